@@ -1,0 +1,149 @@
+// A compact, versioned binary encoding of TrainerCheckpoint (little-endian, floats as raw IEEE-754 bits so a restore
+// is bit-exact). Deliberately no general-purpose serializer: the format is small, stable and has no reflection.
+using System.Text;
+using SweepCluster.Engine.Optimizers;
+
+namespace SweepCluster.Engine.Training;
+
+public static class CheckpointSerializer
+{
+    private const uint Magic = 0x53434B50; // "SCKP"
+    private const int FormatVersion = 1;
+
+    public static byte[] Serialize(TrainerCheckpoint checkpoint)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(checkpoint.Epoch);
+            writer.Write(checkpoint.Step);
+            WriteArrays(writer, checkpoint.Weights);
+            WriteArrays(writer, checkpoint.Biases);
+            writer.Write(checkpoint.Optimizer.Steps);
+            WriteArrays(writer, checkpoint.Optimizer.Buffers);
+            writer.Write(checkpoint.ScheduleStates.Count);
+            foreach (var state in checkpoint.ScheduleStates) WriteDoubles(writer, state);
+            writer.Write(checkpoint.ShuffleRandomState.Count);
+            foreach (var word in checkpoint.ShuffleRandomState) writer.Write(word);
+            writer.Write(checkpoint.History.Count);
+            foreach (var record in checkpoint.History) WriteRecord(writer, record);
+            WriteDoubles(writer, checkpoint.Applied.LearningRate);
+            WriteDoubles(writer, checkpoint.Applied.WeightDecay);
+            writer.Write(checkpoint.Applied.BatchSize.Count);
+            foreach (var b in checkpoint.Applied.BatchSize) writer.Write(b);
+        }
+        return stream.ToArray();
+    }
+
+    /// <exception cref="InvalidDataException">The bytes are not a checkpoint of this format version.</exception>
+    public static TrainerCheckpoint Deserialize(ReadOnlySpan<byte> bytes)
+    {
+        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        try
+        {
+            if (reader.ReadUInt32() != Magic) throw new InvalidDataException("not a SweepCluster checkpoint (bad magic number)");
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+                throw new InvalidDataException($"checkpoint format version {version} is not supported (this build reads {FormatVersion})");
+            var epoch = reader.ReadInt32();
+            var step = reader.ReadInt64();
+            var weights = ReadArrays(reader);
+            var biases = ReadArrays(reader);
+            var optimizer = new OptimizerState(reader.ReadInt64(), ReadArrays(reader));
+            var schedules = new double[ReadCount(reader)][];
+            for (var i = 0; i < schedules.Length; i++) schedules[i] = ReadDoubles(reader);
+            var random = new ulong[ReadCount(reader)];
+            for (var i = 0; i < random.Length; i++) random[i] = reader.ReadUInt64();
+            var history = new EpochRecord[ReadCount(reader)];
+            for (var i = 0; i < history.Length; i++) history[i] = ReadRecord(reader);
+            var learningRate = ReadDoubles(reader);
+            var weightDecay = ReadDoubles(reader);
+            var batchSizes = new int[ReadCount(reader)];
+            for (var i = 0; i < batchSizes.Length; i++) batchSizes[i] = reader.ReadInt32();
+            if (stream.Position != stream.Length) throw new InvalidDataException("checkpoint has trailing bytes");
+            return new TrainerCheckpoint(epoch, step, weights, biases, optimizer, schedules, random, history,
+                new AppliedSchedule(learningRate, weightDecay, batchSizes));
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("checkpoint is truncated");
+        }
+    }
+
+    private static void WriteArrays(BinaryWriter writer, IReadOnlyList<float[]> arrays)
+    {
+        writer.Write(arrays.Count);
+        foreach (var array in arrays)
+        {
+            writer.Write(array.Length);
+            foreach (var v in array) writer.Write(v);
+        }
+    }
+
+    private static float[][] ReadArrays(BinaryReader reader)
+    {
+        var arrays = new float[ReadCount(reader)][];
+        for (var i = 0; i < arrays.Length; i++)
+        {
+            arrays[i] = new float[ReadCount(reader)];
+            for (var j = 0; j < arrays[i].Length; j++) arrays[i][j] = reader.ReadSingle();
+        }
+        return arrays;
+    }
+
+    private static void WriteDoubles(BinaryWriter writer, IReadOnlyList<double> values)
+    {
+        writer.Write(values.Count);
+        foreach (var v in values) writer.Write(v);
+    }
+
+    private static double[] ReadDoubles(BinaryReader reader)
+    {
+        var values = new double[ReadCount(reader)];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadDouble();
+        return values;
+    }
+
+    private static int ReadCount(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (count < 0 || count > remaining) throw new InvalidDataException($"checkpoint is corrupt (a count of {count})");
+        return count;
+    }
+
+    private static void WriteRecord(BinaryWriter writer, EpochRecord r)
+    {
+        writer.Write(r.Epoch);
+        writer.Write(r.Step);
+        writer.Write(r.TrainLoss);
+        writer.Write(r.TrainMetric);
+        WriteOptional(writer, r.ValLoss);
+        WriteOptional(writer, r.ValMetric);
+        WriteOptional(writer, r.ValR2);
+        writer.Write(r.LearningRate);
+        writer.Write(r.WeightDecay);
+        writer.Write(r.BatchSize);
+    }
+
+    private static EpochRecord ReadRecord(BinaryReader reader) => new(
+        reader.ReadInt32(), reader.ReadInt64(), reader.ReadDouble(), reader.ReadDouble(),
+        ReadOptional(reader), ReadOptional(reader), ReadOptional(reader),
+        reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+
+    private static void WriteOptional(BinaryWriter writer, double? value)
+    {
+        writer.Write(value.HasValue);
+        writer.Write(value ?? 0.0);
+    }
+
+    private static double? ReadOptional(BinaryReader reader)
+    {
+        var has = reader.ReadBoolean();
+        var value = reader.ReadDouble();
+        return has ? value : null;
+    }
+}
