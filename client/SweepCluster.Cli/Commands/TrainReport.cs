@@ -1,0 +1,43 @@
+// What `sweep train` prints: a header describing the run, one line per epoch as it finishes, and a summary.
+using System.Globalization;
+using SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Training;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class TrainReport
+{
+    public static void Header(IAnsiConsole console, TrialSpec spec, TrainingData data, Trainer trainer)
+    {
+        var sizes = string.Join('-', trainer.Network.Layers.Select(l => l.FanIn).Append(data.Outputs));
+        console.MarkupLineInterpolated(
+            $"[bold]{spec.Dataset}[/] ({data.Task.ToString().ToLowerInvariant()}): {data.Train.Rows} training rows, {data.Validation?.Rows ?? 0} validation rows");
+        console.MarkupLineInterpolated(
+            $"network {sizes} {spec.Model.Activation.ToString().ToLowerInvariant()}, {trainer.Network.ParameterCount:N0} parameters, {spec.Optimizer.Type.ToString().ToLowerInvariant()}, {spec.Epochs} epochs, ~{trainer.TotalSteps:N0} steps");
+        console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6} {1,8} {2,11} {3,11} {4,11} {5,11} {6,11} {7,6}",
+            "epoch", "step", "train_loss", "val_loss", MetricName(data.Task), "lr", "wd", "batch"));
+    }
+
+    public static void Epoch(IAnsiConsole console, EpochRecord r, int epochs) =>
+        console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6} {1,8} {2,11:G5} {3,11} {4,11} {5,11:G4} {6,11:G4} {7,6}",
+            $"{r.Epoch}/{epochs}", r.Step, r.TrainLoss, Optional(r.ValLoss), Optional(r.ValMetric), r.LearningRate, r.WeightDecay, r.BatchSize));
+
+    public static void Summary(IAnsiConsole console, TrainingResult result)
+    {
+        var final = result.Final;
+        var table = new Table().AddColumns("outcome", "epochs", "train_loss", "val_loss", "val_metric");
+        table.AddRow(
+            result.Outcome.ToString(),
+            result.History.Count.ToString(CultureInfo.InvariantCulture),
+            final is null ? "-" : final.TrainLoss.ToString("G6", CultureInfo.InvariantCulture),
+            Optional(final?.ValLoss),
+            Optional(final?.ValMetric));
+        console.Write(table);
+        if (result.Message is { } message) console.MarkupLineInterpolated($"[yellow]{message}[/]");
+    }
+
+    private static string MetricName(TaskKind task) => task == TaskKind.Classification ? "val_acc" : "val_rmse";
+
+    private static string Optional(double? value) => value?.ToString("G5", CultureInfo.InvariantCulture) ?? "-";
+}
