@@ -1,0 +1,22 @@
+// Benchmark entry point: `dotnet run -c Release --project bench/SweepCluster.Bench -- <mode> [options]`.
+// Each mode lives in its own class; add new modes (e.g. `train`) to the table below.
+namespace SweepCluster.Bench;
+
+public static class Program
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Modes = new(StringComparer.Ordinal)
+    {
+        ["gemm"] = ("GEMM kernels vs PyTorch (single thread) on the MLP training shapes", GemmBenchmark.Run),
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || !Modes.TryGetValue(args[0], out var mode))
+        {
+            Console.Error.WriteLine("usage: SweepCluster.Bench <mode> [options]");
+            foreach (var (name, (description, _)) in Modes) Console.Error.WriteLine($"  {name,-8} {description}");
+            return args.Length == 0 ? 1 : 2;
+        }
+        return mode.Run(args[1..]);
+    }
+}
