@@ -7,6 +7,7 @@ public static class Program
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Modes = new(StringComparer.Ordinal)
     {
         ["gemm"] = ("GEMM kernels vs PyTorch (single thread) on the MLP training shapes", GemmBenchmark.Run),
+        ["train"] = ("training throughput vs PyTorch (single thread): digits and fashion-mnist MLPs", TrainBenchmark.Run),
     };
 
     public static int Main(string[] args)
