@@ -31,7 +31,7 @@ public static class ScheduleSpecBinder
         {
             case SpecMapping mapping:
                 return BindMapping(ctx, mapping, field, target, isBase);
-            case SpecScalar { IsNull: false, Quoted: false } scalar when scalar.JsonKind is null or JsonTokenType.Number:
+            case SpecScalar { IsNull: false } scalar when LooksNumeric(scalar):
                 if (!SpecValues.TryNumber(ctx, node, field, out var value)) return ScheduleSpec.ConstantOf(DefaultInitial(target));
                 CheckInitial(ctx, node, field, target, value);
                 return ScheduleSpec.ConstantOf(value);
@@ -52,7 +52,7 @@ public static class ScheduleSpecBinder
             if (entry.Key == ScheduleKeys.Schedule) continue;
             if (!ScheduleKeys.All.Contains(entry.Key))
             {
-                SpecValues.UnknownKey(ctx, entry, field, validKeys);
+                SpecValues.UnknownKey(ctx, entry, field, validKeys, suggestFrom: ScheduleKeys.All);
                 continue;
             }
             if (family is { } f && !validKeys.Contains(entry.Key))
@@ -252,6 +252,12 @@ public static class ScheduleSpecBinder
         else
             SpecValues.Check(ctx, value >= 0, node, path, "must be >= 0", value);
     }
+
+    /// <summary>Plain/JSON numbers, and strings such as "0.1" or "NaN" (so their error says what is wrong with them).</summary>
+    private static bool LooksNumeric(SpecScalar scalar) =>
+        scalar.JsonKind is JsonTokenType.Number
+        || SpecValues.IsNonFiniteWord(scalar.Text)
+        || double.TryParse(scalar.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static bool IsAdaptive(ScheduleFamily family) => family >= ScheduleFamily.Plateau;
 }

@@ -32,12 +32,12 @@ public sealed class SpecBindContext
     /// <summary>Records an error at <paramref name="node"/>'s line.</summary>
     public void Error(string field, SpecNode node, string message) => Error(field, node.Line, message);
 
-    /// <summary>Throws one <see cref="SpecException"/> with every error, if there are any.</summary>
+    /// <summary>Throws one <see cref="SpecException"/> with every error in line order, if there are any.</summary>
     public void ThrowIfInvalid()
     {
         if (_errors.Count > 0)
         {
-            throw new SpecException(_errors.ToArray());
+            throw new SpecException(_errors.OrderBy(e => e.Line ?? 0).ToArray());
         }
     }
 }

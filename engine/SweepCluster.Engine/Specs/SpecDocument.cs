@@ -70,13 +70,16 @@ public sealed class SpecDocument
         {
             text = text[1..];
         }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw Empty(sourceName);
+        }
         var (root, errors) = format == SpecFormat.Json
             ? JsonSpecReader.Read(text, sourceName)
             : YamlSpecReader.Read(text, sourceName);
         if (root is null || root is SpecScalar { IsNull: true } && string.IsNullOrWhiteSpace(StripYamlComments(text, format)))
         {
-            throw new SpecException(new SpecError(sourceName, "", 1,
-                "the file is empty; a spec is a mapping of keys to values, e.g. 'epochs: 30'"));
+            throw Empty(sourceName);
         }
         return new SpecDocument(sourceName, baseDirectory ?? Directory.GetCurrentDirectory(), format, root, errors);
     }
@@ -126,6 +129,9 @@ public sealed class SpecDocument
             throw new SpecException(new SpecError(path, "", null, $"cannot read {fullPath}: {ex.Message}"));
         }
     }
+
+    private static SpecException Empty(string source) =>
+        new(new SpecError(source, "", 1, "the file is empty; a spec is a mapping of keys to values, e.g. 'epochs: 30'"));
 
     private static SpecException TooLarge(string source, long bytes) =>
         new(new SpecError(source, "", null,

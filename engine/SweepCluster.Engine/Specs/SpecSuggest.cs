@@ -1,5 +1,6 @@
 // "Did you mean ...?" for unknown keys and enum values: the closest candidate by edit distance (optimal string
-// alignment, so a swapped pair of letters costs 1), if it is close enough. It does not format whole messages.
+// alignment, so a swapped pair of letters costs 1), if it is close enough, else the only candidate that starts
+// with the input ("expo" → "exponential"). It does not format whole messages.
 namespace SweepCluster.Engine.Specs;
 
 /// <summary>Finds the valid name closest to a misspelt one.</summary>
@@ -7,13 +8,15 @@ public static class SpecSuggest
 {
     private const int ShortName = 3;
     private const int MediumName = 8;
+    private const int MinPrefix = 3;
 
     /// <summary>The candidate closest to <paramref name="input"/> (case-insensitive), or null if none is close.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        var names = candidates.ToArray();
+        foreach (var candidate in names)
         {
             var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance && distance <= Tolerance(candidate.Length))
@@ -21,6 +24,11 @@ public static class SpecSuggest
                 best = candidate;
                 bestDistance = distance;
             }
+        }
+        if (best is null && input.Length >= MinPrefix)
+        {
+            var prefixed = names.Where(c => c.StartsWith(input, StringComparison.OrdinalIgnoreCase)).ToArray();
+            if (prefixed.Length == 1) best = prefixed[0];
         }
         return best;
     }

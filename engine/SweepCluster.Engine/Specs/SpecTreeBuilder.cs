@@ -151,7 +151,7 @@ internal sealed class SpecTreeBuilder(string source)
     }
 
     private SpecException DepthError(int line) =>
-        Fatal(ChildPath(), line, $"nesting is deeper than {SpecLimits.MaxDepth} levels of mappings and lists; a spec needs only a few");
+        Fatal("", line, $"nesting is deeper than {SpecLimits.MaxDepth} levels of mappings and lists; a spec needs only a few");
 
     private readonly record struct Built(SpecNode Node, long Size, int Height);
 

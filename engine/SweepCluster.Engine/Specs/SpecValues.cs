@@ -10,6 +10,7 @@ namespace SweepCluster.Engine.Specs;
 public static class SpecValues
 {
     private const string FiniteRule = "must be a finite number";
+    private const string WholeExpected = "a whole number (e.g. 30)";
     private static readonly string[] NonFiniteWords = ["nan", "inf", "infinity", "∞"];
     private static readonly string[] Yaml11Booleans = ["yes", "no", "on", "off", "y", "n"];
 
@@ -17,23 +18,8 @@ public static class SpecValues
     public static bool TryNumber(SpecBindContext ctx, SpecNode node, string field, out double value)
     {
         value = 0;
-        if (!TryNumberText(ctx, node, field, "a number (e.g. 0.1)", out var text)) return false;
-        if (IsNonFiniteWord(text))
-        {
-            ctx.Error(field, node, $"{FiniteRule}, found '{text}'");
-            return false;
-        }
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-        {
-            ctx.Error(field, node, $"expected a number (e.g. 0.1), found {node.Describe()}");
-            return false;
-        }
-        if (!double.IsFinite(value))
-        {
-            ctx.Error(field, node, $"{FiniteRule}; '{text}' is too large for a double");
-            return false;
-        }
-        return true;
+        const string expected = "a number (e.g. 0.1)";
+        return TryNumberText(ctx, node, field, expected, out var text) && TryFinite(ctx, node, field, text, expected, out value);
     }
 
     /// <summary>A whole number in the range of <see cref="long"/>; "1e3" is accepted, "2.5" is not.</summary>
@@ -121,10 +107,12 @@ public static class SpecValues
 
     /// <summary>Reports an unknown key with a did-you-mean and the valid keys.</summary>
     /// <param name="hint">Extra advice appended before the list of valid keys, e.g. where the key belongs.</param>
-    public static void UnknownKey(SpecBindContext ctx, SpecEntry entry, string parent, IEnumerable<string> validKeys, string? hint = null)
+    /// <param name="suggestFrom">Names to suggest from when wider than the valid keys (default: the valid keys).</param>
+    public static void UnknownKey(SpecBindContext ctx, SpecEntry entry, string parent, IEnumerable<string> validKeys,
+        string? hint = null, IEnumerable<string>? suggestFrom = null)
     {
         var valid = validKeys.ToArray();
-        var suggestion = hint is null ? SpecSuggest.DidYouMean(entry.Key, valid) : $"; {hint}";
+        var suggestion = hint is null ? SpecSuggest.DidYouMean(entry.Key, suggestFrom ?? valid) : $"; {hint}";
         ctx.Error(SpecPath.Key(parent, entry.Key), entry.KeyLine,
             Sentences($"unknown key '{entry.Key}'{suggestion}", $"Valid keys: {string.Join(", ", valid)}"));
     }
@@ -146,14 +134,14 @@ public static class SpecValues
     private static bool TryWhole(SpecBindContext ctx, SpecNode node, string field, long min, long max, out long value)
     {
         value = 0;
-        if (!TryNumberText(ctx, node, field, "a whole number (e.g. 30)", out var text)) return false;
+        if (!TryNumberText(ctx, node, field, WholeExpected, out var text)) return false;
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             if (value >= min && value <= max) return true;
             ctx.Error(field, node, $"must be between {min} and {max}, found {text}");
             return false;
         }
-        if (!TryNumber(ctx, node, field, out var real)) return false;
+        if (!TryFinite(ctx, node, field, text, WholeExpected, out var real)) return false;
         if (Math.Floor(real) != real)
         {
             ctx.Error(field, node, $"must be a whole number (e.g. 30), found {text}");
@@ -165,6 +153,28 @@ public static class SpecValues
             return false;
         }
         value = (long)real;
+        return true;
+    }
+
+    /// <summary>Parses number text, refusing NaN and infinities.</summary>
+    private static bool TryFinite(SpecBindContext ctx, SpecNode node, string field, string text, string expected, out double value)
+    {
+        value = 0;
+        if (IsNonFiniteWord(text))
+        {
+            ctx.Error(field, node, $"{FiniteRule}, found '{text}'");
+            return false;
+        }
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            ctx.Error(field, node, $"expected {expected}, found {node.Describe()}");
+            return false;
+        }
+        if (!double.IsFinite(value))
+        {
+            ctx.Error(field, node, $"{FiniteRule}; '{text}' is too large for a double");
+            return false;
+        }
         return true;
     }
 
@@ -196,7 +206,7 @@ public static class SpecValues
     }
 
     /// <summary>YAML's .nan/.inf spellings and the words NaN/Infinity, in any case and sign.</summary>
-    private static bool IsNonFiniteWord(string text)
+    internal static bool IsNonFiniteWord(string text)
     {
         var word = text.Trim().TrimStart('+', '-').TrimStart('.').ToLowerInvariant();
         return NonFiniteWords.Contains(word);
