@@ -1,6 +1,7 @@
 // Writes a TrialSpec back as YAML that TrialSpecLoader reads to an equal spec. Every field is written explicitly,
 // except what a schedule family does not use (those fields load back as their defaults) and null optional fields.
-// It does not validate: an invalid spec is written as is, and loading it reports the problems.
+// An adaptive schedule with a base is written without 'initial' (it loads back as the base's initial, which is what
+// the binder sets). It does not validate: an invalid spec is written as is, and loading it reports the problems.
 using System.Globalization;
 using System.Text;
 using K = SweepCluster.Engine.Specs.ScheduleKeys;

@@ -1,3 +1,4 @@
+// TrialSpecWriter: written YAML loads back to an equal spec (compared field by field).
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Tests.Specs;
