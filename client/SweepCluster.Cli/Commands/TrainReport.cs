@@ -15,13 +15,13 @@ public static class TrainReport
             $"[bold]{spec.Dataset}[/] ({data.Task.ToString().ToLowerInvariant()}): {data.Train.Rows} training rows, {data.Validation?.Rows ?? 0} validation rows");
         console.MarkupLineInterpolated(
             $"network {sizes} {spec.Model.Activation.ToString().ToLowerInvariant()}, {trainer.Network.ParameterCount:N0} parameters, {spec.Optimizer.Type.ToString().ToLowerInvariant()}, {spec.Epochs} epochs, ~{trainer.TotalSteps:N0} steps");
-        console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6} {1,8} {2,11} {3,11} {4,11} {5,11} {6,11} {7,6}",
+        console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,7} {1,7} {2,10} {3,10} {4,8} {5,10} {6,9} {7,6}",
             "epoch", "step", "train_loss", "val_loss", MetricName(data.Task), "lr", "wd", "batch"));
     }
 
     public static void Epoch(IAnsiConsole console, EpochRecord r, int epochs) =>
-        console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6} {1,8} {2,11:G5} {3,11} {4,11} {5,11:G4} {6,11:G4} {7,6}",
-            $"{r.Epoch}/{epochs}", r.Step, r.TrainLoss, Optional(r.ValLoss), Optional(r.ValMetric), r.LearningRate, r.WeightDecay, r.BatchSize));
+        console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,7} {1,7} {2,10:G5} {3,10} {4,8} {5,10:G4} {6,9:G3} {7,6}",
+            $"{r.Epoch}/{epochs}", r.Step, r.TrainLoss, Short(r.ValLoss), Short(r.ValMetric), r.LearningRate, r.WeightDecay, r.BatchSize));
 
     public static void Summary(IAnsiConsole console, TrainingResult result)
     {
@@ -40,4 +40,6 @@ public static class TrainReport
     private static string MetricName(TaskKind task) => task == TaskKind.Classification ? "val_acc" : "val_rmse";
 
     private static string Optional(double? value) => value?.ToString("G5", CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Short(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
 }

@@ -1,4 +1,5 @@
 // The training losses, with PyTorch's reduction='mean', as a forward+backward pair over one batch.
+using System.Numerics.Tensors;
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Model;
@@ -32,28 +33,42 @@ public abstract class Loss
 /// <summary>softmax + mean negative log-likelihood, as torch.nn.CrossEntropyLoss.</summary>
 public sealed class CrossEntropyLoss : Loss
 {
-    // logits: (batch, classes); dLogits = (softmax(logits) − onehot(label)) / batch
+    private float[] _scratch = [];
+
+    // logits: (batch, classes); dLogits = (softmax(logits) − onehot(label)) / batch.
+    // exp(z − max) is computed once for the whole batch (one vectorised call) and reused for the loss and the gradient.
     public override double Compute(ReadOnlySpan<float> output, BatchTargets targets, Span<float> dOutput, int batch, int outputs)
     {
+        var count = batch * outputs;
+        if (dOutput.IsEmpty && _scratch.Length < count) _scratch = new float[count];
+        var exps = dOutput.IsEmpty ? _scratch.AsSpan(0, count) : dOutput[..count];
+        Span<float> maxima = batch <= MaxStackRows ? stackalloc float[batch] : new float[batch];
+        for (var row = 0; row < batch; row++)
+        {
+            var logits = output.Slice(row * outputs, outputs);
+            maxima[row] = TensorPrimitives.Max(logits);
+            TensorPrimitives.Subtract(logits, maxima[row], exps.Slice(row * outputs, outputs));
+        }
+        TensorPrimitives.Exp(exps, exps);
+
         double total = 0;
         var invBatch = 1f / batch;
         for (var row = 0; row < batch; row++)
         {
-            var logits = output.Slice(row * outputs, outputs);
-            var label = targets.Labels[row];
-            var max = float.NegativeInfinity;
-            foreach (var z in logits) max = MathF.Max(max, z);
+            var e = exps.Slice(row * outputs, outputs);
             var sum = 0f;
-            foreach (var z in logits) sum += MathF.Exp(z - max);
-            var logSumExp = max + MathF.Log(sum);
-            total += logSumExp - logits[label];
+            foreach (var v in e) sum += v;
+            var label = targets.Labels[row];
+            total += maxima[row] + MathF.Log(sum) - output[row * outputs + label];   // logsumexp − z_label
             if (dOutput.IsEmpty) continue;
-            var grad = dOutput.Slice(row * outputs, outputs);
-            for (var c = 0; c < outputs; c++)
-                grad[c] = (MathF.Exp(logits[c] - logSumExp) - (c == label ? 1f : 0f)) * invBatch;
+            TensorPrimitives.Multiply(e, 1f / sum, e);                                  // softmax
+            e[label] -= 1f;
+            TensorPrimitives.Multiply(e, invBatch, e);
         }
         return total / batch;
     }
+
+    private const int MaxStackRows = 1024;
 }
 
 /// <summary>Mean squared error over every element, as torch.nn.MSELoss.</summary>

@@ -29,6 +29,7 @@ public sealed class Trainer
     private readonly float[] _batchTargets;
     private readonly double[] _perExampleNorms;
     private readonly int[] _order;
+    private readonly Func<int, double> _layerMultiplier;
     private DeterministicRandom _shuffle;
     private readonly List<EpochRecord> _history = [];
     private readonly List<double> _appliedLearningRate = [];
@@ -68,6 +69,7 @@ public sealed class Trainer
         _perExampleNorms = _batchSize.WantsGradientNoise ? new double[_maxBatch] : [];
         _order = new int[train.Rows];
         _shuffle = DeterministicRandom.ForStream(spec.Seed, ShuffleStream);
+        _layerMultiplier = _learningRate.LayerMultiplier;
         TotalSteps = context.TotalSteps;
     }
 
@@ -175,7 +177,7 @@ public sealed class Trainer
 
             Network.Backward(x, batch, _perExampleNorms.AsSpan(0, _perExampleNorms.Length == 0 ? 0 : batch));
             if (_batchSize.WantsGradientNoise) _batchSize.ObserveGradientNoise(NoiseSample(batch));
-            _optimizer.Step(new StepHyperparameters(learningRate, weightDecay, _learningRate.LayerMultiplier));
+            _optimizer.Step(new StepHyperparameters(learningRate, weightDecay, _layerMultiplier));
 
             _appliedLearningRate.Add(learningRate);
             _appliedWeightDecay.Add(weightDecay);
