@@ -41,6 +41,9 @@ internal static unsafe class GemmDriver
         var packA = packAll;
         var packB = packAll || op.BColStride != 1;
 
+        // Skinny last panels (n % MicroCols ≤ NarrowCols) read B in place with masked loads when B is not packed.
+        var narrowReadsB = !packB && n % microCols != 0 && n % microCols <= TKernel.NarrowCols;
+
         var workspace = GemmWorkspace.Current;
         var maxDepth = Math.Min(k, DepthBlock);
         float* packedA = packA ? workspace.Get(GemmBuffer.PackedA, maxDepth * RoundUp(Math.Min(m, blockRows), microRows)) : null;
@@ -64,8 +67,9 @@ internal static unsafe class GemmDriver
                         GemmPacking.PackBPanel(op, pc, kc, jc + jr, Math.Min(microCols, nc - jr), microCols, packedB + (jr / microCols) * kc * microCols);
                     }
                 }
-                else if (nc % microCols != 0)
+                else if (nc % microCols != 0 && !(narrowReadsB && m % (2 * microRows) == 0))
                 {
+                    // The partial last panel goes through edge tiles, which need it zero-padded to full width.
                     var lastPanel = nc - nc % microCols;
                     GemmPacking.PackBPanel(op, pc, kc, jc + lastPanel, nc - lastPanel, microCols, edgeB);
                 }
@@ -111,11 +115,13 @@ internal static unsafe class GemmDriver
                         if (cols < microCols && cols <= TKernel.NarrowCols)
                         {
                             // Skinny panel (e.g. n = 10): 16-row narrow tiles with masked columns instead of scratch tiles.
+                            var narrowB = narrowReadsB ? op.B + pc * op.BDepthStride + jc + jr : b;
+                            var narrowBStep = narrowReadsB ? op.BDepthStride : bStep;
                             for (; ir + 2 * microRows <= mc; ir += 2 * microRows)
                             {
                                 var top = SliverA(op, packedA, edgeA, ic, ir, microRows, microRows, pc, kc, out var aRowStride, out var aDepthStride);
                                 var bottom = SliverA(op, packedA, edgeA, ic, ir + microRows, microRows, microRows, pc, kc, out _, out _);
-                                TKernel.RunNarrow(top, bottom, aRowStride, aDepthStride, b, bStep,
+                                TKernel.RunNarrow(top, bottom, aRowStride, aDepthStride, narrowB, narrowBStep,
                                     op.C + (ic + ir) * op.Ldc + jc + jr, op.Ldc, kc, loadC, cols);
                             }
                         }
