@@ -41,9 +41,12 @@ internal static unsafe class GemmDriver
         var packA = packAll;
         var packB = packAll || op.BColStride != 1;
 
+        // Skinny last panels (n % MicroCols ≤ NarrowCols) read B in place with masked loads when B is not packed.
+        var narrowReadsB = !packB && n % microCols != 0 && n % microCols <= TKernel.NarrowCols;
+
         var workspace = GemmWorkspace.Current;
         var maxDepth = Math.Min(k, DepthBlock);
-        var packedA = packA ? workspace.Get(GemmBuffer.PackedA, maxDepth * RoundUp(Math.Min(m, blockRows), microRows)) : null;
+        float* packedA = packA ? workspace.Get(GemmBuffer.PackedA, maxDepth * RoundUp(Math.Min(m, blockRows), microRows)) : null;
         var packedB = packB ? workspace.Get(GemmBuffer.PackedB, maxDepth * RoundUp(Math.Min(n, ColumnBlock), microCols)) : null;
         var edgeA = workspace.Get(GemmBuffer.EdgeA, maxDepth * microRows);
         var edgeB = workspace.Get(GemmBuffer.EdgeB, maxDepth * microCols);
@@ -64,8 +67,9 @@ internal static unsafe class GemmDriver
                         GemmPacking.PackBPanel(op, pc, kc, jc + jr, Math.Min(microCols, nc - jr), microCols, packedB + (jr / microCols) * kc * microCols);
                     }
                 }
-                else if (nc % microCols != 0)
+                else if (nc % microCols != 0 && !(narrowReadsB && m % (2 * microRows) == 0))
                 {
+                    // The partial last panel goes through edge tiles, which need it zero-padded to full width.
                     var lastPanel = nc - nc % microCols;
                     GemmPacking.PackBPanel(op, pc, kc, jc + lastPanel, nc - lastPanel, microCols, edgeB);
                 }
@@ -107,27 +111,25 @@ internal static unsafe class GemmDriver
                             bStep = microCols;
                         }
 
-                        for (var ir = 0; ir < mc; ir += microRows)
+                        var ir = 0;
+                        if (cols < microCols && cols <= TKernel.NarrowCols)
+                        {
+                            // Skinny panel (e.g. n = 10): 16-row narrow tiles with masked columns instead of scratch tiles.
+                            var narrowB = narrowReadsB ? op.B + pc * op.BDepthStride + jc + jr : b;
+                            var narrowBStep = narrowReadsB ? op.BDepthStride : bStep;
+                            for (; ir + 2 * microRows <= mc; ir += 2 * microRows)
+                            {
+                                var top = SliverA(op, packedA, edgeA, ic, ir, microRows, microRows, pc, kc, out var aRowStride, out var aDepthStride);
+                                var bottom = SliverA(op, packedA, edgeA, ic, ir + microRows, microRows, microRows, pc, kc, out _, out _);
+                                TKernel.RunNarrow(top, bottom, aRowStride, aDepthStride, narrowB, narrowBStep,
+                                    op.C + (ic + ir) * op.Ldc + jc + jr, op.Ldc, kc, loadC, cols);
+                            }
+                        }
+
+                        for (; ir < mc; ir += microRows)
                         {
                             var rows = Math.Min(microRows, mc - ir);
-                            float* a;
-                            nint aRowStride, aDepthStride;
-                            if (packA)
-                            {
-                                a = packedA + (ir / microRows) * kc * microRows;
-                                (aRowStride, aDepthStride) = (1, microRows);
-                            }
-                            else if (rows == microRows)
-                            {
-                                a = op.A + (ic + ir) * op.ARowStride + pc * op.ADepthStride;
-                                (aRowStride, aDepthStride) = (op.ARowStride, op.ADepthStride);
-                            }
-                            else
-                            {
-                                a = edgeA;
-                                (aRowStride, aDepthStride) = (1, microRows);
-                            }
-
+                            var a = SliverA(op, packedA, edgeA, ic, ir, rows, microRows, pc, kc, out var aRowStride, out var aDepthStride);
                             var c = op.C + (ic + ir) * op.Ldc + jc + jr;
                             if (rows == microRows && cols == microCols)
                             {
@@ -142,6 +144,20 @@ internal static unsafe class GemmDriver
                 }
             }
         }
+    }
+
+    // The A operand of the sliver at rows ic + ir .. (+ rows): the packed block when A is packed, A itself for a
+    // full sliver read in place, or the packed edge sliver (only the last sliver of a block can be partial).
+    private static float* SliverA(in GemmOperands op, float* packedA, float* edgeA, int ic, int ir, int rows, int microRows,
+        int pc, int kc, out nint rowStride, out nint depthStride)
+    {
+        if (packedA == null && rows == microRows)
+        {
+            (rowStride, depthStride) = (op.ARowStride, op.ADepthStride);
+            return op.A + (ic + ir) * op.ARowStride + pc * op.ADepthStride;
+        }
+        (rowStride, depthStride) = (1, microRows);
+        return packedA != null ? packedA + (ir / microRows) * kc * microRows : edgeA;
     }
 
     // c: (rows, cols) partial tile, rows ≤ MicroRows, cols ≤ MicroCols. The kernel runs on a full-size scratch tile

@@ -20,6 +20,12 @@ internal unsafe struct GemmMicroKernel256 : IGemmMicroKernel
     public static int BlockRows => RowsPerBlock;
     public static bool IsSupported => Fma.IsSupported && Avx2.IsSupported;
 
+    public static int NarrowCols => 0;
+
+    public static void RunNarrow(float* aTop, float* aBottom, nint aRowStride, nint aDepthStride, float* b, nint bDepthStride,
+        float* c, nint ldc, int kc, bool loadC, int cols) =>
+        throw new NotSupportedException("The AVX2 kernel has no narrow variant; the driver uses edge tiles instead.");
+
     // a: (Rows, kc) strided, b: (kc, Cols) row p at b + p * bDepthStride, c: (Rows, Cols) row r at c + r * ldc
     public static void Run(float* a, nint aRowStride, nint aDepthStride, float* b, nint bDepthStride, float* c, nint ldc, int kc, bool loadC)
     {

@@ -20,6 +20,12 @@ internal unsafe struct GemmMicroKernel512 : IGemmMicroKernel
     public static int BlockRows => RowsPerBlock;
     public static bool IsSupported => Avx512F.IsSupported;
 
+    public static int NarrowCols => GemmNarrowKernel512.Cols;
+
+    public static void RunNarrow(float* aTop, float* aBottom, nint aRowStride, nint aDepthStride, float* b, nint bDepthStride,
+        float* c, nint ldc, int kc, bool loadC, int cols) =>
+        GemmNarrowKernel512.Run(aTop, aBottom, aRowStride, aDepthStride, b, bDepthStride, c, ldc, kc, loadC, cols);
+
     // a: (Rows, kc) strided, b: (kc, Cols) row p at b + p * bDepthStride, c: (Rows, Cols) row r at c + r * ldc
     public static void Run(float* a, nint aRowStride, nint aDepthStride, float* b, nint bDepthStride, float* c, nint ldc, int kc, bool loadC)
     {

@@ -8,11 +8,12 @@ public sealed class GemmExactnessTests
     public enum Layout { NN, TN, NT }
 
     // (m, k, n): corner cases, primes that leave edges in every blocking dimension, depth beyond one k-block,
+    // skinny outputs with and without leftover rows, a B big enough to be packed (several k- and n-blocks),
     // and the MLP training shapes (fashion-mnist 784-256-128-10 at batch 128, digits 64-32-10 at batch 32).
     private static readonly (int M, int K, int N)[] Shapes =
     [
         (1, 1, 1), (1, 7, 1), (2, 3, 4), (7, 13, 5), (8, 1, 32), (9, 2, 33), (33, 65, 17), (17, 300, 45), (6, 257, 16),
-        (130, 520, 70),
+        (130, 520, 70), (48, 20, 7), (40, 9, 45), (20, 600, 1100),
         (128, 784, 256), (128, 256, 128), (128, 128, 10),
         (784, 128, 256), (256, 128, 128),
         (128, 128, 256), (128, 10, 128),
