@@ -9,12 +9,10 @@ namespace SweepCluster.Bench;
 
 internal static class GemmBenchmark
 {
-    private const string PythonPath = "/usr/bin/python3";
     private const string TorchScript = "pytorch/gemm_bench.py";
     private const double WarmupSeconds = 0.3;
     private const double TargetSampleSeconds = 0.004;
     private const int Samples = 15;
-    private const int TorchTimeoutMilliseconds = 300_000;
     private const double FlopsPerMultiplyAdd = 2.0;
     private const double Giga = 1e9;
 
@@ -126,50 +124,14 @@ internal static class GemmBenchmark
     private static double[]? RunTorch(Shape[] shapes, out string note)
     {
         var script = Path.Combine(AppContext.BaseDirectory, TorchScript);
-        if (!File.Exists(PythonPath) || !File.Exists(script))
-        {
-            note = $"torch: not run ({PythonPath} or {script} missing); showing ours only";
-            return null;
-        }
-
         var shapesJson = JsonSerializer.Serialize(shapes.Select(s => new { layout = s.Layout, m = s.M, k = s.K, n = s.N }));
-        var start = new ProcessStartInfo(PythonPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(shapesJson);
-        start.Environment["OPENBLAS_NUM_THREADS"] = "1";
-        start.Environment["OMP_NUM_THREADS"] = "1";
-        start.Environment["MKL_NUM_THREADS"] = "1";
-        // This machine pins OpenBLAS to an older core type and L2 size, which slows sgemm; drop both for the reference.
-        start.Environment.Remove("OPENBLAS_CORETYPE");
-        start.Environment.Remove("OPENBLAS_L2_SIZE");
-
-        try
+        var (result, failure) = TorchProcess.Run(script, [shapesJson]);
+        if (result is not { } root)
         {
-            using var process = Process.Start(start)!;
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(TorchTimeoutMilliseconds))
-            {
-                process.Kill();
-                note = "torch: timed out; showing ours only";
-                return null;
-            }
-            if (process.ExitCode != 0)
-            {
-                var firstError = stderrTask.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-                note = $"torch: python exited with {process.ExitCode} ({firstError.Trim()}); is python3-torch installed for {PythonPath}? showing ours only";
-                return null;
-            }
-
-            using var doc = JsonDocument.Parse(stdout);
-            var root = doc.RootElement;
-            note = $"torch {root.GetProperty("torch").GetString()} via {PythonPath}, threads={root.GetProperty("threads").GetInt32()}, OPENBLAS_NUM_THREADS=1, OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset";
-            return root.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("gflops").GetDouble()).ToArray();
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException or KeyNotFoundException)
-        {
-            note = $"torch: could not run ({e.Message}); showing ours only";
+            note = failure + "; showing ours only";
             return null;
         }
+        note = $"torch {root.GetProperty("torch").GetString()} via {TorchProcess.PythonPath}, threads={root.GetProperty("threads").GetInt32()}, OPENBLAS_NUM_THREADS=1, OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset";
+        return root.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("gflops").GetDouble()).ToArray();
     }
 }
