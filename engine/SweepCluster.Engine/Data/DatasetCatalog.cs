@@ -18,7 +18,7 @@ public static class DatasetCatalog
     public const string FashionMnistDirectoryVariable = "SWEEPCLUSTER_FASHION_MNIST_DIR";
 
     /// <summary>How spec errors raised here name their source (the catalog does not know the spec file).</summary>
-    private const string SpecSource = "<inline>";
+    private const string SpecSource = Specs.SpecError.InlineSource;
     private const string CsvExtension = ".csv";
 
     private static readonly ConcurrentDictionary<CacheKey, Lazy<Dataset>> Cache = new();

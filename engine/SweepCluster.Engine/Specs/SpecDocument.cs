@@ -8,7 +8,7 @@ namespace SweepCluster.Engine.Specs;
 /// <summary>A parsed spec file: its node tree, where it came from, and non-fatal reading errors.</summary>
 public sealed class SpecDocument
 {
-    private const string InlineSource = "<inline>";
+    private const string InlineSource = SpecError.InlineSource;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private SpecDocument(string source, string baseDirectory, SpecFormat format, SpecNode root, IReadOnlyList<SpecError> errors)

@@ -7,6 +7,9 @@ namespace SweepCluster.Engine.Specs;
 /// <param name="Message">What is wrong and what is valid.</param>
 public sealed record SpecError(string Source, string Field, int? Line, string Message)
 {
+    /// <summary>The source of errors found outside a file (by the catalog or the trainer), before a caller names the file.</summary>
+    public const string InlineSource = "<inline>";
+
     public override string ToString()
     {
         var where = Line is { } line ? $"{Source}:{line}" : Source;
@@ -21,4 +24,8 @@ public sealed class SpecException(IReadOnlyList<SpecError> errors)
     public SpecException(SpecError error) : this([error]) { }
 
     public IReadOnlyList<SpecError> Errors { get; } = errors;
+
+    /// <summary>The same errors, with <see cref="SpecError.InlineSource"/> replaced by <paramref name="source"/>.</summary>
+    public SpecException WithSource(string source) =>
+        new(Errors.Select(e => e.Source == SpecError.InlineSource ? e with { Source = source } : e).ToArray());
 }

@@ -83,10 +83,18 @@ public sealed class Trainer
     public IReadOnlyList<EpochRecord> History => _history;
 
     /// <summary>Rebuilds a trainer mid-run from a checkpoint taken with the same spec and data.</summary>
+    /// <exception cref="InvalidDataException">The checkpoint's shapes or schedule states do not fit the spec.</exception>
     public static Trainer Restore(TrialSpec spec, TrainingData data, TrainerCheckpoint checkpoint)
     {
         var trainer = new Trainer(spec, data);
-        trainer.Load(checkpoint);
+        try
+        {
+            trainer.Load(checkpoint);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"the checkpoint does not belong to this spec: {e.Message}", e);
+        }
         return trainer;
     }
 
@@ -273,7 +281,7 @@ public sealed class Trainer
     private static void ValidateAgainstData(TrialSpec spec, TrainingData data)
     {
         var errors = new List<SpecError>();
-        const string source = "<spec>";
+        const string source = SpecError.InlineSource;
         if (spec.Loss == LossKind.CrossEntropy && data.Task == TaskKind.Regression)
             errors.Add(new SpecError(source, "loss", null, "cross_entropy needs a classification task; use mse for regression"));
         var initialBatch = spec.BatchSize.Initial;
