@@ -1,0 +1,11 @@
+namespace SweepCluster.Sweeps.Search;
+
+/// <summary>Decides what to try next. Deterministic for a given spec and seed; its state survives a restart.</summary>
+public interface ISearcher
+{
+    /// <summary>The total number of trials this searcher will propose (combinations × seeds).</summary>
+    int TotalTrials { get; }
+
+    /// <summary>Proposes the trial with this index (0 ≤ index &lt; TotalTrials); the same index always gives the same trial.</summary>
+    TrialConfiguration Suggest(int index);
+}
