@@ -1,0 +1,29 @@
+using Orleans.Concurrency;
+
+namespace SweepCluster.Grains;
+
+/// <summary>
+/// One sweep (key: the sweep id): expands the spec, spreads trials over the silos, retries failures, aggregates
+/// results and is the single source of the report. Clients poll it; trials report to it.
+/// </summary>
+public interface ISweepCoordinatorGrain : IGrainWithStringKey
+{
+    /// <summary>Validates, stores and starts a sweep; idempotent for the same spec and id.</summary>
+    Task<SubmitResult> SubmitAsync(SweepSubmission submission);
+
+    /// <summary>Progress counts, best so far and the inputs of an ETA; null when no sweep has this id.</summary>
+    [AlwaysInterleave]
+    Task<SweepProgress?> GetProgressAsync();
+
+    /// <summary>The ranked report as JSON (SweepReportJson); null when no sweep has this id.</summary>
+    Task<string?> GetReportJsonAsync();
+
+    /// <summary>Cancels every unfinished trial; returns false when no sweep has this id.</summary>
+    Task<bool> CancelAsync();
+
+    /// <summary>A trial finished an epoch.</summary>
+    Task ReportEpochAsync(TrialEpoch epoch);
+
+    /// <summary>An attempt of a trial ended.</summary>
+    Task ReportFinishedAsync(TrialFinished finished);
+}

@@ -1,0 +1,21 @@
+using Orleans.Concurrency;
+
+namespace SweepCluster.Grains;
+
+/// <summary>
+/// One trial of one sweep (key: "{sweepId}/{trialIndex}"). Trains off the Orleans scheduler on a dedicated thread,
+/// at most the silo's slot count at once, and keeps its latest checkpoint and result in grain storage.
+/// </summary>
+public interface ITrialGrain : IGrainWithStringKey
+{
+    /// <summary>Starts (or resumes from its checkpoint) the given attempt and returns at once. Idempotent.</summary>
+    Task StartAsync(TrialAssignment assignment);
+
+    /// <summary>The trial's state; answers even while the grain is busy.</summary>
+    [AlwaysInterleave]
+    Task<TrialSnapshot> GetSnapshotAsync();
+
+    /// <summary>Stops training at the next batch; the trial ends Cancelled.</summary>
+    [AlwaysInterleave]
+    Task CancelAsync();
+}

@@ -1,0 +1,52 @@
+// What travels between the coordinator and its trial grains. Specs travel as canonical JSON text and datasets by
+// name or path only: trials load data on their own silo, so no message ever carries a dataset.
+using SweepCluster.Engine.Training;
+using SweepCluster.Sweeps;
+
+namespace SweepCluster.Grains;
+
+/// <summary>One attempt of one trial, as the coordinator hands it to a trial grain.</summary>
+/// <param name="SpecJson">The trial spec in canonical JSON (TrialSpecJson).</param>
+/// <param name="BaseDirectory">Where relative CSV paths in the spec resolve (the sweep spec's folder).</param>
+/// <param name="Attempt">1 for the first run; retries count up. A grain ignores an attempt older than its own.</param>
+/// <param name="CheckpointEvery">Save a checkpoint to grain storage every this many epochs.</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialAssignment")]
+public sealed record TrialAssignment(
+    [property: Id(0)] string SweepId,
+    [property: Id(1)] int TrialIndex,
+    [property: Id(2)] string SpecJson,
+    [property: Id(3)] string? BaseDirectory,
+    [property: Id(4)] int Attempt,
+    [property: Id(5)] int CheckpointEvery);
+
+/// <summary>A trial grain's view of itself, for status calls and for a coordinator reconciling after a restart.</summary>
+/// <param name="Silo">The silo of the current (or last) attempt.</param>
+/// <param name="IsTraining">Whether an attempt is alive in this activation (false after a silo loss).</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialSnapshot")]
+public sealed record TrialSnapshot(
+    [property: Id(0)] TrialStatus Status,
+    [property: Id(1)] int Attempt,
+    [property: Id(2)] IReadOnlyList<EpochRecord> History,
+    [property: Id(3)] string? Error,
+    [property: Id(4)] string? Silo,
+    [property: Id(5)] double WallSeconds,
+    [property: Id(6)] bool IsTraining);
+
+/// <summary>The end of one attempt, reported by the trial grain to its coordinator.</summary>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialFinished")]
+public sealed record TrialFinished(
+    [property: Id(0)] int TrialIndex,
+    [property: Id(1)] int Attempt,
+    [property: Id(2)] TrialStatus Status,
+    [property: Id(3)] IReadOnlyList<EpochRecord> History,
+    [property: Id(4)] string? Error,
+    [property: Id(5)] string Silo,
+    [property: Id(6)] double WallSeconds);
+
+/// <summary>One epoch of one attempt, reported as it finishes.</summary>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialEpoch")]
+public sealed record TrialEpoch(
+    [property: Id(0)] int TrialIndex,
+    [property: Id(1)] int Attempt,
+    [property: Id(2)] EpochRecord Record,
+    [property: Id(3)] string Silo);

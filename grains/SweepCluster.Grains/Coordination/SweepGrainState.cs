@@ -1,0 +1,52 @@
+// A coordinator's stored state. Mutable on purpose: it holds one entry per trial and changes on every reported epoch,
+// so copying it immutably per update would cost O(trials) each time. Only the coordinator grain touches it.
+using SweepCluster.Engine.Training;
+using SweepCluster.Sweeps;
+
+namespace SweepCluster.Grains.Coordination;
+
+[GenerateSerializer, Alias("SweepCluster.SweepGrainState")]
+public sealed class SweepGrainState
+{
+    /// <summary>The spec as submitted; null while no sweep has this id. Trials are re-derived from it (deterministic).</summary>
+    [Id(0)] public SweepSubmission? Submission { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public SweepStatus Status { get; set; }
+    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(4)] public DateTimeOffset? FinishedAt { get; set; }
+    [Id(5)] public List<TrialEntry> Trials { get; set; } = [];
+    [Id(6)] public string SchedulerState { get; set; } = "";
+}
+
+/// <summary>The coordinator's record of one trial.</summary>
+[GenerateSerializer, Alias("SweepCluster.TrialEntry")]
+public sealed class TrialEntry
+{
+    [Id(0)] public int Index { get; set; }
+    [Id(1)] public TrialStatus Status { get; set; }
+
+    /// <summary>0 while waiting in the coordinator's queue; the attempt number once handed to a trial grain.</summary>
+    [Id(2)] public int Attempt { get; set; }
+
+    /// <summary>Attempts that ended Failed (counted against the sweep's retries).</summary>
+    [Id(3)] public int Failures { get; set; }
+
+    [Id(4)] public List<EpochRecord> History { get; set; } = [];
+    [Id(5)] public string? Error { get; set; }
+
+    /// <summary>Every silo an attempt ran on, in order.</summary>
+    [Id(6)] public List<string> Silos { get; set; } = [];
+
+    [Id(7)] public double WallSeconds { get; set; }
+
+    /// <summary>The silo the current attempt was placed on.</summary>
+    [Id(8)] public string? AssignedSilo { get; set; }
+
+    [Id(9)] public DateTimeOffset? DispatchedAt { get; set; }
+
+    /// <summary>Handed to a trial grain and not finished.</summary>
+    public bool InFlight => Attempt > 0 && !Status.IsTerminal() && AssignedSilo is not null;
+
+    /// <summary>Waiting in the coordinator's queue for a free slot.</summary>
+    public bool Queued => !Status.IsTerminal() && AssignedSilo is null;
+}

@@ -1,0 +1,22 @@
+// Everything a silo needs to host SweepCluster's grains, in one call, used by the silo program, the CLI's embedded
+// silo and the test clusters alike.
+using Microsoft.Extensions.DependencyInjection;
+using SweepCluster.Grains.Trials;
+
+namespace SweepCluster.Grains.Hosting;
+
+public static class SweepClusterSiloExtensions
+{
+    /// <summary>Registers the training slots and their directory entry; storage is configured by the caller.</summary>
+    public static ISiloBuilder AddSweepCluster(this ISiloBuilder silo, int slots)
+    {
+        silo.Services.AddSingleton(new TrainingSlots(slots));
+        silo.Services.AddSingleton<SlotRegistration>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SlotRegistration>());
+        return silo;
+    }
+
+    /// <summary>In-memory storage for every SweepCluster grain: the embedded default and the tests.</summary>
+    public static ISiloBuilder AddSweepClusterMemoryStorage(this ISiloBuilder silo) =>
+        silo.AddMemoryGrainStorage(StorageNames.Sweeps);
+}

@@ -1,0 +1,21 @@
+using SweepCluster.Engine.Training;
+using SweepCluster.Sweeps;
+
+namespace SweepCluster.Grains.Trials;
+
+/// <summary>What a trial grain keeps in storage: its assignment, progress, latest checkpoint and result.</summary>
+/// <param name="Checkpoint">The latest epoch-boundary checkpoint (CheckpointSerializer bytes); null before the first.</param>
+/// <param name="CheckpointEpoch">Epochs completed at that checkpoint.</param>
+[GenerateSerializer, Alias("SweepCluster.TrialGrainState")]
+public sealed record TrialGrainState(
+    [property: Id(0)] TrialAssignment? Assignment,
+    [property: Id(1)] TrialStatus Status,
+    [property: Id(2)] IReadOnlyList<EpochRecord> History,
+    [property: Id(3)] byte[]? Checkpoint,
+    [property: Id(4)] int CheckpointEpoch,
+    [property: Id(5)] string? Error,
+    [property: Id(6)] string? Silo,
+    [property: Id(7)] double WallSeconds)
+{
+    public TrialGrainState() : this(null, TrialStatus.Pending, [], null, 0, null, null, 0) { }
+}
