@@ -12,9 +12,10 @@ public static partial class SweepIds
 
     public const string Rule = "a sweep id is 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit (no '/', no '..')";
 
-    /// <summary>A fresh id: the sweep's name, the UTC time and 4 random hex digits.</summary>
-    public static string New(string name, DateTimeOffset now) =>
-        $"{name}-{now.UtcDateTime:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}";
+    /// <summary>A fresh id: the UTC time and 4 random hex digits, e.g. 20261126-172600-3fa2.</summary>
+    public static string New(DateTimeOffset now) => $"{now.UtcDateTime:yyyyMMdd-HHmmss}-{Random.Shared.Next(RandomSuffixRange):x4}";
+
+    private const int RandomSuffixRange = 0x10000;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex Pattern();

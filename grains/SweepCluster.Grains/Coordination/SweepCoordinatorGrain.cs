@@ -77,7 +77,7 @@ public sealed class SweepCoordinatorGrain(
         Sweep.Name = _spec!.Name;
         Sweep.Status = SweepStatus.Running;
         Sweep.CreatedAt = DateTimeOffset.UtcNow;
-        Sweep.Trials = Enumerable.Range(0, _searcher!.TotalTrials).Select(i => new TrialEntry { Index = i }).ToList();
+        Sweep.Trials = Enumerable.Range(0, _searcher!.TotalTrials).Select(i => new CoordinatedTrial { Index = i }).ToList();
         await state.WriteStateAsync();
         await UpdateIndexAsync();
         StartTimer();
@@ -148,7 +148,7 @@ public sealed class SweepCoordinatorGrain(
         await DispatchAsync();
     }
 
-    private void Apply(TrialEntry entry, TrialStatus status, IReadOnlyList<Engine.Training.EpochRecord> history, string? error, string? silo, double wallSeconds)
+    private void Apply(CoordinatedTrial entry, TrialStatus status, IReadOnlyList<Engine.Training.EpochRecord> history, string? error, string? silo, double wallSeconds)
     {
         entry.History = history.ToList();
         if (silo is not null && (entry.Silos.Count == 0 || entry.Silos[^1] != silo)) entry.Silos.Add(silo);
@@ -234,7 +234,7 @@ public sealed class SweepCoordinatorGrain(
         }
     }
 
-    private async Task<bool> StartTrialAsync(TrialEntry entry, string silo)
+    private async Task<bool> StartTrialAsync(CoordinatedTrial entry, string silo)
     {
         entry.Attempt++;
         entry.AssignedSilo = silo;
@@ -287,21 +287,21 @@ public sealed class SweepCoordinatorGrain(
         _epochsPlanned = Enumerable.Range(0, _searcher.TotalTrials).Sum(i => (long)_searcher.Suggest(i).Spec.Epochs);
     }
 
-    private TrialEntry? EntryFor(int index, int attempt) =>
+    private CoordinatedTrial? EntryFor(int index, int attempt) =>
         index >= 0 && index < Sweep.Trials.Count && Sweep.Trials[index] is { } entry && entry.Attempt == attempt && !entry.Status.IsTerminal()
             ? entry
             : null;
 
-    private (TrialEntry Entry, double Metric)? BestCompleted()
+    private (CoordinatedTrial Entry, double Metric)? BestCompleted()
     {
-        (TrialEntry, double)? best = null;
+        (CoordinatedTrial, double)? best = null;
         foreach (var entry in Sweep.Trials.Where(t => t.Status == TrialStatus.Completed))
             if (MetricOf(entry) is { } metric && (best is null || _spec!.Metric.IsBetter(metric, best.Value.Item2)))
                 best = (entry, metric);
         return best;
     }
 
-    private double? MetricOf(TrialEntry entry) => entry.History.Count > 0 ? _spec!.Metric.ValueOf(entry.History[^1]) : null;
+    private double? MetricOf(CoordinatedTrial entry) => entry.History.Count > 0 ? _spec!.Metric.ValueOf(entry.History[^1]) : null;
 
     private string Describe(int index) =>
         string.Join(", ", _searcher!.Suggest(index).Axes.Select(a => $"{a.Key}={a.Value}"));

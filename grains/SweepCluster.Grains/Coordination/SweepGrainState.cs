@@ -14,13 +14,13 @@ public sealed class SweepGrainState
     [Id(2)] public SweepStatus Status { get; set; }
     [Id(3)] public DateTimeOffset CreatedAt { get; set; }
     [Id(4)] public DateTimeOffset? FinishedAt { get; set; }
-    [Id(5)] public List<TrialEntry> Trials { get; set; } = [];
+    [Id(5)] public List<CoordinatedTrial> Trials { get; set; } = [];
     [Id(6)] public string SchedulerState { get; set; } = "";
 }
 
 /// <summary>The coordinator's record of one trial.</summary>
-[GenerateSerializer, Alias("SweepCluster.TrialEntry")]
-public sealed class TrialEntry
+[GenerateSerializer, Alias("SweepCluster.CoordinatedTrial")]
+public sealed class CoordinatedTrial
 {
     [Id(0)] public int Index { get; set; }
     [Id(1)] public TrialStatus Status { get; set; }

@@ -16,6 +16,15 @@ public static class SweepClusterSiloExtensions
         return silo;
     }
 
+    /// <summary>A single-machine silo: localhost clustering, in-memory storage, the grains and their slots.</summary>
+    public static ISiloBuilder UseSweepClusterLocalhost(this ISiloBuilder silo, SweepSiloOptions options)
+    {
+        options.Validate();
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        silo.AddSweepClusterMemoryStorage();
+        return silo.AddSweepCluster(options.EffectiveSlots);
+    }
+
     /// <summary>In-memory storage for every SweepCluster grain: the embedded default and the tests.</summary>
     public static ISiloBuilder AddSweepClusterMemoryStorage(this ISiloBuilder silo) =>
         silo.AddMemoryGrainStorage(StorageNames.Sweeps);

@@ -5,8 +5,11 @@ public enum ExitCode
 {
     Success = 0,
 
-    /// <summary>The trial ran but its loss became NaN or infinite.</summary>
+    /// <summary>`train`: the trial's loss became NaN or infinite.</summary>
     TrialDiverged = 1,
+
+    /// <summary>Sweep commands: the sweep failed or was cancelled, or the cluster could not be reached.</summary>
+    SweepFailed = 1,
 
     /// <summary>A spec, data file or weights file was refused; nothing was run.</summary>
     InvalidInput = 2,

@@ -1,0 +1,87 @@
+// Follows a sweep by polling its coordinator: a live progress bar on a terminal (done/running/pending/failed, ETA,
+// best so far), or one line per change when the output is redirected. Never holds a call open.
+using System.Globalization;
+using SweepCluster.Engine.Specs;
+using SweepCluster.Grains;
+using SweepCluster.Sweeps;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Cluster;
+
+public static class SweepWatcher
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan QuietLineInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>Polls until the sweep is finished (or cancellation); returns the last progress seen.</summary>
+    public static async Task<SweepProgress> WatchAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, CancellationToken cancellation)
+    {
+        var progress = await coordinator.GetProgressAsync() ?? throw new InvalidOperationException("the sweep disappeared");
+        if (!console.Profile.Capabilities.Interactive) return await WatchQuietlyAsync(console, coordinator, progress, cancellation);
+
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Describe(progress), maxValue: Math.Max(1, progress.TotalTrials));
+                while (true)
+                {
+                    task.Description = Describe(progress);
+                    task.Value = Finished(progress);
+                    if (progress.Status.IsTerminal() && Finished(progress) == progress.TotalTrials) break;
+                    await Task.Delay(PollInterval, cancellation);
+                    progress = await coordinator.GetProgressAsync() ?? progress;
+                }
+                task.StopTask();
+            });
+        return progress;
+    }
+
+    private static async Task<SweepProgress> WatchQuietlyAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, SweepProgress progress, CancellationToken cancellation)
+    {
+        var lastLine = "";
+        var lastPrinted = DateTimeOffset.MinValue;
+        while (true)
+        {
+            var line = Describe(progress);
+            var done = progress.Status.IsTerminal() && Finished(progress) == progress.TotalTrials;
+            if (line != lastLine && (done || DateTimeOffset.UtcNow - lastPrinted >= QuietLineInterval))
+            {
+                console.WriteLine(line);
+                (lastLine, lastPrinted) = (line, DateTimeOffset.UtcNow);
+            }
+            if (done) return progress;
+            await Task.Delay(PollInterval, cancellation);
+            progress = await coordinator.GetProgressAsync() ?? progress;
+        }
+    }
+
+    private static int Finished(SweepProgress p) =>
+        p.Count(TrialStatus.Completed) + p.Count(TrialStatus.Diverged) + p.Count(TrialStatus.Failed) + p.Count(TrialStatus.Cancelled) + p.Count(TrialStatus.Pruned);
+
+    /// <summary>"12/48 done · 2 running · 34 pending · 0 failed · ETA 0:41 · best val_accuracy 0.9721".</summary>
+    public static string Describe(SweepProgress p)
+    {
+        var parts = new List<string>
+        {
+            $"{Finished(p)}/{p.TotalTrials} done",
+            $"{p.Count(TrialStatus.Running)} running",
+            $"{p.Count(TrialStatus.Pending)} pending",
+            $"{p.Count(TrialStatus.Failed)} failed",
+        };
+        if (p.Count(TrialStatus.Diverged) > 0) parts.Add($"{p.Count(TrialStatus.Diverged)} diverged");
+        if (Eta(p) is { } eta) parts.Add($"ETA {eta:m\\:ss}");
+        if (p.BestMetric is { } best) parts.Add($"best {SpecNames.Of(p.Metric)} {best.ToString("0.####", CultureInfo.InvariantCulture)}");
+        if (p.Status != SweepStatus.Running) parts.Add(p.Status.ToString().ToLowerInvariant());
+        return string.Join(" · ", parts);
+    }
+
+    private static TimeSpan? Eta(SweepProgress p)
+    {
+        if (p.Status != SweepStatus.Running || p.EpochsDone == 0) return null;
+        var elapsed = DateTimeOffset.UtcNow - p.CreatedAt;
+        var remaining = Math.Max(0, p.EpochsPlanned - p.EpochsDone);
+        return TimeSpan.FromSeconds(elapsed.TotalSeconds * remaining / p.EpochsDone);
+    }
+}

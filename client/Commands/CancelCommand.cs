@@ -1,0 +1,43 @@
+// `sweep cancel ID` and `sweep list`.
+using System.CommandLine;
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Grains;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class CancelCommand
+{
+    public static Command CreateCancel()
+    {
+        var id = SweepCommandBase.IdArgument();
+        var command = new Command("cancel", "Cancel every unfinished trial of a sweep.") { id };
+        ClusterOptions.AddTo(command);
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, parse.GetValue(id)!);
+            await coordinator.CancelAsync();
+            AnsiConsole.MarkupLineInterpolated($"cancelled sweep [bold]{progress.SweepId}[/] ({progress.Name})");
+            return (int)ExitCode.Success;
+        }));
+        return command;
+    }
+
+    public static Command CreateList()
+    {
+        var command = new Command("list", "List the cluster's sweeps.");
+        ClusterOptions.AddTo(command);
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            var sweeps = await cluster.Grains.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key).ListAsync();
+            var table = new Table().AddColumns("id", "name", "status", "trials", "created (UTC)");
+            foreach (var s in sweeps)
+                table.AddRow(Markup.Escape(s.SweepId), Markup.Escape(s.Name), s.Status.ToString(), s.TotalTrials.ToString(), s.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
+            AnsiConsole.Write(table);
+            return (int)ExitCode.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,39 @@
+// One place that turns what can go wrong in a cluster command into a message and an exit code.
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Engine.Specs;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class CommandErrors
+{
+    /// <summary>Runs <paramref name="body"/>, mapping refused input to 2 and an unreachable cluster to 1.</summary>
+    public static async Task<int> GuardAsync(IAnsiConsole console, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (SpecException error)
+        {
+            return InputErrors.Report(console, error);
+        }
+        catch (Exception error) when (InputErrors.IsInputError(error) || error is UnknownSweepException)
+        {
+            return InputErrors.Report(console, error);
+        }
+        catch (ClusterUnavailableException error)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            return (int)ExitCode.SweepFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("[yellow]interrupted[/]");
+            return (int)ExitCode.Cancelled;
+        }
+    }
+}
+
+/// <summary>No sweep has the given id (or the id itself is malformed).</summary>
+public sealed class UnknownSweepException(string message) : Exception(message);

@@ -1,0 +1,53 @@
+// `sweep report ID [--format table|md|csv|json|html] [-o FILE]`: the ranked report of a sweep, finished or not.
+using System.CommandLine;
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Reports;
+using SweepCluster.Sweeps.Reports;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class ReportCommand
+{
+    /// <summary>The names users type for each format.</summary>
+    public static readonly IReadOnlyDictionary<string, ReportFormat> Formats = new Dictionary<string, ReportFormat>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["table"] = ReportFormat.Table,
+        ["md"] = ReportFormat.Markdown,
+        ["csv"] = ReportFormat.Csv,
+        ["json"] = ReportFormat.Json,
+        ["html"] = ReportFormat.Html,
+    };
+
+    public static Command Create()
+    {
+        var id = SweepCommandBase.IdArgument();
+        var format = new Option<string>("--format", "-f") { Description = "table | md | csv | json | html", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong([.. Formats.Keys]);
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of the terminal." };
+        var command = new Command("report", "Print or write a sweep's ranked report.") { id, format, output };
+        ClusterOptions.AddTo(command);
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, parse.GetValue(id)!);
+            var report = SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!);
+            var chosen = Formats[parse.GetValue(format)!];
+            if (parse.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, ReportRenderers.Render(report, chosen), cancellation);
+                AnsiConsole.MarkupLineInterpolated($"wrote {file.FullName}");
+            }
+            else if (chosen == ReportFormat.Table)
+            {
+                ReportOutput.Print(AnsiConsole.Console, report);
+            }
+            else
+            {
+                Console.Out.Write(ReportRenderers.Render(report, chosen));
+            }
+            return (int)ExitCode.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+// `sweep run SPEC`: the embedded default. Starts a silo in this process, runs the sweep with live progress, prints
+// the ranked report and writes it in every format to ./sweeps/<name>-<id>/. Needs no service.
+using System.CommandLine;
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Grains;
+using SweepCluster.Sweeps;
+using SweepCluster.Sweeps.Reports;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<FileInfo>("SPEC") { Description = "A sweep spec (.yaml, .yml or .json)." };
+        var id = new Option<string?>("--id") { Description = "The sweep id (default: a new one from the time)." };
+        var slots = new Option<int>("--slots") { Description = "Trials trained at once (default: one per processor)." };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Where the report folder goes.", DefaultValueFactory = _ => new DirectoryInfo("sweeps") };
+        var allowLarge = new Option<bool>("--allow-large") { Description = "Accept sweeps of more than 100,000 trials." };
+        var command = new Command("run", "Run a sweep on an embedded silo in this process and print the ranked report.") { spec, id, slots, output, allowLarge };
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, () => RunAsync(AnsiConsole.Console,
+            parse.GetValue(spec)!, parse.GetValue(id), parse.GetValue(slots), parse.GetValue(output)!, parse.GetValue(allowLarge), cancellation)));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IAnsiConsole console, FileInfo specFile, string? id, int slots, DirectoryInfo output, bool allowLarge, CancellationToken cancellation)
+    {
+        var (submission, spec) = SweepSpecFile.Read(specFile.FullName, allowLarge);
+        var sweepId = id ?? SweepIds.New(DateTimeOffset.UtcNow);
+        if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
+
+        await using var cluster = await EmbeddedCluster.StartAsync(slots, cancellation);
+        console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {spec.TotalTrials:N0} trials on an embedded silo with {cluster.Slots} slots");
+        var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
+        var submitted = await coordinator.SubmitAsync(submission);
+        if (submitted.Outcome is SubmitOutcome.Invalid or SubmitOutcome.IdConflict)
+            throw new UnknownSweepException(string.Join(Environment.NewLine, submitted.Errors));
+
+        SweepProgress progress;
+        try
+        {
+            progress = await SweepWatcher.WatchAsync(console, coordinator, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            await coordinator.CancelAsync();
+            throw;
+        }
+
+        var report = SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!);
+        ReportOutput.Print(console, report);
+        var folder = Path.Combine(output.FullName, $"{spec.Name}-{sweepId}");
+        ReportOutput.WriteAll(report, folder);
+        console.MarkupLineInterpolated($"report written to [bold]{folder}[/] (txt, md, csv, json, html)");
+        return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
+    }
+}

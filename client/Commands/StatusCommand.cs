@@ -1,0 +1,40 @@
+// `sweep status ID` (one line of progress) and `sweep watch ID` (follow it live until it ends).
+using System.CommandLine;
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Sweeps;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class StatusCommand
+{
+    public static Command CreateStatus()
+    {
+        var id = SweepCommandBase.IdArgument();
+        var command = new Command("status", "Print a sweep's progress once.") { id };
+        ClusterOptions.AddTo(command);
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            var (_, progress) = await SweepCommandBase.FindAsync(cluster.Grains, parse.GetValue(id)!);
+            AnsiConsole.MarkupLineInterpolated($"[bold]{progress.SweepId}[/] ({progress.Name}): {SweepWatcher.Describe(progress)}");
+            return progress.Status is SweepStatus.Running or SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
+        }));
+        return command;
+    }
+
+    public static Command CreateWatch()
+    {
+        var id = SweepCommandBase.IdArgument();
+        var command = new Command("watch", "Follow a sweep's progress live until it ends: done/running/pending/failed, ETA and the best so far.") { id };
+        ClusterOptions.AddTo(command);
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, parse.GetValue(id)!);
+            var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cancellation);
+            return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
+        }));
+        return command;
+    }
+}

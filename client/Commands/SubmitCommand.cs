@@ -1,0 +1,50 @@
+// `sweep submit SPEC [--id ID] [--wait]`: hands a sweep to a running cluster and prints its id. Idempotent: the same
+// spec with the same --id returns the existing sweep.
+using System.CommandLine;
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Grains;
+using SweepCluster.Sweeps;
+using SweepCluster.Sweeps.Reports;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class SubmitCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<FileInfo>("SPEC") { Description = "A sweep spec (.yaml, .yml or .json)." };
+        var id = new Option<string?>("--id") { Description = "The sweep id (default: a new one from the time). Re-submitting the same spec with the same id returns the existing sweep." };
+        var wait = new Option<bool>("--wait") { Description = "Follow the sweep's progress and print the report when it ends." };
+        var allowLarge = new Option<bool>("--allow-large") { Description = "Accept sweeps of more than 100,000 trials." };
+        var command = new Command("submit", "Submit a sweep to a running cluster.") { spec, id, wait, allowLarge };
+        ClusterOptions.AddTo(command);
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
+        {
+            var (submission, _) = SweepSpecFile.Read(parse.GetValue(spec)!.FullName, parse.GetValue(allowLarge));
+            var sweepId = parse.GetValue(id) ?? SweepIds.New(DateTimeOffset.UtcNow);
+            if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
+            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
+            var result = await coordinator.SubmitAsync(submission);
+            switch (result.Outcome)
+            {
+                case SubmitOutcome.Invalid:
+                case SubmitOutcome.IdConflict:
+                    throw new UnknownSweepException(string.Join(Environment.NewLine, result.Errors));
+                case SubmitOutcome.AlreadyExists:
+                    AnsiConsole.MarkupLineInterpolated($"sweep [bold]{result.SweepId}[/] already exists with this spec ({result.TotalTrials} trials)");
+                    break;
+                default:
+                    AnsiConsole.MarkupLineInterpolated($"submitted sweep [bold]{result.SweepId}[/] ({result.Name}, {result.TotalTrials} trials)");
+                    break;
+            }
+            AnsiConsole.WriteLine(result.SweepId);
+            if (!parse.GetValue(wait)) return (int)ExitCode.Success;
+            var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cancellation);
+            ReportOutput.Print(AnsiConsole.Console, SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!));
+            return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
+        }));
+        return command;
+    }
+}

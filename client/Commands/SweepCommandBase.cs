@@ -1,0 +1,22 @@
+// What the sweep commands that talk to a running cluster share: the id argument, the connection flags, and
+// resolving an id to its coordinator with clear errors.
+using System.CommandLine;
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Grains;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class SweepCommandBase
+{
+    public static Argument<string> IdArgument() => new("ID") { Description = "The sweep id printed by `sweep submit`." };
+
+    /// <summary>The coordinator of an existing sweep, or UnknownSweepException.</summary>
+    public static async Task<(ISweepCoordinatorGrain Coordinator, SweepProgress Progress)> FindAsync(IGrainFactory grains, string id)
+    {
+        if (!SweepIds.IsValid(id)) throw new UnknownSweepException($"'{id}' is not a sweep id: {SweepIds.Rule}");
+        var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(id);
+        var progress = await coordinator.GetProgressAsync()
+            ?? throw new UnknownSweepException($"no sweep with id '{id}' on this cluster (see `sweep list`)");
+        return (coordinator, progress);
+    }
+}

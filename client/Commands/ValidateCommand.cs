@@ -1,0 +1,40 @@
+// `sweep validate SPEC`: checks a sweep spec without a cluster and prints how it expands, or every error.
+using System.CommandLine;
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Sweeps.Search;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class ValidateCommand
+{
+    private const int DefaultShown = 10;
+
+    public static Command Create()
+    {
+        var spec = new Argument<FileInfo>("SPEC") { Description = "A sweep spec (.yaml, .yml or .json)." };
+        var allowLarge = new Option<bool>("--allow-large") { Description = "Accept sweeps of more than 100,000 trials." };
+        var show = new Option<int>("--show") { Description = "How many trials to list.", DefaultValueFactory = _ => DefaultShown };
+        var command = new Command("validate", "Check a sweep spec and show the trials it expands to.") { spec, allowLarge, show };
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, () =>
+            Task.FromResult(Run(AnsiConsole.Console, parse.GetValue(spec)!, parse.GetValue(allowLarge), parse.GetValue(show)))));
+        return command;
+    }
+
+    public static int Run(IAnsiConsole console, FileInfo file, bool allowLarge, int show)
+    {
+        var (_, spec) = SweepSpecFile.Read(file.FullName, allowLarge);
+        var searcher = SearcherFactory.Create(spec);
+        console.MarkupLineInterpolated($"[green]valid[/]: sweep [bold]{spec.Name}[/], {searcher.TotalTrials:N0} trials ({spec.Combinations:N0} combinations × {spec.Seeds.Count} seeds), {spec.Strategy.ToString().ToLowerInvariant()} search");
+        var table = new Table().AddColumns("trial", "combination", "seed", "hyperparameters");
+        foreach (var index in Enumerable.Range(0, Math.Min(show, searcher.TotalTrials)))
+        {
+            var trial = searcher.Suggest(index);
+            table.AddRow(trial.Index.ToString(), trial.Combination.ToString(), trial.Seed.ToString(),
+                Markup.Escape(string.Join(", ", trial.Axes.Select(a => $"{a.Key}={a.Value}"))));
+        }
+        console.Write(table);
+        if (searcher.TotalTrials > show) console.MarkupLineInterpolated($"… and {searcher.TotalTrials - show:N0} more");
+        return (int)ExitCode.Success;
+    }
+}
