@@ -1,0 +1,67 @@
+// The key names of a sweep spec's own sections (everything that is not a trial-spec key), in one place so that the
+// binders, the did-you-mean suggestions and the error messages agree. Pure constants: no binding happens here.
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Sweeps.SweepSpecs;
+
+/// <summary>Key names of the sweep-level sections of a sweep spec.</summary>
+public static class SweepKeys
+{
+    /// <summary>The sweep's name (a folder name).</summary>
+    public const string Name = "name";
+
+    /// <summary>The search section: <c>{ strategy, trials, seed }</c>.</summary>
+    public const string Search = "search";
+
+    /// <summary>The metric section: <c>{ name, goal }</c>.</summary>
+    public const string Metric = "metric";
+
+    /// <summary>The replicate seeds of every combination.</summary>
+    public const string Seeds = "seeds";
+
+    /// <summary>Most trials running at once (0 = every free slot).</summary>
+    public const string MaxConcurrent = "max_concurrent";
+
+    /// <summary>Re-runs of a failed trial.</summary>
+    public const string Retries = "retries";
+
+    /// <summary>The trial scheduler section: <c>{ type }</c>.</summary>
+    public const string Scheduler = "scheduler";
+
+    /// <summary>search: grid or random.</summary>
+    public const string Strategy = "strategy";
+
+    /// <summary>search: the number of random combinations.</summary>
+    public const string Trials = "trials";
+
+    /// <summary>search: the random-search seed.</summary>
+    public const string SearchSeed = "seed";
+
+    /// <summary>metric: the metric's name.</summary>
+    public const string MetricName = "name";
+
+    /// <summary>metric: minimize or maximize.</summary>
+    public const string Goal = "goal";
+
+    /// <summary>scheduler: the scheduler's name.</summary>
+    public const string SchedulerType = "type";
+
+    /// <summary>The sweep-level keys, in the order the documentation lists them.</summary>
+    public static readonly IReadOnlyList<string> TopLevel = [Name, Search, Metric, Seeds, MaxConcurrent, Retries, Scheduler];
+
+    /// <summary><see cref="TopLevel"/> as a set (for <see cref="TrialSpecBinder"/>'s ignored keys).</summary>
+    public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);
+
+    /// <summary>Keys of the search section.</summary>
+    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed];
+
+    /// <summary>Keys of the metric section.</summary>
+    public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];
+
+    /// <summary>Keys of the scheduler section.</summary>
+    public static readonly IReadOnlyList<string> SchedulerKeys = [SchedulerType];
+
+    /// <summary>The trial-spec keys a sweep may vary (every trial key except <c>seed</c>, which <see cref="Seeds"/> replaces).</summary>
+    public static readonly IReadOnlySet<string> TrialKeys =
+        new HashSet<string>(TrialSpecBinder.Keys.Where(k => k != TrialSpecBinder.Seed), StringComparer.Ordinal);
+}

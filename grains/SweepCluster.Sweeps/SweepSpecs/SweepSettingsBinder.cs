@@ -1,0 +1,196 @@
+// Binds the sweep-level keys of a sweep spec (name, search, metric, seeds / seed, max_concurrent, retries, scheduler)
+// to SweepSettings, reporting every problem with its field path and line. It does not look at trial keys (the
+// parameter space and the trial binder do) and does not pick the default metric (that needs the trials' task).
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Sweeps.SweepSpecs;
+
+/// <summary>Binds the sweep-level keys of a sweep spec's root mapping.</summary>
+internal static class SweepSettingsBinder
+{
+    /// <summary>Scheduler names planned but not available yet.</summary>
+    private static readonly IReadOnlyList<string> LaterSchedulers = ["asha", "median", "pbt"];
+
+    /// <summary>Binds the sweep-level entries of <paramref name="root"/>.</summary>
+    public static SweepSettings Bind(SpecBindContext ctx, SpecMapping root)
+    {
+        var name = BindName(ctx, root);
+        var (strategy, trials, searchSeed) = BindSearch(ctx, root.Find(SweepKeys.Search));
+        var (metric, goal) = BindMetric(ctx, root.Find(SweepKeys.Metric));
+        return new SweepSettings(
+            name, strategy, trials, searchSeed, metric, goal, root.Find(SweepKeys.Metric)?.KeyLine,
+            BindSeeds(ctx, root),
+            BindCount(ctx, root.Find(SweepKeys.MaxConcurrent), 0, "0 = every free slot of the cluster"),
+            BindCount(ctx, root.Find(SweepKeys.Retries), SweepLimits.DefaultRetries, "re-runs of a failed trial, e.g. 2"),
+            BindScheduler(ctx, root.Find(SweepKeys.Scheduler)));
+    }
+
+    private static string BindName(SpecBindContext ctx, SpecMapping root)
+    {
+        if (root.Find(SweepKeys.Name) is not { } entry)
+        {
+            var fromFile = SweepNameRule.DefaultFor(ctx.Source);
+            if (!SweepNameRule.IsValid(fromFile))
+            {
+                ctx.Error(SweepKeys.Name, (int?)null,
+                    $"the file name gives the sweep name '{fromFile}', which is not valid; {SweepNameRule.Description}. Add a name: key");
+            }
+            return fromFile;
+        }
+        if (!SpecValues.TryString(ctx, entry.Value, SweepKeys.Name, out var name)) return SweepLimits.InlineDefaultName;
+        if (!SweepNameRule.IsValid(name)) ctx.Error(SweepKeys.Name, entry.Value, $"{SweepNameRule.Description}; found '{name}'");
+        return name;
+    }
+
+    private static (SearchStrategy Strategy, int Trials, long Seed) BindSearch(SpecBindContext ctx, SpecEntry? entry)
+    {
+        if (entry is null) return (SearchStrategy.Grid, 0, 0);
+        if (entry.Value is SpecScalar)
+        {
+            return SpecValues.TryEnum<SearchStrategy>(ctx, entry.Value, SweepKeys.Search, "search strategy", out var only) ? (only, 0, 0) : (SearchStrategy.Grid, 0, 0);
+        }
+        if (SpecValues.Mapping(ctx, entry.Value, SweepKeys.Search, "{ strategy: random, trials: 20, seed: 0 }") is not { } mapping)
+        {
+            return (SearchStrategy.Grid, 0, 0);
+        }
+        var strategy = SearchStrategy.Grid;
+        SpecEntry? trialsEntry = null, seedEntry = null;
+        var trials = 0;
+        long seed = 0;
+        foreach (var item in mapping.Entries)
+        {
+            var path = SpecPath.Key(SweepKeys.Search, item.Key);
+            switch (item.Key)
+            {
+                case SweepKeys.Strategy:
+                    if (SpecValues.TryEnum<SearchStrategy>(ctx, item.Value, path, "search strategy", out var s)) strategy = s;
+                    break;
+                case SweepKeys.Trials:
+                    trialsEntry = item;
+                    if (SpecValues.TryInt(ctx, item.Value, path, out var n)
+                        && SpecValues.Check(ctx, n >= 1, item.Value, path, "must be >= 1 (the number of random combinations, e.g. 20)", n)) trials = n;
+                    break;
+                case SweepKeys.SearchSeed:
+                    seedEntry = item;
+                    if (SpecValues.TryLong(ctx, item.Value, path, out var v)) seed = v;
+                    break;
+                default:
+                    SpecValues.UnknownKey(ctx, item, SweepKeys.Search, SweepKeys.SearchKeys);
+                    break;
+            }
+        }
+        CheckSearchCombination(ctx, strategy, mapping, trialsEntry, seedEntry);
+        return strategy == SearchStrategy.Random ? (strategy, trials, seed) : (strategy, 0, 0);
+    }
+
+    private static void CheckSearchCombination(SpecBindContext ctx, SearchStrategy strategy, SpecMapping mapping, SpecEntry? trials, SpecEntry? seed)
+    {
+        if (strategy == SearchStrategy.Random && trials is null)
+        {
+            ctx.Error(SweepKeys.Search, mapping, "random search needs trials: N (how many combinations to draw), e.g. { strategy: random, trials: 20 }");
+        }
+        foreach (var misplaced in new[] { trials, seed }.OfType<SpecEntry>().Where(_ => strategy == SearchStrategy.Grid))
+        {
+            ctx.Error(SpecPath.Key(SweepKeys.Search, misplaced.Key), misplaced.KeyLine,
+                $"'{misplaced.Key}' applies only to strategy: random; a grid runs every combination in file order");
+        }
+    }
+
+    private static (MetricName? Name, MetricGoal? Goal) BindMetric(SpecBindContext ctx, SpecEntry? entry)
+    {
+        if (entry is null) return (null, null);
+        if (entry.Value is SpecScalar)
+        {
+            return SpecValues.TryEnum<MetricName>(ctx, entry.Value, SweepKeys.Metric, "metric", out var only) ? (only, null) : (null, null);
+        }
+        if (SpecValues.Mapping(ctx, entry.Value, SweepKeys.Metric, "{ name: val_accuracy, goal: maximize }") is not { } mapping) return (null, null);
+        MetricName? name = null;
+        MetricGoal? goal = null;
+        foreach (var item in mapping.Entries)
+        {
+            var path = SpecPath.Key(SweepKeys.Metric, item.Key);
+            switch (item.Key)
+            {
+                case SweepKeys.MetricName:
+                    if (SpecValues.TryEnum<MetricName>(ctx, item.Value, path, "metric", out var n)) name = n;
+                    break;
+                case SweepKeys.Goal:
+                    if (SpecValues.TryEnum<MetricGoal>(ctx, item.Value, path, "goal", out var g)) goal = g;
+                    break;
+                default:
+                    SpecValues.UnknownKey(ctx, item, SweepKeys.Metric, SweepKeys.MetricKeys);
+                    break;
+            }
+        }
+        return (name, goal);
+    }
+
+    private static IReadOnlyList<long> BindSeeds(SpecBindContext ctx, SpecMapping root)
+    {
+        var seedsEntry = root.Find(SweepKeys.Seeds);
+        var seedEntry = root.Find(TrialSpecBinder.Seed);
+        if (seedEntry is not null && seedsEntry is not null)
+        {
+            ctx.Error(TrialSpecBinder.Seed, seedEntry.KeyLine,
+                "a sweep gives its trial seeds with 'seeds' (each combination runs once per seed); remove 'seed' and list it in seeds, e.g. seeds: [1, 2]");
+        }
+        if (seedsEntry is null)
+        {
+            if (seedEntry is null) return [SweepLimits.DefaultSeed];
+            if (seedEntry.Value is SpecSequence)
+            {
+                ctx.Error(TrialSpecBinder.Seed, seedEntry.Value, "to run every combination with several seeds, write seeds: [1, 2, 3]; 'seed' takes one number");
+                return [SweepLimits.DefaultSeed];
+            }
+            return SpecValues.TryLong(ctx, seedEntry.Value, TrialSpecBinder.Seed, out var single) ? [single] : [SweepLimits.DefaultSeed];
+        }
+        if (SpecValues.Sequence(ctx, seedsEntry.Value, SweepKeys.Seeds, "[1, 2, 3]") is not { } list) return [SweepLimits.DefaultSeed];
+        if (list.Items.Count == 0)
+        {
+            ctx.Error(SweepKeys.Seeds, list, "an empty list gives no trials; give at least one seed, e.g. seeds: [1]");
+            return [SweepLimits.DefaultSeed];
+        }
+        var seeds = new List<long>(list.Items.Count);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var path = SpecPath.Index(SweepKeys.Seeds, i);
+            if (!SpecValues.TryLong(ctx, list.Items[i], path, out var seed)) continue;
+            if (seeds.Contains(seed)) ctx.Error(path, list.Items[i], $"seed {seed} is listed twice; each seed replicates every combination once");
+            else seeds.Add(seed);
+        }
+        return seeds.Count > 0 ? seeds : [SweepLimits.DefaultSeed];
+    }
+
+    private static int BindCount(SpecBindContext ctx, SpecEntry? entry, int fallback, string meaning)
+    {
+        if (entry is null) return fallback;
+        if (!SpecValues.TryInt(ctx, entry.Value, entry.Key, out var value)) return fallback;
+        return SpecValues.Check(ctx, value >= 0, entry.Value, entry.Key, $"must be >= 0 ({meaning})", value) ? value : fallback;
+    }
+
+    private static SchedulerKind BindScheduler(SpecBindContext ctx, SpecEntry? entry)
+    {
+        if (entry is null) return SchedulerKind.Fifo;
+        var path = SweepKeys.Scheduler;
+        var typeNode = entry.Value;
+        if (entry.Value is SpecMapping mapping)
+        {
+            foreach (var unknown in mapping.Entries.Where(item => item.Key != SweepKeys.SchedulerType))
+            {
+                SpecValues.UnknownKey(ctx, unknown, SweepKeys.Scheduler, SweepKeys.SchedulerKeys);
+            }
+            if (mapping.Find(SweepKeys.SchedulerType) is not { } type)
+            {
+                ctx.Error(path, mapping, "a scheduler needs a type, e.g. { type: fifo }");
+                return SchedulerKind.Fifo;
+            }
+            (typeNode, path) = (type.Value, SpecPath.Key(path, SweepKeys.SchedulerType));
+        }
+        if (typeNode is SpecScalar { IsNull: false } scalar && LaterSchedulers.Contains(scalar.Text.ToLowerInvariant()))
+        {
+            ctx.Error(path, scalar, $"the {scalar.Text.ToLowerInvariant()} scheduler is not available yet; use fifo for now (asha, median and pbt come later)");
+            return SchedulerKind.Fifo;
+        }
+        return SpecValues.TryEnum<SchedulerKind>(ctx, typeNode, path, "scheduler", out var kind) ? kind : SchedulerKind.Fifo;
+    }
+}

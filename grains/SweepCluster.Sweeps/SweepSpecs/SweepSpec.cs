@@ -1,0 +1,79 @@
+// The validated sweep: its own settings (name, search strategy, metric, seeds, concurrency, retries, scheduler) and
+// the parameter space its trials are drawn from. It is produced only by SweepSpecLoader; it does not expand trials
+// itself (the searchers do, through the internal ParameterSpace) and it does not run anything.
+namespace SweepCluster.Sweeps.SweepSpecs;
+
+/// <summary>How a sweep chooses its combinations.</summary>
+public enum SearchStrategy
+{
+    /// <summary>Every combination of the listed values (the cartesian product), in file order.</summary>
+    Grid,
+
+    /// <summary>A fixed number of combinations drawn from distributions and lists with a seeded generator.</summary>
+    Random,
+}
+
+/// <summary>The trial schedulers a sweep may name (asha, median and pbt come later).</summary>
+public enum SchedulerKind
+{
+    /// <summary>Every trial runs all its epochs, in index order.</summary>
+    Fifo,
+}
+
+/// <summary>A validated sweep spec. Create it with <see cref="SweepSpecLoader"/>.</summary>
+public sealed record SweepSpec
+{
+    internal SweepSpec(ParameterSpace space) => Space = space;
+
+    /// <summary>1–64 characters of <c>[A-Za-z0-9._-]</c>; the sweep's folder name. Default: the file name without extension.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Grid or random search.</summary>
+    public required SearchStrategy Strategy { get; init; }
+
+    /// <summary>Random search: the number of sampled combinations (<c>search.trials</c>); 0 for a grid.</summary>
+    public int RandomTrials { get; init; }
+
+    /// <summary>Random search: the sampling seed (<c>search.seed</c>, default 0); 0 for a grid.</summary>
+    public long SearchSeed { get; init; }
+
+    /// <summary>The metric trials are ranked by, with its goal.</summary>
+    public required MetricSpec Metric { get; init; }
+
+    /// <summary>The trial seeds every combination is replicated with, in order.</summary>
+    public required IReadOnlyList<long> Seeds { get; init; }
+
+    /// <summary>Most trials running at once; 0 = every free slot of the cluster.</summary>
+    public int MaxConcurrent { get; init; }
+
+    /// <summary>How often a failed (not diverged) trial is run again.</summary>
+    public int Retries { get; init; }
+
+    /// <summary>The trial scheduler.</summary>
+    public SchedulerKind Scheduler { get; init; }
+
+    /// <summary>Number of hyperparameter combinations (grid: the product of the axes; random: <see cref="RandomTrials"/>).</summary>
+    public required int Combinations { get; init; }
+
+    /// <summary>Combinations × seeds: the number of trials the sweep runs.</summary>
+    public int TotalTrials => Combinations * Seeds.Count;
+
+    /// <summary>The spec file as given, or the source name passed to <see cref="SweepSpecLoader.Parse"/>.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Absolute directory that relative dataset paths in the spec are relative to.</summary>
+    public required string BaseDirectory { get; init; }
+
+    /// <summary>The searched positions of the spec, in file order, with how many values each has.</summary>
+    public IReadOnlyList<SweepAxis> Axes => Space.Axes;
+
+    /// <summary>The trial part of the spec with its axes and distributions.</summary>
+    internal ParameterSpace Space { get; }
+}
+
+/// <summary>One searched position of a sweep spec.</summary>
+/// <param name="Path">Dotted field path, e.g. "learning_rate", "learning_rate.initial", "model.hidden".</param>
+/// <param name="Kind">"list" (a grid axis), "choice", "uniform [a, b)", "loguniform [a, b)" or "int [a, b]".</param>
+/// <param name="ValueCount">How many alternatives the position has once nested lists are expanded; null when it
+/// draws from a continuous distribution.</param>
+public sealed record SweepAxis(string Path, string Kind, long? ValueCount);
