@@ -1,0 +1,57 @@
+// The CSV format: one row per combination in rank order with a header row; RFC 4180 (comma, CRLF, quoted fields),
+// numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows.
+using SweepCluster.Reports.Formatting;
+using SweepCluster.Sweeps.Reports;
+
+namespace SweepCluster.Reports.Csv;
+
+/// <summary>Renders the ranking as CSV.</summary>
+public sealed class CsvRenderer : IReportRenderer
+{
+    /// <summary>RFC 4180 record separator.</summary>
+    public const string LineEnd = "\r\n";
+
+    /// <summary>Separates silo names inside the silos field.</summary>
+    public const string SiloSeparator = ";";
+
+    private static readonly string[] LeadingColumns = ["rank", "combination"];
+
+    private static readonly string[] TrailingColumns =
+        ["metric_mean", "metric_std", "ci_low", "ci_high", "completed", "diverged", "failed", "epochs", "wall_seconds", "silos"];
+
+    /// <inheritdoc />
+    public ReportFormat Format => ReportFormat.Csv;
+
+    /// <inheritdoc />
+    public string FileExtension => ".csv";
+
+    /// <inheritdoc />
+    public string Render(SweepReport report)
+    {
+        var axisPaths = report.Axes.Select(a => a.Path).ToArray();
+        var lines = new List<string> { Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]) };
+        lines.AddRange(report.Ranking.Select(row => Line(Fields(row, axisPaths))));
+        return string.Concat(lines.Select(line => line + LineEnd));
+    }
+
+    private static IEnumerable<string> Fields(RankingRow row, IReadOnlyList<string> axisPaths)
+    {
+        yield return ReportText.Integer(row.Rank);
+        yield return ReportText.Integer(row.Combination);
+        foreach (var path in axisPaths) yield return row.Axes.FirstOrDefault(a => a.Path == path)?.Value ?? "";
+        yield return Optional(row.Metric?.Mean);
+        yield return Optional(row.Metric?.StdDev);
+        yield return Optional(row.Metric?.CiLow);
+        yield return Optional(row.Metric?.CiHigh);
+        yield return ReportText.Integer(row.Completed);
+        yield return ReportText.Integer(row.Diverged);
+        yield return ReportText.Integer(row.Failed);
+        yield return Optional(row.MeanEpochs);
+        yield return ReportText.Exact(row.WallSeconds);
+        yield return string.Join(SiloSeparator, row.Silos);
+    }
+
+    private static string Optional(double? value) => value is { } v ? ReportText.Exact(v) : "";
+
+    private static string Line(IEnumerable<string> fields) => string.Join(",", fields.Select(CsvField.Quote));
+}

@@ -1,0 +1,17 @@
+// The JSON format: the report model itself, indented. It adds nothing to SweepReportJson.
+using SweepCluster.Sweeps.Reports;
+
+namespace SweepCluster.Reports.Json;
+
+/// <summary>Renders the report as indented snake_case JSON (<see cref="SweepReportJson"/>).</summary>
+public sealed class JsonRenderer : IReportRenderer
+{
+    /// <inheritdoc />
+    public ReportFormat Format => ReportFormat.Json;
+
+    /// <inheritdoc />
+    public string FileExtension => ".json";
+
+    /// <inheritdoc />
+    public string Render(SweepReport report) => SweepReportJson.Serialize(report, indented: true);
+}

@@ -1,0 +1,151 @@
+// The terminal format: a header line, the ranking (top rows), the metric by schedule family, the best trial's final
+// epoch and the failures, written to a Spectre.Console IAnsiConsole. Colour only marks the best row and problems.
+// Render() captures the same output as plain text (no ANSI codes) at a fixed width; it never reads the terminal.
+using SweepCluster.Reports.Formatting;
+using SweepCluster.Sweeps.Reports;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace SweepCluster.Reports.Terminal;
+
+/// <summary>Renders the report as terminal tables.</summary>
+public sealed class TableRenderer : IReportRenderer
+{
+    /// <summary>Ranking rows shown; the rest are summarised in a note.</summary>
+    public const int MaxRankingRows = 20;
+
+    /// <summary>Failures listed; the rest are summarised in a note.</summary>
+    public const int MaxFailureRows = 10;
+
+    /// <summary>The console width used by <see cref="Render"/>.</summary>
+    public const int TextWidth = 160;
+
+    private static readonly Style BestRowStyle = new(Color.Green, decoration: Decoration.Bold);
+    private static readonly Style ProblemStyle = new(Color.Red);
+    private static readonly Style NoteStyle = new(decoration: Decoration.Dim);
+
+    /// <inheritdoc />
+    public ReportFormat Format => ReportFormat.Table;
+
+    /// <inheritdoc />
+    public string FileExtension => ".txt";
+
+    /// <inheritdoc />
+    public string Render(SweepReport report)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = TextWidth;
+        Write(console, report);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="console"/>.</summary>
+    public static void Write(IAnsiConsole console, SweepReport report)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(report);
+        WriteHeader(console, report.Header);
+        WriteRanking(console, report);
+        WriteFamilies(console, report.Families);
+        WriteBestTrial(console, report);
+        WriteFailures(console, report.Failures);
+    }
+
+    private static void WriteHeader(IAnsiConsole console, ReportHeader header)
+    {
+        console.Write(new Text(header.Name, new Style(decoration: Decoration.Bold)));
+        console.WriteLine($"  {header.SweepId} · {ReportText.Name(header.Status)} · {ReportText.Metric(header.Metric)}");
+        console.WriteLine($"{header.TotalTrials} trials: {ReportText.StatusCounts(header)} · wall time " +
+            $"{ReportText.Duration(header.TotalWallSeconds)} total, {ReportText.Duration(header.MeanWallSeconds)} mean");
+        console.WriteLine();
+    }
+
+    private static void WriteRanking(IAnsiConsole console, SweepReport report)
+    {
+        var axisPaths = report.Axes.Select(a => a.Path).ToArray();
+        var table = new Table().Title("Ranking").Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("#").RightAligned());
+        foreach (var path in axisPaths) table.AddColumn(new TableColumn(new Text(path)));
+        table.AddColumn(new TableColumn(ReportText.Name(report.Header.Metric.Name)).RightAligned());
+        table.AddColumn(new TableColumn("95% CI"));
+        foreach (var heading in new[] { "n", "div", "fail", "epochs", "wall" }) table.AddColumn(new TableColumn(heading).RightAligned());
+        table.AddColumn(new TableColumn("silos"));
+
+        foreach (var row in report.Ranking.Take(MaxRankingRows))
+        {
+            var style = row.Rank == 1 && row.Metric is not null ? BestRowStyle : Style.Plain;
+            string[] cells =
+            [
+                ReportText.Integer(row.Rank),
+                .. axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? ""),
+                ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
+                ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), ReportText.Number(row.MeanEpochs),
+                ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
+            ];
+            table.AddRow(cells.Select(c => (IRenderable)new Text(c, style)));
+        }
+        console.Write(table);
+        if (report.Ranking.Count > MaxRankingRows)
+            console.Write(new Text(ReportText.MoreRows(MaxRankingRows, report.Ranking.Count, "combinations") + "\n", NoteStyle));
+        console.WriteLine();
+    }
+
+    private static void WriteFamilies(IAnsiConsole console, IReadOnlyList<FamilySummary> families)
+    {
+        var table = new Table().Title("Metric by schedule family").Border(TableBorder.Rounded);
+        table.AddColumn("schedule").AddColumn("family").AddColumn(new TableColumn("trials").RightAligned())
+            .AddColumn(new TableColumn("completed").RightAligned()).AddColumn(new TableColumn("mean ± std").RightAligned());
+        foreach (var family in families)
+        {
+            table.AddRow(new Text(ReportText.Name(family.Target)), new Text(family.Family), new Text(ReportText.Integer(family.Trials)),
+                new Text(ReportText.Integer(family.Values.Count)), new Text(ReportText.MeanStd(family.Metric)));
+        }
+        console.Write(table);
+        console.WriteLine();
+    }
+
+    private static void WriteBestTrial(IAnsiConsole console, SweepReport report)
+    {
+        if (report.BestTrial is not { History.Count: > 0 } best)
+        {
+            console.WriteLine("No trial has completed yet.");
+            return;
+        }
+        var final = best.History[^1];
+        console.Write(new Text($"Best trial {best.Index} (combination {best.Combination}, seed {best.Seed}): ", new Style(decoration: Decoration.Bold)));
+        console.Write(new Text(ReportText.Axes(best.Axes) + "\n"));
+        var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
+        AddPair(grid, ReportText.Name(report.Header.Metric.Name), ReportText.Metric(best.Metric));
+        AddPair(grid, "epochs", ReportText.Integer(final.Epoch));
+        AddPair(grid, "train loss", ReportText.Metric(final.TrainLoss));
+        AddPair(grid, "val loss", ReportText.Metric(final.ValLoss));
+        AddPair(grid, "val metric", ReportText.Metric(final.ValMetric));
+        AddPair(grid, "learning rate (last epoch)", ReportText.Number(final.LearningRate));
+        AddPair(grid, "weight decay (last epoch)", ReportText.Number(final.WeightDecay));
+        AddPair(grid, "batch size (last epoch)", ReportText.Integer(final.BatchSize));
+        console.Write(grid);
+        console.WriteLine();
+    }
+
+    private static void AddPair(Grid grid, string name, string value) => grid.AddRow(new Text("  " + name), new Text(value));
+
+    private static void WriteFailures(IAnsiConsole console, IReadOnlyList<FailureEntry> failures)
+    {
+        if (failures.Count == 0) return;
+        console.Write(new Text($"Failures ({failures.Count})\n", ProblemStyle));
+        foreach (var failure in failures.Take(MaxFailureRows))
+        {
+            console.Write(new Text($"  trial {failure.Index} (combination {failure.Combination}, seed {failure.Seed}) " +
+                $"{ReportText.Name(failure.Status)}: {failure.Error ?? ReportText.Missing}\n"));
+        }
+        if (failures.Count > MaxFailureRows)
+            console.Write(new Text("  " + ReportText.MoreRows(MaxFailureRows, failures.Count, "failures") + "\n", NoteStyle));
+    }
+}
