@@ -21,5 +21,5 @@ public static class ReportOutput
         return files;
     }
 
-    public static void Print(IAnsiConsole console, SweepReport report) => TableRenderer.Write(console, report);
+    public static void Print(IAnsiConsole console, SweepReport report) => SweepCluster.Reports.Terminal.TableRenderer.Write(console, report);
 }
