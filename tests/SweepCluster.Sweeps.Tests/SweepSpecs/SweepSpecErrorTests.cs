@@ -121,6 +121,14 @@ public sealed class SweepSpecErrorTests
     }
 
     [Fact]
+    public void RandomSweepsOverTheLimitAreRefusedToo()
+    {
+        const string large = "search: { strategy: random, trials: 60000 }\nseeds: [1, 2]\nlearning_rate: { loguniform: [0.001, 0.1] }\n";
+        Assert.Contains("60,000 combinations × 2 seeds = 120,000 trials", Assert.Single(Errors(large)).Message);
+        Assert.Equal(120_000, Yaml(large, allowLarge: true).TotalTrials);
+    }
+
+    [Fact]
     public void AnAstronomicalGridIsCountedWithoutBeingExpanded()
     {
         var axes = string.Join("\n", Enumerable.Range(0, 8).Select(i => $"  - {{ schedule: constant, initial: [{string.Join(", ", Enumerable.Range(1, 100))}] }}"));
