@@ -1,13 +1,22 @@
-// Builds the ParameterSpace from the trial part of a sweep spec. The rules:
-//   - A list where the trial spec expects a scalar (or a mapping) is an axis; each item is one alternative, and an
-//     item may itself contain lists (nested expansion: its alternatives are added to the axis in place).
-//   - For keys whose value is naturally a list (model.hidden, milestones): a list of scalars is the plain value; a
-//     list containing a list is an axis of such values.
-//   - An empty axis list is an error ("an empty list gives no trials").
-//   - {choice: [..]}, {uniform: [a, b]}, {loguniform: [a, b]}, {int: [a, b]} are random-search distributions; in a
-//     grid they are an error saying to use strategy random. In random search a plain list behaves as choice.
+// Builds the ParameterSpace from the trial part of a sweep spec (every key except the sweep's own and `seed`).
+// The expansion rules, exactly:
+//   1. Axis: a list standing where the trial spec expects a scalar or a mapping, at any depth (a top-level key, a
+//      key inside a schedule or model mapping, a schedule's base). Each item is one alternative.
+//   2. Nested expansion: an item may itself contain axes; its alternatives are the product of those, and they take
+//      its place in the outer axis. `[A, {initial: [x, y]}, B]` has 4 alternatives: A, {x}, {y}, B.
+//   3. List-valued keys (model.hidden; milestones in any schedule): a list of scalars is the plain value (`[]` too);
+//      a list containing a list is an axis whose items are such values.
+//   4. An empty axis list is an error ("an empty list gives no trials").
+//   5. Grid order: combinations are the cartesian product of the top-level axes in the order they appear in the
+//      file (depth first), the last axis varying fastest; within an axis, items in order, each item's own
+//      alternatives consecutively (the same rule, recursively). Trial index = combination × seeds + seed position.
+//   6. Distributions {choice: [..]}, {uniform: [a, b]}, {loguniform: [a, b]} (0 < a), {int: [a, b]}: one key alone.
+//      In a grid they are an error saying to use strategy random. In random search a plain list is a choice;
+//      combination c is drawn from its own stream of the search seed: every mapping's values in file order, a
+//      choice picks an item uniformly (then draws inside it), uniform is [a, b), loguniform exp(uniform(ln a, ln b))
+//      in [a, b), int uniform over a..b inclusive.
 // Refused positions become OmittedSpace so the rest of the file is still checked. Trial values themselves are not
-// checked here (the trial binder checks every expanded trial), and sweep-level keys never reach this builder.
+// checked here (the trial binder checks the expanded trials), and sweep-level keys never reach this builder.
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Sweeps.SweepSpecs;

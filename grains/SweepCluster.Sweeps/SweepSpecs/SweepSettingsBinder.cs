@@ -11,6 +11,9 @@ internal static class SweepSettingsBinder
     /// <summary>Scheduler names planned but not available yet.</summary>
     private static readonly IReadOnlyList<string> LaterSchedulers = ["asha", "median", "pbt"];
 
+    private const string RandomNeedsTrials =
+        "random search needs trials: N (how many combinations to draw), e.g. search: { strategy: random, trials: 20 }";
+
     /// <summary>Binds the sweep-level entries of <paramref name="root"/>.</summary>
     public static SweepSettings Bind(SpecBindContext ctx, SpecMapping root)
     {
@@ -47,7 +50,9 @@ internal static class SweepSettingsBinder
         if (entry is null) return (SearchStrategy.Grid, 0, 0);
         if (entry.Value is SpecScalar)
         {
-            return SpecValues.TryEnum<SearchStrategy>(ctx, entry.Value, SweepKeys.Search, "search strategy", out var only) ? (only, 0, 0) : (SearchStrategy.Grid, 0, 0);
+            if (!SpecValues.TryEnum<SearchStrategy>(ctx, entry.Value, SweepKeys.Search, "search strategy", out var only)) return (SearchStrategy.Grid, 0, 0);
+            if (only == SearchStrategy.Random) ctx.Error(SweepKeys.Search, entry.Value, RandomNeedsTrials);
+            return (only, 0, 0);
         }
         if (SpecValues.Mapping(ctx, entry.Value, SweepKeys.Search, "{ strategy: random, trials: 20, seed: 0 }") is not { } mapping)
         {
@@ -87,7 +92,7 @@ internal static class SweepSettingsBinder
     {
         if (strategy == SearchStrategy.Random && trials is null)
         {
-            ctx.Error(SweepKeys.Search, mapping, "random search needs trials: N (how many combinations to draw), e.g. { strategy: random, trials: 20 }");
+            ctx.Error(SweepKeys.Search, mapping, RandomNeedsTrials);
         }
         foreach (var misplaced in new[] { trials, seed }.OfType<SpecEntry>().Where(_ => strategy == SearchStrategy.Grid))
         {

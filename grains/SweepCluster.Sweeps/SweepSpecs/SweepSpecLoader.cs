@@ -3,8 +3,8 @@
 // (SweepSettingsBinder), build the parameter space (ParameterSpaceBuilder), count the trials without materialising
 // them and refuse more than SweepLimits.MaxTrialsWithoutAllowLarge unless allowLarge, bind the expanded trials
 // (SweepSpaceValidator: every grid combination up to SweepLimits.MaxCombinationsValidatedExhaustively, else a cover
-// in which every alternative of every axis appears; random search: the cover plus every drawn combination), then
-// settle the metric. It does not run trials or load datasets.
+// in which every alternative of every axis appears; random search: the cover (distributions at their low end) plus
+// the drawn combinations, up to the same limit), then settle the metric. It does not run trials or load datasets.
 using System.Numerics;
 using SweepCluster.Engine.Specs;
 
@@ -100,7 +100,8 @@ public static class SweepSpecLoader
             return;
         }
         foreach (var combination in space.Cover()) validator.Check(space.Pick(combination));
-        if (settings.Strategy != SearchStrategy.Random || combinations > int.MaxValue) return;
-        for (long combination = 0; combination < (long)combinations; combination++) validator.Check(space.Sample(settings.SearchSeed, combination));
+        if (settings.Strategy != SearchStrategy.Random) return;
+        var drawn = (long)BigInteger.Min(combinations, SweepLimits.MaxCombinationsValidatedExhaustively);
+        for (long combination = 0; combination < drawn; combination++) validator.Check(space.Sample(settings.SearchSeed, combination));
     }
 }
