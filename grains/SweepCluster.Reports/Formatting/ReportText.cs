@@ -15,6 +15,7 @@ public static class ReportText
 
     private const string MetricFormat = "0.0000";
     private const string ScheduleValueFormat = "0.######";
+    private const string EpochsFormat = "0.#";
     private const int SecondsPerMinute = 60;
     private const int SecondsPerHour = 3600;
 
@@ -43,6 +44,9 @@ public static class ReportText
 
     /// <summary>A number or <see cref="Missing"/>.</summary>
     public static string Number(double? value) => value is { } v ? Number(v) : Missing;
+
+    /// <summary>A mean number of epochs with one decimal ("2.3"), or <see cref="Missing"/>.</summary>
+    public static string Epochs(double? epochs) => epochs is { } e ? e.ToString(EpochsFormat, Invariant) : Missing;
 
     /// <summary>An exact, round-trippable number for machine-readable formats.</summary>
     public static string Exact(double value) => value.ToString("R", Invariant);

@@ -25,7 +25,7 @@ internal static class HtmlReportTables
             .. axisPaths.Select(p => HtmlCell.Code(row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "")),
             HtmlCell.Number(ReportText.MeanStd(row.Metric)), HtmlCell.Number(ReportText.Interval(row.Metric)),
             HtmlCell.Number(ReportText.Integer(row.Completed)), HtmlCell.Number(ReportText.Integer(row.Diverged)),
-            HtmlCell.Number(ReportText.Integer(row.Failed)), HtmlCell.Number(ReportText.Number(row.MeanEpochs)),
+            HtmlCell.Number(ReportText.Integer(row.Failed)), HtmlCell.Number(ReportText.Epochs(row.MeanEpochs)),
             HtmlCell.Number(ReportText.Duration(row.WallSeconds)), HtmlCell.Text(string.Join(", ", row.Silos)),
         ], RowClass(row))));
     }

@@ -73,5 +73,5 @@ internal static class ReportCharts
         Func<Engine.Training.EpochRecord, double> value, int colorIndex) =>
         new($"{title} applied by the best trial ({label})", $"{EpochAxis} (value at its first step)", unit,
             [new LineSeries(label, ChartPalette.SeriesColor(colorIndex), best.History.Select(e => ((double)e.Epoch, value(e))).ToArray())],
-            minimumXStep: 1);
+            minimumXStep: 1, includeZero: true);
 }

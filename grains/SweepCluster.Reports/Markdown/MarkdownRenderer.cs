@@ -61,7 +61,7 @@ public sealed class MarkdownRenderer : IReportRenderer
             .. axisPaths.Select(p => MarkdownText.Code(row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "")),
             ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric),
             ReportText.Integer(row.Completed), ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed),
-            ReportText.Number(row.MeanEpochs), ReportText.Duration(row.WallSeconds),
+            ReportText.Epochs(row.MeanEpochs), ReportText.Duration(row.WallSeconds),
             MarkdownText.Escape(string.Join(", ", row.Silos)),
         ]));
     }

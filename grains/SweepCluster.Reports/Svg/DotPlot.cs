@@ -34,7 +34,7 @@ public sealed class DotPlot(string title, string yAxisTitle, IReadOnlyList<DotGr
     /// <inheritdoc />
     protected override IReadOnlyList<LegendEntry> Legend =>
     [
-        new("individual trials (one dot each)", ChartPalette.SeriesColor(0), LegendSwatch.Dot),
+        new("individual trials (one dot each, coloured by schedule)", ChartPalette.MutedText, LegendSwatch.Dot),
         new("mean ± sample standard deviation", MeanColor, LegendSwatch.Bar),
     ];
 

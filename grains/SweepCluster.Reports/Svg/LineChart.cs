@@ -13,9 +13,10 @@ public sealed record LineSeries(string Label, string Color, IReadOnlyList<(doubl
 /// <param name="xAxisTitle">Title under the x axis, with its unit.</param>
 /// <param name="legend">Entries shown under the chart; null: one per series.</param>
 /// <param name="minimumXStep">Smallest x tick step (1 for epochs).</param>
+/// <param name="includeZero">The y axis reaches down (or up) to 0, e.g. for schedule values, so levels compare by height.</param>
 public sealed class LineChart(
     string title, string xAxisTitle, string yAxisTitle, IReadOnlyList<LineSeries> series,
-    IReadOnlyList<LegendEntry>? legend = null, double minimumXStep = 0) : SvgChart(title, yAxisTitle)
+    IReadOnlyList<LegendEntry>? legend = null, double minimumXStep = 0, bool includeZero = false) : SvgChart(title, yAxisTitle)
 {
     /// <summary>The stroke-dasharray of dashed lines.</summary>
     public const string DashPattern = "6 4";
@@ -36,8 +37,12 @@ public sealed class LineChart(
         : NiceTicks.For(0, 1);
 
     /// <inheritdoc />
-    protected override (double Low, double High) YRange() =>
-        FinitePoints.Any() ? (FinitePoints.Min(p => p.Y), FinitePoints.Max(p => p.Y)) : (0, 1);
+    protected override (double Low, double High) YRange()
+    {
+        if (!FinitePoints.Any()) return (0, 1);
+        var (low, high) = (FinitePoints.Min(p => p.Y), FinitePoints.Max(p => p.Y));
+        return includeZero ? (Math.Min(low, 0), Math.Max(high, 0)) : (low, high);
+    }
 
     /// <inheritdoc />
     protected override void DrawXAxis(SvgWriter svg, PlotArea plot)

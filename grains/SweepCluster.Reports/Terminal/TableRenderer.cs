@@ -86,7 +86,7 @@ public sealed class TableRenderer : IReportRenderer
                 ReportText.Integer(row.Rank),
                 .. axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? ""),
                 ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
-                ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), ReportText.Number(row.MeanEpochs),
+                ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), ReportText.Epochs(row.MeanEpochs),
                 ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
             ];
             table.AddRow(cells.Select(c => (IRenderable)new Text(c, style)));

@@ -1,7 +1,10 @@
 // The JSON form of a SweepReport, as the coordinator grain sends it to clients: snake_case property names, enums as
-// snake_case strings, NaN/Infinity allowed as named literals. It does not version or validate the document.
+// snake_case strings, NaN/Infinity allowed as named literals, non-ASCII text (α, β, →) written as is while
+// HTML-significant characters stay escaped. It does not version or validate the document.
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace SweepCluster.Sweeps.Reports;
 
@@ -26,6 +29,7 @@ public static class SweepReportJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
             WriteIndented = indented,
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);

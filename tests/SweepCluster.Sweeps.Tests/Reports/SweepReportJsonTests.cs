@@ -35,6 +35,7 @@ public sealed class SweepReportJsonTests
         Assert.Contains("\"ci_low\":", json);
         Assert.Contains("\"train_loss\":", json);
         Assert.DoesNotContain("ci_half_width", json);
+        Assert.Contains("inverse_time(0.1, α=0.01, β=0.5)", json);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+// Markdown: the sections, table shape (same number of cells in every row), escaping of names and pipes.
+using SweepCluster.Reports.Markdown;
+
+namespace SweepCluster.Reports.Tests;
+
+public sealed class MarkdownRendererTests
+{
+    [Fact]
+    public void HasEverySection()
+    {
+        var markdown = ReportRenderers.Render(ReportFixtures.Realistic(), ReportFormat.Markdown);
+
+        Assert.StartsWith("# Sweep report: ", markdown);
+        foreach (var heading in new[] { "## Ranking", "## Metric by axis value", "### `learning_rate`", "### `batch_size`",
+                     "## Metric by schedule family", "## Best trial", "## Failures" })
+            Assert.Contains(heading + "\n", markdown.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void RankingTableRowsHaveTheHeadersCellCount()
+    {
+        var report = ReportFixtures.Realistic();
+        var lines = ReportRenderers.Render(report, ReportFormat.Markdown).ReplaceLineEndings("\n").Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith("| rank |", StringComparison.Ordinal));
+        var table = lines.Skip(start).TakeWhile(l => l.StartsWith('|')).ToArray();
+
+        Assert.Equal(report.Ranking.Count + 2, table.Length);
+        var cells = table.Select(CellCount).ToArray();
+        Assert.All(cells, c => Assert.Equal(cells[0], c));
+        Assert.Matches(@"^\|(---:?\|)+$", table[1]);
+        Assert.Contains("`cosine(0.2 → 0)`", table[2]);
+        Assert.Contains("0.9627 ± 0.0035", table[2]);
+    }
+
+    [Fact]
+    public void UserTextIsEscaped()
+    {
+        var markdown = ReportRenderers.Render(ReportFixtures.Realistic(ReportFixtures.HostileName), ReportFormat.Markdown);
+
+        Assert.DoesNotContain("<script>", markdown);
+        Assert.Contains("&lt;script", markdown);
+        Assert.Equal("a \\| b", MarkdownText.Escape("a | b"));
+        Assert.Equal("`a \\| b`", MarkdownText.Code("a | b"));
+        Assert.Equal("``a`b``", MarkdownText.Code("a`b"));
+        Assert.Contains("worker lost: silo-b stopped, \"retry\" exhausted", markdown);
+    }
+
+    /// <summary>Cells of a pipe-table line, not counting escaped pipes.</summary>
+    private static int CellCount(string line) => line.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|') - 1;
+}

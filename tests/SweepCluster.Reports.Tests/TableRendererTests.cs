@@ -1,0 +1,69 @@
+// Terminal tables: rendered into a Spectre console writing to a StringWriter.
+using Spectre.Console;
+using SweepCluster.Reports.Terminal;
+using SweepCluster.Sweeps;
+using SweepCluster.Sweeps.Tests.Reports;
+using SweepCluster.Sweeps.Reports;
+
+namespace SweepCluster.Reports.Tests;
+
+public sealed class TableRendererTests
+{
+    private const int ConsoleWidth = 200;
+
+    [Fact]
+    public void WritesHeaderRankingFamiliesBestTrialAndFailures()
+    {
+        var report = ReportFixtures.Realistic();
+        var text = WriteToConsole(report);
+
+        Assert.Contains("digits: lr × batch schedules", text);
+        Assert.Contains("val_accuracy (maximize)", text);
+        Assert.Contains("Ranking", text);
+        Assert.Contains("cosine(0.2 → 0)", text);
+        Assert.Contains("0.9627 ± 0.0035", text);
+        Assert.Contains("Metric by schedule family", text);
+        Assert.Contains("inverse_time", text);
+        Assert.Contains($"Best trial {report.BestTrial!.Index} ", text);
+        Assert.Contains("Failures (6)", text);
+        Assert.Contains("\"retry\" exhausted", text);
+        var firstRow = text.Split('\n').First(l => l.Contains("cosine(0.2 → 0)", StringComparison.Ordinal));
+        Assert.Contains(" 1 ", firstRow);
+    }
+
+    [Fact]
+    public void ShowsTwentyRowsAndANoteAboutTheRest()
+    {
+        var sweep = new SyntheticSweep(MetricSpec.DefaultRegression);
+        const int combinations = 25;
+        for (var i = 0; i < combinations; i++) sweep.Completed($"lr-{i:00}", 1.0 + i);
+        var text = WriteToConsole(SweepReportBuilder.Build(sweep.Build()));
+
+        Assert.Contains("lr-19", text);
+        Assert.DoesNotContain("lr-20", text);
+        Assert.Contains($"5 more combinations not shown ({TableRenderer.MaxRankingRows} of {combinations})", text);
+    }
+
+    [Fact]
+    public void RenderIsPlainTextWithoutEscapeCodes()
+    {
+        var text = ReportRenderers.Render(ReportFixtures.Realistic(ReportFixtures.HostileName), ReportFormat.Table);
+
+        Assert.DoesNotContain("\u001b[", text);
+        Assert.Contains(ReportFixtures.HostileName, text); // Spectre markup characters are not interpreted
+    }
+
+    private static string WriteToConsole(SweepReport report)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = ConsoleWidth;
+        TableRenderer.Write(console, report);
+        return writer.ToString();
+    }
+}
