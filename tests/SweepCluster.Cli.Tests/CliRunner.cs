@@ -10,7 +10,23 @@ public static class CliRunner
     /// <summary>Wide enough that no message is wrapped in the captured output.</summary>
     private const int WideConsole = 400;
 
-    public static (int ExitCode, string Output) Train(TrainCommand.TrainOptions options)
+    public static (int ExitCode, string Output) Train(TrainCommand.TrainOptions options) =>
+        Capture(console => TrainCommand.Run(console, options, CancellationToken.None));
+
+    /// <summary>Runs <paramref name="command"/> against a captured, wide, colourless, non-interactive console.</summary>
+    public static (int ExitCode, string Output) Capture(Func<IAnsiConsole, int> command)
+    {
+        var (console, writer) = CapturedConsole();
+        return (command(console), writer.ToString());
+    }
+
+    public static async Task<(int ExitCode, string Output)> CaptureAsync(Func<IAnsiConsole, Task<int>> command)
+    {
+        var (console, writer) = CapturedConsole();
+        return (await command(console), writer.ToString());
+    }
+
+    private static (IAnsiConsole Console, StringWriter Writer) CapturedConsole()
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -18,10 +34,18 @@ public static class CliRunner
             Out = new AnsiConsoleOutput(writer),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
         });
         console.Profile.Width = WideConsole;
-        var exit = TrainCommand.Run(console, options, CancellationToken.None);
-        return (exit, writer.ToString());
+        return (console, writer);
+    }
+
+    /// <summary>The repository root (the folder holding SweepCluster.sln).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SweepCluster.sln"))) return dir.FullName;
+        throw new InvalidOperationException("tests run from inside the repository");
     }
 
     /// <summary>Starts the built CLI (sweep.dll beside the tests) in a new process and waits for it.</summary>

@@ -23,7 +23,8 @@ public sealed class TrialGrain(
     private Task? _run;
     private bool _deactivating;
 
-    private string SiloName => localSilo.SiloAddress.ToParsableString();
+    /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
+    private string SiloName => localSilo.SiloAddress.Endpoint.ToString();
 
     public async Task StartAsync(TrialAssignment assignment)
     {

@@ -20,6 +20,9 @@ public sealed class TableRenderer : IReportRenderer
     /// <summary>The console width used by <see cref="Render"/>.</summary>
     public const int TextWidth = 160;
 
+    /// <summary>Narrower consoles get the compact ranking: no interval, epochs, wall time or silos.</summary>
+    public const int FullRankingMinWidth = 140;
+
     private static readonly Style BestRowStyle = new(Color.Green, decoration: Decoration.Bold);
     private static readonly Style ProblemStyle = new(Color.Red);
     private static readonly Style NoteStyle = new(decoration: Decoration.Dim);
@@ -74,21 +77,34 @@ public sealed class TableRenderer : IReportRenderer
         table.AddColumn(new TableColumn("#").RightAligned());
         foreach (var path in axisPaths) table.AddColumn(new TableColumn(new Text(path)));
         table.AddColumn(new TableColumn(ReportText.Name(report.Header.Metric.Name)).RightAligned());
-        table.AddColumn(new TableColumn("95% CI"));
-        foreach (var heading in new[] { "n", "div", "fail", "epochs", "wall" }) table.AddColumn(new TableColumn(heading).RightAligned());
-        table.AddColumn(new TableColumn("silos"));
+        var full = console.Profile.Width >= FullRankingMinWidth;
+        if (full) table.AddColumn(new TableColumn("95% CI"));
+        foreach (var heading in new[] { "n", "div", "fail" }) table.AddColumn(new TableColumn(heading).RightAligned());
+        if (full)
+        {
+            foreach (var heading in new[] { "epochs", "wall" }) table.AddColumn(new TableColumn(heading).RightAligned());
+            table.AddColumn(new TableColumn("silos"));
+        }
 
         foreach (var row in report.Ranking.Take(MaxRankingRows))
         {
             var style = row.Rank == 1 && row.Metric is not null ? BestRowStyle : Style.Plain;
-            string[] cells =
-            [
-                ReportText.Integer(row.Rank),
-                .. axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? ""),
-                ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
-                ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), ReportText.Epochs(row.MeanEpochs),
-                ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
-            ];
+            string[] cells = full
+                ?
+                [
+                    ReportText.Integer(row.Rank),
+                    .. axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? ""),
+                    ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
+                    ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), ReportText.Epochs(row.MeanEpochs),
+                    ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
+                ]
+                :
+                [
+                    ReportText.Integer(row.Rank),
+                    .. axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? ""),
+                    ReportText.MeanStd(row.Metric), ReportText.Integer(row.Completed),
+                    ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed),
+                ];
             table.AddRow(cells.Select(c => (IRenderable)new Text(c, style)));
         }
         console.Write(table);
