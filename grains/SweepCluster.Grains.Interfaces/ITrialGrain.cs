@@ -8,8 +8,11 @@ namespace SweepCluster.Grains;
 /// </summary>
 public interface ITrialGrain : IGrainWithStringKey
 {
-    /// <summary>Starts (or resumes from its checkpoint) the given attempt and returns at once. Idempotent.</summary>
-    Task StartAsync(TrialAssignment assignment);
+    /// <summary>
+    /// Starts (or resumes from its checkpoint) the given attempt and returns at once with the trial's state. Idempotent:
+    /// a trial already training adopts the newer attempt number; a trial that already finished returns its result.
+    /// </summary>
+    Task<TrialSnapshot> StartAsync(TrialAssignment assignment);
 
     /// <summary>The trial's state; answers even while the grain is busy.</summary>
     [AlwaysInterleave]

@@ -30,7 +30,8 @@ public sealed record TrialSnapshot(
     [property: Id(3)] string? Error,
     [property: Id(4)] string? Silo,
     [property: Id(5)] double WallSeconds,
-    [property: Id(6)] bool IsTraining);
+    [property: Id(6)] bool IsTraining,
+    [property: Id(7)] IReadOnlyList<AttemptRecord> Attempts);
 
 /// <summary>The end of one attempt, reported by the trial grain to its coordinator.</summary>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialFinished")]

@@ -280,15 +280,7 @@ public sealed class Trainer
 
     private static void ValidateAgainstData(TrialSpec spec, TrainingData data)
     {
-        var errors = new List<SpecError>();
-        const string source = SpecError.InlineSource;
-        if (spec.Loss == LossKind.CrossEntropy && data.Task == TaskKind.Regression)
-            errors.Add(new SpecError(source, "loss", null, "cross_entropy needs a classification task; use mse for regression"));
-        var initialBatch = spec.BatchSize.Initial;
-        if (spec.BatchSize.Max is null && initialBatch > data.Train.Rows)
-            errors.Add(new SpecError(source, "batch_size.initial", null,
-                $"batch size {initialBatch} is larger than the training set ({data.Train.Rows} rows after the validation split); " +
-                $"use at most {data.Train.Rows}, or set batch_size.max to allow clamping"));
+        var errors = TrialPreflight.Check(spec, data);
         if (errors.Count > 0) throw new SpecException(errors);
     }
 

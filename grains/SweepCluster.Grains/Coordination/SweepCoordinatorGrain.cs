@@ -4,6 +4,7 @@
 // dispatch, periodic state flushes and reconciliation with the trial grains, which are the source of truth for
 // their own progress — so a deactivated coordinator loses nothing: it reloads, asks its trials, and carries on.
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Runtime.Placement;
 using SweepCluster.Engine.Specs;
@@ -18,16 +19,13 @@ namespace SweepCluster.Grains.Coordination;
 
 public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepGrainState> state,
-    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
+    IOptions<SweepCoordinatorOptions> options,
+    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
-    private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ReconcilePeriod = TimeSpan.FromSeconds(10);
-
     /// <summary>Slots assumed for a live silo that has not registered its own count yet.</summary>
     private const int UnregisteredSiloSlots = 1;
 
-    /// <summary>Trials store a checkpoint after every epoch.</summary>
-    private const int CheckpointEveryEpochs = 1;
+    private const string WakeUpReminder = "wake-up";
 
     private SweepSpec? _spec;
     private ISearcher? _searcher;
@@ -40,14 +38,24 @@ public sealed class SweepCoordinatorGrain(
     private string SweepId => this.GetPrimaryKeyString();
     private SweepGrainState Sweep => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Sweep.Submission is { } submission)
+        if (Sweep.Submission is not { } submission) return;
+        Load(submission);
+        if (AllTerminal()) return;
+        logger.LogInformation("Coordinator of {Sweep} activated mid-sweep; reconciling with its trials", SweepId);
+        StartTimer();
+        await EnsureReminderAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Sweep.Submission is null || AllTerminal())
         {
-            Load(submission);
-            if (!AllTerminal()) StartTimer();
+            await RemoveReminderAsync();
+            return;
         }
-        return Task.CompletedTask;
+        StartTimer(); // the activation that received it may be a fresh one
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -62,9 +70,13 @@ public sealed class SweepCoordinatorGrain(
             return existing.SpecText == submission.SpecText && existing.SourceName == submission.SourceName
                 ? new SubmitResult(SubmitOutcome.AlreadyExists, SweepId, Sweep.Name, Sweep.Trials.Count, [])
                 : Refused(SubmitOutcome.IdConflict, $"sweep id '{SweepId}' is already used by a different spec; choose another --id");
+        if (submission.SpecText.Length > SpecLimits.MaxFileBytes)
+            return Refused(SubmitOutcome.Invalid, $"{submission.SourceName}: the spec is {submission.SpecText.Length:N0} characters; the limit is {SpecLimits.MaxFileBytes:N0}");
         try
         {
             Load(submission);
+            var dataErrors = await Task.Run(() => SweepPreflight.Check(_spec!, _searcher!));
+            if (dataErrors.Count > 0) throw new SpecException(dataErrors);
         }
         catch (SpecException error)
         {
@@ -81,6 +93,7 @@ public sealed class SweepCoordinatorGrain(
         await state.WriteStateAsync();
         await UpdateIndexAsync();
         StartTimer();
+        await EnsureReminderAsync();
         await DispatchAsync();
         return new SubmitResult(SubmitOutcome.Created, SweepId, Sweep.Name, Sweep.Trials.Count, []);
     }
@@ -167,14 +180,28 @@ public sealed class SweepCoordinatorGrain(
 
     private async Task TickAsync(CancellationToken cancellation)
     {
-        if (DateTimeOffset.UtcNow - _lastReconcile >= ReconcilePeriod) await ReconcileAsync();
+        var lost = await OnLostSilosAsync();
+        if (lost || DateTimeOffset.UtcNow - _lastReconcile >= options.Value.ReconcilePeriod) await ReconcileAsync();
         await DispatchAsync();
         if (_dirty)
         {
             await state.WriteStateAsync();
             _dirty = false;
         }
-        if (AllTerminal()) StopTimer();
+        if (AllTerminal())
+        {
+            StopTimer();
+            await RemoveReminderAsync();
+        }
+    }
+
+    /// <summary>Whether an in-flight trial sits on a silo that is no longer in the cluster (then reconcile at once).</summary>
+    private async Task<bool> OnLostSilosAsync()
+    {
+        var assigned = Sweep.Trials.Where(t => t.InFlight).Select(t => t.AssignedSilo!).ToHashSet();
+        if (assigned.Count == 0) return false;
+        var live = await LiveSlotsAsync();
+        return assigned.Any(silo => !live.ContainsKey(silo));
     }
 
     // Asks every in-flight trial for its stored state: results that were not delivered are applied, and trials that
@@ -196,7 +223,7 @@ public sealed class SweepCoordinatorGrain(
                 logger.LogDebug(error, "Trial {Sweep}/{Trial} did not answer; it stays in flight", SweepId, entry.Index);
                 continue;
             }
-            if (snapshot.Attempt == entry.Attempt && snapshot.Status.IsTerminal())
+            if (snapshot.Attempt >= entry.Attempt && snapshot.Status.IsTerminal())
             {
                 Apply(entry, snapshot.Status, snapshot.History, snapshot.Error, snapshot.Silo, 0);
                 _dirty = true;
@@ -232,6 +259,13 @@ public sealed class SweepCoordinatorGrain(
             inFlight++;
             _dirty = true;
         }
+        if (_dirty)
+        {
+            // Store the placements now: a coordinator restarted from older state would lose track of these trials.
+            await FinishIfDoneAsync();
+            await state.WriteStateAsync();
+            _dirty = false;
+        }
     }
 
     private async Task<bool> StartTrialAsync(CoordinatedTrial entry, string silo)
@@ -242,11 +276,17 @@ public sealed class SweepCoordinatorGrain(
         entry.Status = TrialStatus.Pending;
         var configuration = _searcher!.Suggest(entry.Index);
         var assignment = new TrialAssignment(SweepId, entry.Index, TrialSpecJson.Serialize(configuration.Spec),
-            Sweep.Submission!.BaseDirectory, entry.Attempt, CheckpointEveryEpochs);
+            Sweep.Submission!.BaseDirectory, entry.Attempt, _spec!.CheckpointEvery);
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(silo));
         try
         {
-            await Trial(entry.Index).StartAsync(assignment);
+            var snapshot = await Trial(entry.Index).StartAsync(assignment);
+            entry.Attempt = Math.Max(entry.Attempt, snapshot.Attempt);
+            if (snapshot.Status.IsTerminal() && snapshot.Status != TrialStatus.Failed && !snapshot.IsTraining)
+            {
+                // It had finished before (a result this coordinator never stored): take the result, do not re-run.
+                Apply(entry, snapshot.Status, snapshot.History, snapshot.Error, snapshot.Silo, 0);
+            }
             return true;
         }
         catch (Exception error)
@@ -315,7 +355,32 @@ public sealed class SweepCoordinatorGrain(
             .UpsertAsync(new SweepListing(SweepId, Sweep.Name, Sweep.Status, Sweep.Trials.Count, Sweep.CreatedAt));
 
     private void StartTimer() =>
-        _timer ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true });
+        _timer ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.Value.TickPeriod, options.Value.TickPeriod) { KeepAlive = true });
+
+    private async Task EnsureReminderAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(WakeUpReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
+        }
+        catch (Exception error)
+        {
+            // Without a reminder service the sweep still runs; only a coordinator whose silo died waits for the next call.
+            logger.LogWarning(error, "No wake-up reminder for sweep {Sweep}", SweepId);
+        }
+    }
+
+    private async Task RemoveReminderAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(WakeUpReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "Could not remove the wake-up reminder of {Sweep}", SweepId);
+        }
+    }
 
     private void StopTimer()
     {

@@ -1,6 +1,8 @@
 // Everything a silo needs to host SweepCluster's grains, in one call, used by the silo program, the CLI's embedded
 // silo and the test clusters alike.
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Trials;
 
 namespace SweepCluster.Grains.Hosting;
@@ -11,6 +13,8 @@ public static class SweepClusterSiloExtensions
     public static ISiloBuilder AddSweepCluster(this ISiloBuilder silo, int slots)
     {
         silo.Services.AddSingleton(new TrainingSlots(slots));
+        silo.Services.TryAddSingleton<ITrialExecutor, EngineTrialExecutor>();
+        silo.Services.AddOptions<SweepCoordinatorOptions>();
         silo.Services.AddSingleton<SlotRegistration>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SlotRegistration>());
         return silo;
@@ -22,6 +26,7 @@ public static class SweepClusterSiloExtensions
         options.Validate();
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         silo.AddSweepClusterMemoryStorage();
+        silo.UseInMemoryReminderService();
         return silo.AddSweepCluster(options.EffectiveSlots);
     }
 

@@ -1,6 +1,7 @@
 // A trial grain: one training run of one sweep. Start returns at once; the training itself runs on a dedicated
-// thread (TrialRunner) behind the silo's TrainingSlots gate, while this grain, on its own scheduler, stores each
-// epoch and checkpoint and reports them to the coordinator. Calls to it stay short; status calls interleave.
+// thread (an ITrialExecutor, the engine by default) behind the silo's TrainingSlots gate, while this grain, on its own
+// scheduler, stores each epoch and checkpoint and reports them to the coordinator. Calls to it stay short; status
+// calls interleave. Its stored state is the truth about the trial: a coordinator that lost track asks it.
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,11 @@ namespace SweepCluster.Grains.Trials;
 public sealed class TrialGrain(
     [PersistentState("trial", StorageNames.Sweeps)] IPersistentState<TrialGrainState> state,
     TrainingSlots slots,
+    ITrialExecutor executor,
     ILocalSiloDetails localSilo,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain
 {
-    /// <summary>Keeps a training activation alive however long the trial takes (cancelled when it ends).</summary>
+    /// <summary>Keeps a training activation alive however long the trial takes (released when it ends).</summary>
     private static readonly TimeSpan KeepAliveWhileTraining = TimeSpan.FromDays(7);
 
     private CancellationTokenSource? _cancellation;
@@ -26,35 +28,52 @@ public sealed class TrialGrain(
     /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
     private string SiloName => localSilo.SiloAddress.Endpoint.ToString();
 
-    public async Task StartAsync(TrialAssignment assignment)
+    private bool IsTraining => _run is { IsCompleted: false };
+
+    /// <summary>The attempt this grain works on now; reports carry it, so an adopted newer attempt is reported as such.</summary>
+    private int CurrentAttempt => state.State.Assignment?.Attempt ?? 0;
+
+    public async Task<TrialSnapshot> StartAsync(TrialAssignment assignment)
     {
         var current = state.State;
-        if (current.Assignment is { } previous && previous.Attempt > assignment.Attempt) return; // a stale retry
-        if (_run is { IsCompleted: false }) return;                                              // already training
-        if (current.Assignment?.Attempt == assignment.Attempt && current.Status.IsTerminal()) return;
+        var previous = current.Assignment;
+        if (previous is not null && previous.Attempt > assignment.Attempt) return Snapshot();   // a stale dispatch
+        if (IsTraining)
+        {
+            // Already training (the coordinator lost track, e.g. it restarted): keep going under the newer number.
+            if (previous!.Attempt < assignment.Attempt)
+            {
+                state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
+                await state.WriteStateAsync();
+            }
+            return Snapshot();
+        }
+        if (previous is not null && current.Status.IsTerminal() && previous.SpecJson == assignment.SpecJson && current.Status != TrialStatus.Failed)
+        {
+            // Finished before (a result the coordinator never stored): never run it twice, hand the result back.
+            state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
+            await state.WriteStateAsync();
+            return Snapshot();
+        }
 
-        var resumeFrom = current.Checkpoint is not null && current.Assignment?.SpecJson == assignment.SpecJson;
+        var resume = current.Checkpoint is not null && previous?.SpecJson == assignment.SpecJson;
         state.State = current with
         {
             Assignment = assignment,
             Status = TrialStatus.Pending,
             Error = null,
-            Checkpoint = resumeFrom ? current.Checkpoint : null,
-            CheckpointEpoch = resumeFrom ? current.CheckpointEpoch : 0,
-            History = resumeFrom ? current.History.Take(current.CheckpointEpoch).ToArray() : [],
+            Checkpoint = resume ? current.Checkpoint : null,
+            CheckpointEpoch = resume ? current.CheckpointEpoch : 0,
+            History = resume ? current.History.Take(current.CheckpointEpoch).ToArray() : [],
         };
         await state.WriteStateAsync();
         _cancellation = new CancellationTokenSource();
         DelayDeactivation(KeepAliveWhileTraining);
-        _run = RunAsync(assignment, _cancellation.Token);
+        _run = RunAsync(assignment.SweepId, _cancellation.Token);
+        return Snapshot();
     }
 
-    public Task<TrialSnapshot> GetSnapshotAsync()
-    {
-        var s = state.State;
-        return Task.FromResult(new TrialSnapshot(s.Status, s.Assignment?.Attempt ?? 0, s.History, s.Error, s.Silo, s.WallSeconds,
-            IsTraining: _run is { IsCompleted: false }));
-    }
+    public Task<TrialSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public Task CancelAsync()
     {
@@ -73,15 +92,21 @@ public sealed class TrialGrain(
         {
             await run.WaitAsync(cancellationToken);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException)
         {
-            logger.LogWarning("Trial {Trial} did not stop before deactivation ended", this.GetPrimaryKeyString());
+            logger.LogWarning("Trial {Trial} did not stop before its deactivation ended", this.GetPrimaryKeyString());
         }
     }
 
-    private async Task RunAsync(TrialAssignment assignment, CancellationToken cancellation)
+    private TrialSnapshot Snapshot()
     {
-        var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId);
+        var s = state.State;
+        return new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts);
+    }
+
+    private async Task RunAsync(string sweepId, CancellationToken cancellation)
+    {
+        var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(sweepId);
         var acquired = false;
         var stopwatch = new Stopwatch();
         try
@@ -89,15 +114,17 @@ public sealed class TrialGrain(
             await slots.WaitAsync(cancellation);
             acquired = true;
             stopwatch.Start();
-            state.State = state.State with { Status = TrialStatus.Running, Silo = SiloName };
+            var s = state.State;
+            var attempt = new AttemptRecord(CurrentAttempt, SiloName, s.CheckpointEpoch, s.CheckpointEpoch, DateTimeOffset.UtcNow);
+            state.State = s with { Status = TrialStatus.Running, Silo = SiloName, Attempts = [.. s.Attempts, attempt] };
             await state.WriteStateAsync();
 
             var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            var checkpoint = state.State.Checkpoint;
-            var training = Task.Factory.StartNew(() => TrialRunner.Run(assignment, checkpoint, progress.Writer, cancellation),
+            var (assignment, checkpoint) = (state.State.Assignment!, state.State.Checkpoint);
+            var training = Task.Factory.StartNew(() => executor.Run(assignment, checkpoint, progress.Writer, cancellation),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await foreach (var epoch in progress.Reader.ReadAllAsync(CancellationToken.None))
-                await RecordEpochAsync(coordinator, assignment, epoch);
+                await RecordEpochAsync(coordinator, epoch);
 
             var result = await training;
             if (_deactivating)
@@ -105,7 +132,7 @@ public sealed class TrialGrain(
                 await InterruptAsync(stopwatch.Elapsed);
                 return;
             }
-            await FinishAsync(coordinator, assignment, StatusOf(result.Outcome, cancellation), result.Message, stopwatch.Elapsed);
+            await FinishAsync(coordinator, StatusOf(result.Outcome, cancellation), result.Message, stopwatch.Elapsed);
         }
         catch (OperationCanceledException) when (_deactivating)
         {
@@ -113,12 +140,12 @@ public sealed class TrialGrain(
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            await FinishAsync(coordinator, assignment, TrialStatus.Cancelled, "cancelled", stopwatch.Elapsed);
+            await FinishAsync(coordinator, TrialStatus.Cancelled, "cancelled", stopwatch.Elapsed);
         }
         catch (Exception error)
         {
-            logger.LogWarning(error, "Trial {Sweep}/{Trial} attempt {Attempt} failed", assignment.SweepId, assignment.TrialIndex, assignment.Attempt);
-            await FinishAsync(coordinator, assignment, TrialStatus.Failed, error.Message, stopwatch.Elapsed);
+            logger.LogWarning(error, "Trial {Trial} attempt {Attempt} failed", this.GetPrimaryKeyString(), CurrentAttempt);
+            await FinishAsync(coordinator, TrialStatus.Failed, error.Message, stopwatch.Elapsed);
         }
         finally
         {
@@ -127,7 +154,7 @@ public sealed class TrialGrain(
         }
     }
 
-    private async Task RecordEpochAsync(ISweepCoordinatorGrain coordinator, TrialAssignment assignment, EpochProgress epoch)
+    private async Task RecordEpochAsync(ISweepCoordinatorGrain coordinator, EpochProgress epoch)
     {
         var s = state.State;
         state.State = s with
@@ -135,20 +162,21 @@ public sealed class TrialGrain(
             History = [.. s.History, epoch.Record],
             Checkpoint = epoch.Checkpoint ?? s.Checkpoint,
             CheckpointEpoch = epoch.Checkpoint is null ? s.CheckpointEpoch : epoch.Record.Epoch,
+            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = epoch.Record.Epoch }],
         };
         await state.WriteStateAsync();
         try
         {
-            await coordinator.ReportEpochAsync(new TrialEpoch(assignment.TrialIndex, assignment.Attempt, epoch.Record, SiloName));
+            await coordinator.ReportEpochAsync(new TrialEpoch(state.State.Assignment!.TrialIndex, CurrentAttempt, epoch.Record, SiloName));
         }
         catch (Exception error)
         {
             // The coordinator reconciles from this grain's stored state; a lost progress report loses nothing.
-            logger.LogDebug(error, "Epoch report of {Sweep}/{Trial} not delivered", assignment.SweepId, assignment.TrialIndex);
+            logger.LogDebug(error, "Epoch report of {Trial} not delivered", this.GetPrimaryKeyString());
         }
     }
 
-    private async Task FinishAsync(ISweepCoordinatorGrain coordinator, TrialAssignment assignment, TrialStatus status, string? message, TimeSpan elapsed)
+    private async Task FinishAsync(ISweepCoordinatorGrain coordinator, TrialStatus status, string? message, TimeSpan elapsed)
     {
         var s = state.State;
         state.State = s with
@@ -158,14 +186,15 @@ public sealed class TrialGrain(
             WallSeconds = s.WallSeconds + elapsed.TotalSeconds,
         };
         await state.WriteStateAsync();
-        var finished = new TrialFinished(assignment.TrialIndex, assignment.Attempt, status, state.State.History, state.State.Error, SiloName, elapsed.TotalSeconds);
+        var finished = new TrialFinished(state.State.Assignment!.TrialIndex, CurrentAttempt, status, state.State.History, state.State.Error,
+            SiloName, elapsed.TotalSeconds);
         try
         {
             await coordinator.ReportFinishedAsync(finished);
         }
         catch (Exception error)
         {
-            logger.LogWarning(error, "Result of {Sweep}/{Trial} not delivered; the coordinator will reconcile", assignment.SweepId, assignment.TrialIndex);
+            logger.LogWarning(error, "Result of {Trial} not delivered; the coordinator will reconcile", this.GetPrimaryKeyString());
         }
     }
 

@@ -24,6 +24,7 @@ public static class SweepKeys
 
     /// <summary>Re-runs of a failed trial.</summary>
     public const string Retries = "retries";
+    public const string CheckpointEvery = "checkpoint_every";
 
     /// <summary>The trial scheduler section: <c>{ type }</c>.</summary>
     public const string Scheduler = "scheduler";
@@ -47,7 +48,7 @@ public static class SweepKeys
     public const string SchedulerType = "type";
 
     /// <summary>The sweep-level keys, in the order the documentation lists them.</summary>
-    public static readonly IReadOnlyList<string> TopLevel = [Name, Search, Metric, Seeds, MaxConcurrent, Retries, Scheduler];
+    public static readonly IReadOnlyList<string> TopLevel = [Name, Search, Metric, Seeds, MaxConcurrent, Retries, Scheduler, CheckpointEvery];
 
     /// <summary><see cref="TopLevel"/> as a set (for <see cref="TrialSpecBinder"/>'s ignored keys).</summary>
     public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);

@@ -20,6 +20,9 @@ public static class SweepLimits
     /// <summary>Default re-runs of a failed trial.</summary>
     public const int DefaultRetries = 2;
 
+    /// <summary>Trials store a checkpoint after every epoch unless checkpoint_every says otherwise.</summary>
+    public const int DefaultCheckpointEvery = 1;
+
     /// <summary>The trial seed used when the spec gives neither seeds nor seed.</summary>
     public const long DefaultSeed = 1;
 

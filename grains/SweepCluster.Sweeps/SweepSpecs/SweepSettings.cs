@@ -16,4 +16,5 @@ internal sealed record SweepSettings(
     IReadOnlyList<long> Seeds,
     int MaxConcurrent,
     int Retries,
-    SchedulerKind Scheduler);
+    SchedulerKind Scheduler,
+    int CheckpointEvery);

@@ -1,4 +1,4 @@
-// Binds the sweep-level keys of a sweep spec (name, search, metric, seeds / seed, max_concurrent, retries, scheduler)
+// Binds the sweep-level keys of a sweep spec (name, search, metric, seeds / seed, max_concurrent, retries, scheduler, checkpoint_every)
 // to SweepSettings, reporting every problem with its field path and line. It does not look at trial keys (the
 // parameter space and the trial binder do) and does not pick the default metric (that needs the trials' task).
 using SweepCluster.Engine.Specs;
@@ -25,7 +25,8 @@ internal static class SweepSettingsBinder
             BindSeeds(ctx, root),
             BindCount(ctx, root.Find(SweepKeys.MaxConcurrent), 0, "0 = every free slot of the cluster"),
             BindCount(ctx, root.Find(SweepKeys.Retries), SweepLimits.DefaultRetries, "re-runs of a failed trial, e.g. 2"),
-            BindScheduler(ctx, root.Find(SweepKeys.Scheduler)));
+            BindScheduler(ctx, root.Find(SweepKeys.Scheduler)),
+            BindCheckpointEvery(ctx, root.Find(SweepKeys.CheckpointEvery)));
     }
 
     private static string BindName(SpecBindContext ctx, SpecMapping root)
@@ -171,6 +172,16 @@ internal static class SweepSettingsBinder
         if (entry is null) return fallback;
         if (!SpecValues.TryInt(ctx, entry.Value, entry.Key, out var value)) return fallback;
         return SpecValues.Check(ctx, value >= 0, entry.Value, entry.Key, $"must be >= 0 ({meaning})", value) ? value : fallback;
+    }
+
+    private static int BindCheckpointEvery(SpecBindContext ctx, SpecEntry? entry)
+    {
+        if (entry is null) return SweepLimits.DefaultCheckpointEvery;
+        if (!SpecValues.TryInt(ctx, entry.Value, entry.Key, out var value)) return SweepLimits.DefaultCheckpointEvery;
+        return SpecValues.Check(ctx, value >= 1, entry.Value, entry.Key,
+            "must be >= 1 (store a checkpoint every this many epochs; a trial on a lost silo resumes from the last one), e.g. 1", value)
+            ? value
+            : SweepLimits.DefaultCheckpointEvery;
     }
 
     private static SchedulerKind BindScheduler(SpecBindContext ctx, SpecEntry? entry)

@@ -49,6 +49,9 @@ public sealed record SweepSpec
     /// <summary>How often a failed (not diverged) trial is run again.</summary>
     public int Retries { get; init; }
 
+    /// <summary>Trials store a checkpoint every this many epochs (a trial on a lost silo resumes from the last one).</summary>
+    public int CheckpointEvery { get; init; } = SweepLimits.DefaultCheckpointEvery;
+
     /// <summary>The trial scheduler.</summary>
     public SchedulerKind Scheduler { get; init; }
 

@@ -57,6 +57,7 @@ public static class SweepSpecLoader
             Seeds = settings.Seeds,
             MaxConcurrent = settings.MaxConcurrent,
             Retries = settings.Retries,
+            CheckpointEvery = settings.CheckpointEvery,
             Scheduler = settings.Scheduler,
             Combinations = (int)combinations,
             Source = document.Source,
