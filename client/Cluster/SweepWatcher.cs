@@ -13,6 +13,9 @@ public static class SweepWatcher
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan QuietLineInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a poll keeps retrying while the cluster reshapes (a silo died, a gateway moved).</summary>
+    private static readonly TimeSpan ReconnectPatience = TimeSpan.FromMinutes(2);
+
     /// <summary>Polls until the sweep is finished (or cancellation); returns the last progress seen.</summary>
     public static async Task<SweepProgress> WatchAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, CancellationToken cancellation)
     {
@@ -31,7 +34,7 @@ public static class SweepWatcher
                     task.Value = Finished(progress);
                     if (progress.Status.IsTerminal() && Finished(progress) == progress.TotalTrials) break;
                     await Task.Delay(PollInterval, cancellation);
-                    progress = await coordinator.GetProgressAsync() ?? progress;
+                    progress = await PollAsync(coordinator, cancellation) ?? progress;
                 }
                 task.StopTask();
             });
@@ -53,9 +56,12 @@ public static class SweepWatcher
             }
             if (done) return progress;
             await Task.Delay(PollInterval, cancellation);
-            progress = await coordinator.GetProgressAsync() ?? progress;
+            progress = await PollAsync(coordinator, cancellation) ?? progress;
         }
     }
+
+    private static Task<SweepProgress?> PollAsync(ISweepCoordinatorGrain coordinator, CancellationToken cancellation) =>
+        TransientFailures.RetryAsync(coordinator.GetProgressAsync, ReconnectPatience, cancellation);
 
     private static int Finished(SweepProgress p) =>
         p.Count(TrialStatus.Completed) + p.Count(TrialStatus.Diverged) + p.Count(TrialStatus.Failed) + p.Count(TrialStatus.Cancelled) + p.Count(TrialStatus.Pruned);

@@ -23,7 +23,7 @@ public static class SweepDriver
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         while (true)
         {
-            var progress = await coordinator.GetProgressAsync();
+            var progress = await TransientFailures.RetryAsync(coordinator.GetProgressAsync, DefaultTimeout);
             Assert.NotNull(progress);
             if (until(progress)) return progress;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"sweep did not get there in time: {progress.Status}, {string.Join(", ", progress.Counts)}");
@@ -35,5 +35,5 @@ public static class SweepDriver
         WaitAsync(coordinator, p => p.Status.IsTerminal() && p.Counts.Where(c => c.Key.IsTerminal()).Sum(c => c.Value) == p.TotalTrials);
 
     public static async Task<SweepReport> ReportAsync(ISweepCoordinatorGrain coordinator) =>
-        SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!);
+        SweepReportJson.Deserialize((await TransientFailures.RetryAsync(coordinator.GetReportJsonAsync, DefaultTimeout))!);
 }

@@ -1,0 +1,58 @@
+// What every fault-tolerance test checks once its sweep has ended: one result per trial, no completed work redone
+// beyond the last checkpoint, and results equal to an uninterrupted run bit for bit.
+using SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Training;
+using SweepCluster.Grains;
+using SweepCluster.Sweeps;
+using SweepCluster.Sweeps.Search;
+using SweepCluster.Sweeps.SweepSpecs;
+using Xunit.Abstractions;
+
+namespace SweepCluster.Cluster.Tests.Faults;
+
+/// <summary>Figures of one failure scenario, for the test output (and the closing note).</summary>
+public sealed record FailureFigures(int Trials, int Interrupted, int EpochsRedone, int MaxEpochsRedonePerTrial, TimeSpan? LongestRecovery);
+
+public static class FaultAssertions
+{
+    public static async Task<FailureFigures> AssertExactlyOnceAndExactAsync(IGrainFactory grains, string sweepId, string yaml,
+        DateTimeOffset failureAt, ITestOutputHelper output)
+    {
+        var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
+        var progress = (await coordinator.GetProgressAsync())!;
+        Assert.Equal(SweepStatus.Completed, progress.Status);
+        Assert.Equal(progress.TotalTrials, progress.Count(TrialStatus.Completed)); // exactly one result each, none lost
+        var report = await SweepDriver.ReportAsync(coordinator);
+        Assert.Equal(progress.TotalTrials, report.Ranking.Sum(r => r.Completed));
+
+        var sweep = SweepSpecLoader.Parse(yaml, SpecFormat.Yaml, $"{sweepId}.yaml");
+        var searcher = SearcherFactory.Create(sweep);
+        var (interrupted, redone, maxRedone) = (0, 0, 0);
+        TimeSpan? longestRecovery = null;
+        for (var index = 0; index < searcher.TotalTrials; index++)
+        {
+            var snapshot = await grains.GetGrain<ITrialGrain>($"{sweepId}/{index}").GetSnapshotAsync();
+            Assert.Equal(TrialStatus.Completed, snapshot.Status);
+            var spec = searcher.Suggest(index).Spec;
+            var direct = new Trainer(spec, TrainingDataLoader.Load(spec)).Run();
+            Assert.Equal(direct.History, snapshot.History);                 // bit for bit, as if nothing had failed
+            Assert.Equal(spec.Epochs, snapshot.History.Count);
+
+            var attempts = snapshot.Attempts;
+            for (var a = 1; a < attempts.Count; a++)
+            {
+                var lost = attempts[a - 1].LastEpoch - attempts[a].StartEpoch;
+                Assert.True(lost >= 0 && lost <= sweep.CheckpointEvery,
+                    $"trial {index}: attempt {attempts[a].Attempt} resumed at epoch {attempts[a].StartEpoch} after epoch {attempts[a - 1].LastEpoch}");
+                redone += lost;
+                maxRedone = Math.Max(maxRedone, lost);
+                var recovery = attempts[a].StartedAt - failureAt;
+                if (recovery > TimeSpan.Zero && (longestRecovery is null || recovery > longestRecovery)) longestRecovery = recovery;
+            }
+            if (attempts.Count > 1) interrupted++;
+        }
+        var figures = new FailureFigures(searcher.TotalTrials, interrupted, redone, maxRedone, longestRecovery);
+        output.WriteLine($"{sweepId}: {figures}");
+        return figures;
+    }
+}
