@@ -8,6 +8,9 @@ public static class Program
     {
         ["gemm"] = ("GEMM kernels vs PyTorch (single thread) on the MLP training shapes", GemmBenchmark.Run),
         ["train"] = ("training throughput vs PyTorch (single thread): digits and fashion-mnist MLPs", TrainBenchmark.Run),
+        ["sweep"] = ("the 48-trial digits grid on an embedded silo vs Optuna (in-process sweep and the whole `sweep run`)", SweepBenchmark.Run),
+        ["overhead"] = ("per-trial overhead: 1,000 one-epoch iris trials on 1 and 2 slots vs Optuna (and Ray Tune's published figure)", OverheadBenchmark.Run),
+        ["latency"] = ("status-call latency (trial snapshot, sweep progress) while every slot trains", LatencyBenchmark.Run),
     };
 
     public static int Main(string[] args)
