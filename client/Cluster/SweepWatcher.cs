@@ -10,7 +10,7 @@ namespace SweepCluster.Cli.Cluster;
 
 public static class SweepWatcher
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan QuietLineInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a poll keeps retrying while the cluster reshapes (a silo died, a gateway moved).</summary>

@@ -21,8 +21,8 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>Cancels every unfinished trial; returns false when no sweep has this id.</summary>
     Task<bool> CancelAsync();
 
-    /// <summary>A trial finished an epoch.</summary>
-    Task ReportEpochAsync(TrialEpoch epoch);
+    /// <summary>A trial finished one or more epochs.</summary>
+    Task ReportEpochsAsync(TrialEpochs epochs);
 
     /// <summary>An attempt of a trial ended.</summary>
     Task ReportFinishedAsync(TrialFinished finished);

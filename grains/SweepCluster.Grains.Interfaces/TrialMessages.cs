@@ -44,10 +44,10 @@ public sealed record TrialFinished(
     [property: Id(5)] string Silo,
     [property: Id(6)] double WallSeconds);
 
-/// <summary>One epoch of one attempt, reported as it finishes.</summary>
-[GenerateSerializer, Immutable, Alias("SweepCluster.TrialEpoch")]
-public sealed record TrialEpoch(
+/// <summary>The epochs of one attempt finished since its last report, in order (one or more).</summary>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialEpochs")]
+public sealed record TrialEpochs(
     [property: Id(0)] int TrialIndex,
     [property: Id(1)] int Attempt,
-    [property: Id(2)] EpochRecord Record,
+    [property: Id(2)] IReadOnlyList<EpochRecord> Records,
     [property: Id(3)] string Silo);

@@ -34,6 +34,8 @@ public sealed class SweepCoordinatorGrain(
     private bool _dirty;
     private DateTimeOffset _lastReconcile = DateTimeOffset.MinValue;
     private long _epochsPlanned;
+    private Dictionary<string, int>? _liveSlots;
+    private DateTimeOffset _liveSlotsAt;
 
     private string SweepId => this.GetPrimaryKeyString();
     private SweepGrainState Sweep => state.State;
@@ -137,15 +139,17 @@ public sealed class SweepCoordinatorGrain(
         return true;
     }
 
-    public Task ReportEpochAsync(TrialEpoch epoch)
+    public Task ReportEpochsAsync(TrialEpochs epochs)
     {
-        var entry = EntryFor(epoch.TrialIndex, epoch.Attempt);
+        var entry = EntryFor(epochs.TrialIndex, epochs.Attempt);
         if (entry is null) return Task.CompletedTask;
-        var record = epoch.Record;
-        if (entry.History.Count >= record.Epoch) entry.History.RemoveRange(record.Epoch - 1, entry.History.Count - record.Epoch + 1); // resumed
-        entry.History.Add(record);
+        foreach (var record in epochs.Records)
+        {
+            if (entry.History.Count >= record.Epoch) entry.History.RemoveRange(record.Epoch - 1, entry.History.Count - record.Epoch + 1); // resumed
+            entry.History.Add(record);
+            _scheduler.OnEpoch(new TrialEpochResult(entry.Index, _spec!.CombinationOf(entry.Index), record, _spec.Metric.ValueOf(record)));
+        }
         entry.Status = TrialStatus.Running;
-        _scheduler.OnEpoch(new TrialEpochResult(entry.Index, _searcher!.Suggest(entry.Index).Combination, record, _spec!.Metric.ValueOf(record)));
         _dirty = true;
         return Task.CompletedTask;
     }
@@ -154,10 +158,11 @@ public sealed class SweepCoordinatorGrain(
     {
         var entry = EntryFor(finished.TrialIndex, finished.Attempt);
         if (entry is null) return;
+        // Not written here: the timer flushes every tick, and a coordinator that restarts from older state gets any
+        // result it missed back from the trial grain (reconciliation, or the snapshot a re-dispatch returns).
         Apply(entry, finished.Status, finished.History, finished.Error, finished.Silo, finished.WallSeconds);
+        _dirty = true;
         await FinishIfDoneAsync();
-        await state.WriteStateAsync();
-        _dirty = false;
         await DispatchAsync();
     }
 
@@ -259,13 +264,7 @@ public sealed class SweepCoordinatorGrain(
             inFlight++;
             _dirty = true;
         }
-        if (_dirty)
-        {
-            // Store the placements now: a coordinator restarted from older state would lose track of these trials.
-            await FinishIfDoneAsync();
-            await state.WriteStateAsync();
-            _dirty = false;
-        }
+        await FinishIfDoneAsync();
     }
 
     private async Task<bool> StartTrialAsync(CoordinatedTrial entry, string silo)
@@ -301,7 +300,17 @@ public sealed class SweepCoordinatorGrain(
         }
     }
 
+    // Membership and slot counts, refreshed at most once per tick: dispatching after every finished trial must not
+    // cost two extra grain calls each time.
     private async Task<Dictionary<string, int>> LiveSlotsAsync()
+    {
+        if (_liveSlots is { } cached && DateTimeOffset.UtcNow - _liveSlotsAt < options.Value.TickPeriod) return cached;
+        _liveSlots = await QueryLiveSlotsAsync();
+        _liveSlotsAt = DateTimeOffset.UtcNow;
+        return _liveSlots;
+    }
+
+    private async Task<Dictionary<string, int>> QueryLiveSlotsAsync()
     {
         var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         var registered = await GrainFactory.GetGrain<ISiloDirectoryGrain>(ISiloDirectoryGrain.Key).GetSlotsAsync();
@@ -314,8 +323,9 @@ public sealed class SweepCoordinatorGrain(
         if (Sweep.Status == SweepStatus.Running)
             Sweep.Status = Sweep.Trials.Any(t => t.Status == TrialStatus.Completed) ? SweepStatus.Completed : SweepStatus.Failed;
         Sweep.FinishedAt = DateTimeOffset.UtcNow;
-        _dirty = true;
         StopTimer();
+        await state.WriteStateAsync();
+        _dirty = false;
         await UpdateIndexAsync();
     }
 
@@ -325,6 +335,7 @@ public sealed class SweepCoordinatorGrain(
         _spec = SweepSpecLoader.Parse(submission.SpecText, format, submission.SourceName, submission.BaseDirectory, submission.AllowLarge);
         _searcher = SearcherFactory.Create(_spec);
         _epochsPlanned = Enumerable.Range(0, _searcher.TotalTrials).Sum(i => (long)_searcher.Suggest(i).Spec.Epochs);
+        _liveSlots = null;
     }
 
     private CoordinatedTrial? EntryFor(int index, int attempt) =>

@@ -2,6 +2,7 @@
 // silo and the test clusters alike.
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
 using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Trials;
 
@@ -15,6 +16,9 @@ public static class SweepClusterSiloExtensions
         silo.Services.AddSingleton(new TrainingSlots(slots));
         silo.Services.TryAddSingleton<ITrialExecutor, EngineTrialExecutor>();
         silo.Services.AddOptions<SweepCoordinatorOptions>();
+        // Orleans' binary serializer for grain state: ~16× faster and ~9× smaller than the default JSON one on a
+        // coordinator's state (measured in bench/, `overhead --costs`).
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddSingleton<SlotRegistration>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SlotRegistration>());
         return silo;

@@ -23,12 +23,14 @@ public sealed class TrialGrain(
 
     private CancellationTokenSource? _cancellation;
     private Task? _run;
+    private int _runGeneration;
     private bool _deactivating;
 
     /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
     private string SiloName => localSilo.SiloAddress.Endpoint.ToString();
 
-    private bool IsTraining => _run is { IsCompleted: false };
+    /// <summary>An attempt is alive here and has not ended (an ended attempt may still be delivering its result).</summary>
+    private bool IsTraining => _run is { IsCompleted: false } && !state.State.Status.IsTerminal();
 
     /// <summary>The attempt this grain works on now; reports carry it, so an adopted newer attempt is reported as such.</summary>
     private int CurrentAttempt => state.State.Assignment?.Attempt ?? 0;
@@ -69,7 +71,7 @@ public sealed class TrialGrain(
         await state.WriteStateAsync();
         _cancellation = new CancellationTokenSource();
         DelayDeactivation(KeepAliveWhileTraining);
-        _run = RunAsync(assignment.SweepId, _cancellation.Token);
+        _run = RunAsync(assignment.SweepId, _cancellation.Token, previousRun: _run);
         return Snapshot();
     }
 
@@ -104,8 +106,11 @@ public sealed class TrialGrain(
         return new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts);
     }
 
-    private async Task RunAsync(string sweepId, CancellationToken cancellation)
+    private async Task RunAsync(string sweepId, CancellationToken cancellation, Task? previousRun)
     {
+        // A retry can arrive while the failed attempt is still delivering its result: let that finish first.
+        if (previousRun is not null) await previousRun;
+        var generation = ++_runGeneration;
         var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(sweepId);
         var acquired = false;
         var stopwatch = new Stopwatch();
@@ -123,8 +128,13 @@ public sealed class TrialGrain(
             var (assignment, checkpoint) = (state.State.Assignment!, state.State.Checkpoint);
             var training = Task.Factory.StartNew(() => executor.Run(assignment, checkpoint, progress.Writer, cancellation),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            await foreach (var epoch in progress.Reader.ReadAllAsync(CancellationToken.None))
-                await RecordEpochAsync(coordinator, epoch);
+            var batch = new List<EpochProgress>();
+            while (await progress.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                while (progress.Reader.TryRead(out var epoch)) batch.Add(epoch);
+                await RecordEpochsAsync(coordinator, batch);
+                batch.Clear();
+            }
 
             var result = await training;
             if (_deactivating)
@@ -150,24 +160,28 @@ public sealed class TrialGrain(
         finally
         {
             if (acquired) slots.Release();
-            DelayDeactivation(TimeSpan.FromTicks(-1));
+            if (generation == _runGeneration) DelayDeactivation(TimeSpan.FromTicks(-1)); // unless a newer attempt took over
         }
     }
 
-    private async Task RecordEpochAsync(ISweepCoordinatorGrain coordinator, EpochProgress epoch)
+    // Stores every epoch that finished since the last write, with the newest checkpoint among them, in one write and
+    // one report: when storage or the coordinator is slow, batches grow instead of training waiting.
+    private async Task RecordEpochsAsync(ISweepCoordinatorGrain coordinator, IReadOnlyList<EpochProgress> epochs)
     {
         var s = state.State;
+        var newestCheckpoint = epochs.LastOrDefault(e => e.Checkpoint is not null);
         state.State = s with
         {
-            History = [.. s.History, epoch.Record],
-            Checkpoint = epoch.Checkpoint ?? s.Checkpoint,
-            CheckpointEpoch = epoch.Checkpoint is null ? s.CheckpointEpoch : epoch.Record.Epoch,
-            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = epoch.Record.Epoch }],
+            History = [.. s.History, .. epochs.Select(e => e.Record)],
+            Checkpoint = newestCheckpoint?.Checkpoint ?? s.Checkpoint,
+            CheckpointEpoch = newestCheckpoint?.Record.Epoch ?? s.CheckpointEpoch,
+            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = epochs[^1].Record.Epoch }],
         };
         await state.WriteStateAsync();
         try
         {
-            await coordinator.ReportEpochAsync(new TrialEpoch(state.State.Assignment!.TrialIndex, CurrentAttempt, epoch.Record, SiloName));
+            await coordinator.ReportEpochsAsync(new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt,
+                epochs.Select(e => e.Record).ToArray(), SiloName));
         }
         catch (Exception error)
         {

@@ -61,6 +61,9 @@ public sealed record SweepSpec
     /// <summary>Combinations × seeds: the number of trials the sweep runs.</summary>
     public int TotalTrials => Combinations * Seeds.Count;
 
+    /// <summary>The combination trial <paramref name="trialIndex"/> replicates (trial index = combination × seeds + seed position).</summary>
+    public int CombinationOf(int trialIndex) => trialIndex / Seeds.Count;
+
     /// <summary>The spec file as given, or the source name passed to <see cref="SweepSpecLoader.Parse"/>.</summary>
     public required string Source { get; init; }
 
