@@ -1,5 +1,7 @@
 // A compact, versioned binary encoding of TrainerCheckpoint (little-endian, floats as raw IEEE-754 bits so a restore
-// is bit-exact). Deliberately no general-purpose serializer: the format is small, stable and has no reflection.
+// is bit-exact). Arrays are copied as whole blocks of bytes: a trial checkpoints after every epoch, so this is on the
+// training path. Deliberately no general-purpose serializer: the format is small, stable and has no reflection.
+using System.Runtime.InteropServices;
 using System.Text;
 using SweepCluster.Engine.Optimizers;
 
@@ -12,6 +14,7 @@ public static class CheckpointSerializer
 
     public static byte[] Serialize(TrainerCheckpoint checkpoint)
     {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("checkpoints are written on little-endian machines");
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
@@ -31,8 +34,7 @@ public static class CheckpointSerializer
             foreach (var record in checkpoint.History) WriteRecord(writer, record);
             WriteDoubles(writer, checkpoint.Applied.LearningRate);
             WriteDoubles(writer, checkpoint.Applied.WeightDecay);
-            writer.Write(checkpoint.Applied.BatchSize.Count);
-            foreach (var b in checkpoint.Applied.BatchSize) writer.Write(b);
+            WriteInts(writer, checkpoint.Applied.BatchSize);
         }
         return stream.ToArray();
     }
@@ -61,8 +63,7 @@ public static class CheckpointSerializer
             for (var i = 0; i < history.Length; i++) history[i] = ReadRecord(reader);
             var learningRate = ReadDoubles(reader);
             var weightDecay = ReadDoubles(reader);
-            var batchSizes = new int[ReadCount(reader)];
-            for (var i = 0; i < batchSizes.Length; i++) batchSizes[i] = reader.ReadInt32();
+            var batchSizes = ReadBlock<int>(reader);
             if (stream.Position != stream.Length) throw new InvalidDataException("checkpoint has trailing bytes");
             return new TrainerCheckpoint(epoch, step, weights, biases, optimizer, schedules, random, history,
                 new AppliedSchedule(learningRate, weightDecay, batchSizes));
@@ -76,34 +77,38 @@ public static class CheckpointSerializer
     private static void WriteArrays(BinaryWriter writer, IReadOnlyList<float[]> arrays)
     {
         writer.Write(arrays.Count);
-        foreach (var array in arrays)
-        {
-            writer.Write(array.Length);
-            foreach (var v in array) writer.Write(v);
-        }
+        foreach (var array in arrays) WriteBlock<float>(writer, array);
     }
 
     private static float[][] ReadArrays(BinaryReader reader)
     {
         var arrays = new float[ReadCount(reader)][];
-        for (var i = 0; i < arrays.Length; i++)
-        {
-            arrays[i] = new float[ReadCount(reader)];
-            for (var j = 0; j < arrays[i].Length; j++) arrays[i][j] = reader.ReadSingle();
-        }
+        for (var i = 0; i < arrays.Length; i++) arrays[i] = ReadBlock<float>(reader);
         return arrays;
     }
 
-    private static void WriteDoubles(BinaryWriter writer, IReadOnlyList<double> values)
+    private static void WriteDoubles(BinaryWriter writer, IReadOnlyList<double> values) =>
+        WriteBlock<double>(writer, values as double[] ?? values.ToArray());
+
+    private static double[] ReadDoubles(BinaryReader reader) => ReadBlock<double>(reader);
+
+    private static void WriteInts(BinaryWriter writer, IReadOnlyList<int> values) =>
+        WriteBlock<int>(writer, values as int[] ?? values.ToArray());
+
+    // A count, then the values' raw little-endian bytes in one block.
+    private static void WriteBlock<T>(BinaryWriter writer, ReadOnlySpan<T> values) where T : unmanaged
     {
-        writer.Write(values.Count);
-        foreach (var v in values) writer.Write(v);
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values));
     }
 
-    private static double[] ReadDoubles(BinaryReader reader)
+    private static T[] ReadBlock<T>(BinaryReader reader) where T : unmanaged
     {
-        var values = new double[ReadCount(reader)];
-        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadDouble();
+        var count = reader.ReadInt32();
+        var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (count < 0 || (long)count * Marshal.SizeOf<T>() > remaining) throw new InvalidDataException($"checkpoint is corrupt (a block of {count} values)");
+        var values = new T[count];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 
