@@ -15,7 +15,7 @@ public static class CheckpointSerializer
     public static byte[] Serialize(TrainerCheckpoint checkpoint)
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("checkpoints are written on little-endian machines");
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(EstimateSize(checkpoint));
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
@@ -37,6 +37,17 @@ public static class CheckpointSerializer
             WriteInts(writer, checkpoint.Applied.BatchSize);
         }
         return stream.ToArray();
+    }
+
+    // Big enough for the arrays, so the stream is not regrown while writing.
+    private static int EstimateSize(TrainerCheckpoint c)
+    {
+        const int headerAndRecords = 1024;
+        const int bytesPerRecord = 96;
+        long floats = c.Weights.Sum(a => (long)a.Length) + c.Biases.Sum(a => (long)a.Length) + c.Optimizer.Buffers.Sum(a => (long)a.Length);
+        long size = headerAndRecords + floats * sizeof(float) + c.History.Count * bytesPerRecord
+            + (c.Applied.LearningRate.Count + c.Applied.WeightDecay.Count) * sizeof(double) + c.Applied.BatchSize.Count * sizeof(int);
+        return (int)Math.Min(size, int.MaxValue);
     }
 
     /// <exception cref="InvalidDataException">The bytes are not a checkpoint of this format version.</exception>
