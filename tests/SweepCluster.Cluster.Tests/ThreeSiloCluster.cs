@@ -1,7 +1,6 @@
 // TestingHost clusters for the cluster tests: silos with training slots, storage shared through the process (like an
 // external store), in-memory reminders, and short coordinator periods so failures are found quickly.
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using Orleans.TestingHost;
 using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Hosting;
@@ -21,14 +20,13 @@ public sealed class TestClusterHandle : IAsyncDisposable
     /// <param name="configure">Extra silo services (e.g. a fault-injecting executor), added before the defaults.</param>
     public static async Task<TestClusterHandle> StartAsync(int silos, int slotsPerSilo = DefaultSlotsPerSilo, Action<IServiceCollection>? configure = null)
     {
-        var store = new SharedGrainStore();
+        var store = new ProcessGrainStore();
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             configure?.Invoke(silo.Services);
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sweeps,
-                (services, _) => ActivatorUtilities.CreateInstance<SharedGrainStorage>(services, store));
+            silo.AddSweepClusterProcessStorage(store);
             silo.UseInMemoryReminderService();
             silo.AddSweepCluster(slotsPerSilo);
             silo.Services.Configure<SweepCoordinatorOptions>(o =>

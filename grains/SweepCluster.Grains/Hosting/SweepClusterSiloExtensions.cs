@@ -29,12 +29,20 @@ public static class SweepClusterSiloExtensions
     {
         options.Validate();
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-        silo.AddSweepClusterMemoryStorage();
+        silo.AddSweepClusterProcessStorage();
         silo.UseInMemoryReminderService();
         return silo.AddSweepCluster(options.EffectiveSlots);
     }
 
-    /// <summary>In-memory storage for every SweepCluster grain: the embedded default and the tests.</summary>
-    public static ISiloBuilder AddSweepClusterMemoryStorage(this ISiloBuilder silo) =>
-        silo.AddMemoryGrainStorage(StorageNames.Sweeps);
+    /// <summary>
+    /// Process-memory storage for every SweepCluster grain (the embedded default); silos given the same
+    /// <paramref name="store"/> share it, as in-process test clusters do.
+    /// </summary>
+    public static ISiloBuilder AddSweepClusterProcessStorage(this ISiloBuilder silo, ProcessGrainStore? store = null)
+    {
+        var shared = store ?? new ProcessGrainStore();
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sweeps,
+            (services, _) => ActivatorUtilities.CreateInstance<ProcessGrainStorage>(services, shared));
+        return silo;
+    }
 }

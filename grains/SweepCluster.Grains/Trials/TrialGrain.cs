@@ -21,10 +21,18 @@ public sealed class TrialGrain(
     /// <summary>Keeps a training activation alive however long the trial takes (released when it ends).</summary>
     private static readonly TimeSpan KeepAliveWhileTraining = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Progress goes to the coordinator at most this often (epochs are stored every time; the final report carries the
+    /// whole history): fast epochs would otherwise cost a coordinator call each.
+    /// </summary>
+    private static readonly TimeSpan ProgressReportInterval = TimeSpan.FromMilliseconds(200);
+
     private CancellationTokenSource? _cancellation;
     private Task? _run;
     private int _runGeneration;
     private bool _deactivating;
+    private readonly List<EpochRecord> _unreported = [];
+    private DateTimeOffset _lastProgressReport = DateTimeOffset.MinValue;
 
     /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
     private string SiloName => localSilo.SiloAddress.Endpoint.ToString();
@@ -124,6 +132,7 @@ public sealed class TrialGrain(
             state.State = s with { Status = TrialStatus.Running, Silo = SiloName, Attempts = [.. s.Attempts, attempt] };
             await state.WriteStateAsync();
 
+            _unreported.Clear();
             var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             var (assignment, checkpoint) = (state.State.Assignment!, state.State.Checkpoint);
             var training = Task.Factory.StartNew(() => executor.Run(assignment, checkpoint, progress.Writer, cancellation),
@@ -178,10 +187,14 @@ public sealed class TrialGrain(
             Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = epochs[^1].Record.Epoch }],
         };
         await state.WriteStateAsync();
+        _unreported.AddRange(epochs.Select(e => e.Record));
+        if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return;
+        _lastProgressReport = DateTimeOffset.UtcNow;
+        var records = _unreported.ToArray();
+        _unreported.Clear();
         try
         {
-            await coordinator.ReportEpochsAsync(new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt,
-                epochs.Select(e => e.Record).ToArray(), SiloName));
+            await coordinator.ReportEpochsAsync(new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, records, SiloName));
         }
         catch (Exception error)
         {

@@ -1,18 +1,22 @@
-// Grain storage shared by every silo of an in-process test cluster, standing in for an external store (Redis): it
-// lives outside any silo, so killing a silo loses only what that silo had in memory, exactly as with a real store.
-// Orleans' own memory storage keeps state inside grains on the silos, so a killed silo would take state with it.
+// Grain storage in this process's memory, outside any silo: the embedded default (`sweep run`) and the in-process test
+// clusters, where every silo of the process shares one store, standing in for an external store such as Redis —
+// killing a silo loses only what that silo had in memory, exactly as with a real store. Orleans' own memory storage
+// instead keeps state in storage grains on the silos (a grain call per write, and a killed silo takes state with it).
+// State is serialized with Orleans' binary serializer on every write (a deep copy) and lost when the process exits.
 using System.Collections.Concurrent;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace SweepCluster.Cluster.Tests;
+namespace SweepCluster.Grains.Hosting;
 
-public sealed class SharedGrainStore
+/// <summary>The state of every grain of one store; share one instance between silos to share their storage.</summary>
+public sealed class ProcessGrainStore
 {
     internal ConcurrentDictionary<(string State, GrainId Grain), (byte[] Data, long Version)> Entries { get; } = new();
 }
 
-public sealed class SharedGrainStorage(SharedGrainStore store, Serializer serializer) : IGrainStorage
+/// <summary>An IGrainStorage over a <see cref="ProcessGrainStore"/>, with optimistic concurrency by version.</summary>
+public sealed class ProcessGrainStorage(ProcessGrainStore store, Serializer serializer) : IGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
