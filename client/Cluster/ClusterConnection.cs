@@ -9,6 +9,14 @@ namespace SweepCluster.Cli.Cluster;
 /// <summary>A connected cluster client; disposing it disconnects.</summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
+    /// <summary>Connection attempts before giving up (a silo that is still starting gets a few seconds).</summary>
+    private const int ConnectAttempts = 3;
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>However the attempts go, the command says what happened within this time.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
     private readonly IHost _host;
 
     private ClusterConnection(IHost host)
@@ -24,17 +32,28 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(target.GatewayPort, target.ServiceId, target.ClusterId));
+        var attempts = 0;
+        builder.UseOrleansClient(client => client
+            .UseLocalhostClustering(target.GatewayPort, target.ServiceId, target.ClusterId)
+            .UseConnectionRetryFilter(async (_, token) =>
+            {
+                if (++attempts >= ConnectAttempts) return false;
+                await Task.Delay(RetryDelay, token);
+                return true;
+            }));
         var host = builder.Build();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(ConnectTimeout);
         try
         {
-            await host.StartAsync(cancellation);
+            await host.StartAsync(timeout.Token);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (!cancellation.IsCancellationRequested)
         {
             host.Dispose();
             throw new ClusterUnavailableException(
-                $"no SweepCluster silo answered at localhost:{target.GatewayPort} (cluster '{target.ClusterId}'): {error.Message}. " +
+                $"no SweepCluster silo answered at localhost:{target.GatewayPort} (cluster '{target.ClusterId}', {attempts} attempt(s) in " +
+                $"{ConnectTimeout.TotalSeconds:0} s at most): {error.Message.TrimEnd('.')}. " +
                 "Start one with `dotnet run --project silo`, or use `sweep run` for an embedded silo.", error);
         }
         return new ClusterConnection(host);

@@ -2,17 +2,22 @@
 // without touching the cluster) and packs the text with what the coordinator needs to read it the same way.
 using SweepCluster.Engine.Specs;
 using SweepCluster.Grains;
+using SweepCluster.Sweeps.Search;
 using SweepCluster.Sweeps.SweepSpecs;
 
 namespace SweepCluster.Cli.Cluster;
 
 public static class SweepSpecFile
 {
+    /// <summary>Reads and validates a sweep spec.</summary>
+    /// <param name="checkData">Also load its datasets here and check every trial against them (a local run, or
+    /// `validate`); a remote cluster checks on its own silos, where the data lives.</param>
     /// <exception cref="SpecException">The spec is invalid; every error is listed.</exception>
-    public static (SweepSubmission Submission, SweepSpec Spec) Read(string path, bool allowLarge)
+    public static (SweepSubmission Submission, SweepSpec Spec) Read(string path, bool allowLarge, bool checkData)
     {
         var full = Path.GetFullPath(path);
         var spec = SweepSpecLoader.Load(full, allowLarge);
+        if (checkData && SweepPreflight.Check(spec, SearcherFactory.Create(spec)) is { Count: > 0 } errors) throw new SpecException(errors);
         var submission = new SweepSubmission(File.ReadAllText(full), full, Path.GetDirectoryName(full),
             IsJson: SpecDocument.FormatOf(full) == SpecFormat.Json, allowLarge);
         return (submission, spec);

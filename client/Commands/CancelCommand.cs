@@ -15,8 +15,9 @@ public static class CancelCommand
         ClusterOptions.AddTo(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
+            var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
-            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, parse.GetValue(id)!);
+            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             await coordinator.CancelAsync();
             AnsiConsole.MarkupLineInterpolated($"cancelled sweep [bold]{progress.SweepId}[/] ({progress.Name})");
             return (int)ExitCode.Success;

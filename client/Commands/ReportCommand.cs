@@ -29,8 +29,9 @@ public static class ReportCommand
         ClusterOptions.AddTo(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
+            var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
-            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, parse.GetValue(id)!);
+            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             var report = SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!);
             var chosen = Formats[parse.GetValue(format)!];
             if (parse.GetValue(output) is { } file)

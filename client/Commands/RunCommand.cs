@@ -26,7 +26,7 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(IAnsiConsole console, FileInfo specFile, string? id, int slots, DirectoryInfo output, bool allowLarge, CancellationToken cancellation)
     {
-        var (submission, spec) = SweepSpecFile.Read(specFile.FullName, allowLarge);
+        var (submission, spec) = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true);
         var sweepId = id ?? SweepIds.New(DateTimeOffset.UtcNow);
         if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
 

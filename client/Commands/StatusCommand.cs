@@ -15,8 +15,9 @@ public static class StatusCommand
         ClusterOptions.AddTo(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
+            var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
-            var (_, progress) = await SweepCommandBase.FindAsync(cluster.Grains, parse.GetValue(id)!);
+            var (_, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             AnsiConsole.MarkupLineInterpolated($"[bold]{progress.SweepId}[/] ({progress.Name}): {SweepWatcher.Describe(progress)}");
             return progress.Status is SweepStatus.Running or SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
         }));
@@ -30,8 +31,9 @@ public static class StatusCommand
         ClusterOptions.AddTo(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
+            var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
-            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, parse.GetValue(id)!);
+            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cancellation);
             return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
         }));

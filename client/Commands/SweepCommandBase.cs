@@ -10,10 +10,14 @@ public static class SweepCommandBase
 {
     public static Argument<string> IdArgument() => new("ID") { Description = "The sweep id printed by `sweep submit`." };
 
+    /// <summary>Refuses a malformed id before anything connects (exit code 2, the id named).</summary>
+    public static string RequireValidId(string id) =>
+        SweepIds.IsValid(id) ? id : throw new UnknownSweepException($"'{id}' is not a sweep id: {SweepIds.Rule}");
+
     /// <summary>The coordinator of an existing sweep, or UnknownSweepException.</summary>
     public static async Task<(ISweepCoordinatorGrain Coordinator, SweepProgress Progress)> FindAsync(IGrainFactory grains, string id)
     {
-        if (!SweepIds.IsValid(id)) throw new UnknownSweepException($"'{id}' is not a sweep id: {SweepIds.Rule}");
+        RequireValidId(id);
         var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(id);
         var progress = await coordinator.GetProgressAsync()
             ?? throw new UnknownSweepException($"no sweep with id '{id}' on this cluster (see `sweep list`)");

@@ -23,7 +23,7 @@ public static class ValidateCommand
 
     public static int Run(IAnsiConsole console, FileInfo file, bool allowLarge, int show)
     {
-        var (_, spec) = SweepSpecFile.Read(file.FullName, allowLarge);
+        var (_, spec) = SweepSpecFile.Read(file.FullName, allowLarge, checkData: true);
         var searcher = SearcherFactory.Create(spec);
         console.MarkupLineInterpolated($"[green]valid[/]: sweep [bold]{spec.Name}[/], {searcher.TotalTrials:N0} trials ({spec.Combinations:N0} combinations × {spec.Seeds.Count} seeds), {spec.Strategy.ToString().ToLowerInvariant()} search");
         var table = new Table().AddColumns("trial", "combination", "seed", "hyperparameters");

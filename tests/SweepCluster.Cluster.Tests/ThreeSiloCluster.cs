@@ -1,6 +1,7 @@
 // TestingHost clusters for the cluster tests: silos with training slots, storage shared through the process (like an
 // external store), in-memory reminders, and short coordinator periods so failures are found quickly.
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Hosting;
@@ -26,7 +27,8 @@ public sealed class TestClusterHandle : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             configure?.Invoke(silo.Services);
-            silo.AddSweepClusterProcessStorage(store);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sweeps, (services, _) =>
+                new FenceableGrainStorage(ActivatorUtilities.CreateInstance<ProcessGrainStorage>(services, store)));
             silo.UseInMemoryReminderService();
             silo.AddSweepCluster(slotsPerSilo);
             silo.Services.Configure<SweepCoordinatorOptions>(o =>
@@ -38,6 +40,13 @@ public sealed class TestClusterHandle : IAsyncDisposable
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new TestClusterHandle(cluster);
+    }
+
+    /// <summary>Kills a silo the way a crash does: its storage is fenced first, so nothing it left running can write.</summary>
+    public async Task KillAsync(InProcessSiloHandle silo)
+    {
+        ((FenceableGrainStorage)silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps)).Fence();
+        await Cluster.KillSiloAsync(silo);
     }
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();

@@ -23,10 +23,14 @@ internal static class SweepMetricResolver
         {
             ctx.Error(SpecPath.Key(SweepKeys.Metric, SweepKeys.MetricName), settings.MetricLine,
                 $"{SpecNames.Of(given)} exists only for task: {SpecNames.Of(required)}, but trials of this sweep are {SpecNames.Of(tasks.First(task => task != required))}; " +
-                $"valid for both: {SpecNames.Of(MetricName.ValLoss)}, {SpecNames.Of(MetricName.TrainLoss)}");
+                $"valid for {SpecNames.Of(tasks.First(task => task != required))}: {string.Join(", ", ValidFor(tasks.First(task => task != required)).Select(SpecNames.Of))}");
         }
         return new MetricSpec(name, natural);
     }
+
+    /// <summary>The metrics a task's trials produce.</summary>
+    private static IEnumerable<MetricName> ValidFor(TaskKind task) =>
+        Enum.GetValues<MetricName>().Where(m => RequiredTask(m) is null || RequiredTask(m) == task);
 
     private static MetricName DefaultName(SpecBindContext ctx, SweepSettings settings, IReadOnlySet<TaskKind> tasks)
     {

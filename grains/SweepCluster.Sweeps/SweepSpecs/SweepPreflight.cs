@@ -18,7 +18,9 @@ public static class SweepPreflight
         var data = new Dictionary<(string, TaskKind?, int, long, double, bool), TrainingData?>();
         void Add(SpecError error)
         {
-            if (seen.Add(error.ToString())) errors.Add(error);
+            // Errors found against the data have no position yet: point them at the key in the sweep file.
+            var located = error with { Source = sweep.Source, Line = error.Line ?? sweep.LineOf(error.Field) };
+            if (seen.Add(located.ToString())) errors.Add(located);
         }
 
         for (var index = 0; index < searcher.TotalTrials; index++)
@@ -48,7 +50,7 @@ public static class SweepPreflight
         }
         catch (SpecException error)
         {
-            foreach (var e in error.Errors) report(e.Source == SpecError.InlineSource ? e with { Source = sweep.Source } : e);
+            foreach (var e in error.Errors) report(e);
         }
         return null;
     }

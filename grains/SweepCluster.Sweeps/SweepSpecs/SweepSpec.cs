@@ -61,6 +61,12 @@ public sealed record SweepSpec
     /// <summary>Combinations × seeds: the number of trials the sweep runs.</summary>
     public int TotalTrials => Combinations * Seeds.Count;
 
+    /// <summary>The line of each top-level key in the file, so errors found later (against the data) can point at it.</summary>
+    public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The line of the top-level key of a dotted field path such as "batch_size.initial", when known.</summary>
+    public int? LineOf(string field) => KeyLines.TryGetValue(field.Split('.', '[')[0], out var line) ? line : null;
+
     /// <summary>The combination trial <paramref name="trialIndex"/> replicates (trial index = combination × seeds + seed position).</summary>
     public int CombinationOf(int trialIndex) => trialIndex / Seeds.Count;
 

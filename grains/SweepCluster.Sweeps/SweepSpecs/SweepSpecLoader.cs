@@ -58,6 +58,7 @@ public static class SweepSpecLoader
             MaxConcurrent = settings.MaxConcurrent,
             Retries = settings.Retries,
             CheckpointEvery = settings.CheckpointEvery,
+            KeyLines = root.Entries.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().KeyLine),
             Scheduler = settings.Scheduler,
             Combinations = (int)combinations,
             Source = document.Source,

@@ -9,16 +9,16 @@ namespace SweepCluster.Cluster.Tests.Faults;
 /// <summary>Real silos killed mid-sweep (no graceful shutdown): nothing lost, nothing run twice, results exact.</summary>
 public sealed class SiloFailureTests(ITestOutputHelper output)
 {
-    // 24 digits trials of 8 epochs: long enough (a few hundred ms each) to be caught running.
+    // 24 digits trials of 25 epochs: long enough (about a second each) to be caught running and killed mid-run.
     private const string Sweep = """
         name: faults
         dataset: digits
-        model: { hidden: [32] }
+        model: { hidden: [64, 32] }
         optimizer: { type: sgd, momentum: 0.9 }
         learning_rate: [0.01, 0.02, 0.05, { schedule: cosine, initial: 0.05 }]
         batch_size: [8, 16, 32]
         seeds: [1, 2]
-        epochs: 8
+        epochs: 25
         checkpoint_every: 1
         """;
 
@@ -27,11 +27,17 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
     {
         await using var handle = await TestClusterHandle.StartAsync(3);
         var coordinator = await SweepDriver.SubmitAsync(handle.Grains, "kill-worker", Sweep);
-        var victim = await SiloWithRunningTrialsAsync(handle, "kill-worker", 24);
+        var (victim, running) = await SiloWithRunningTrialsAsync(handle, "kill-worker", 24);
         var killedAt = DateTimeOffset.UtcNow;
-        await handle.Cluster.KillSiloAsync(victim);
+        await handle.KillAsync(victim);
+        output.WriteLine($"killed {victim.SiloAddress} while it trained trials {string.Join(", ", running)}");
         await SweepDriver.WaitForEndAsync(coordinator);
         var figures = await FaultAssertions.AssertExactlyOnceAndExactAsync(handle.Grains, "kill-worker", Sweep, killedAt, output);
+        foreach (var trial in running)
+        {
+            var attempts = (await handle.Grains.GetGrain<ITrialGrain>($"kill-worker/{trial}").GetSnapshotAsync()).Attempts;
+            Assert.True(attempts.Count > 1, $"trial {trial} was training on the killed silo but has attempts {string.Join("; ", attempts)}");
+        }
         Assert.True(figures.Interrupted > 0, "the killed silo was running trials, so some must have resumed");
     }
 
@@ -45,7 +51,7 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
         RequestContext.Clear();
         await SweepDriver.WaitAsync(coordinator, p => p.Count(TrialStatus.Completed) >= 3);
         var killedAt = DateTimeOffset.UtcNow;
-        await handle.Cluster.KillSiloAsync(host);
+        await handle.KillAsync(host);
         await SweepDriver.WaitForEndAsync(coordinator);
         await FaultAssertions.AssertExactlyOnceAndExactAsync(handle.Grains, "kill-coordinator", Sweep, killedAt, output);
     }
@@ -54,32 +60,35 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
     public async Task KillingTwoOfThreeSilosThenAddingOneStillFinishesTheSweep()
     {
         await using var handle = await TestClusterHandle.StartAsync(3);
-        var coordinator = await SweepDriver.SubmitAsync(handle.Grains, "kill-two", Sweep);
+        var longer = Sweep.Replace("epochs: 25", "epochs: 60"); // the sweep must outlive both kills
+        var coordinator = await SweepDriver.SubmitAsync(handle.Grains, "kill-two", longer);
         await SweepDriver.WaitAsync(coordinator, p => p.Count(TrialStatus.Running) > 0);
         var firstKill = DateTimeOffset.UtcNow;
-        await handle.Cluster.KillSiloAsync(handle.Cluster.Silos[2]);
-        await SweepDriver.WaitAsync(coordinator, p => p.Count(TrialStatus.Running) > 0);
-        await handle.Cluster.KillSiloAsync(handle.Cluster.Silos[1]);
+        await handle.KillAsync(handle.Cluster.Silos[2]);
+        var beforeSecondKill = await SweepDriver.WaitAsync(coordinator, p => p.Count(TrialStatus.Running) > 0 || p.Status.IsTerminal());
+        Assert.Equal(SweepStatus.Running, beforeSecondKill.Status);
+        await handle.KillAsync(handle.Cluster.Silos[1]);
         await handle.Cluster.StartAdditionalSiloAsync();
         await SweepDriver.WaitForEndAsync(coordinator);
-        await FaultAssertions.AssertExactlyOnceAndExactAsync(handle.Grains, "kill-two", Sweep, firstKill, output);
+        await FaultAssertions.AssertExactlyOnceAndExactAsync(handle.Grains, "kill-two", longer, firstKill, output);
     }
 
-    // A non-primary silo on which trials of the sweep are training right now.
-    private static async Task<InProcessSiloHandle> SiloWithRunningTrialsAsync(TestClusterHandle handle, string sweepId, int trials)
+    private const int EarlyEpochs = 8;
+
+    // A non-primary silo on which trials of the sweep are training right now, and those trials.
+    private static async Task<(InProcessSiloHandle Silo, IReadOnlyList<int> Trials)> SiloWithRunningTrialsAsync(TestClusterHandle handle, string sweepId, int trials)
     {
         var deadline = DateTime.UtcNow + SweepDriver.DefaultTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            var running = new HashSet<string>();
-            for (var index = 0; index < trials; index++)
-            {
-                var snapshot = await handle.Grains.GetGrain<ITrialGrain>($"{sweepId}/{index}").GetSnapshotAsync();
-                if (snapshot is { Status: TrialStatus.Running, Silo: { } silo }) running.Add(silo);
-            }
-            var victim = handle.Cluster.Silos.Skip(1).FirstOrDefault(s => running.Contains(s.SiloAddress.Endpoint.ToString()));
-            if (victim is not null) return victim;
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
+            // Early in their run (a third of the epochs at most), so they are surely still training when the kill lands.
+            var snapshots = await Task.WhenAll(Enumerable.Range(0, trials).Select(i => handle.Grains.GetGrain<ITrialGrain>($"{sweepId}/{i}").GetSnapshotAsync()));
+            var running = snapshots.Select((snapshot, index) => (Index: index, Snapshot: snapshot))
+                .Where(t => t.Snapshot is { Status: TrialStatus.Running, IsTraining: true, Silo: not null } && t.Snapshot.History.Count <= EarlyEpochs)
+                .ToArray();
+            var victim = handle.Cluster.Silos.Skip(1).FirstOrDefault(s => running.Any(r => r.Snapshot.Silo == s.SiloAddress.Endpoint.ToString()));
+            if (victim is not null) return (victim, running.Where(r => r.Snapshot.Silo == victim.SiloAddress.Endpoint.ToString()).Select(r => r.Index).ToArray());
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
         }
         throw new TimeoutException("no non-primary silo ever ran a trial");
     }
