@@ -47,6 +47,9 @@ public abstract class Optimizer
 
     public OptimizerState SaveState() => new(Steps, Buffers.Select(b => (float[])b.Clone()).ToArray());
 
+    /// <summary>The state without copying the buffers: valid only until the next step (for immediate serialization).</summary>
+    public OptimizerState StateView() => new(Steps, Buffers);
+
     public void RestoreState(OptimizerState state)
     {
         if (state.Buffers.Count != Buffers.Length)

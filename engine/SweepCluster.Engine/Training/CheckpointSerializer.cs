@@ -98,13 +98,19 @@ public static class CheckpointSerializer
         return arrays;
     }
 
-    private static void WriteDoubles(BinaryWriter writer, IReadOnlyList<double> values) =>
-        WriteBlock<double>(writer, values as double[] ?? values.ToArray());
+    private static void WriteDoubles(BinaryWriter writer, IReadOnlyList<double> values) => WriteBlock<double>(writer, SpanOf(values));
 
     private static double[] ReadDoubles(BinaryReader reader) => ReadBlock<double>(reader);
 
-    private static void WriteInts(BinaryWriter writer, IReadOnlyList<int> values) =>
-        WriteBlock<int>(writer, values as int[] ?? values.ToArray());
+    private static void WriteInts(BinaryWriter writer, IReadOnlyList<int> values) => WriteBlock<int>(writer, SpanOf(values));
+
+    // The values as a span without copying when they are an array or a list (the trainer's live lists).
+    private static ReadOnlySpan<T> SpanOf<T>(IReadOnlyList<T> values) => values switch
+    {
+        T[] array => array,
+        List<T> list => CollectionsMarshal.AsSpan(list),
+        _ => values.ToArray(),
+    };
 
     // A count, then the values' raw little-endian bytes in one block.
     private static void WriteBlock<T>(BinaryWriter writer, ReadOnlySpan<T> values) where T : unmanaged

@@ -114,6 +114,21 @@ public sealed class Trainer
         return Result(TrialOutcome.Completed, null);
     }
 
+    /// <summary>
+    /// The full state at the current epoch boundary, serialized (CheckpointSerializer) straight from the live arrays:
+    /// what a trial stores after each epoch, without first copying everything into a <see cref="TrainerCheckpoint"/>.
+    /// </summary>
+    public byte[] CheckpointBytes() => CheckpointSerializer.Serialize(new TrainerCheckpoint(
+        _epoch,
+        _step,
+        Network.Layers.Select(l => l.Weight).ToArray(),
+        Network.Layers.Select(l => l.Bias).ToArray(),
+        _optimizer.StateView(),
+        [_learningRate.SaveState(), _weightDecay.SaveState(), _batchSize.SaveState()],
+        _shuffle.SaveState(),
+        _history,
+        new AppliedSchedule(_appliedLearningRate, _appliedWeightDecay, _appliedBatchSize)));
+
     /// <summary>The full state at the current epoch boundary.</summary>
     public TrainerCheckpoint Checkpoint() => new(
         _epoch,

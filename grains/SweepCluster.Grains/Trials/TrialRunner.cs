@@ -26,7 +26,7 @@ public static class TrialRunner
             return trainer.Run(cancellation, record =>
             {
                 var due = record.Epoch % every == 0 || record.Epoch == spec.Epochs;
-                progress.TryWrite(new EpochProgress(record, due ? CheckpointSerializer.Serialize(trainer.Checkpoint()) : null));
+                progress.TryWrite(new EpochProgress(record, due ? trainer.CheckpointBytes() : null));
             });
         }
         finally

@@ -166,3 +166,24 @@ public sealed class TrainerTests
         Assert.Equal(Math.Sqrt(result.Final.ValLoss!.Value), result.Final.ValMetric!.Value, 6);
     }
 }
+
+public sealed class CheckpointBytesTests
+{
+    [Fact]
+    public void CheckpointBytesEqualTheSerializedCheckpointAndRestore()
+    {
+        var data = Support.SyntheticData.Split(Support.SyntheticData.Blobs(200, 4, 2, seed: 1), validationRows: 50);
+        var spec = new TrialSpec { Model = new ModelSpec { Hidden = [8] }, Optimizer = new OptimizerSpec { Type = OptimizerKind.Adam }, Epochs = 4 };
+        var trainer = new Trainer(spec, data);
+        byte[]? atTwo = null;
+        using var stop = new CancellationTokenSource();
+        trainer.Run(stop.Token, record =>
+        {
+            if (record.Epoch != 2) return;
+            atTwo = trainer.CheckpointBytes();
+            Assert.Equal(CheckpointSerializer.Serialize(trainer.Checkpoint()), atTwo);
+        });
+        var resumed = Trainer.Restore(spec, data, CheckpointSerializer.Deserialize(atTwo));
+        Assert.Equal(new Trainer(spec, data).Run().History, resumed.Run().History);
+    }
+}
