@@ -235,10 +235,15 @@ public sealed class SweepCoordinatorGrain(
             }
             else if (!snapshot.IsTraining || !live.ContainsKey(entry.AssignedSilo!))
             {
-                logger.LogInformation("Trial {Sweep}/{Trial} is not training any more; it will resume from its checkpoint", SweepId, entry.Index);
                 entry.AssignedSilo = null;
-                entry.Status = TrialStatus.Pending;
                 _dirty = true;
+                if (Sweep.Status == SweepStatus.Cancelled)
+                {
+                    entry.Status = TrialStatus.Cancelled; // nothing will resume it: the sweep was cancelled
+                    continue;
+                }
+                logger.LogInformation("Trial {Sweep}/{Trial} is not training any more; it will resume from its checkpoint", SweepId, entry.Index);
+                entry.Status = TrialStatus.Pending;
             }
         }
         await FinishIfDoneAsync();
