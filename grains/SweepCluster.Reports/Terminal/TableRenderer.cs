@@ -73,11 +73,12 @@ public sealed class TableRenderer : IReportRenderer
     private static void WriteRanking(IAnsiConsole console, SweepReport report)
     {
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
+        var full = console.Profile.Width >= FullRankingMinWidth;
         var table = new Table().Title("Ranking").Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("#").RightAligned());
-        foreach (var path in axisPaths) table.AddColumn(new TableColumn(new Text(path)));
-        table.AddColumn(new TableColumn(ReportText.Name(report.Header.Metric.Name)).RightAligned());
-        var full = console.Profile.Width >= FullRankingMinWidth;
+        if (full) foreach (var path in axisPaths) table.AddColumn(new TableColumn(new Text(path)));
+        else table.AddColumn(new TableColumn("combination"));      // narrow consoles: one axis per line in one cell
+        table.AddColumn(new TableColumn(ReportText.Name(report.Header.Metric.Name)).RightAligned().NoWrap());
         if (full) table.AddColumn(new TableColumn("95% CI"));
         foreach (var heading in new[] { "n", "div", "fail" }) table.AddColumn(new TableColumn(heading).RightAligned());
         if (full)
@@ -89,11 +90,11 @@ public sealed class TableRenderer : IReportRenderer
         foreach (var row in report.Ranking.Take(MaxRankingRows))
         {
             var style = row.Rank == 1 && row.Metric is not null ? BestRowStyle : Style.Plain;
+            var axes = axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "").ToArray();
             string[] cells = full
                 ?
                 [
-                    ReportText.Integer(row.Rank),
-                    .. axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? ""),
+                    ReportText.Integer(row.Rank), .. axes,
                     ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
                     ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), ReportText.Epochs(row.MeanEpochs),
                     ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
@@ -101,7 +102,7 @@ public sealed class TableRenderer : IReportRenderer
                 :
                 [
                     ReportText.Integer(row.Rank),
-                    .. axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? ""),
+                    string.Join("\n", axisPaths.Zip(axes, (path, value) => $"{path} {value}")),
                     ReportText.MeanStd(row.Metric), ReportText.Integer(row.Completed),
                     ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed),
                 ];
