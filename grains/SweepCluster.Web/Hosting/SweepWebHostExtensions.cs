@@ -24,7 +24,7 @@ public static class SweepWebHostExtensions
     /// Listens where <paramref name="options"/> say and adds authentication when <c>--http-user</c> is set.
     /// </summary>
     /// <param name="environment">Reads environment variables (the password); the process environment by default.</param>
-    /// <exception cref="ArgumentException">An invalid web setting, naming its flag.</exception>
+    /// <exception cref="ArgumentException">An invalid web setting or a port that cannot be listened on, naming its flag.</exception>
     public static WebApplicationBuilder AddSweepClusterWeb(this WebApplicationBuilder builder, SweepSiloOptions options,
         Func<string, string?>? environment = null)
     {
@@ -33,7 +33,10 @@ public static class SweepWebHostExtensions
         options.ValidateHttp();
         var credentials = WebCredentials.From(options, environment);
         if (options.HttpEnabled)
+        {
+            HttpPortProbe.EnsureAvailable(options);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.HttpBindAddress, options.HttpPort));
+        }
         else
             builder.Services.AddSingleton<IServer, DisabledServer>();
 
