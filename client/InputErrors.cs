@@ -9,7 +9,8 @@ public static class InputErrors
 {
     /// <summary>Whether <paramref name="error"/> is a problem with what the user gave us (not a bug of ours).</summary>
     public static bool IsInputError(Exception error) =>
-        error is SpecException or DataFormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException;
+        error is SpecException or DataFormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+            or Commands.InvalidFlagException;
 
     public static int Report(IAnsiConsole console, Exception error)
     {

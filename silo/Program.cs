@@ -1,15 +1,19 @@
-// A SweepCluster silo: `dotnet run --project silo -- [--slots N] [--silo-port P] [--gateway-port P]`.
+// A SweepCluster silo: `dotnet run --project silo -- [--slots N] [--silo-port P] [--gateway-port P] [--http-port P]`.
 // Settings come from appsettings.json, then SweepCluster__* environment variables, then the flags (SweepSiloOptions).
+// The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see README).
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using SweepCluster.Grains.Hosting;
+using SweepCluster.Web.Hosting;
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
 var options = builder.Configuration.GetSection(SweepSiloOptions.Section).Get<SweepSiloOptions>() ?? new SweepSiloOptions();
 try
 {
     options.Validate();
+    builder.AddSweepClusterWeb(options);
 }
 catch (ArgumentException error)
 {
@@ -17,8 +21,20 @@ catch (ArgumentException error)
     return 2;
 }
 
-builder.UseOrleans(silo => silo.UseSweepClusterLocalhost(options));
-using var host = builder.Build();
+builder.UseOrleans(silo => silo.UseSweepClusterLocalhost(options).AddSweepClusterDashboard());
+await using var app = builder.Build();
+app.MapSweepClusterWeb();
 Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}'. Ctrl+C stops it.");
-await host.RunAsync();
+Console.WriteLine(options.HttpEnabled
+    ? $"Web: http://{options.HttpBind}:{options.HttpPort}/sweeps and /dashboard{(string.IsNullOrEmpty(options.HttpUser) ? "" : $" (basic auth, user '{options.HttpUser}')")}"
+    : "Web: off (--http-port 0)");
+try
+{
+    await app.RunAsync();
+}
+catch (Exception error) when (HttpStartFailure.Describe(error, options) is { } message)
+{
+    Console.Error.WriteLine($"error: {message}");
+    return 2;
+}
 return 0;

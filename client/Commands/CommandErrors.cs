@@ -37,3 +37,6 @@ public static class CommandErrors
 
 /// <summary>No sweep has the given id (or the id itself is malformed).</summary>
 public sealed class UnknownSweepException(string message) : Exception(message);
+
+/// <summary>A flag's value cannot be used (e.g. its port is taken); the message names the flag. Exit code 2.</summary>
+public sealed class InvalidFlagException(string message) : Exception(message);

@@ -3,6 +3,7 @@
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Grains;
+using SweepCluster.Grains.Hosting;
 using SweepCluster.Sweeps;
 using SweepCluster.Sweeps.Reports;
 using Spectre.Console;
@@ -18,20 +19,26 @@ public static class RunCommand
         var slots = new Option<int>("--slots") { Description = "Trials trained at once (default: one per processor)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Where the report folder goes.", DefaultValueFactory = _ => new DirectoryInfo("sweeps") };
         var allowLarge = new Option<bool>("--allow-large") { Description = "Accept sweeps of more than 100,000 trials." };
-        var command = new Command("run", "Run a sweep on an embedded silo in this process and print the ranked report.") { spec, id, slots, output, allowLarge };
+        var httpPort = new Option<int>("--http-port") { Description = "Also serve the Orleans dashboard and the live sweep page on 127.0.0.1 at this port (default 0: none)." };
+        var command = new Command("run", "Run a sweep on an embedded silo in this process and print the ranked report.") { spec, id, slots, output, allowLarge, httpPort };
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, () => RunAsync(AnsiConsole.Console,
-            parse.GetValue(spec)!, parse.GetValue(id), parse.GetValue(slots), parse.GetValue(output)!, parse.GetValue(allowLarge), cancellation)));
+            parse.GetValue(spec)!, parse.GetValue(id), parse.GetValue(slots), parse.GetValue(output)!, parse.GetValue(allowLarge), cancellation,
+            parse.GetValue(httpPort))));
         return command;
     }
 
-    public static async Task<int> RunAsync(IAnsiConsole console, FileInfo specFile, string? id, int slots, DirectoryInfo output, bool allowLarge, CancellationToken cancellation)
+    /// <param name="httpPort">0: no web host; else the loopback port of the dashboard and the sweep's live page.</param>
+    public static async Task<int> RunAsync(IAnsiConsole console, FileInfo specFile, string? id, int slots, DirectoryInfo output, bool allowLarge,
+        CancellationToken cancellation, int httpPort = 0)
     {
         var (submission, spec) = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true);
         var sweepId = id ?? SweepIds.New(DateTimeOffset.UtcNow);
         if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
 
-        await using var cluster = await EmbeddedCluster.StartAsync(slots, cancellation);
+        if (httpPort is < 0 or > ushort.MaxValue) throw new InvalidFlagException($"--http-port must be 0 (no web host) or 1-65535, got {httpPort}");
+        await using var cluster = await EmbeddedCluster.StartAsync(slots, cancellation, httpPort);
         console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {spec.TotalTrials:N0} trials on an embedded silo with {cluster.Slots} slots");
+        if (httpPort > 0) console.MarkupLineInterpolated($"live page: {SweepPageUrl.For(new Uri($"http://{SweepSiloOptions.DefaultHttpBind}:{httpPort}/"), sweepId)}");
         var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
         var submitted = await coordinator.SubmitAsync(submission);
         if (submitted.Outcome is SubmitOutcome.Invalid or SubmitOutcome.IdConflict)

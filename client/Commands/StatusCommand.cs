@@ -27,11 +27,18 @@ public static class StatusCommand
     public static Command CreateWatch()
     {
         var id = SweepCommandBase.IdArgument();
-        var command = new Command("watch", "Follow a sweep's progress live until it ends: done/running/pending/failed, ETA and the best so far.") { id };
+        var open = new Option<bool>("--open") { Description = "Print the URL of the sweep's live page (on a silo's web host, see --http-url) first." };
+        var httpUrl = new Option<string>("--http-url")
+        {
+            Description = "Where a silo's web host is reached (its --http-bind and --http-port, or an SSH tunnel's local end).",
+            DefaultValueFactory = _ => SweepPageUrl.DefaultBase.AbsoluteUri,
+        };
+        var command = new Command("watch", "Follow a sweep's progress live until it ends: done/running/pending/failed, ETA and the best so far.") { id, open, httpUrl };
         ClusterOptions.AddTo(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
+            if (parse.GetValue(open)) AnsiConsole.WriteLine($"live page: {SweepPageUrl.For(SweepPageUrl.Parse(parse.GetValue(httpUrl)!), sweepId)}");
             await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
             var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cancellation);

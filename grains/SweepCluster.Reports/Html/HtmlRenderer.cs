@@ -25,15 +25,30 @@ public sealed class HtmlRenderer : IReportRenderer
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
             .Append($"<title>Sweep report: {HtmlText.Escape(header.Name)}</title>\n")
-            .Append("<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n");
-        WriteSummary(page, header);
-        WriteCurves(page, report);
-        WriteFamilies(page, report);
-        HtmlReportTables.WriteRanking(page, report);
-        HtmlReportTables.WriteAxes(page, report);
-        HtmlReportTables.WriteFailures(page, report.Failures);
-        page.Append("</body>\n</html>\n");
+            .Append("<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n")
+            .Append(RenderBody(report))
+            .Append("</body>\n</html>\n");
         return page.ToString();
+    }
+
+    /// <summary>The CSS the report's elements need, for pages that embed <see cref="RenderBody"/>.</summary>
+    public static string StyleSheet => HtmlStyles.Css;
+
+    /// <summary>
+    /// The report's content without the document around it (what goes inside &lt;body&gt;), so a page can embed it
+    /// and swap it live; with <see cref="StyleSheet"/> it looks exactly like the standalone page.
+    /// </summary>
+    public static string RenderBody(SweepReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var body = new StringBuilder();
+        WriteSummary(body, report.Header);
+        WriteCurves(body, report);
+        WriteFamilies(body, report);
+        HtmlReportTables.WriteRanking(body, report);
+        HtmlReportTables.WriteAxes(body, report);
+        HtmlReportTables.WriteFailures(body, report.Failures);
+        return body.ToString();
     }
 
     private static void WriteSummary(StringBuilder page, ReportHeader header)

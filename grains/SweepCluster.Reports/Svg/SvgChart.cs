@@ -1,5 +1,6 @@
 // The frame every chart shares: title, plot area, the y axis with nice ticks, grid lines and axis title, and a legend
-// below the plot, one entry per line. Subclasses draw the x axis and the data. It does not pick data or colours.
+// below the plot, one entry per row (long labels wrap onto further rows instead of running off the chart's edge).
+// Subclasses draw the x axis and the data. It does not pick data or colours.
 namespace SweepCluster.Reports.Svg;
 
 /// <summary>The pixel rectangle the data are drawn in.</summary>
@@ -29,6 +30,7 @@ public abstract class SvgChart(string title, string yAxisTitle)
     private const double LegendTopGap = 10;
     private const double LegendRowHeight = 18;
     private const double LegendSwatchWidth = 26;
+    private const double LegendTextGap = 8;
     private const double LegendBottomPadding = 8;
     private const double TitleFontSize = 14;
     private const double AxisTitleFontSize = 12;
@@ -49,8 +51,9 @@ public abstract class SvgChart(string title, string yAxisTitle)
     {
         var legend = Legend;
         var plot = new PlotArea(LeftMargin, TitleHeight, ChartWidth - LeftMargin - RightMargin, PlotHeight);
+        var legendLines = legend.Select(entry => TextWrap.Lines(entry.Label, LegendCharactersPerLine)).ToArray();
         var legendTop = plot.Bottom + XAxisHeight + (legend.Count > 0 ? LegendTopGap : 0);
-        var height = legendTop + legend.Count * LegendRowHeight + LegendBottomPadding;
+        var height = legendTop + legendLines.Sum(lines => lines.Count) * LegendRowHeight + LegendBottomPadding;
 
         var svg = new SvgWriter().Begin(ChartWidth, height, title);
         svg.Text(ChartWidth / 2, TitleHeight - 14, title, TextAnchor.Middle, TitleFontSize, bold: true);
@@ -61,7 +64,7 @@ public abstract class SvgChart(string title, string yAxisTitle)
         DrawYAxis(svg, plot, yTicks, y);
         DrawXAxis(svg, plot);
         DrawData(svg, plot, y);
-        DrawLegend(svg, legend, legendTop);
+        DrawLegend(svg, legend, legendLines, legendTop);
         return svg.End().ToString();
     }
 
@@ -101,12 +104,17 @@ public abstract class SvgChart(string title, string yAxisTitle)
         svg.Text(titleX, titleY, yAxisTitle, TextAnchor.Middle, AxisTitleFontSize, rotateDegrees: -90);
     }
 
-    private static void DrawLegend(SvgWriter svg, IReadOnlyList<LegendEntry> legend, double top)
+    /// <summary>Legend text fits between the swatch and the right edge; longer labels wrap onto more lines.</summary>
+    private static int LegendCharactersPerLine =>
+        TextWrap.CharactersThatFit(ChartWidth - LeftMargin - LegendSwatchWidth - LegendTextGap - RightMargin, AxisTitleFontSize);
+
+    private static void DrawLegend(SvgWriter svg, IReadOnlyList<LegendEntry> legend, IReadOnlyList<IReadOnlyList<string>> lines, double top)
     {
+        var row = 0;
         for (var i = 0; i < legend.Count; i++)
         {
             var entry = legend[i];
-            var middle = top + i * LegendRowHeight + LegendRowHeight / 2;
+            var middle = top + row * LegendRowHeight + LegendRowHeight / 2;
             var x = LeftMargin;
             switch (entry.Swatch)
             {
@@ -121,7 +129,8 @@ public abstract class SvgChart(string title, string yAxisTitle)
                     svg.Line(x, middle, x + LegendSwatchWidth, middle, entry.Color, 2, entry.Swatch == LegendSwatch.DashedLine ? LineChart.DashPattern : null);
                     break;
             }
-            svg.Text(x + LegendSwatchWidth + 8, middle + 4, entry.Label, fontSize: AxisTitleFontSize);
+            foreach (var line in lines[i])
+                svg.Text(x + LegendSwatchWidth + LegendTextGap, top + row++ * LegendRowHeight + LegendRowHeight / 2 + 4, line, fontSize: AxisTitleFontSize);
         }
     }
 }

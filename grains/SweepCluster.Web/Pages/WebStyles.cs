@@ -1,0 +1,26 @@
+// The CSS of the web pages beyond the report's own: the navigation bar, the progress panel, status badges and the
+// sweep list. No '<' or '&', no external fonts or images (the pages work offline).
+namespace SweepCluster.Web.Pages;
+
+/// <summary>The pages' extra style sheet.</summary>
+internal static class WebStyles
+{
+    public const string Css = """
+        nav.top { display: flex; gap: 1.2rem; align-items: baseline; border-bottom: 1px solid #ddd; padding-bottom: 0.5rem; margin-bottom: 1rem; font-size: 0.95rem; }
+        nav.top a { color: #1f5fa8; text-decoration: none; }
+        nav.top a:hover { text-decoration: underline; }
+        nav.top .brand { font-weight: 700; color: #222; }
+        nav.top .live-status { margin-left: auto; color: #777; font-size: 0.85rem; }
+        .progress-panel { border: 1px solid #ddd; border-radius: 6px; padding: 0.7rem 1rem; margin: 0.5rem 0 1rem; background: #fafafa; }
+        .progress-panel .bar { height: 14px; background: #e6e6e6; border-radius: 7px; overflow: hidden; margin: 0.4rem 0; }
+        .progress-panel .bar span { display: block; height: 100%; background: #2e7d32; transition: width 0.6s ease; }
+        .progress-panel .figures { margin: 0.2rem 0; font-variant-numeric: tabular-nums; }
+        .badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 0.7rem; font-size: 0.8rem; font-weight: 600; color: #fff; background: #777; }
+        .badge.running { background: #1f5fa8; }
+        .badge.completed { background: #2e7d32; }
+        .badge.failed { background: #a40000; }
+        .badge.cancelled { background: #8a6d00; }
+        td .bar { display: inline-block; width: 120px; height: 10px; background: #e6e6e6; border-radius: 5px; overflow: hidden; vertical-align: middle; margin-right: 0.4rem; }
+        td .bar span { display: block; height: 100%; background: #2e7d32; }
+        """;
+}
