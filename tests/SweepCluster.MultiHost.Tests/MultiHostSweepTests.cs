@@ -15,14 +15,18 @@ namespace SweepCluster.MultiHost.Tests;
 /// </summary>
 public sealed class MultiHostSweepTests(ITestOutputHelper output)
 {
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    private void Log(string text) => output.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {text}");
+
     private const int SiloHosts = 3;
     private const int SlotsPerSilo = 1;
     private const int Trials = 30;
-    private const int Epochs = 200;
+    private const int Epochs = 100;
 
-    // 5 learning rates × 3 batch sizes × 2 seeds = 30 digits trials of about 1.3 s of training each (one core, idle
+    // 5 learning rates × 3 batch sizes × 2 seeds = 30 digits trials of about 0.7 s of training each (one core, idle
     // machine), so each sweep lasts long enough on 3 silo hosts to be interrupted. Checkpoints (~0.7 MB with the
-    // momentum buffers) every 50 epochs keep the Redis traffic moderate.
+    // momentum buffers) every 25 epochs keep the Redis traffic moderate.
     private const string Spec = """
         name: multihost
         dataset: digits
@@ -31,8 +35,8 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         learning_rate: [0.01, 0.02, 0.03, 0.05, { schedule: cosine, initial: 0.05 }]
         batch_size: [8, 16, 32]
         seeds: [1, 2]
-        epochs: 200
-        checkpoint_every: 50
+        epochs: 100
+        checkpoint_every: 25
         """;
 
     /// <summary>The longest a sweep may take here, failure detection and restarts included.</summary>
@@ -56,7 +60,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         try
         {
             await cluster.StartSilosAsync(Enumerable.Range(1, SiloHosts).ToArray());
-            output.WriteLine($"redis {cluster.Redis}, silos {string.Join(", ", Enumerable.Range(1, SiloHosts).Select(cluster.SiloEndpoint))}");
+            Log($"redis {cluster.Redis}, silos {string.Join(", ", Enumerable.Range(1, SiloHosts).Select(cluster.SiloEndpoint))}");
             await KillOneSiloHostMidSweepAsync(cluster, specFile, "kill");
             await StopAndRestartEverySiloMidSweepAsync(cluster, specFile, "restart");
         }
@@ -73,9 +77,10 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         await using var client = await ClusterConnection.ConnectAsync(cluster.Target, CancellationToken.None);
         var (victim, running) = await SiloHostWithRunningTrialsAsync(client.Grains, cluster, id);
         await cluster.KillSiloAsync(victim);
-        output.WriteLine($"kill -9 of silo{victim} ({cluster.SiloEndpoint(victim)}) while it trained trials {string.Join(", ", running)}");
+        Log($"kill -9 of silo{victim} ({cluster.SiloEndpoint(victim)}) while it trained trials {string.Join(", ", running)}");
 
         var progress = await WaitForEndAsync(client.Grains, id);
+        Log($"{id}: ended");
         var snapshots = await AssertExactlyOneResultPerTrialAsync(client.Grains, id, progress);
         foreach (var trial in running)
             Assert.True(snapshots[trial].Attempts.Count > 1, $"trial {trial} was training on the killed host but has attempts {string.Join("; ", snapshots[trial].Attempts)}");
@@ -92,18 +97,20 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         }
         var completed = Enumerable.Range(0, Trials).Where(i => before[i].Status == TrialStatus.Completed).ToArray();
         await cluster.StopAllSilosAsync();
-        output.WriteLine($"stopped every silo with trials {string.Join(", ", completed)} completed");
+        Log($"stopped every silo with trials {string.Join(", ", completed)} completed");
         await cluster.StartSilosAsync(Enumerable.Range(1, SiloHosts).ToArray());
+        Log("every silo is active again");
 
         await using var restarted = await ClusterConnection.ConnectAsync(cluster.Target, CancellationToken.None);
         var progress = await WaitForEndAsync(restarted.Grains, id);
+        Log($"{id}: ended");
         var after = await AssertExactlyOneResultPerTrialAsync(restarted.Grains, id, progress);
         foreach (var trial in completed)
         {
             Assert.Equal(before[trial].Attempts, after[trial].Attempts); // not run again
             Assert.Equal(before[trial].History, after[trial].History);
         }
-        output.WriteLine($"{id}: {completed.Length} trials completed before the stop kept their results; " +
+        Log($"{id}: {completed.Length} trials completed before the stop kept their results; " +
             $"{Enumerable.Range(0, Trials).Count(i => after[i].Attempts.Count > 1)} trials resumed with a new attempt");
     }
 
@@ -123,7 +130,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
             Assert.Fail($"sweep submit did not finish in {CliTimeout.TotalMinutes} min");
         }
         Assert.True(process.ExitCode == 0, $"sweep submit exited {process.ExitCode}: {error.Result}{text.Result}");
-        output.WriteLine($"sweep submit --redis {cluster.Redis}: {text.Result.Trim()}");
+        Log($"sweep submit --redis {cluster.Redis}: {text.Result.Trim()}");
     }
 
     // A silo host (not the first) training trials of the sweep right now, early in their run.
