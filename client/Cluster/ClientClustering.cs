@@ -14,17 +14,22 @@ public static class ClientClustering
 
     /// <summary>Before connecting: with <c>--redis</c>, Redis must answer and list a gateway of the cluster id.</summary>
     /// <exception cref="ClusterStartupException">It does not; the message names the flag to change.</exception>
-    public static Task CheckAsync(ClusterTarget target, CancellationToken cancellation) =>
-        target.Redis is null ? Task.CompletedTask
-            : ClusterPreflight.CheckClientAsync(target.Redis, target.ClusterId, target.ServiceId, RedisConnectAttempts, cancellation);
+    /// <exception cref="ClusterTargetException">A connection flag is malformed.</exception>
+    public static Task CheckAsync(ClusterTarget target, CancellationToken cancellation)
+    {
+        if (target.Redis is null) return Task.CompletedTask;
+        Guard(() => RedisHosting.Configuration(target.Redis));
+        return ClusterPreflight.CheckClientAsync(target.Redis, target.ClusterId, target.ServiceId, RedisConnectAttempts, cancellation);
+    }
 
     /// <summary>Configures the client's clustering for <paramref name="target"/>.</summary>
-    /// <exception cref="ArgumentException">A <c>--gateway</c> entry is not host:port.</exception>
+    /// <exception cref="ClusterTargetException">A <c>--gateway</c> entry is not host:port, or <c>--redis</c> is malformed.</exception>
     public static IClientBuilder UseClustering(this IClientBuilder client, ClusterTarget target)
     {
         if (target.Redis is not null)
         {
-            client.UseRedisClustering(o => o.ConfigurationOptions = RedisHosting.Configuration(target.Redis));
+            var configuration = Guard(() => RedisHosting.Configuration(target.Redis));
+            client.UseRedisClustering(o => o.ConfigurationOptions = configuration);
             return client.Configure<Orleans.Configuration.ClusterOptions>(o =>
             {
                 o.ClusterId = target.ClusterId;
@@ -44,7 +49,22 @@ public static class ClientClustering
     }
 
     /// <summary>host:port, where host is an IP address or a name resolved now (Orleans needs addresses).</summary>
-    public static IPEndPoint ParseEndpoint(string text)
+    /// <exception cref="ClusterTargetException">It is not.</exception>
+    public static IPEndPoint ParseEndpoint(string text) => Guard(() => ParseEndpointOrThrow(text));
+
+    private static T Guard<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException error)
+        {
+            throw new ClusterTargetException(error.Message, error);
+        }
+    }
+
+    private static IPEndPoint ParseEndpointOrThrow(string text)
     {
         var colon = text.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(text[(colon + 1)..], out var port) || port is <= 0 or > ushort.MaxValue)
@@ -63,3 +83,6 @@ public static class ClientClustering
         }
     }
 }
+
+/// <summary>A connection flag (<c>--gateway</c>, <c>--redis</c>) is malformed: refused input, nothing was contacted.</summary>
+public sealed class ClusterTargetException(string message, Exception inner) : Exception(message, inner);
