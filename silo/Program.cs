@@ -1,30 +1,39 @@
-// A SweepCluster silo: `dotnet run --project silo -- [--slots N] [--silo-port P] [--gateway-port P] [--http-port P]`.
+// A SweepCluster silo: `dotnet run --project silo -- [--slots N] [--silo-port P] [--gateway-port P] [--http-port P]`;
+// several machines add `--clustering redis --redis HOST:PORT [--advertise IP]` (README.md, "Several machines").
 // Settings come from appsettings.json, then SweepCluster__* environment variables, then the flags (SweepSiloOptions).
 // The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see README).
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using SweepCluster.Grains.Hosting;
+using SweepCluster.Silo;
 using SweepCluster.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
-var options = builder.Configuration.GetSection(SweepSiloOptions.Section).Get<SweepSiloOptions>() ?? new SweepSiloOptions();
+SweepSiloOptions options;
 try
 {
+    options = SweepSiloOptionsBinding.Bind(builder.Configuration);
     options.Validate();
     builder.AddSweepClusterWeb(options);
+    await ClusterPreflight.CheckSiloAsync(options, CancellationToken.None); // Redis reachable, cluster id matches
 }
 catch (ArgumentException error)
 {
     Console.Error.WriteLine($"error: {error.Message}");
     return 2;
 }
+catch (ClusterStartupException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    return 1;
+}
 
-builder.UseOrleans(silo => silo.UseSweepClusterLocalhost(options).AddSweepClusterDashboard());
+builder.UseOrleans(silo => silo.UseSweepCluster(options).UseSweepClusterKubernetes(options).AddSweepClusterDashboard());
 await using var app = builder.Build();
 app.MapSweepClusterWeb();
-Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}'. Ctrl+C stops it.");
+Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', {options.Clustering.ToString().ToLowerInvariant()} clustering. Ctrl+C stops it.");
 Console.WriteLine(options.HttpEnabled
     ? $"Web: http://{options.HttpBind}:{options.HttpPort}/sweeps and /dashboard{(string.IsNullOrEmpty(options.HttpUser) ? "" : $" (basic auth, user '{options.HttpUser}')")}"
     : "Web: off (--http-port 0)");

@@ -47,14 +47,17 @@ public static class ClusterBench
     public sealed record TimedSweep(string SweepId, double Seconds, SweepReport Report, SweepProgress Progress, int Polls, double ReportSeconds);
 
     /// <summary>Submits <paramref name="specFile"/>, polls its progress until every trial is finished, fetches the report.</summary>
-    public static async Task<TimedSweep> RunSweepAsync(EmbeddedCluster cluster, string specFile, string idPrefix)
+    public static Task<TimedSweep> RunSweepAsync(EmbeddedCluster cluster, string specFile, string idPrefix) =>
+        RunSweepAsync(cluster.Grains, SweepSpecFile.Read(specFile, allowLarge: false, checkData: false).Submission, idPrefix);
+
+    /// <summary>The same, for any cluster (e.g. a remote one through a client connection) and a submission in hand.</summary>
+    public static async Task<TimedSweep> RunSweepAsync(IGrainFactory grains, SweepSubmission submission, string idPrefix)
     {
-        var (submission, _) = SweepSpecFile.Read(specFile, allowLarge: false, checkData: false);
         var id = NewId(idPrefix);
-        var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(id);
+        var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(id);
         var timer = Stopwatch.StartNew();
         var submitted = await coordinator.SubmitAsync(submission);
-        if (submitted.Outcome != SubmitOutcome.Created) throw new InvalidOperationException($"{specFile}: {submitted.Outcome}: {string.Join("; ", submitted.Errors)}");
+        if (submitted.Outcome != SubmitOutcome.Created) throw new InvalidOperationException($"{submission.SourceName}: {submitted.Outcome}: {string.Join("; ", submitted.Errors)}");
         var polls = 0;
         SweepProgress progress;
         while (true)

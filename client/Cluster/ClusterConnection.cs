@@ -3,6 +3,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SweepCluster.Grains.Hosting;
 
 namespace SweepCluster.Cli.Cluster;
 
@@ -33,8 +34,16 @@ public sealed class ClusterConnection : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         var attempts = 0;
+        try
+        {
+            await ClientClustering.CheckAsync(target, cancellation);
+        }
+        catch (ClusterStartupException error)
+        {
+            throw new ClusterUnavailableException(error.Message, error);
+        }
         builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(target.GatewayPort, target.ServiceId, target.ClusterId)
+            .UseClustering(target)
             .UseConnectionRetryFilter(async (_, token) =>
             {
                 if (++attempts >= ConnectAttempts) return false;
@@ -52,9 +61,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             host.Dispose();
             throw new ClusterUnavailableException(
-                $"no SweepCluster silo answered at localhost:{target.GatewayPort} (cluster '{target.ClusterId}', {attempts} attempt(s) in " +
+                $"no SweepCluster silo answered at {target.Describe()} (cluster '{target.ClusterId}', {attempts} attempt(s) in " +
                 $"{ConnectTimeout.TotalSeconds:0} s at most): {error.Message.TrimEnd('.')}. " +
-                "Start one with `dotnet run --project silo`, or use `sweep run` for an embedded silo.", error);
+                (target.Redis is null && target.Gateways is not { Count: > 0 }
+                    ? "Start one with `dotnet run --project silo`, or use `sweep run` for an embedded silo."
+                    : "Check that the silos run, that their gateway ports are open, and the --cluster-id and --service-id."), error);
         }
         return new ClusterConnection(host);
     }

@@ -5,7 +5,16 @@ using SweepCluster.Grains.Hosting;
 namespace SweepCluster.Cli.Cluster;
 
 /// <summary>Where the cluster's gateway is and which cluster to join.</summary>
-public sealed record ClusterTarget(int GatewayPort, string ClusterId, string ServiceId);
+/// <param name="Redis">Find the gateways in this Redis membership table (<c>--redis host:port</c>); wins over the rest.</param>
+/// <param name="Gateways">Connect to these gateways (<c>--gateway host:port,...</c>) when there is no Redis.</param>
+public sealed record ClusterTarget(int GatewayPort, string ClusterId, string ServiceId, string? Redis = null, IReadOnlyList<string>? Gateways = null)
+{
+    /// <summary>What the client connects to, in words, for messages.</summary>
+    public string Describe() =>
+        Redis is not null ? $"the gateways registered in Redis at {Redis}"
+        : Gateways is { Count: > 0 } ? $"gateway(s) {string.Join(", ", Gateways)}"
+        : $"localhost:{GatewayPort}";
+}
 
 public static class ClusterOptions
 {
@@ -18,22 +27,51 @@ public static class ClusterOptions
     public static readonly Option<string> ClusterId = new("--cluster-id")
     {
         Description = "The cluster id the silos were started with.",
-        DefaultValueFactory = _ => new SweepSiloOptions().ClusterId,
+        DefaultValueFactory = _ => NonEmpty(Environment.GetEnvironmentVariable(ClusterIdVariable)) ?? new SweepSiloOptions().ClusterId,
     };
 
     public static readonly Option<string> ServiceId = new("--service-id")
     {
         Description = "The service id the silos were started with.",
-        DefaultValueFactory = _ => new SweepSiloOptions().ServiceId,
+        DefaultValueFactory = _ => NonEmpty(Environment.GetEnvironmentVariable(ServiceIdVariable)) ?? new SweepSiloOptions().ServiceId,
     };
+
+    // ---- several machines (issue 5) ----
+
+    /// <summary>Environment variables that give the connection flags their defaults (as the silo reads them).</summary>
+    public const string RedisVariable = "SweepCluster__Redis", GatewaysVariable = "SweepCluster__Gateways",
+        ClusterIdVariable = "SweepCluster__ClusterId", ServiceIdVariable = "SweepCluster__ServiceId";
+
+    public static readonly Option<string?> Redis = new("--redis")
+    {
+        Description = $"Redis connection string (host:port) of a multi-machine cluster: the gateways are found in its membership table. Default: ${RedisVariable}.",
+        DefaultValueFactory = _ => NonEmpty(Environment.GetEnvironmentVariable(RedisVariable)),
+    };
+
+    public static readonly Option<string[]> Gateways = new("--gateway")
+    {
+        Description = $"Gateway endpoint(s) host:port of a remote cluster, comma-separated or repeated (instead of --redis). Default: ${GatewaysVariable}.",
+        DefaultValueFactory = _ => SplitList(Environment.GetEnvironmentVariable(GatewaysVariable)),
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string[] SplitList(string? value) =>
+        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // ---- end of several machines ----
 
     public static void AddTo(Command command)
     {
+        command.Options.Add(Redis);
+        command.Options.Add(Gateways);
         command.Options.Add(GatewayPort);
         command.Options.Add(ClusterId);
         command.Options.Add(ServiceId);
     }
 
     public static ClusterTarget From(ParseResult parse) =>
-        new(parse.GetValue(GatewayPort), parse.GetValue(ClusterId)!, parse.GetValue(ServiceId)!);
+        new(parse.GetValue(GatewayPort), parse.GetValue(ClusterId)!, parse.GetValue(ServiceId)!,
+            NonEmpty(parse.GetValue(Redis)), (parse.GetValue(Gateways) ?? []).SelectMany(SplitList).ToArray());
 }

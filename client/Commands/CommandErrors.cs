@@ -18,7 +18,7 @@ public static class CommandErrors
         {
             return InputErrors.Report(console, error);
         }
-        catch (Exception error) when (InputErrors.IsInputError(error) || error is UnknownSweepException)
+        catch (Exception error) when (InputErrors.IsInputError(error) || error is UnknownSweepException or ClusterTargetException)
         {
             return InputErrors.Report(console, error);
         }

@@ -1,5 +1,5 @@
 // The one options class of a SweepCluster silo, bound from appsettings.json (section "SweepCluster"), environment
-// variables (SweepCluster__Slots=4) and command-line flags (--slots 4). Multi-machine settings join it later.
+// variables (SweepCluster__Slots=4) and command-line flags (--slots 4).
 namespace SweepCluster.Grains.Hosting;
 
 public sealed class SweepSiloOptions
@@ -18,6 +18,55 @@ public sealed class SweepSiloOptions
     public string ClusterId { get; set; } = "sweepcluster-dev";
     public string ServiceId { get; set; } = "sweepcluster";
 
+    // ---- clustering (issue 5) ----
+
+    /// <summary>How silos find each other: <see cref="ClusteringKind.Localhost"/> (one machine, no service) or
+    /// <see cref="ClusteringKind.Redis"/> (several machines; membership, grain state and reminders in Redis).</summary>
+    public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
+
+    /// <summary>StackExchange.Redis connection string (<c>host:port</c>, optionally <c>,password=...</c>); required
+    /// with <see cref="ClusteringKind.Redis"/>.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The IP address other silos and clients reach this silo at; empty means this machine's first
+    /// non-loopback IPv4 address. Used with Redis clustering (localhost clustering always uses the loopback).</summary>
+    public string? Advertise { get; set; }
+
+    /// <summary>Connection attempts to Redis before the silo gives up with an error naming <c>--redis</c>.</summary>
+    public int RedisConnectAttempts { get; set; } = DefaultRedisConnectAttempts;
+
+    public const int DefaultRedisConnectAttempts = 5;
+
+    /// <summary>Running as a Kubernetes pod (deploy/k8s): identity and advertised IP from the pod's environment, and
+    /// Orleans' Kubernetes hosting removes the pods of dead silos. Read by the silo program only.</summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>Flags of the clustering settings.</summary>
+    public static IReadOnlyDictionary<string, string> ClusteringSwitchMappings { get; } = new Dictionary<string, string>
+    {
+        ["--clustering"] = $"{Section}:{nameof(Clustering)}",
+        ["--redis"] = $"{Section}:{nameof(Redis)}",
+        ["--advertise"] = $"{Section}:{nameof(Advertise)}",
+        ["--redis-connect-attempts"] = $"{Section}:{nameof(RedisConnectAttempts)}",
+        ["--kubernetes"] = $"{Section}:{nameof(Kubernetes)}",
+    };
+
+    /// <summary>Throws with a message naming the flag when a clustering setting is missing or invalid.</summary>
+    public void ValidateClustering()
+    {
+        if (!Enum.IsDefined(Clustering)) throw new ArgumentException($"--clustering must be one of {string.Join(", ", ClusteringKindNames.All)}, got {Clustering}");
+        if (Clustering == ClusteringKind.Redis && string.IsNullOrWhiteSpace(Redis))
+            throw new ArgumentException("--clustering redis needs --redis host:port (a StackExchange.Redis connection string)");
+        if (!string.IsNullOrWhiteSpace(Advertise) && !System.Net.IPAddress.TryParse(Advertise, out _))
+            throw new ArgumentException($"--advertise must be an IP address (e.g. 192.0.2.10), got '{Advertise}'");
+        if (RedisConnectAttempts < 1) throw new ArgumentException($"--redis-connect-attempts must be 1 or more, got {RedisConnectAttempts}");
+        if (string.IsNullOrWhiteSpace(ClusterId)) throw new ArgumentException("--cluster-id must not be empty");
+        if (string.IsNullOrWhiteSpace(ServiceId)) throw new ArgumentException("--service-id must not be empty");
+        if (Kubernetes && Clustering != ClusteringKind.Redis) throw new ArgumentException("--kubernetes true needs --clustering redis (pods come and go; membership and state must live outside them)");
+    }
+
+    // ---- end of clustering (issue 5) ----
+
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
 
@@ -25,7 +74,7 @@ public sealed class SweepSiloOptions
     public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
 
     /// <summary>Command-line flags and the configuration keys they set.</summary>
-    public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>
+    public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(ClusteringSwitchMappings)
     {
         ["--slots"] = $"{Section}:{nameof(Slots)}",
         ["--silo-port"] = $"{Section}:{nameof(SiloPort)}",
@@ -40,6 +89,7 @@ public sealed class SweepSiloOptions
     /// <summary>Throws with a message naming the flag when a value is out of range.</summary>
     public void Validate()
     {
+        ValidateClustering();
         if (Slots < 0) throw new ArgumentException($"--slots must be 0 (one per processor) or more, got {Slots}");
         if (SiloPort is <= 0 or > ushort.MaxValue) throw new ArgumentException($"--silo-port must be 1-65535, got {SiloPort}");
         if (GatewayPort is < 0 or > ushort.MaxValue) throw new ArgumentException($"--gateway-port must be 0-65535, got {GatewayPort}");

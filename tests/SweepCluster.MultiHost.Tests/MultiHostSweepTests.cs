@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using SweepCluster.Cli.Cluster;
+using SweepCluster.Grains;
+using SweepCluster.MultiHost;
+using SweepCluster.Sweeps;
+using SweepCluster.Sweeps.Reports;
+using Xunit.Abstractions;
+
+namespace SweepCluster.MultiHost.Tests;
+
+/// <summary>
+/// A real multi-host cluster (deploy/netns: a Redis host and 3 silo hosts, each its own network namespace): sweeps
+/// submitted by the CLI from the root namespace through Redis clustering survive a silo host killed with SIGKILL, and a
+/// stop and restart of every silo, with exactly one result per trial and no completed trial run again.
+/// </summary>
+public sealed class MultiHostSweepTests(ITestOutputHelper output)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    private void Log(string text) => output.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {text}");
+
+    private const int SiloHosts = 3;
+    private const int SlotsPerSilo = 1;
+    private const int Trials = 30;
+    private const int Epochs = 100;
+
+    // 5 learning rates × 3 batch sizes × 2 seeds = 30 digits trials of about 0.7 s of training each (one core, idle
+    // machine), so each sweep lasts long enough on 3 silo hosts to be interrupted. Checkpoints (~0.7 MB with the
+    // momentum buffers) every 25 epochs keep the Redis traffic moderate.
+    private const string Spec = """
+        name: multihost
+        dataset: digits
+        model: { hidden: [256, 256] }
+        optimizer: { type: sgd, momentum: 0.9 }
+        learning_rate: [0.01, 0.02, 0.03, 0.05, { schedule: cosine, initial: 0.05 }]
+        batch_size: [8, 16, 32]
+        seeds: [1, 2]
+        epochs: 100
+        checkpoint_every: 25
+        """;
+
+    /// <summary>The longest a sweep may take here, failure detection and restarts included.</summary>
+    private static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The stop comes once this many trials of the second sweep are complete: a third of the way.</summary>
+    private const int CompletedBeforeStop = Trials / 3;
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan CliTimeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task ASweepAcrossHostsSurvivesASiloKillAndAWholeClusterRestart()
+    {
+        Assert.True(Environment.IsPrivilegedProcess, "the multi-host test builds network namespaces and must run as root (CI does)");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var specFile = Path.Combine(Directory.CreateTempSubdirectory("sc-multihost-").FullName, "multihost.yaml");
+        await File.WriteAllTextAsync(specFile, Spec);
+        await using var cluster = await MultiHostCluster.StartAsync(BuildOutput.RepositoryRoot(), BuildOutput.SiloAssembly(),
+            SiloHosts, SlotsPerSilo, clusterId: $"mh-{run}", serviceId: $"sweepcluster-mh-{run}");
+        try
+        {
+            await cluster.StartSilosAsync(Enumerable.Range(1, SiloHosts).ToArray());
+            Log($"redis {cluster.Redis}, silos {string.Join(", ", Enumerable.Range(1, SiloHosts).Select(cluster.SiloEndpoint))}");
+            await KillOneSiloHostMidSweepAsync(cluster, specFile, "kill");
+            await StopAndRestartEverySiloMidSweepAsync(cluster, specFile, "restart");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            output.WriteLine(cluster.Diagnostics());
+            throw;
+        }
+    }
+
+    private async Task KillOneSiloHostMidSweepAsync(MultiHostCluster cluster, string specFile, string id)
+    {
+        Submit(cluster, specFile, id);
+        await using var client = await ClusterConnection.ConnectAsync(cluster.Target, CancellationToken.None);
+        var (victim, running) = await SiloHostWithRunningTrialsAsync(client.Grains, cluster, id);
+        await cluster.KillSiloAsync(victim);
+        Log($"kill -9 of silo{victim} ({cluster.SiloEndpoint(victim)}) while it trained trials {string.Join(", ", running)}");
+
+        var progress = await WaitForEndAsync(client.Grains, id);
+        Log($"{id}: ended");
+        var snapshots = await AssertExactlyOneResultPerTrialAsync(client.Grains, id, progress);
+        foreach (var trial in running)
+            Assert.True(snapshots[trial].Attempts.Count > 1, $"trial {trial} was training on the killed host but has attempts {string.Join("; ", snapshots[trial].Attempts)}");
+    }
+
+    private async Task StopAndRestartEverySiloMidSweepAsync(MultiHostCluster cluster, string specFile, string id)
+    {
+        Submit(cluster, specFile, id);
+        IReadOnlyList<TrialSnapshot> before;
+        await using (var client = await ClusterConnection.ConnectAsync(cluster.Target, CancellationToken.None))
+        {
+            await WaitAsync(client.Grains, id, p => p.Count(TrialStatus.Completed) >= CompletedBeforeStop);
+            before = await SnapshotsAsync(client.Grains, id);
+        }
+        var completed = Enumerable.Range(0, Trials).Where(i => before[i].Status == TrialStatus.Completed).ToArray();
+        await cluster.StopAllSilosAsync();
+        Log($"stopped every silo with trials {string.Join(", ", completed)} completed");
+        await cluster.StartSilosAsync(Enumerable.Range(1, SiloHosts).ToArray());
+        Log("every silo is active again");
+
+        await using var restarted = await ClusterConnection.ConnectAsync(cluster.Target, CancellationToken.None);
+        var progress = await WaitForEndAsync(restarted.Grains, id);
+        Log($"{id}: ended");
+        var after = await AssertExactlyOneResultPerTrialAsync(restarted.Grains, id, progress);
+        foreach (var trial in completed)
+        {
+            Assert.Equal(before[trial].Attempts, after[trial].Attempts); // not run again
+            Assert.Equal(before[trial].History, after[trial].History);
+        }
+        Log($"{id}: {completed.Length} trials completed before the stop kept their results; " +
+            $"{Enumerable.Range(0, Trials).Count(i => after[i].Attempts.Count > 1)} trials resumed with a new attempt");
+    }
+
+    // The CLI, as a user runs it, from the root namespace: it finds the gateways through Redis.
+    private void Submit(MultiHostCluster cluster, string specFile, string id)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sweep.dll"), "submit", specFile, "--id", id,
+                     "--redis", cluster.Redis, "--cluster-id", cluster.ClusterId, "--service-id", cluster.ServiceId })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var text = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(CliTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"sweep submit did not finish in {CliTimeout.TotalMinutes} min");
+        }
+        Assert.True(process.ExitCode == 0, $"sweep submit exited {process.ExitCode}: {error.Result}{text.Result}");
+        Log($"sweep submit --redis {cluster.Redis}: {text.Result.Trim()}");
+    }
+
+    // A silo host (not the first) training trials of the sweep right now, early in their run.
+    private static async Task<(int Silo, IReadOnlyList<int> Trials)> SiloHostWithRunningTrialsAsync(IGrainFactory grains, MultiHostCluster cluster, string id)
+    {
+        var deadline = DateTime.UtcNow + SweepTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var snapshots = await SnapshotsAsync(grains, id);
+            for (var silo = 2; silo <= SiloHosts; silo++)
+            {
+                var endpoint = cluster.SiloEndpoint(silo);
+                var running = Enumerable.Range(0, Trials)
+                    .Where(i => snapshots[i] is { Status: TrialStatus.Running, IsTraining: true } s && s.Silo == endpoint && s.History.Count < Epochs / 2)
+                    .ToArray();
+                if (running.Length > 0) return (silo, running);
+            }
+            await Task.Delay(PollInterval);
+        }
+        throw new TimeoutException("no silo host but the first ever trained a trial");
+    }
+
+    private static async Task<IReadOnlyList<TrialSnapshot>> SnapshotsAsync(IGrainFactory grains, string id) =>
+        await Task.WhenAll(Enumerable.Range(0, Trials).Select(i =>
+            TransientFailures.RetryAsync(() => grains.GetGrain<ITrialGrain>($"{id}/{i}").GetSnapshotAsync(), SweepTimeout)));
+
+    private static async Task<SweepProgress> WaitAsync(IGrainFactory grains, string id, Func<SweepProgress, bool> until)
+    {
+        var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(id);
+        var deadline = DateTime.UtcNow + SweepTimeout;
+        while (true)
+        {
+            var progress = await TransientFailures.RetryAsync(coordinator.GetProgressAsync, SweepTimeout);
+            Assert.NotNull(progress);
+            if (until(progress)) return progress;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"sweep {id} did not get there in {SweepTimeout}: {progress.Status}, {string.Join(", ", progress.Counts)}");
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    private static Task<SweepProgress> WaitForEndAsync(IGrainFactory grains, string id) =>
+        WaitAsync(grains, id, p => p.Status.IsTerminal() && p.Counts.Where(c => c.Key.IsTerminal()).Sum(c => c.Value) == p.TotalTrials);
+
+    private static async Task<IReadOnlyList<TrialSnapshot>> AssertExactlyOneResultPerTrialAsync(IGrainFactory grains, string id, SweepProgress progress)
+    {
+        Assert.Equal(SweepStatus.Completed, progress.Status);
+        Assert.Equal(Trials, progress.TotalTrials);
+        Assert.Equal(Trials, progress.Count(TrialStatus.Completed));
+        var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(id);
+        var report = SweepReportJson.Deserialize((await TransientFailures.RetryAsync(coordinator.GetReportJsonAsync, SweepTimeout))!);
+        Assert.Equal(Trials, report.Ranking.Sum(r => r.Completed));
+        var snapshots = await SnapshotsAsync(grains, id);
+        for (var i = 0; i < Trials; i++)
+        {
+            Assert.Equal(TrialStatus.Completed, snapshots[i].Status);
+            Assert.Equal(Enumerable.Range(1, Epochs), snapshots[i].History.Select(e => e.Epoch)); // each epoch once, in order
+        }
+        return snapshots;
+    }
+}
