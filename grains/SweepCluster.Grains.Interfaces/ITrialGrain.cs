@@ -29,6 +29,9 @@ public interface ITrialGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<string?> GetReplayAsync();
 
+    /// <summary>A paused trial that will not be resumed ends Pruned (a no-op in any other state).</summary>
+    Task PruneAsync(string? reason);
+
     /// <summary>Stops training at the next batch; the trial ends Cancelled.</summary>
     [AlwaysInterleave]
     Task CancelAsync();

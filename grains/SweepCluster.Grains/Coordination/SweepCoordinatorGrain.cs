@@ -242,7 +242,7 @@ public sealed class SweepCoordinatorGrain(
 
     // Nothing is queued or training but trials are paused: nothing can arrive that would change their scheduler's
     // mind, so it decides now (ASHA prunes them); a trial it leaves paused is pruned, so the sweep always ends.
-    private void SettleIdlePausedTrials()
+    private async Task SettleIdlePausedTrialsAsync()
     {
         var paused = Sweep.Trials.Where(t => t.Status == TrialStatus.Paused).Select(t => t.Index).ToArray();
         if (paused.Length == 0 || Sweep.Trials.Any(t => t.Queued || t.InFlight)) return;
@@ -254,6 +254,16 @@ public sealed class SweepCoordinatorGrain(
         ApplyScheduledActions();
         foreach (var entry in Sweep.Trials.Where(t => t.Status == TrialStatus.Paused))
             Decide(entry, new SchedulingDecision(TrialDecision.Stop, entry.StopReason ?? "paused with nothing left to wait for"), entry.StoppedAtEpoch ?? entry.History.Count);
+        // The trial grains learn it too, so they agree with the coordinator (a pruned trial is terminal everywhere).
+        var pruned = paused.Where(i => Sweep.Trials[i].Status == TrialStatus.Pruned).ToArray();
+        try
+        {
+            await Task.WhenAll(pruned.Select(i => Trial(i).PruneAsync(Sweep.Trials[i].StopReason)));
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "Not every pruned trial of {Sweep} was told; the coordinator's record stands", SweepId);
+        }
     }
 
     public async Task ReportFinishedAsync(TrialFinished finished)
@@ -358,7 +368,7 @@ public sealed class SweepCoordinatorGrain(
     private async Task DispatchAsync()
     {
         if (Sweep.Status != SweepStatus.Running || _searcher is null) return;
-        SettleIdlePausedTrials();
+        await SettleIdlePausedTrialsAsync();
         // PBT restarts first (their donors wait at the boundary until every copier has its copy), then trials that
         // resume (promoted or preempted ones, as ASHA prefers promotions to new trials), then new trials in order.
         var queued = Sweep.Trials.Where(t => t.Queued)
@@ -366,7 +376,11 @@ public sealed class SweepCoordinatorGrain(
             .ThenBy(t => t.History.Count > 0 ? 0 : 1)
             .ThenBy(t => t.Index)
             .ToArray();
-        if (queued.Length == 0) return;
+        if (queued.Length == 0)
+        {
+            await FinishIfDoneAsync(); // settling may have ended the last trials
+            return;
+        }
         var slots = await LiveSlotsAsync();
         var load = Sweep.Trials.Where(t => t.InFlight).GroupBy(t => t.AssignedSilo!).ToDictionary(g => g.Key, g => g.Count());
         var capacity = slots.Values.Sum();

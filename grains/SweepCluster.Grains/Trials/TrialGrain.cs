@@ -100,6 +100,13 @@ public sealed class TrialGrain(
 
     public Task<TrialSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
+    public async Task PruneAsync(string? reason)
+    {
+        if (state.State.Status != TrialStatus.Paused || IsTraining) return;
+        state.State = state.State with { Status = TrialStatus.Pruned, StopReason = reason };
+        await state.WriteStateAsync();
+    }
+
     public Task<TrialCheckpointCopy> GetCheckpointAsync()
     {
         var s = state.State;
