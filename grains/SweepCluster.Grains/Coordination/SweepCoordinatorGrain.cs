@@ -473,7 +473,8 @@ public sealed class SweepCoordinatorGrain(
     {
         if (!AllTerminal() || Sweep.FinishedAt is not null) return;
         if (Sweep.Status == SweepStatus.Running)
-            Sweep.Status = Sweep.Trials.Any(t => t.Status == TrialStatus.Completed) ? SweepStatus.Completed : SweepStatus.Failed;
+            // A trial the scheduler pruned ran as planned (ASHA may legitimately promote nothing to the last rung).
+            Sweep.Status = Sweep.Trials.Any(t => t.Status is TrialStatus.Completed or TrialStatus.Pruned) ? SweepStatus.Completed : SweepStatus.Failed;
         Sweep.FinishedAt = DateTimeOffset.UtcNow;
         StopTimer();
         await WriteAsync();

@@ -65,8 +65,9 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
     {
         var coordinator = await SweepDriver.SubmitAsync(fixture.Grains, "asha", Spec(Asha));
         var progress = await SweepDriver.WaitForEndAsync(coordinator);
-        Assert.Equal(SweepStatus.Completed, progress.Status);
         var report = await SweepDriver.ReportAsync(coordinator);
+        Assert.True(report.Failures.Count == 0, string.Join("\n", report.Failures));
+        Assert.Equal(SweepStatus.Completed, progress.Status);
         var stopped = report.Stopped!;
         // At most ⌊9/3⌋ = 3 trials leave rung 0, whatever the order results arrived in; at most 1 leaves rung 1.
         Assert.True(stopped.Count(s => s.Epoch == 1) >= 6, string.Join("\n", stopped));
