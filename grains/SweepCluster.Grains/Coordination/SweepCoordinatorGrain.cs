@@ -168,7 +168,14 @@ public sealed class SweepCoordinatorGrain(
             await FinishIfDoneAsync();
             await DispatchAsync();
         }
-        return new TrialDirective(decision.Decision, decision.Reason);
+        // What the trial does now follows from where this turn left it: settling may have pruned it (it then ends
+        // Pruned itself), and a trial resumed in the same turn still stops here (its new attempt starts after).
+        return entry.Status switch
+        {
+            TrialStatus.Running => new TrialDirective(TrialDecision.Continue, decision.Reason),
+            TrialStatus.Pruned => new TrialDirective(TrialDecision.Stop, entry.StopReason),
+            _ => new TrialDirective(TrialDecision.Pause, decision.Reason),
+        };
     }
 
     public async Task<string?> GetReplayAsync(int trialIndex)

@@ -58,6 +58,21 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         scheduler: { type: pbt, interval: 2, quantile: 0.25 }
         """;
 
+    /// <summary>
+    /// A trial grain's snapshot once it stopped training: the coordinator may count a trial done (it decided the stop)
+    /// a moment before the trial grain, which stops at the next epoch boundary, has stored its final state.
+    /// </summary>
+    internal static async Task<TrialSnapshot> SettledAsync(IGrainFactory grains, string key)
+    {
+        var deadline = DateTime.UtcNow + SweepDriver.DefaultTimeout;
+        while (true)
+        {
+            var snapshot = await grains.GetGrain<ITrialGrain>(key).GetSnapshotAsync();
+            if ((!snapshot.IsTraining && snapshot.Status.IsTerminal()) || DateTime.UtcNow > deadline) return snapshot;
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
     private static string Spec(string yaml) => yaml.Replace(", scheduler_unused: 0", "");
 
     [Fact]
@@ -80,7 +95,7 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         // Exactly one result per trial, and the trial grains agree with the coordinator.
         foreach (var entry in stopped)
         {
-            var snapshot = await fixture.Grains.GetGrain<ITrialGrain>($"asha/{entry.Index}").GetSnapshotAsync();
+            var snapshot = await SettledAsync(fixture.Grains, $"asha/{entry.Index}");
             Assert.Equal(TrialStatus.Pruned, snapshot.Status);
             Assert.False(snapshot.IsTraining);
             Assert.Equal(entry.Epoch, snapshot.History.Count);
@@ -190,7 +205,7 @@ public sealed class SingleSlotReproducibilityTests
         var progress = await SweepDriver.WaitForEndAsync(coordinator);
         Assert.Equal(SweepStatus.Completed, progress.Status);
         var snapshots = new List<TrialSnapshot>();
-        for (var i = 0; i < progress.TotalTrials; i++) snapshots.Add(await cluster.Grains.GetGrain<ITrialGrain>($"{id}/{i}").GetSnapshotAsync());
+        for (var i = 0; i < progress.TotalTrials; i++) snapshots.Add(await AdaptiveSchedulingTests.SettledAsync(cluster.Grains, $"{id}/{i}"));
         return snapshots;
     }
 }
