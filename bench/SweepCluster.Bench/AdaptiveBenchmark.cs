@@ -5,7 +5,8 @@
 //      total epochs (8 × E each);
 //   4. the best configuration's test accuracy: its replay spec (`schedule: recorded`) trained again by the engine
 //      directly (bit-identical to the trial) and evaluated on fashion-mnist-test.
-// Options: --trials N (16) --epochs E (9) --population P (8) --interval I (E/3) --slots S (processors).
+// Options: --trials N (16) --epochs E (9) --population P (8) --interval I (E/3) --min-epochs M (1, ASHA's first rung)
+// --quantile-percent Q (25, PBT) --slots S (processors).
 using System.Diagnostics;
 using System.Globalization;
 using SweepCluster.Cli.Cluster;
@@ -24,6 +25,7 @@ public static class AdaptiveBenchmark
     private const int DefaultTrials = 16;
     private const int DefaultEpochs = 9;
     private const int DefaultPopulation = 8;
+    private const int DefaultQuantilePercent = 25;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The searched space: learning-rate, weight-decay and batch-size schedules.</summary>
@@ -53,15 +55,17 @@ public static class AdaptiveBenchmark
         var epochs = ClusterBench.IntOption(args, "--epochs", DefaultEpochs);
         var population = ClusterBench.IntOption(args, "--population", DefaultPopulation);
         var interval = ClusterBench.IntOption(args, "--interval", Math.Max(1, epochs / 3));
+        var minEpochs = ClusterBench.IntOption(args, "--min-epochs", 1);
+        var quantile = ClusterBench.IntOption(args, "--quantile-percent", DefaultQuantilePercent) / 100.0;
         var slots = ClusterBench.IntOption(args, "--slots", Environment.ProcessorCount);
         ClusterBench.PrintHeader("adaptive", string.Join(' ', args));
         var total = Stopwatch.StartNew();
         await using var cluster = await EmbeddedCluster.StartAsync(slots, CancellationToken.None);
 
         var random = await RunSweepAsync(cluster, Space("fm-random", trials, epochs, "fifo"));
-        var asha = await RunSweepAsync(cluster, Space("fm-asha", trials, epochs, "{ type: asha, min_epochs: 1, eta: 3 }"));
+        var asha = await RunSweepAsync(cluster, Space("fm-asha", trials, epochs, "{ type: asha, min_epochs: " + minEpochs + ", eta: 3 }"));
         var fixedSchedules = await RunSweepAsync(cluster, Space("fm-fixed", population, epochs, "fifo"));
-        var pbt = await RunSweepAsync(cluster, Space("fm-pbt", population, epochs, $"{{ type: pbt, interval: {interval}, quantile: 0.25 }}"));
+        var pbt = await RunSweepAsync(cluster, Space("fm-pbt", population, epochs, $"{{ type: pbt, interval: {interval}, quantile: {F(quantile, "0.###")} }}"));
 
         Console.WriteLine();
         Console.WriteLine($"{"run",-28} {"best val acc",12} {"epochs",8} {"pruned",7} {"wall s",8}");
