@@ -39,6 +39,12 @@ public sealed class TrialGrain(
 
     /// <summary>The running attempt waits at a decision epoch for the coordinator's answer.</summary>
     private bool _awaitingDecision;
+
+    /// <summary>The running attempt was told to pause or stop at its decision epoch and is winding down.</summary>
+    private bool _leavingAtBoundary;
+
+    /// <summary>The coordinator pruned this trial while it was still winding down to its pause: end Pruned, for this reason.</summary>
+    private string? _prunedWhileLeaving;
     private DateTimeOffset _lastProgressReport = DateTimeOffset.MinValue;
 
     /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
@@ -55,7 +61,7 @@ public sealed class TrialGrain(
         var current = state.State;
         var previous = current.Assignment;
         if (previous is not null && previous.Attempt > assignment.Attempt) return Snapshot();   // a stale dispatch
-        if (IsTraining && !_awaitingDecision)
+        if (IsTraining && !_awaitingDecision && !_leavingAtBoundary)
         {
             // Already training (the coordinator lost track, e.g. it restarted): keep going under the newer number.
             if (previous!.Attempt < assignment.Attempt)
@@ -73,8 +79,8 @@ public sealed class TrialGrain(
             return Snapshot();
         }
 
-        // A trial waiting at a decision epoch that is started again was paused there by the coordinator (which answers
-        // after this call): the new attempt runs once the current one has stopped at the boundary.
+        // A trial waiting at a decision epoch, or told to pause there and still winding down, that is started again was
+        // paused by the coordinator: the new attempt runs once the current one has stopped at the boundary.
         var resume = current.Checkpoint is not null && (previous?.SpecJson == assignment.SpecJson || assignment.Donor is not null);
         var (checkpoint, checkpointEpoch, history) = resume
             ? (current.Checkpoint, current.CheckpointEpoch, current.History.Take(current.CheckpointEpoch).ToArray())
@@ -102,7 +108,12 @@ public sealed class TrialGrain(
 
     public async Task PruneAsync(string? reason)
     {
-        if (state.State.Status != TrialStatus.Paused || IsTraining) return;
+        if (state.State.Status != TrialStatus.Paused)
+        {
+            // Told to pause (or about to be) and not stopped yet: it ends Pruned when it reaches the boundary.
+            if (IsTraining && (_awaitingDecision || _leavingAtBoundary)) _prunedWhileLeaving = reason ?? "stopped by the trial scheduler";
+            return;
+        }
         state.State = state.State with { Status = TrialStatus.Pruned, StopReason = reason };
         await state.WriteStateAsync();
     }
@@ -204,7 +215,7 @@ public sealed class TrialGrain(
                 var directive = await RecordEpochsAsync(coordinator, batch, asking: waiting is not null);
                 batch.Clear();
                 if (waiting is null) continue;
-                if (directive.Decision != TrialDecision.Continue) stop = directive;
+                if (directive.Decision != TrialDecision.Continue) (stop, _leavingAtBoundary) = (directive, true);
                 waiting.TrySetResult(directive.Decision == TrialDecision.Continue);
                 waiting = null;
             }
@@ -238,6 +249,7 @@ public sealed class TrialGrain(
         finally
         {
             waiting?.TrySetResult(false); // never leave the training thread waiting for an answer that will not come
+            _leavingAtBoundary = false;
             if (acquired) slots.Release();
             if (generation == _runGeneration) DelayDeactivation(TimeSpan.FromTicks(-1)); // unless a newer attempt took over
         }
@@ -305,8 +317,13 @@ public sealed class TrialGrain(
     {
         var s = state.State;
         var superseded = s.Status == TrialStatus.Pending && CurrentAttempt > attempt;
-        var status = superseded ? s.Status : directive.Decision == TrialDecision.Stop ? TrialStatus.Pruned : TrialStatus.Paused;
-        state.State = s with { Status = status, StopReason = superseded ? null : directive.Reason, WallSeconds = s.WallSeconds + elapsed.TotalSeconds };
+        var pruned = _prunedWhileLeaving;
+        _prunedWhileLeaving = null;
+        var status = superseded ? s.Status
+            : pruned is not null || directive.Decision == TrialDecision.Stop ? TrialStatus.Pruned
+            : TrialStatus.Paused;
+        var reason = superseded ? null : pruned ?? directive.Reason;
+        state.State = s with { Status = status, StopReason = reason, WallSeconds = s.WallSeconds + elapsed.TotalSeconds };
         await state.WriteStateAsync();
     }
 
