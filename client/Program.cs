@@ -18,6 +18,7 @@ public static class Program
             CancelCommand.CreateList(),
             ValidateCommand.Create(),
             TrainCommand.Create(),
+            ReplayCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

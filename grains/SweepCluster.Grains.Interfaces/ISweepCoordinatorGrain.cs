@@ -24,6 +24,15 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>A trial finished one or more epochs.</summary>
     Task ReportEpochsAsync(TrialEpochs epochs);
 
+    /// <summary>
+    /// A trial finished one or more epochs and waits, after the last one (a decision epoch of the sweep's trial
+    /// scheduler), for what to do next. Returns at once: it never waits for other trials.
+    /// </summary>
+    Task<TrialDirective> DecideAsync(TrialEpochs epochs);
+
+    /// <summary>The replay spec of trial <paramref name="trialIndex"/> (see <see cref="ITrialGrain.GetReplayAsync"/>); null when there is none.</summary>
+    Task<string?> GetReplayAsync(int trialIndex);
+
     /// <summary>An attempt of a trial ended.</summary>
     Task ReportFinishedAsync(TrialFinished finished);
 }

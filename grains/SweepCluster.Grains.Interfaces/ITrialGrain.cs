@@ -18,6 +18,20 @@ public interface ITrialGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<TrialSnapshot> GetSnapshotAsync();
 
+    /// <summary>The latest checkpoint, for a trial that copies this one (population-based training's exploit).</summary>
+    [AlwaysInterleave]
+    Task<TrialCheckpointCopy> GetCheckpointAsync();
+
+    /// <summary>
+    /// A trial spec (YAML) that replays what this trial applied up to its latest checkpoint, with `schedule: recorded`
+    /// schedules; null before the first checkpoint.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<string?> GetReplayAsync();
+
+    /// <summary>A paused trial that will not be resumed ends Pruned (a no-op in any other state).</summary>
+    Task PruneAsync(string? reason);
+
     /// <summary>Stops training at the next batch; the trial ends Cancelled.</summary>
     [AlwaysInterleave]
     Task CancelAsync();

@@ -10,6 +10,9 @@ namespace SweepCluster.Grains;
 /// <param name="BaseDirectory">Where relative CSV paths in the spec resolve (the sweep spec's folder).</param>
 /// <param name="Attempt">1 for the first run; retries count up. A grain ignores an attempt older than its own.</param>
 /// <param name="CheckpointEvery">Save a checkpoint to grain storage every this many epochs.</param>
+/// <param name="DecisionEpochs">After these epochs the trial stores a checkpoint and waits for the coordinator's
+/// decision (the trial scheduler's rungs or intervals) before training on.</param>
+/// <param name="Donor">Population-based training's exploit: start from this trial's checkpoint instead of its own.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialAssignment")]
 public sealed record TrialAssignment(
     [property: Id(0)] string SweepId,
@@ -17,7 +20,31 @@ public sealed record TrialAssignment(
     [property: Id(2)] string SpecJson,
     [property: Id(3)] string? BaseDirectory,
     [property: Id(4)] int Attempt,
-    [property: Id(5)] int CheckpointEvery);
+    [property: Id(5)] int CheckpointEvery,
+    [property: Id(6)] IReadOnlyList<int>? DecisionEpochs = null,
+    [property: Id(7)] TrialDonor? Donor = null);
+
+/// <summary>The trial whose checkpoint an exploiting trial copies, and the epoch boundary it must be at.</summary>
+/// <param name="TrialKey">The donor's trial-grain key, "{sweepId}/{trialIndex}".</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialDonor")]
+public sealed record TrialDonor([property: Id(0)] string TrialKey, [property: Id(1)] int Epoch);
+
+/// <summary>The coordinator's answer to a trial waiting at a decision epoch.</summary>
+/// <param name="Decision">Continue; Pause (stop here, keep the checkpoint, wait to be resumed); Stop (end Pruned).</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialDirective")]
+public sealed record TrialDirective([property: Id(0)] TrialDecision Decision, [property: Id(1)] string? Reason)
+{
+    public static TrialDirective Continue { get; } = new(TrialDecision.Continue, null);
+}
+
+/// <summary>A trial's latest checkpoint, as another trial copies it (a few MB at most: weights and optimizer state).</summary>
+/// <param name="Epoch">Epochs completed at the checkpoint (0: none).</param>
+/// <param name="History">The epochs up to the checkpoint.</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialCheckpointCopy")]
+public sealed record TrialCheckpointCopy(
+    [property: Id(0)] int Epoch,
+    [property: Id(1)] byte[]? Checkpoint,
+    [property: Id(2)] IReadOnlyList<EpochRecord> History);
 
 /// <summary>A trial grain's view of itself, for status calls and for a coordinator reconciling after a restart.</summary>
 /// <param name="Silo">The silo of the current (or last) attempt.</param>
@@ -31,7 +58,8 @@ public sealed record TrialSnapshot(
     [property: Id(4)] string? Silo,
     [property: Id(5)] double WallSeconds,
     [property: Id(6)] bool IsTraining,
-    [property: Id(7)] IReadOnlyList<AttemptRecord> Attempts);
+    [property: Id(7)] IReadOnlyList<AttemptRecord> Attempts,
+    [property: Id(8)] string? StopReason = null);
 
 /// <summary>The end of one attempt, reported by the trial grain to its coordinator.</summary>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialFinished")]

@@ -9,12 +9,12 @@ public enum SweepStatus
 {
     Running,
 
-    /// <summary>Every trial reached a terminal state (some may have failed or diverged).</summary>
+    /// <summary>Every trial reached a terminal state (some may have failed, diverged or been pruned).</summary>
     Completed,
 
     Cancelled,
 
-    /// <summary>No trial completed: every one failed, diverged or was cancelled.</summary>
+    /// <summary>No trial completed or was pruned: every one failed, diverged or was cancelled.</summary>
     Failed,
 }
 

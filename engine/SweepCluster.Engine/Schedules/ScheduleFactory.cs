@@ -15,7 +15,8 @@ public static class ScheduleFactory
         var clock = spec.Every ?? DefaultClock(target);
         var horizon = clock == ScheduleClock.Step ? context.TotalSteps : context.Epochs;
         var schedule = CreateFamily(spec, target, context, clock, horizon);
-        return spec.Warmup > 0 ? new WarmupSchedule(schedule, spec.Warmup) : schedule;
+        if (spec.Warmup > 0) schedule = new WarmupSchedule(schedule, spec.Warmup);
+        return spec.Scale is { } scale && scale != 1.0 ? new ScaledSchedule(schedule, scale) : schedule;
     }
 
     private static Schedule CreateFamily(ScheduleSpec spec, ScheduleTarget target, ScheduleContext context, ScheduleClock clock, long horizon) =>
@@ -32,6 +33,7 @@ public static class ScheduleFactory
             ScheduleFamily.NoiseScale => new NoiseScaleSchedule(spec.Initial, spec.Smoothing),
             ScheduleFamily.FanIn => new FanInSchedule(BaseOf(spec, target, context, clock), context.FanIns, spec.Power, spec.Reference),
             ScheduleFamily.FeatureScale => new FeatureScaleSchedule(BaseOf(spec, target, context, clock), context.FeatureScale),
+            ScheduleFamily.Recorded => new RecordedSchedule(spec.Values ?? [], spec.Layers, clock),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Family, "unknown schedule family"),
         };
 

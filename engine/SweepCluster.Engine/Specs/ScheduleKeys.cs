@@ -25,6 +25,8 @@ public static class ScheduleKeys
     public const string Power = "power";
     public const string Reference = "reference";
     public const string Base = "base";
+    public const string Values = "values";
+    public const string Layers = "layers";
 
     /// <summary>Keys every family accepts.</summary>
     public static readonly IReadOnlyList<string> Common = [Schedule, Warmup, Every, Min, Max];
@@ -43,6 +45,7 @@ public static class ScheduleKeys
             [ScheduleFamily.NoiseScale] = [Initial, Smoothing],
             [ScheduleFamily.FanIn] = [Initial, Base, Power, Reference],
             [ScheduleFamily.FeatureScale] = [Initial, Base],
+            [ScheduleFamily.Recorded] = [Values, Layers],
         };
 
     /// <summary>Every schedule key of any family.</summary>
@@ -62,6 +65,7 @@ public static class ScheduleKeys
     {
         ScheduleFamily.NoiseScale => target == ScheduleTarget.BatchSize,
         ScheduleFamily.FanIn or ScheduleFamily.FeatureScale => target == ScheduleTarget.LearningRate,
+        ScheduleFamily.Recorded => true,
         _ => true,
     };
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SweepCluster.Engine.Specs;
 
 /// <summary>
@@ -67,7 +69,25 @@ public sealed record ScheduleSpec
     /// <summary>Adaptive policies modulate this schedule (default: constant at <see cref="Initial"/>).</summary>
     public ScheduleSpec? Base { get; init; }
 
+    /// <summary>recorded: the pieces, by increasing start (the first starts at 0); null for every other family.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SchedulePiece>? Values { get; init; }
+
+    /// <summary>recorded learning rate: the per-layer multipliers the run applied (fan_in); null when all are 1.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? Layers { get; init; }
+
+    /// <summary>
+    /// A constant multiplier on the whole schedule (null = 1). Not a spec key: population-based training sets it when
+    /// it perturbs a trial's hyperparameters (explore), and it travels only in the canonical JSON of a trial spec.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Scale { get; init; }
+
     public static ScheduleSpec ConstantOf(double value) => new() { Family = ScheduleFamily.Constant, Initial = value };
 
     public bool IsAdaptive => Family >= ScheduleFamily.Plateau;
 }
+
+/// <summary>One piece of a recorded schedule: from <paramref name="Start"/> (on the schedule's clock) the value is <paramref name="Value"/>.</summary>
+public sealed record SchedulePiece(long Start, double Value);

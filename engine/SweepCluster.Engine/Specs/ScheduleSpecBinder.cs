@@ -160,6 +160,11 @@ public static class ScheduleSpecBinder
                 return spec with { Reference = v };
             case ScheduleKeys.Base:
                 return spec with { Base = BindNode(ctx, node, path, target, isBase: true) };
+            case ScheduleKeys.Values:
+                var pieces = BindPieces(ctx, node, path, target);
+                return spec with { Values = pieces, Initial = pieces.Count > 0 ? pieces[0].Value : spec.Initial };
+            case ScheduleKeys.Layers:
+                return spec with { Layers = BindLayers(ctx, node, path, target) };
             default:
                 return spec; // the reader already reported the problem
         }
@@ -184,6 +189,59 @@ public static class ScheduleSpecBinder
         return milestones;
     }
 
+    private const string PiecesExample = "[[0, 0.1], [1500, 0.05]]";
+
+    // recorded: [[t, value], ...], t starting at 0 and strictly increasing; values in the target's range.
+    private static IReadOnlyList<SchedulePiece> BindPieces(SpecBindContext ctx, SpecNode node, string path, ScheduleTarget target)
+    {
+        if (SpecValues.Sequence(ctx, node, path, PiecesExample) is not { } list) return [];
+        var pieces = new List<SchedulePiece>(list.Items.Count);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var itemPath = SpecPath.Index(path, i);
+            if (list.Items[i] is not SpecSequence { Items.Count: 2 } pair)
+            {
+                ctx.Error(itemPath, list.Items[i], $"expected a piece [t, value], e.g. {PiecesExample}, found {list.Items[i].Describe()}");
+                continue;
+            }
+            if (!SpecValues.TryLong(ctx, pair.Items[0], SpecPath.Index(itemPath, 0), out var start)
+                || !SpecValues.TryNumber(ctx, pair.Items[1], SpecPath.Index(itemPath, 1), out var value)) continue;
+            var expectedFirst = pieces.Count == 0 && start != 0;
+            if (expectedFirst) ctx.Error(SpecPath.Index(itemPath, 0), pair.Items[0], $"the first piece starts at t = 0, found {start}");
+            else if (pieces.Count > 0 && start <= pieces[^1].Start)
+                ctx.Error(SpecPath.Index(itemPath, 0), pair.Items[0], $"pieces must start at strictly increasing t; {start} follows {pieces[^1].Start}");
+            CheckRecordedValue(ctx, pair.Items[1], SpecPath.Index(itemPath, 1), target, value);
+            pieces.Add(new SchedulePiece(start, value));
+        }
+        if (list.Items.Count == 0) ctx.Error(path, list, $"a recorded schedule needs at least one piece, e.g. {PiecesExample}");
+        return pieces;
+    }
+
+    private static void CheckRecordedValue(SpecBindContext ctx, SpecNode node, string path, ScheduleTarget target, double value)
+    {
+        if (target == ScheduleTarget.BatchSize) CheckInitial(ctx, node, path, target, value);
+        else SpecValues.Check(ctx, value >= 0 && double.IsFinite(value), node, path, "must be a finite number >= 0", value);
+    }
+
+    private static IReadOnlyList<double>? BindLayers(SpecBindContext ctx, SpecNode node, string path, ScheduleTarget target)
+    {
+        if (target != ScheduleTarget.LearningRate)
+        {
+            ctx.Error(path, node, "per-layer multipliers apply only to a recorded learning_rate");
+            return null;
+        }
+        if (SpecValues.Sequence(ctx, node, path, "[1, 0.5, 0.25]") is not { } list) return null;
+        var layers = new List<double>(list.Items.Count);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var itemPath = SpecPath.Index(path, i);
+            if (!SpecValues.TryNumber(ctx, list.Items[i], itemPath, out var v)) continue;
+            SpecValues.Check(ctx, v > 0 && double.IsFinite(v), list.Items[i], itemPath, "a layer multiplier must be > 0", v);
+            layers.Add(v);
+        }
+        return layers;
+    }
+
     private static ScheduleSpec CheckCombination(
         SpecBindContext ctx, ScheduleSpec spec, SpecMapping mapping, Dictionary<string, SpecEntry> nodes, string field, ScheduleTarget target)
     {
@@ -200,6 +258,10 @@ public static class ScheduleSpecBinder
             {
                 ctx.Error(field, mapping, "a step schedule needs either step_size (e.g. step_size: 10) or milestones (e.g. milestones: [30, 60])");
             }
+        }
+        if (spec.Family == ScheduleFamily.Recorded && !nodes.ContainsKey(ScheduleKeys.Values))
+        {
+            ctx.Error(field, mapping, $"a recorded schedule needs values: its pieces [t, value], e.g. values: {PiecesExample}");
         }
         if (nodes.TryGetValue(ScheduleKeys.Base, out var baseEntry))
         {

@@ -41,4 +41,10 @@ public enum ScheduleFamily
     FanIn,
     /// <summary>Learning rate normalised by the training inputs' mean squared norm.</summary>
     FeatureScale,
+
+    /// <summary>
+    /// The values a run actually applied, as explicit pieces [t, value] (each holds until the next piece): what
+    /// <c>sweep replay</c> writes so that <c>sweep train</c> reproduces a trial bit for bit.
+    /// </summary>
+    Recorded,
 }

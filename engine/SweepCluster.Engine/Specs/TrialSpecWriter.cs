@@ -88,6 +88,12 @@ public static class TrialSpecWriter
                 case K.Smoothing: Line(yaml, inner, own, Number(schedule.Smoothing)); break;
                 case K.Power: Line(yaml, inner, own, Number(schedule.Power)); break;
                 case K.Reference when schedule.Reference is { } reference: Line(yaml, inner, own, Number(reference)); break;
+                case K.Values when schedule.Values is { } pieces:
+                    Line(yaml, inner, own, $"[{string.Join(", ", pieces.Select(p => $"[{Number(p.Start)}, {Number(p.Value)}]"))}]");
+                    break;
+                case K.Layers when schedule.Layers is { } layers:
+                    Line(yaml, inner, own, $"[{string.Join(", ", layers.Select(Number))}]");
+                    break;
             }
         }
         if (schedule.Warmup != 0) Line(yaml, inner, K.Warmup, Number(schedule.Warmup));

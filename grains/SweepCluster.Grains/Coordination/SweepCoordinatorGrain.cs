@@ -29,7 +29,8 @@ public sealed class SweepCoordinatorGrain(
 
     private SweepSpec? _spec;
     private ISearcher? _searcher;
-    private readonly ITrialScheduler _scheduler = new FifoScheduler();
+    private ITrialScheduler _scheduler = new FifoScheduler();
+    private int[] _trialEpochs = [];
     private IGrainTimer? _timer;
     private bool _dirty;
     private DateTimeOffset _lastReconcile = DateTimeOffset.MinValue;
@@ -62,7 +63,7 @@ public sealed class SweepCoordinatorGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_dirty) await state.WriteStateAsync(cancellationToken);
+        if (_dirty) await WriteAsync(cancellationToken);
     }
 
     public async Task<SubmitResult> SubmitAsync(SweepSubmission submission)
@@ -92,7 +93,7 @@ public sealed class SweepCoordinatorGrain(
         Sweep.Status = SweepStatus.Running;
         Sweep.CreatedAt = DateTimeOffset.UtcNow;
         Sweep.Trials = Enumerable.Range(0, _searcher!.TotalTrials).Select(i => new CoordinatedTrial { Index = i }).ToList();
-        await state.WriteStateAsync();
+        await WriteAsync();
         await UpdateIndexAsync();
         StartTimer();
         await EnsureReminderAsync();
@@ -115,7 +116,7 @@ public sealed class SweepCoordinatorGrain(
         if (Sweep.Submission is null || _spec is null || _searcher is null) return Task.FromResult<string?>(null);
         var configurations = Enumerable.Range(0, Sweep.Trials.Count).Select(_searcher.Suggest).ToArray();
         var results = Sweep.Trials.Select(t => new TrialResult(t.Index, configurations[t.Index].Combination, configurations[t.Index].Seed,
-            t.Status, t.History.ToArray(), MetricOf(t), t.Error, t.Silos.ToArray(), t.WallSeconds, t.Attempt)).ToArray();
+            t.Status, t.History.ToArray(), MetricOf(t), t.Error, t.Silos.ToArray(), t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch)).ToArray();
         var report = SweepReportBuilder.Build(new SweepReportInput(SweepId, Sweep.Name, Sweep.Status, _spec.Metric, configurations, results,
             Sweep.CreatedAt, Sweep.FinishedAt));
         return Task.FromResult<string?>(SweepReportJson.Serialize(report));
@@ -134,7 +135,7 @@ public sealed class SweepCoordinatorGrain(
         }
         await Task.WhenAll(inFlight);
         await FinishIfDoneAsync();
-        await state.WriteStateAsync();
+        await WriteAsync();
         await UpdateIndexAsync();
         return true;
     }
@@ -143,15 +144,133 @@ public sealed class SweepCoordinatorGrain(
     {
         var entry = EntryFor(epochs.TrialIndex, epochs.Attempt);
         if (entry is null) return Task.CompletedTask;
-        foreach (var record in epochs.Records)
-        {
-            if (entry.History.Count >= record.Epoch) entry.History.RemoveRange(record.Epoch - 1, entry.History.Count - record.Epoch + 1); // resumed
-            entry.History.Add(record);
-            _scheduler.OnEpoch(new TrialEpochResult(entry.Index, _spec!.CombinationOf(entry.Index), record, _spec.Metric.ValueOf(record)));
-        }
+        Record(entry, epochs.Records); // decisions about epochs the trial does not wait at are not acted on
         entry.Status = TrialStatus.Running;
         _dirty = true;
         return Task.CompletedTask;
+    }
+
+    public async Task<TrialDirective> DecideAsync(TrialEpochs epochs)
+    {
+        var entry = EntryFor(epochs.TrialIndex, epochs.Attempt);
+        if (entry is null || epochs.Records.Count == 0) return TrialDirective.Continue; // a stale attempt: not ours to decide
+        var decision = Record(entry, epochs.Records);
+        var epoch = epochs.Records[^1].Epoch;
+        if (!_scheduler.IsDecisionEpoch(epoch, _trialEpochs[entry.Index])) decision = SchedulingDecision.Continue;
+        entry.Status = TrialStatus.Running;
+        _dirty = true;
+        Decide(entry, decision, epoch);
+        var acted = ApplyScheduledActions();
+        if (decision.Decision != TrialDecision.Continue || acted)
+        {
+            // The trial stops here: its slot is free now. (It answers after this call, and a trial started again while
+            // it waits queues the new attempt behind the stopping one.)
+            await FinishIfDoneAsync();
+            await DispatchAsync();
+        }
+        // What the trial does now follows from where this turn left it: settling may have pruned it (it then ends
+        // Pruned itself), and a trial resumed in the same turn still stops here (its new attempt starts after).
+        return entry.Status switch
+        {
+            TrialStatus.Running => new TrialDirective(TrialDecision.Continue, decision.Reason),
+            TrialStatus.Pruned => new TrialDirective(TrialDecision.Stop, entry.StopReason),
+            _ => new TrialDirective(TrialDecision.Pause, decision.Reason),
+        };
+    }
+
+    public async Task<string?> GetReplayAsync(int trialIndex)
+    {
+        if (Sweep.Submission is null || trialIndex < 0 || trialIndex >= Sweep.Trials.Count) return null;
+        return await Trial(trialIndex).GetReplayAsync();
+    }
+
+    // Stores the epochs in the trial's history and shows each to the scheduler; returns the decision about the last.
+    private SchedulingDecision Record(CoordinatedTrial entry, IReadOnlyList<Engine.Training.EpochRecord> records)
+    {
+        var decision = SchedulingDecision.Continue;
+        foreach (var record in records)
+        {
+            if (entry.History.Count >= record.Epoch) entry.History.RemoveRange(record.Epoch - 1, entry.History.Count - record.Epoch + 1); // resumed
+            entry.History.Add(record);
+            decision = _scheduler.OnEpoch(new TrialEpochResult(entry.Index, _spec!.CombinationOf(entry.Index), record, _spec.Metric.ValueOf(record),
+                _trialEpochs[entry.Index]));
+        }
+        return decision;
+    }
+
+    // Acts on a scheduler decision about a trial: the one that asked (stopped at epoch) or a paused one.
+    private void Decide(CoordinatedTrial entry, SchedulingDecision decision, int epoch)
+    {
+        switch (decision.Decision)
+        {
+            case TrialDecision.Continue when entry.Status == TrialStatus.Paused || decision.Restart is not null:
+                entry.Status = TrialStatus.Pending; // back in the queue: it resumes from its checkpoint
+                entry.AssignedSilo = null;
+                entry.StopReason = null;
+                entry.StoppedAtEpoch = null;
+                entry.PendingRestart = decision.Restart is { } restart ? PendingRestart.From(restart) : null;
+                break;
+            case TrialDecision.Continue:
+                break;
+            case TrialDecision.Pause:
+                entry.Status = TrialStatus.Paused;
+                entry.AssignedSilo = null;
+                (entry.StopReason, entry.StoppedAtEpoch) = (decision.Reason, epoch);
+                break;
+            case TrialDecision.Stop:
+                entry.Status = TrialStatus.Pruned;
+                entry.AssignedSilo = null;
+                (entry.StopReason, entry.StoppedAtEpoch) = (decision.Reason, epoch);
+                logger.LogInformation("Trial {Sweep}/{Trial} pruned after epoch {Epoch}: {Reason}", SweepId, entry.Index, epoch, decision.Reason);
+                _scheduler.OnTrialFinished(entry.Index, TrialStatus.Pruned, MetricOf(entry));
+                break;
+        }
+        _dirty = true;
+    }
+
+    /// <summary>Decisions the scheduler made about other (paused) trials; true when there were any.</summary>
+    private bool ApplyScheduledActions()
+    {
+        var acted = false;
+        // Applying a decision may make more (a pruned PBT member releases its generation): drain until quiet.
+        for (var actions = _scheduler.TakeActions(); actions.Count > 0; actions = _scheduler.TakeActions())
+        {
+            foreach (var action in actions)
+            {
+                if (action.TrialIndex < 0 || action.TrialIndex >= Sweep.Trials.Count) continue;
+                var entry = Sweep.Trials[action.TrialIndex];
+                if (entry.Status != TrialStatus.Paused) continue;
+                Decide(entry, action.Decision, entry.StoppedAtEpoch ?? entry.History.Count);
+                acted = true;
+            }
+        }
+        return acted;
+    }
+
+    // Nothing is queued or training but trials are paused: nothing can arrive that would change their scheduler's
+    // mind, so it decides now (ASHA prunes them); a trial it leaves paused is pruned, so the sweep always ends.
+    private async Task SettleIdlePausedTrialsAsync()
+    {
+        var paused = Sweep.Trials.Where(t => t.Status == TrialStatus.Paused).Select(t => t.Index).ToArray();
+        if (paused.Length == 0 || Sweep.Trials.Any(t => t.Queued || t.InFlight)) return;
+        foreach (var action in _scheduler.OnIdle(paused))
+        {
+            var entry = Sweep.Trials[action.TrialIndex];
+            if (entry.Status == TrialStatus.Paused) Decide(entry, action.Decision, entry.StoppedAtEpoch ?? entry.History.Count);
+        }
+        ApplyScheduledActions();
+        foreach (var entry in Sweep.Trials.Where(t => t.Status == TrialStatus.Paused))
+            Decide(entry, new SchedulingDecision(TrialDecision.Stop, entry.StopReason ?? "paused with nothing left to wait for"), entry.StoppedAtEpoch ?? entry.History.Count);
+        // The trial grains learn it too, so they agree with the coordinator (a pruned trial is terminal everywhere).
+        var pruned = paused.Where(i => Sweep.Trials[i].Status == TrialStatus.Pruned).ToArray();
+        try
+        {
+            await Task.WhenAll(pruned.Select(i => Trial(i).PruneAsync(Sweep.Trials[i].StopReason)));
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "Not every pruned trial of {Sweep} was told; the coordinator's record stands", SweepId);
+        }
     }
 
     public async Task ReportFinishedAsync(TrialFinished finished)
@@ -180,7 +299,9 @@ public sealed class SweepCoordinatorGrain(
             return;
         }
         entry.Status = status;
+        if (status == TrialStatus.Pruned) entry.StopReason ??= "stopped by the trial scheduler";
         _scheduler.OnTrialFinished(entry.Index, status, MetricOf(entry));
+        ApplyScheduledActions();
     }
 
     private async Task TickAsync(CancellationToken cancellation)
@@ -190,7 +311,7 @@ public sealed class SweepCoordinatorGrain(
         await DispatchAsync();
         if (_dirty)
         {
-            await state.WriteStateAsync();
+            await WriteAsync();
             _dirty = false;
         }
         if (AllTerminal())
@@ -230,8 +351,15 @@ public sealed class SweepCoordinatorGrain(
             }
             if (snapshot.Attempt >= entry.Attempt && snapshot.Status.IsTerminal())
             {
+                entry.StopReason ??= snapshot.StopReason;
                 Apply(entry, snapshot.Status, snapshot.History, snapshot.Error, snapshot.Silo, 0);
                 _dirty = true;
+            }
+            else if (snapshot.Attempt >= entry.Attempt && snapshot.Status == TrialStatus.Paused && !snapshot.IsTraining)
+            {
+                // Paused by a decision this coordinator no longer remembers (it restarted from older state).
+                entry.History = snapshot.History.ToList();
+                Decide(entry, new SchedulingDecision(TrialDecision.Pause, snapshot.StopReason), entry.History.Count);
             }
             else if (!snapshot.IsTraining || !live.ContainsKey(entry.AssignedSilo!))
             {
@@ -252,8 +380,19 @@ public sealed class SweepCoordinatorGrain(
     private async Task DispatchAsync()
     {
         if (Sweep.Status != SweepStatus.Running || _searcher is null) return;
-        var queued = Sweep.Trials.Where(t => t.Queued).ToArray();
-        if (queued.Length == 0) return;
+        await SettleIdlePausedTrialsAsync();
+        // PBT restarts first (their donors wait at the boundary until every copier has its copy), then trials that
+        // resume (promoted or preempted ones, as ASHA prefers promotions to new trials), then new trials in order.
+        var queued = Sweep.Trials.Where(t => t.Queued)
+            .OrderBy(t => t.PendingRestart is null ? 1 : 0)
+            .ThenBy(t => t.History.Count > 0 ? 0 : 1)
+            .ThenBy(t => t.Index)
+            .ToArray();
+        if (queued.Length == 0)
+        {
+            await FinishIfDoneAsync(); // settling may have ended the last trials
+            return;
+        }
         var slots = await LiveSlotsAsync();
         var load = Sweep.Trials.Where(t => t.InFlight).GroupBy(t => t.AssignedSilo!).ToDictionary(g => g.Key, g => g.Count());
         var capacity = slots.Values.Sum();
@@ -278,14 +417,22 @@ public sealed class SweepCoordinatorGrain(
         entry.AssignedSilo = silo;
         entry.DispatchedAt = DateTimeOffset.UtcNow;
         entry.Status = TrialStatus.Pending;
-        var configuration = _searcher!.Suggest(entry.Index);
-        var assignment = new TrialAssignment(SweepId, entry.Index, TrialSpecJson.Serialize(configuration.Spec),
-            Sweep.Submission!.BaseDirectory, entry.Attempt, _spec!.CheckpointEvery);
+        var (specJson, donor) = AssignedSpec(entry);
+        var epochs = _trialEpochs[entry.Index];
+        var decisionEpochs = Enumerable.Range(1, Math.Max(0, epochs - 1)).Where(e => _scheduler.IsDecisionEpoch(e, epochs)).ToArray();
+        var assignment = new TrialAssignment(SweepId, entry.Index, specJson, Sweep.Submission!.BaseDirectory, entry.Attempt, _spec!.CheckpointEvery,
+            decisionEpochs.Length > 0 ? decisionEpochs : null, donor);
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(silo));
         try
         {
             var snapshot = await Trial(entry.Index).StartAsync(assignment);
             entry.Attempt = Math.Max(entry.Attempt, snapshot.Attempt);
+            if (donor is not null)
+            {
+                entry.History = Sweep.Trials[entry.PendingRestart!.Donor].History.Take(donor.Epoch).ToList();
+                entry.PendingRestart = null;
+            }
+            entry.SpecJson = specJson == SearcherSpecJson(entry.Index) ? null : specJson;
             if (snapshot.Status.IsTerminal() && snapshot.Status != TrialStatus.Failed && !snapshot.IsTraining)
             {
                 // It had finished before (a result this coordinator never stored): take the result, do not re-run.
@@ -304,6 +451,18 @@ public sealed class SweepCoordinatorGrain(
             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
     }
+
+    /// <summary>The spec the trial runs now, and for a PBT restart the spec after explore and the donor to copy.</summary>
+    private (string SpecJson, TrialDonor? Donor) AssignedSpec(CoordinatedTrial entry)
+    {
+        if (entry.PendingRestart is not { } restart) return (entry.SpecJson ?? SearcherSpecJson(entry.Index), null);
+        var donorSpec = TrialSpecJson.Deserialize(Sweep.Trials[restart.Donor].SpecJson ?? SearcherSpecJson(restart.Donor));
+        var resampled = restart.ResampleFrom is { } from ? _searcher!.Suggest(from).Spec : null;
+        var explored = PbtExplore.Apply(donorSpec, restart.ToRestart(entry.Index), resampled);
+        return (TrialSpecJson.Serialize(explored), new TrialDonor($"{SweepId}/{restart.Donor}", restart.Epoch));
+    }
+
+    private string SearcherSpecJson(int index) => TrialSpecJson.Serialize(_searcher!.Suggest(index).Spec);
 
     // Membership and slot counts, refreshed at most once per tick: dispatching after every finished trial must not
     // cost two extra grain calls each time.
@@ -326,10 +485,11 @@ public sealed class SweepCoordinatorGrain(
     {
         if (!AllTerminal() || Sweep.FinishedAt is not null) return;
         if (Sweep.Status == SweepStatus.Running)
-            Sweep.Status = Sweep.Trials.Any(t => t.Status == TrialStatus.Completed) ? SweepStatus.Completed : SweepStatus.Failed;
+            // A trial the scheduler pruned ran as planned (ASHA may legitimately promote nothing to the last rung).
+            Sweep.Status = Sweep.Trials.Any(t => t.Status is TrialStatus.Completed or TrialStatus.Pruned) ? SweepStatus.Completed : SweepStatus.Failed;
         Sweep.FinishedAt = DateTimeOffset.UtcNow;
         StopTimer();
-        await state.WriteStateAsync();
+        await WriteAsync();
         _dirty = false;
         await UpdateIndexAsync();
     }
@@ -339,7 +499,10 @@ public sealed class SweepCoordinatorGrain(
         var format = submission.IsJson ? SpecFormat.Json : SpecFormat.Yaml;
         _spec = SweepSpecLoader.Parse(submission.SpecText, format, submission.SourceName, submission.BaseDirectory, submission.AllowLarge);
         _searcher = SearcherFactory.Create(_spec);
-        _epochsPlanned = Enumerable.Range(0, _searcher.TotalTrials).Sum(i => (long)_searcher.Suggest(i).Spec.Epochs);
+        _trialEpochs = Enumerable.Range(0, _searcher.TotalTrials).Select(i => _searcher.Suggest(i).Spec.Epochs).ToArray();
+        _epochsPlanned = _trialEpochs.Sum(e => (long)e);
+        _scheduler = TrialSchedulerFactory.Create(_spec);
+        _scheduler.RestoreState(Sweep.SchedulerState);
         _liveSlots = null;
     }
 
@@ -402,6 +565,13 @@ public sealed class SweepCoordinatorGrain(
     {
         _timer?.Dispose();
         _timer = null;
+    }
+
+    /// <summary>Stores the sweep with the scheduler's current state.</summary>
+    private Task WriteAsync(CancellationToken cancellation = default)
+    {
+        Sweep.SchedulerState = _scheduler.SaveState();
+        return state.WriteStateAsync(cancellation);
     }
 
     private SubmitResult Refused(SubmitOutcome outcome, string error) => new(outcome, SweepId, "", 0, [error]);

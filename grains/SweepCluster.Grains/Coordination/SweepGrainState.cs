@@ -44,9 +44,46 @@ public sealed class CoordinatedTrial
 
     [Id(9)] public DateTimeOffset? DispatchedAt { get; set; }
 
+    /// <summary>The trial spec (canonical JSON) when it is no longer the searcher's: population-based training changed it.</summary>
+    [Id(10)] public string? SpecJson { get; set; }
+
+    /// <summary>Paused or Pruned: the trial scheduler's reason.</summary>
+    [Id(11)] public string? StopReason { get; set; }
+
+    /// <summary>Paused or Pruned: the epoch it stopped after.</summary>
+    [Id(12)] public int? StoppedAtEpoch { get; set; }
+
+    /// <summary>PBT: the next dispatch starts from a donor's checkpoint with changed hyperparameters.</summary>
+    [Id(13)] public PendingRestart? PendingRestart { get; set; }
+
     /// <summary>Handed to a trial grain and not finished.</summary>
     public bool InFlight => Attempt > 0 && !Status.IsTerminal() && AssignedSilo is not null;
 
-    /// <summary>Waiting in the coordinator's queue for a free slot.</summary>
-    public bool Queued => !Status.IsTerminal() && AssignedSilo is null;
+    /// <summary>Waiting in the coordinator's queue for a free slot (a paused trial waits for its scheduler instead).</summary>
+    public bool Queued => !Status.IsTerminal() && Status != TrialStatus.Paused && AssignedSilo is null;
+}
+
+/// <summary>A stored <see cref="Sweeps.Scheduling.TrialRestart"/>: PBT's exploit and explore for the next dispatch.</summary>
+[GenerateSerializer, Alias("SweepCluster.PendingRestart")]
+public sealed class PendingRestart
+{
+    [Id(0)] public int Donor { get; set; }
+    [Id(1)] public int Epoch { get; set; }
+    [Id(2)] public double LearningRateFactor { get; set; } = 1;
+    [Id(3)] public double WeightDecayFactor { get; set; } = 1;
+    [Id(4)] public double BatchSizeFactor { get; set; } = 1;
+    [Id(5)] public int? ResampleFrom { get; set; }
+
+    public static PendingRestart From(Sweeps.Scheduling.TrialRestart restart) => new()
+    {
+        Donor = restart.DonorTrialIndex,
+        Epoch = restart.Epoch,
+        LearningRateFactor = restart.LearningRateFactor,
+        WeightDecayFactor = restart.WeightDecayFactor,
+        BatchSizeFactor = restart.BatchSizeFactor,
+        ResampleFrom = restart.ResampleFromTrialIndex,
+    };
+
+    public Sweeps.Scheduling.TrialRestart ToRestart(int trial) =>
+        new(trial, Donor, LearningRateFactor, WeightDecayFactor, BatchSizeFactor, Epoch, ResampleFrom);
 }

@@ -5,6 +5,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains.Hosting;
 using SweepCluster.Sweeps;
@@ -32,6 +33,18 @@ public sealed class TrialGrain(
     private int _runGeneration;
     private bool _deactivating;
     private readonly List<EpochRecord> _unreported = [];
+
+    /// <summary>How long a trial waiting at a decision epoch keeps retrying a coordinator that does not answer.</summary>
+    private static readonly TimeSpan DecisionPatience = TimeSpan.FromSeconds(30);
+
+    /// <summary>The running attempt waits at a decision epoch for the coordinator's answer.</summary>
+    private bool _awaitingDecision;
+
+    /// <summary>The running attempt was told to pause or stop at its decision epoch and is winding down.</summary>
+    private bool _leavingAtBoundary;
+
+    /// <summary>The coordinator pruned this trial while it was still winding down to its pause: end Pruned, for this reason.</summary>
+    private string? _prunedWhileLeaving;
     private DateTimeOffset _lastProgressReport = DateTimeOffset.MinValue;
 
     /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
@@ -48,7 +61,7 @@ public sealed class TrialGrain(
         var current = state.State;
         var previous = current.Assignment;
         if (previous is not null && previous.Attempt > assignment.Attempt) return Snapshot();   // a stale dispatch
-        if (IsTraining)
+        if (IsTraining && !_awaitingDecision && !_leavingAtBoundary)
         {
             // Already training (the coordinator lost track, e.g. it restarted): keep going under the newer number.
             if (previous!.Attempt < assignment.Attempt)
@@ -66,15 +79,23 @@ public sealed class TrialGrain(
             return Snapshot();
         }
 
-        var resume = current.Checkpoint is not null && previous?.SpecJson == assignment.SpecJson;
+        // A trial waiting at a decision epoch, or told to pause there and still winding down, that is started again was
+        // paused by the coordinator: the new attempt runs once the current one has stopped at the boundary.
+        var resume = current.Checkpoint is not null && (previous?.SpecJson == assignment.SpecJson || assignment.Donor is not null);
+        var (checkpoint, checkpointEpoch, history) = resume
+            ? (current.Checkpoint, current.CheckpointEpoch, current.History.Take(current.CheckpointEpoch).ToArray())
+            : (null, 0, Array.Empty<EpochRecord>());
+        if (assignment.Donor is { } donor && await CopyDonorAsync(donor) is { } copy)
+            (checkpoint, checkpointEpoch, history) = (copy.Checkpoint, copy.Epoch, copy.History.Take(copy.Epoch).ToArray());
         state.State = current with
         {
             Assignment = assignment,
             Status = TrialStatus.Pending,
             Error = null,
-            Checkpoint = resume ? current.Checkpoint : null,
-            CheckpointEpoch = resume ? current.CheckpointEpoch : 0,
-            History = resume ? current.History.Take(current.CheckpointEpoch).ToArray() : [],
+            StopReason = null,
+            Checkpoint = checkpoint,
+            CheckpointEpoch = checkpointEpoch,
+            History = history,
         };
         await state.WriteStateAsync();
         _cancellation = new CancellationTokenSource();
@@ -84,6 +105,53 @@ public sealed class TrialGrain(
     }
 
     public Task<TrialSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+
+    public async Task PruneAsync(string? reason)
+    {
+        if (state.State.Status != TrialStatus.Paused)
+        {
+            // Told to pause (or about to be) and not stopped yet: it ends Pruned when it reaches the boundary.
+            if (IsTraining && (_awaitingDecision || _leavingAtBoundary)) _prunedWhileLeaving = reason ?? "stopped by the trial scheduler";
+            return;
+        }
+        state.State = state.State with { Status = TrialStatus.Pruned, StopReason = reason };
+        await state.WriteStateAsync();
+    }
+
+    public Task<TrialCheckpointCopy> GetCheckpointAsync()
+    {
+        var s = state.State;
+        return Task.FromResult(new TrialCheckpointCopy(s.CheckpointEpoch, s.Checkpoint, s.History.Take(s.CheckpointEpoch).ToArray()));
+    }
+
+    public Task<string?> GetReplayAsync()
+    {
+        var s = state.State;
+        if (s.Checkpoint is null || s.Assignment is null) return Task.FromResult<string?>(null);
+        var spec = TrialSpecJson.Deserialize(s.Assignment.SpecJson);
+        if (s.Assignment.BaseDirectory is { } baseDirectory && spec.Dataset.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(spec.Dataset))
+            spec = spec with { Dataset = Path.GetFullPath(Path.Combine(baseDirectory, spec.Dataset)) };
+        var replay = ReplaySpecBuilder.Build(spec, CheckpointSerializer.Deserialize(s.Checkpoint));
+        return Task.FromResult<string?>(TrialSpecWriter.ToYaml(replay));
+    }
+
+    // PBT's exploit: the donor's checkpoint at the generation's boundary, or null (then this trial goes on from its
+    // own checkpoint, with the perturbed hyperparameters only) when the donor has moved on or cannot be reached.
+    private async Task<TrialCheckpointCopy?> CopyDonorAsync(TrialDonor donor)
+    {
+        try
+        {
+            var copy = await GrainFactory.GetGrain<ITrialGrain>(donor.TrialKey).GetCheckpointAsync();
+            if (copy.Epoch == donor.Epoch && copy.Checkpoint is not null) return copy;
+            logger.LogWarning("Donor {Donor} of {Trial} is at epoch {Epoch}, not {Expected}; explore without exploit",
+                donor.TrialKey, this.GetPrimaryKeyString(), copy.Epoch, donor.Epoch);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Could not copy donor {Donor} of {Trial}; explore without exploit", donor.TrialKey, this.GetPrimaryKeyString());
+        }
+        return null;
+    }
 
     public Task CancelAsync()
     {
@@ -111,7 +179,7 @@ public sealed class TrialGrain(
     private TrialSnapshot Snapshot()
     {
         var s = state.State;
-        return new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts);
+        return new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts, s.StopReason);
     }
 
     private async Task RunAsync(string sweepId, CancellationToken cancellation, Task? previousRun)
@@ -122,6 +190,7 @@ public sealed class TrialGrain(
         var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(sweepId);
         var acquired = false;
         var stopwatch = new Stopwatch();
+        TaskCompletionSource<bool>? waiting = null;
         try
         {
             await slots.WaitAsync(cancellation);
@@ -138,17 +207,28 @@ public sealed class TrialGrain(
             var training = Task.Factory.StartNew(() => executor.Run(assignment, checkpoint, progress.Writer, cancellation),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var batch = new List<EpochProgress>();
+            TrialDirective? stop = null;
             while (await progress.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 while (progress.Reader.TryRead(out var epoch)) batch.Add(epoch);
-                await RecordEpochsAsync(coordinator, batch);
+                waiting = batch[^1].Decision;
+                var directive = await RecordEpochsAsync(coordinator, batch, asking: waiting is not null);
                 batch.Clear();
+                if (waiting is null) continue;
+                if (directive.Decision != TrialDecision.Continue) (stop, _leavingAtBoundary) = (directive, true);
+                waiting.TrySetResult(directive.Decision == TrialDecision.Continue);
+                waiting = null;
             }
 
             var result = await training;
             if (_deactivating)
             {
                 await InterruptAsync(stopwatch.Elapsed);
+                return;
+            }
+            if (stop is not null && result.Outcome == TrialOutcome.Cancelled && !cancellation.IsCancellationRequested)
+            {
+                await StopAtBoundaryAsync(stop, stopwatch.Elapsed, attempt.Attempt);
                 return;
             }
             await FinishAsync(coordinator, StatusOf(result.Outcome, cancellation), result.Message, stopwatch.Elapsed);
@@ -168,6 +248,8 @@ public sealed class TrialGrain(
         }
         finally
         {
+            waiting?.TrySetResult(false); // never leave the training thread waiting for an answer that will not come
+            _leavingAtBoundary = false;
             if (acquired) slots.Release();
             if (generation == _runGeneration) DelayDeactivation(TimeSpan.FromTicks(-1)); // unless a newer attempt took over
         }
@@ -175,7 +257,8 @@ public sealed class TrialGrain(
 
     // Stores every epoch that finished since the last write, with the newest checkpoint among them, in one write and
     // one report: when storage or the coordinator is slow, batches grow instead of training waiting.
-    private async Task RecordEpochsAsync(ISweepCoordinatorGrain coordinator, IReadOnlyList<EpochProgress> epochs)
+    // At a decision epoch (asking) every unreported epoch goes with the question, which is answered at once.
+    private async Task<TrialDirective> RecordEpochsAsync(ISweepCoordinatorGrain coordinator, IReadOnlyList<EpochProgress> epochs, bool asking)
     {
         var s = state.State;
         var newestCheckpoint = epochs.LastOrDefault(e => e.Checkpoint is not null);
@@ -188,7 +271,8 @@ public sealed class TrialGrain(
         };
         await state.WriteStateAsync();
         _unreported.AddRange(epochs.Select(e => e.Record));
-        if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return;
+        if (asking) return await AskAsync(coordinator);
+        if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return TrialDirective.Continue;
         _lastProgressReport = DateTimeOffset.UtcNow;
         var records = _unreported.ToArray();
         _unreported.Clear();
@@ -201,6 +285,46 @@ public sealed class TrialGrain(
             // The coordinator reconciles from this grain's stored state; a lost progress report loses nothing.
             logger.LogDebug(error, "Epoch report of {Trial} not delivered", this.GetPrimaryKeyString());
         }
+        return TrialDirective.Continue;
+    }
+
+    // The checkpoint of the decision epoch is stored; a coordinator that cannot answer (its silo died and it has not
+    // come back within the patience) leaves the trial training on, as without a scheduler.
+    private async Task<TrialDirective> AskAsync(ISweepCoordinatorGrain coordinator)
+    {
+        _lastProgressReport = DateTimeOffset.UtcNow;
+        var question = new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, _unreported.ToArray(), SiloName);
+        _unreported.Clear();
+        _awaitingDecision = true;
+        try
+        {
+            return await TransientFailures.RetryAsync(() => coordinator.DecideAsync(question), DecisionPatience);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "No decision for {Trial} at epoch {Epoch}; it goes on", this.GetPrimaryKeyString(), question.Records[^1].Epoch);
+            return TrialDirective.Continue;
+        }
+        finally
+        {
+            _awaitingDecision = false;
+        }
+    }
+
+    // Paused or stopped by the trial scheduler at an epoch boundary: the checkpoint of that epoch is stored and the
+    // coordinator, which decided it, already knows. A newer attempt may already be queued behind this one.
+    private async Task StopAtBoundaryAsync(TrialDirective directive, TimeSpan elapsed, int attempt)
+    {
+        var s = state.State;
+        var superseded = s.Status == TrialStatus.Pending && CurrentAttempt > attempt;
+        var pruned = _prunedWhileLeaving;
+        _prunedWhileLeaving = null;
+        var status = superseded ? s.Status
+            : pruned is not null || directive.Decision == TrialDecision.Stop ? TrialStatus.Pruned
+            : TrialStatus.Paused;
+        var reason = superseded ? null : pruned ?? directive.Reason;
+        state.State = s with { Status = status, StopReason = reason, WallSeconds = s.WallSeconds + elapsed.TotalSeconds };
+        await state.WriteStateAsync();
     }
 
     private async Task FinishAsync(ISweepCoordinatorGrain coordinator, TrialStatus status, string? message, TimeSpan elapsed)

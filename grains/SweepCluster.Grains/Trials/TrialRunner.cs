@@ -8,7 +8,9 @@ using SweepCluster.Engine.Training;
 namespace SweepCluster.Grains.Trials;
 
 /// <summary>One finished epoch and, when due, the checkpoint taken right after it.</summary>
-public sealed record EpochProgress(EpochRecord Record, byte[]? Checkpoint);
+/// <param name="Decision">At a decision epoch: the training thread waits until the grain sets it (true: go on;
+/// false: stop here, at the epoch boundary, with the checkpoint stored).</param>
+public sealed record EpochProgress(EpochRecord Record, byte[]? Checkpoint, TaskCompletionSource<bool>? Decision = null);
 
 public static class TrialRunner
 {
@@ -23,10 +25,17 @@ public static class TrialRunner
                 ? new Trainer(spec, data)
                 : Trainer.Restore(spec, data, CheckpointSerializer.Deserialize(checkpoint));
             var every = Math.Max(1, assignment.CheckpointEvery);
-            return trainer.Run(cancellation, record =>
+            var decisionEpochs = assignment.DecisionEpochs?.ToHashSet() ?? [];
+            using var boundary = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            return trainer.Run(boundary.Token, record =>
             {
-                var due = record.Epoch % every == 0 || record.Epoch == spec.Epochs;
-                progress.TryWrite(new EpochProgress(record, due ? trainer.CheckpointBytes() : null));
+                var ask = decisionEpochs.Contains(record.Epoch);
+                var due = ask || record.Epoch % every == 0 || record.Epoch == spec.Epochs;
+                var decision = ask ? new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+                progress.TryWrite(new EpochProgress(record, due ? trainer.CheckpointBytes() : null, decision));
+                if (decision is null) return;
+                decision.Task.Wait(cancellation);
+                if (!decision.Task.Result) boundary.Cancel(); // the trainer stops before the next epoch's first batch
             });
         }
         finally

@@ -26,6 +26,7 @@ public sealed class MarkdownRenderer : IReportRenderer
         WriteFamilies(output, report);
         WriteBestTrial(output, report);
         WriteFailures(output, report.Failures);
+        WriteStopped(output, report.Stopped ?? []);
         return output.ToString();
     }
 
@@ -135,6 +136,22 @@ public sealed class MarkdownRenderer : IReportRenderer
             [
                 ReportText.Integer(f.Index), ReportText.Integer(f.Combination), ReportText.Integer(f.Seed),
                 ReportText.Name(f.Status), ReportText.Integer(f.Attempts), MarkdownText.Escape(f.Error ?? ReportText.Missing),
+            ]));
+    }
+
+    // Only when the trial scheduler stopped or holds a trial (ASHA, median stopping, PBT).
+    private static void WriteStopped(StringBuilder output, IReadOnlyList<StoppedEntry> stopped)
+    {
+        if (stopped.Count == 0) return;
+        output.AppendLine("## Stopped by the trial scheduler").AppendLine();
+        MarkdownTable.Write(output,
+            [new("trial", ColumnAlignment.Right), new("combination", ColumnAlignment.Right), new("seed", ColumnAlignment.Right),
+             new("status"), new("epoch", ColumnAlignment.Right), new("metric", ColumnAlignment.Right), new("why")],
+            stopped.Select(s => (IReadOnlyList<string>)
+            [
+                ReportText.Integer(s.Index), ReportText.Integer(s.Combination), ReportText.Integer(s.Seed), ReportText.Name(s.Status),
+                ReportText.Integer(s.Epoch), s.Metric is { } m ? m.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : ReportText.Missing,
+                MarkdownText.Escape(s.Reason ?? ReportText.Missing),
             ]));
     }
 }

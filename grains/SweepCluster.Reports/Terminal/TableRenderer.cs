@@ -59,6 +59,7 @@ public sealed class TableRenderer : IReportRenderer
         WriteFamilies(console, report.Families);
         WriteBestTrial(console, report);
         WriteFailures(console, report.Failures);
+        WriteStopped(console, report.Stopped ?? []);
     }
 
     private static void WriteHeader(IAnsiConsole console, ReportHeader header)
@@ -164,5 +165,15 @@ public sealed class TableRenderer : IReportRenderer
         }
         if (failures.Count > MaxFailureRows)
             console.Write(new Text("  " + ReportText.MoreRows(MaxFailureRows, failures.Count, "failures") + "\n", NoteStyle));
+    }
+
+    private static void WriteStopped(IAnsiConsole console, IReadOnlyList<StoppedEntry> stopped)
+    {
+        if (stopped.Count == 0) return;
+        console.Write(new Text($"Stopped by the trial scheduler ({stopped.Count})\n", NoteStyle));
+        foreach (var entry in stopped.Take(MaxFailureRows))
+            console.Write(new Text($"  trial {entry.Index} {ReportText.Name(entry.Status)} after epoch {entry.Epoch}: {entry.Reason ?? ReportText.Missing}\n"));
+        if (stopped.Count > MaxFailureRows)
+            console.Write(new Text("  " + ReportText.MoreRows(MaxFailureRows, stopped.Count, "stopped trials") + "\n", NoteStyle));
     }
 }

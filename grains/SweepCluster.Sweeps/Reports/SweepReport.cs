@@ -14,6 +14,7 @@ namespace SweepCluster.Sweeps.Reports;
 /// <param name="TopCurves">The best completed trial of each of the top combinations (at most
 /// <see cref="SweepReportBuilder.CurveCombinations"/>), in rank order, for learning-curve plots.</param>
 /// <param name="Failures">Every failed or diverged trial, by trial index.</param>
+/// <param name="Stopped">Every trial the trial scheduler stopped (Pruned) or holds (Paused): at which epoch and why.</param>
 public sealed record SweepReport(
     ReportHeader Header,
     IReadOnlyList<RankingRow> Ranking,
@@ -21,7 +22,14 @@ public sealed record SweepReport(
     IReadOnlyList<FamilySummary> Families,
     RankedTrial? BestTrial,
     IReadOnlyList<RankedTrial> TopCurves,
-    IReadOnlyList<FailureEntry> Failures);
+    IReadOnlyList<FailureEntry> Failures,
+    IReadOnlyList<StoppedEntry>? Stopped = null);
+
+/// <summary>A trial the trial scheduler stopped early (Pruned) or holds at a boundary (Paused).</summary>
+/// <param name="Epoch">The epoch it stopped after.</param>
+/// <param name="Reason">The scheduler's reason, e.g. "rung 0 (epoch 1): not in the top 1/3".</param>
+/// <param name="Metric">The sweep metric at that epoch, when there is one.</param>
+public sealed record StoppedEntry(int Index, int Combination, long Seed, TrialStatus Status, int Epoch, string? Reason, double? Metric);
 
 /// <summary>The sweep's identity, state and totals.</summary>
 /// <param name="StatusCounts">How many trials are in each <see cref="TrialStatus"/>, every status listed, in enum order.</param>

@@ -32,8 +32,16 @@ public static class SweepReportBuilder
             FamilySummaryBuilder.Build(entries),
             curves.Count > 0 ? curves[0] : null,
             curves,
-            Failures(entries));
+            Failures(entries),
+            Stopped(entries, input.Metric));
     }
+
+    private static IReadOnlyList<StoppedEntry> Stopped(IReadOnlyList<TrialEntry> entries, MetricSpec metric) =>
+        entries
+            .Where(e => e.Status is TrialStatus.Pruned or TrialStatus.Paused)
+            .Select(e => new StoppedEntry(e.Index, e.Combination, e.Configuration.Seed, e.Status, e.Result!.StoppedAtEpoch ?? e.EpochsRun,
+                e.Result.StopReason, e.Result.History.Count > 0 ? metric.ValueOf(e.Result.History[^1]) : null))
+            .ToArray();
 
     private static ReportHeader Header(SweepReportInput input, IReadOnlyList<TrialEntry> entries)
     {

@@ -7,6 +7,8 @@ namespace SweepCluster.Sweeps.Reports;
 /// <param name="Error">Failed: the exception message of the last attempt; Diverged: why.</param>
 /// <param name="Silos">Every silo an attempt of this trial ran on, in order (a resumed trial ran on several).</param>
 /// <param name="WallSeconds">Training time summed over attempts.</param>
+/// <param name="StopReason">Paused or Pruned: why the trial scheduler stopped it.</param>
+/// <param name="StoppedAtEpoch">Paused or Pruned: the epoch it stopped after.</param>
 public sealed record TrialResult(
     int Index,
     int Combination,
@@ -17,4 +19,6 @@ public sealed record TrialResult(
     string? Error,
     IReadOnlyList<string> Silos,
     double WallSeconds,
-    int Attempts);
+    int Attempts,
+    string? StopReason = null,
+    int? StoppedAtEpoch = null);

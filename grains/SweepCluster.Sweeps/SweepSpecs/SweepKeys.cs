@@ -59,8 +59,41 @@ public static class SweepKeys
     /// <summary>Keys of the metric section.</summary>
     public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];
 
-    /// <summary>Keys of the scheduler section.</summary>
-    public static readonly IReadOnlyList<string> SchedulerKeys = [SchedulerType];
+    /// <summary>asha: the first rung's epochs.</summary>
+    public const string MinEpochs = "min_epochs";
+
+    /// <summary>asha: the reduction factor η.</summary>
+    public const string Eta = "eta";
+
+    /// <summary>median: epochs before any trial may be stopped.</summary>
+    public const string GraceEpochs = "grace_epochs";
+
+    /// <summary>median: completed trials needed before the rule applies.</summary>
+    public const string MinTrials = "min_trials";
+
+    /// <summary>pbt: epochs between exploit/explore steps.</summary>
+    public const string Interval = "interval";
+
+    /// <summary>pbt: the fraction of the population that is the top and the bottom.</summary>
+    public const string Quantile = "quantile";
+
+    /// <summary>pbt: the perturbation factors.</summary>
+    public const string Factors = "factors";
+
+    /// <summary>pbt: the chance that explore resamples from the spec instead of perturbing.</summary>
+    public const string ResampleProbability = "resample_probability";
+
+    /// <summary>Keys of the scheduler section, for any type.</summary>
+    public static readonly IReadOnlyList<string> SchedulerKeys = [SchedulerType, MinEpochs, Eta, GraceEpochs, MinTrials, Interval, Quantile, Factors, ResampleProbability];
+
+    /// <summary>The keys each scheduler type accepts (besides type).</summary>
+    public static IReadOnlyList<string> SchedulerKeysFor(SchedulerKind kind) => kind switch
+    {
+        SchedulerKind.Asha => [MinEpochs, Eta],
+        SchedulerKind.Median => [GraceEpochs, MinTrials],
+        SchedulerKind.Pbt => [Interval, Quantile, Factors, ResampleProbability],
+        _ => [],
+    };
 
     /// <summary>The trial-spec keys a sweep may vary (every trial key except <c>seed</c>, which <see cref="Seeds"/> replaces).</summary>
     public static readonly IReadOnlySet<string> TrialKeys =

@@ -16,5 +16,5 @@ internal sealed record SweepSettings(
     IReadOnlyList<long> Seeds,
     int MaxConcurrent,
     int Retries,
-    SchedulerKind Scheduler,
+    Scheduling.SchedulerSettings Scheduler,
     int CheckpointEvery);

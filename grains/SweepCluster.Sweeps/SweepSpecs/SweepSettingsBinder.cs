@@ -2,15 +2,13 @@
 // to SweepSettings, reporting every problem with its field path and line. It does not look at trial keys (the
 // parameter space and the trial binder do) and does not pick the default metric (that needs the trials' task).
 using SweepCluster.Engine.Specs;
+using SweepCluster.Sweeps.Scheduling;
 
 namespace SweepCluster.Sweeps.SweepSpecs;
 
 /// <summary>Binds the sweep-level keys of a sweep spec's root mapping.</summary>
 internal static class SweepSettingsBinder
 {
-    /// <summary>Scheduler names planned but not available yet.</summary>
-    private static readonly IReadOnlyList<string> LaterSchedulers = ["asha", "median", "pbt"];
-
     private const string RandomNeedsTrials =
         "random search needs trials: N (how many combinations to draw), e.g. search: { strategy: random, trials: 20 }";
 
@@ -184,29 +182,77 @@ internal static class SweepSettingsBinder
             : SweepLimits.DefaultCheckpointEvery;
     }
 
-    private static SchedulerKind BindScheduler(SpecBindContext ctx, SpecEntry? entry)
+    private static SchedulerSettings BindScheduler(SpecBindContext ctx, SpecEntry? entry)
     {
-        if (entry is null) return SchedulerKind.Fifo;
-        var path = SweepKeys.Scheduler;
-        var typeNode = entry.Value;
-        if (entry.Value is SpecMapping mapping)
+        if (entry is null) return SchedulerSettings.Fifo;
+        if (entry.Value is not SpecMapping mapping)
         {
-            foreach (var unknown in mapping.Entries.Where(item => item.Key != SweepKeys.SchedulerType))
-            {
-                SpecValues.UnknownKey(ctx, unknown, SweepKeys.Scheduler, SweepKeys.SchedulerKeys);
-            }
-            if (mapping.Find(SweepKeys.SchedulerType) is not { } type)
-            {
-                ctx.Error(path, mapping, "a scheduler needs a type, e.g. { type: fifo }");
-                return SchedulerKind.Fifo;
-            }
-            (typeNode, path) = (type.Value, SpecPath.Key(path, SweepKeys.SchedulerType));
+            return SpecValues.TryEnum<SchedulerKind>(ctx, entry.Value, SweepKeys.Scheduler, "scheduler", out var only)
+                ? SchedulerSettings.Fifo with { Kind = only }
+                : SchedulerSettings.Fifo;
         }
-        if (typeNode is SpecScalar { IsNull: false } scalar && LaterSchedulers.Contains(scalar.Text.ToLowerInvariant()))
+        if (mapping.Find(SweepKeys.SchedulerType) is not { } type)
         {
-            ctx.Error(path, scalar, $"the {scalar.Text.ToLowerInvariant()} scheduler is not available yet; use fifo for now (asha, median and pbt come later)");
-            return SchedulerKind.Fifo;
+            ctx.Error(SweepKeys.Scheduler, mapping, "a scheduler needs a type, e.g. { type: asha, min_epochs: 1, eta: 3 }");
+            return SchedulerSettings.Fifo;
         }
-        return SpecValues.TryEnum<SchedulerKind>(ctx, typeNode, path, "scheduler", out var kind) ? kind : SchedulerKind.Fifo;
+        if (!SpecValues.TryEnum<SchedulerKind>(ctx, type.Value, SpecPath.Key(SweepKeys.Scheduler, SweepKeys.SchedulerType), "scheduler", out var kind))
+            return SchedulerSettings.Fifo;
+        var settings = SchedulerSettings.Fifo with { Kind = kind };
+        var valid = SweepKeys.SchedulerKeysFor(kind);
+        foreach (var item in mapping.Entries.Where(item => item.Key != SweepKeys.SchedulerType))
+        {
+            var path = SpecPath.Key(SweepKeys.Scheduler, item.Key);
+            if (!valid.Contains(item.Key))
+            {
+                if (SweepKeys.SchedulerKeys.Contains(item.Key))
+                    ctx.Error(path, item.KeyLine, $"'{item.Key}' does not apply to the {SpecNames.Of(kind)} scheduler; valid keys: {string.Join(", ", new[] { SweepKeys.SchedulerType }.Concat(valid))}");
+                else
+                    SpecValues.UnknownKey(ctx, item, SweepKeys.Scheduler, new[] { SweepKeys.SchedulerType }.Concat(valid));
+                continue;
+            }
+            settings = BindSchedulerKey(ctx, settings, item, path);
+        }
+        return settings;
+    }
+
+    private static SchedulerSettings BindSchedulerKey(SpecBindContext ctx, SchedulerSettings settings, SpecEntry item, string path)
+    {
+        var node = item.Value;
+        switch (item.Key)
+        {
+            case SweepKeys.MinEpochs when SpecValues.TryInt(ctx, node, path, out var n):
+                return SpecValues.Check(ctx, n >= 1, node, path, "must be >= 1 (the first rung's epochs, e.g. 1)", n) ? settings with { MinEpochs = n } : settings;
+            case SweepKeys.Eta when SpecValues.TryInt(ctx, node, path, out var n):
+                return SpecValues.Check(ctx, n >= 2, node, path, "must be a whole number >= 2 (the reduction factor, e.g. 3)", n) ? settings with { Eta = n } : settings;
+            case SweepKeys.GraceEpochs when SpecValues.TryInt(ctx, node, path, out var n):
+                return SpecValues.Check(ctx, n >= 0, node, path, "must be >= 0 (epochs before a trial may be stopped)", n) ? settings with { GraceEpochs = n } : settings;
+            case SweepKeys.MinTrials when SpecValues.TryInt(ctx, node, path, out var n):
+                return SpecValues.Check(ctx, n >= 1, node, path, "must be >= 1 (completed trials before the rule applies, e.g. 3)", n) ? settings with { MinTrials = n } : settings;
+            case SweepKeys.Interval when SpecValues.TryInt(ctx, node, path, out var n):
+                return SpecValues.Check(ctx, n >= 1, node, path, "must be >= 1 (epochs between exploit steps, e.g. 2)", n) ? settings with { Interval = n } : settings;
+            case SweepKeys.Quantile when SpecValues.TryNumber(ctx, node, path, out var v):
+                return SpecValues.Check(ctx, v > 0 && v <= 0.5, node, path, "must be in (0, 0.5] (e.g. 0.25)", v) ? settings with { Quantile = v } : settings;
+            case SweepKeys.ResampleProbability when SpecValues.TryNumber(ctx, node, path, out var v):
+                return SpecValues.Check(ctx, v >= 0 && v <= 1, node, path, "must be in [0, 1] (e.g. 0.25)", v) ? settings with { ResampleProbability = v } : settings;
+            case SweepKeys.Factors:
+                return BindFactors(ctx, node, path) is { } factors ? settings with { Factors = factors } : settings;
+            default:
+                return settings; // reported while reading the value
+        }
+    }
+
+    private static IReadOnlyList<double>? BindFactors(SpecBindContext ctx, SpecNode node, string path)
+    {
+        if (SpecValues.Sequence(ctx, node, path, "[0.8, 1.2]") is not { } list) return null;
+        var factors = new List<double>();
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var itemPath = SpecPath.Index(path, i);
+            if (SpecValues.TryNumber(ctx, list.Items[i], itemPath, out var v)
+                && SpecValues.Check(ctx, v > 0 && double.IsFinite(v), list.Items[i], itemPath, "a factor must be > 0 (e.g. 0.8)", v)) factors.Add(v);
+        }
+        if (list.Items.Count == 0) ctx.Error(path, list, "give at least one factor, e.g. [0.8, 1.2]");
+        return factors.Count > 0 ? factors : null;
     }
 }

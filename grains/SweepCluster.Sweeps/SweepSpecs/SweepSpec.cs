@@ -13,11 +13,20 @@ public enum SearchStrategy
     Random,
 }
 
-/// <summary>The trial schedulers a sweep may name (asha, median and pbt come later).</summary>
+/// <summary>The trial schedulers a sweep may name (<c>scheduler: { type: ... }</c>).</summary>
 public enum SchedulerKind
 {
     /// <summary>Every trial runs all its epochs, in index order.</summary>
     Fifo,
+
+    /// <summary>Asynchronous successive halving: only the top 1/η of each rung goes on (Li et al. 2018).</summary>
+    Asha,
+
+    /// <summary>Median stopping: stop a trial whose best is worse than the median of completed trials' running averages.</summary>
+    Median,
+
+    /// <summary>Population-based training: the bottom of the population copies the top and perturbs (Jaderberg et al. 2017).</summary>
+    Pbt,
 }
 
 /// <summary>A validated sweep spec. Create it with <see cref="SweepSpecLoader"/>.</summary>
@@ -53,7 +62,10 @@ public sealed record SweepSpec
     public int CheckpointEvery { get; init; } = SweepLimits.DefaultCheckpointEvery;
 
     /// <summary>The trial scheduler.</summary>
-    public SchedulerKind Scheduler { get; init; }
+    public SchedulerKind Scheduler => SchedulerSettings.Kind;
+
+    /// <summary>The trial scheduler with its settings (<c>scheduler:</c>).</summary>
+    public Scheduling.SchedulerSettings SchedulerSettings { get; init; } = Scheduling.SchedulerSettings.Fifo;
 
     /// <summary>Number of hyperparameter combinations (grid: the product of the axes; random: <see cref="RandomTrials"/>).</summary>
     public required int Combinations { get; init; }

@@ -59,7 +59,7 @@ public static class SweepSpecLoader
             Retries = settings.Retries,
             CheckpointEvery = settings.CheckpointEvery,
             KeyLines = root.Entries.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().KeyLine),
-            Scheduler = settings.Scheduler,
+            SchedulerSettings = settings.Scheduler,
             Combinations = (int)combinations,
             Source = document.Source,
             BaseDirectory = document.BaseDirectory,

@@ -48,7 +48,8 @@ public sealed class ScheduleDescriberTests
             "{ schedule: polynomial, initial: 0.1 }", "{ schedule: step, initial: 0.1, step_size: 2 }", "{ schedule: cosine, initial: 0.1 }",
             "{ schedule: plateau, initial: 0.1 }", "{ schedule: fan_in, initial: 0.1 }", "{ schedule: feature_scale, initial: 0.1 }",
         }.Select(yaml => Bind(yaml, "learning_rate", t => t.LearningRate).Family)
-            .Append(Bind("{ schedule: noise_scale, initial: 16 }", "batch_size", t => t.BatchSize).Family);
+            .Append(Bind("{ schedule: noise_scale, initial: 16 }", "batch_size", t => t.BatchSize).Family)
+            .Append(Bind("{ schedule: recorded, values: [[0, 0.1], [10, 0.05]] }", "learning_rate", t => t.LearningRate).Family);
         Assert.Equal(Enum.GetValues<ScheduleFamily>().Order(), described.Order());
     }
 

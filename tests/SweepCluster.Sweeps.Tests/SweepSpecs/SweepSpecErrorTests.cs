@@ -193,15 +193,32 @@ public sealed class SweepSpecErrorTests
             search: { strategy: grid, trials: 5, sed: 1 }
             max_concurrent: -1
             retries: 1.5
-            scheduler: { type: asha }
+            scheduler: { type: asha, eta: 1, interval: 2 }
             """);
         Assert.Contains("applies only to strategy: random", At(errors, "search.trials").Message);
         Assert.Contains("did you mean 'seed'?", At(errors, "search.sed").Message);
         Assert.Contains("must be >= 0", At(errors, "max_concurrent").Message);
         Assert.Contains("whole number", At(errors, "retries").Message);
-        Assert.Contains("not available yet", At(errors, "scheduler.type").Message);
+        Assert.Contains("must be a whole number >= 2", At(errors, "scheduler.eta").Message);
+        Assert.Contains("does not apply to the asha scheduler", At(errors, "scheduler.interval").Message);
         Assert.Contains("random search needs trials: N", At(Errors("search: random\n"), "search").Message);
         Assert.Contains("did you mean 'fifo'?", At(Errors("scheduler: fifoo\n"), "scheduler").Message);
+    }
+
+    [Fact]
+    public void SchedulerSettingsAreBound()
+    {
+        var asha = Yaml("search: { strategy: random, trials: 4 }\nlearning_rate: { loguniform: [0.01, 0.1] }\nscheduler: { type: asha, min_epochs: 2, eta: 4 }\n");
+        Assert.Equal(SchedulerKind.Asha, asha.Scheduler);
+        Assert.Equal((2, 4), (asha.SchedulerSettings.MinEpochs, asha.SchedulerSettings.Eta));
+        var pbt = Yaml("scheduler: { type: pbt, interval: 3, quantile: 0.5, factors: [0.5, 2], resample_probability: 0.25 }\n").SchedulerSettings;
+        Assert.Equal((SchedulerKind.Pbt, 3, 0.5, 0.25), (pbt.Kind, pbt.Interval, pbt.Quantile, pbt.ResampleProbability));
+        Assert.Equal([0.5, 2.0], pbt.Factors);
+        Assert.Equal(SchedulerKind.Median, Yaml("scheduler: median\n").Scheduler);
+        var errors = Errors("scheduler: { type: pbt, quantile: 0.7, factors: [0], grace: 1 }\n");
+        Assert.Contains("(0, 0.5]", At(errors, "scheduler.quantile").Message);
+        Assert.Contains("must be > 0", At(errors, "scheduler.factors[0]").Message);
+        Assert.Contains("unknown key 'grace'", At(errors, "scheduler.grace").Message);
     }
 
     [Fact]

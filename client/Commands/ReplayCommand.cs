@@ -1,0 +1,46 @@
+// `sweep replay ID TRIAL [-o FILE]`: writes a trial spec that replays what trial TRIAL of sweep ID actually applied —
+// every step's learning rate, weight decay and batch size, plateau, adaptive and PBT changes included — as explicit
+// `schedule: recorded` schedules. `sweep train FILE` then reproduces the trial bit for bit (up to its last checkpoint:
+// the end of a completed trial, or the epoch a pruned trial stopped at).
+using System.CommandLine;
+using SweepCluster.Cli.Cluster;
+using Spectre.Console;
+
+namespace SweepCluster.Cli.Commands;
+
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var id = SweepCommandBase.IdArgument();
+        var trial = new Argument<int>("TRIAL") { Description = "The trial index (as in the report)." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the spec to this file (default: replay-<ID>-<TRIAL>.yaml)." };
+        var command = new Command("replay", "Write a trial spec that replays the schedule a trial actually applied (`sweep train` reproduces it).")
+        {
+            id, trial, output,
+        };
+        ClusterOptions.AddTo(command);
+        command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
+        {
+            var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
+            var index = parse.GetValue(trial);
+            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
+            if (index < 0 || index >= progress.TotalTrials)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] sweep {sweepId} has trials 0 to {progress.TotalTrials - 1}; there is no trial {index}");
+                return (int)ExitCode.InvalidInput;
+            }
+            if (await coordinator.GetReplayAsync(index) is not { } yaml)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] trial {index} of {sweepId} has no checkpoint yet: nothing to replay");
+                return (int)ExitCode.SweepFailed;
+            }
+            var file = parse.GetValue(output) ?? new FileInfo($"replay-{sweepId}-{index}.yaml");
+            await File.WriteAllTextAsync(file.FullName, $"# replay of trial {index} of sweep {sweepId}: sweep train {file.Name}\n{yaml}", cancellation);
+            AnsiConsole.MarkupLineInterpolated($"wrote {file.FullName}");
+            return (int)ExitCode.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,211 @@
+// ASHA, median stopping and PBT on a real cluster: early stopping with the expected fraction, PBT's exploit copying
+// the donor's checkpoint grain to grain, replay of what a trial applied, and a reproducible single-slot run.
+using Microsoft.Extensions.DependencyInjection;
+using SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Training;
+using SweepCluster.Grains;
+using SweepCluster.Grains.Trials;
+using SweepCluster.Sweeps;
+using SweepCluster.Sweeps.Reports;
+using SweepCluster.Sweeps.Search;
+using SweepCluster.Sweeps.SweepSpecs;
+
+namespace SweepCluster.Cluster.Tests.Adaptive;
+
+/// <summary>A two-silo cluster whose silos record what every attempt started from.</summary>
+public sealed class RecordingCluster : IAsyncLifetime
+{
+    public RecordingExecutor Executor { get; } = new();
+    private TestClusterHandle? _handle;
+
+    public IGrainFactory Grains => _handle!.Grains;
+
+    public async Task InitializeAsync() =>
+        _handle = await TestClusterHandle.StartAsync(2, configure: services => services.AddSingleton<ITrialExecutor>(Executor));
+
+    public async Task DisposeAsync()
+    {
+        if (_handle is not null) await _handle.DisposeAsync();
+    }
+}
+
+public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFixture<RecordingCluster>
+{
+    // 9 random learning rates on digits; ASHA rungs at epochs 1 and 3 of 9.
+    private const string Asha = """
+        name: asha-digits
+        dataset: digits
+        model: { hidden: [32] }
+        optimizer: { type: sgd, momentum: 0.9 }
+        search: { strategy: random, trials: 9, seed: 4, scheduler_unused: 0 }
+        learning_rate: { loguniform: [0.0005, 0.5] }
+        batch_size: 32
+        epochs: 9
+        scheduler: { type: asha, min_epochs: 1, eta: 3 }
+        """;
+
+    // A population of 4; exploit and explore at epoch 2 of 4.
+    private const string Pbt = """
+        name: pbt-digits
+        dataset: digits
+        model: { hidden: [32] }
+        optimizer: { type: sgd, momentum: 0.9 }
+        search: { strategy: random, trials: 4, seed: 2 }
+        learning_rate: { loguniform: [0.001, 0.3] }
+        weight_decay: { choice: [0, 0.0001] }
+        batch_size: { choice: [16, 64] }
+        epochs: 4
+        scheduler: { type: pbt, interval: 2, quantile: 0.25 }
+        """;
+
+    /// <summary>
+    /// A trial grain's snapshot once it stopped training: the coordinator may count a trial done (it decided the stop)
+    /// a moment before the trial grain, which stops at the next epoch boundary, has stored its final state.
+    /// </summary>
+    internal static async Task<TrialSnapshot> SettledAsync(IGrainFactory grains, string key)
+    {
+        var deadline = DateTime.UtcNow + SweepDriver.DefaultTimeout;
+        while (true)
+        {
+            var snapshot = await grains.GetGrain<ITrialGrain>(key).GetSnapshotAsync();
+            if ((!snapshot.IsTraining && snapshot.Status.IsTerminal()) || DateTime.UtcNow > deadline) return snapshot;
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    private static string Spec(string yaml) => yaml.Replace(", scheduler_unused: 0", "");
+
+    [Fact]
+    public async Task AshaStopsAtLeastTheExpectedFractionOfTrialsAtTheFirstRung()
+    {
+        var coordinator = await SweepDriver.SubmitAsync(fixture.Grains, "asha", Spec(Asha));
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+        var report = await SweepDriver.ReportAsync(coordinator);
+        Assert.True(report.Failures.Count == 0, string.Join("\n", report.Failures));
+        Assert.Equal(SweepStatus.Completed, progress.Status);
+        var stopped = report.Stopped!;
+        // At most ⌊9/3⌋ = 3 trials leave rung 0, whatever the order results arrived in; at most 1 leaves rung 1.
+        Assert.True(stopped.Count(s => s.Epoch == 1) >= 6, string.Join("\n", stopped));
+        Assert.All(stopped, s => Assert.Equal(TrialStatus.Pruned, s.Status));
+        Assert.All(stopped, s => Assert.Contains("rung", s.Reason));
+        Assert.InRange(progress.Count(TrialStatus.Completed), 0, 1);
+        Assert.Equal(9, progress.Count(TrialStatus.Completed) + progress.Count(TrialStatus.Pruned));
+        Assert.True(progress.EpochsDone <= 9 + 3 * 2 + 1 * 6, $"{progress.EpochsDone} epochs");
+
+        // Exactly one result per trial, and the trial grains agree with the coordinator.
+        foreach (var entry in stopped)
+        {
+            var snapshot = await SettledAsync(fixture.Grains, $"asha/{entry.Index}");
+            Assert.Equal(TrialStatus.Pruned, snapshot.Status);
+            Assert.False(snapshot.IsTraining);
+            Assert.Equal(entry.Epoch, snapshot.History.Count);
+        }
+    }
+
+    [Fact]
+    public async Task APbtExploitStartsFromTheDonorsCheckpointAndTheReplayReproducesTheTrialBitForBit()
+    {
+        var coordinator = await SweepDriver.SubmitAsync(fixture.Grains, "pbt", Pbt);
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+        Assert.Equal(4, progress.Count(TrialStatus.Completed));
+
+        var exploits = fixture.Executor.Starts.Where(s => s.Assignment.SweepId == "pbt" && s.Assignment.Donor is not null).ToArray();
+        var (assignment, copied) = Assert.Single(exploits); // one generation (epoch 2), bottom 25% of 4 = 1 trial
+        Assert.Equal(2, assignment.Donor!.Epoch);
+        var donorIndex = int.Parse(assignment.Donor.TrialKey.Split('/')[1]);
+        Assert.NotEqual(assignment.TrialIndex, donorIndex);
+
+        // The donor's state after epoch 2, computed directly by the engine.
+        var sweep = SweepSpecLoader.Parse(Pbt, SpecFormat.Yaml, "pbt.yaml");
+        var donorSpec = SearcherFactory.Create(sweep).Suggest(donorIndex).Spec;
+        var donor = new Trainer(donorSpec with { Epochs = 2 }, TrainingDataLoader.Load(donorSpec));
+        Assert.Equal(TrialOutcome.Completed, donor.Run().Outcome);
+        var expected = donor.Checkpoint();
+        var actual = CheckpointSerializer.Deserialize(copied!);
+        Assert.Equal(2, actual.Epoch);
+        Assert.Equal(expected.Weights, actual.Weights);
+        Assert.Equal(expected.Biases, actual.Biases);
+        Assert.Equal(expected.Optimizer.Buffers, actual.Optimizer.Buffers);
+
+        // The copier ran on with the donor's hyperparameters, perturbed; its seed is the donor's (where its weights began).
+        var explored = TrialSpecJson.Deserialize(assignment.SpecJson);
+        Assert.Equal(donorSpec.Seed, explored.Seed);
+        Assert.All(new[] { explored.LearningRate.Scale, explored.WeightDecay.Scale, explored.BatchSize.Scale }, s => Assert.Contains(s, new double?[] { 0.8, 1.2 }));
+
+        // Replay: the recorded schedules alone reproduce the copier's whole run — the donor's first two epochs included.
+        var replayYaml = await coordinator.GetReplayAsync(assignment.TrialIndex);
+        Assert.NotNull(replayYaml);
+        Assert.Contains("schedule: recorded", replayYaml);
+        var replay = TrialSpecLoader.Parse(replayYaml, SpecFormat.Yaml).Spec;
+        var replayed = new Trainer(replay, TrainingDataLoader.Load(replay));
+        var result = replayed.Run();
+        var snapshot = await fixture.Grains.GetGrain<ITrialGrain>($"pbt/{assignment.TrialIndex}").GetSnapshotAsync();
+        Assert.Equal(snapshot.History, result.History);
+        var final = CheckpointSerializer.Deserialize((await fixture.Grains.GetGrain<ITrialGrain>($"pbt/{assignment.TrialIndex}").GetCheckpointAsync()).Checkpoint!);
+        Assert.Equal(final.Weights, replayed.Checkpoint().Weights);
+        Assert.Equal(final.Applied.LearningRate, result.Applied.LearningRate);
+        Assert.Equal(final.Applied.BatchSize, result.Applied.BatchSize);
+    }
+
+    [Fact]
+    public async Task MedianStoppingPrunesTrialsBehindTheMedianWithTheirEpochAndReason()
+    {
+        var median = Spec(Asha).Replace("name: asha-digits", "name: median-digits").Replace("epochs: 9", "epochs: 4")
+            .Replace("{ type: asha, min_epochs: 1, eta: 3 }", "{ type: median, grace_epochs: 1, min_trials: 2 }")
+            .Replace("max_concurrent: 0", "") + "\nmax_concurrent: 2\n";
+        var coordinator = await SweepDriver.SubmitAsync(fixture.Grains, "median", median);
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+        Assert.Equal(SweepStatus.Completed, progress.Status);
+        var report = await SweepDriver.ReportAsync(coordinator);
+        Assert.Equal(9, progress.Count(TrialStatus.Completed) + progress.Count(TrialStatus.Pruned));
+        Assert.All(report.Stopped!, s => Assert.InRange(s.Epoch, 2, 3));
+        Assert.All(report.Stopped!, s => Assert.Contains("median", s.Reason));
+    }
+}
+
+/// <summary>One silo with one slot: trials run in index order, so every scheduler decision is reproducible.</summary>
+public sealed class SingleSlotReproducibilityTests
+{
+    [Fact]
+    public async Task ASingleSiloSingleSlotRunIsFullyReproducible()
+    {
+        await using var cluster = await TestClusterHandle.StartAsync(1, slotsPerSilo: 1);
+        const string asha = """
+            dataset: iris
+            model: { hidden: [8] }
+            search: { strategy: random, trials: 9, seed: 5 }
+            learning_rate: { loguniform: [0.001, 0.5] }
+            batch_size: 8
+            epochs: 9
+            scheduler: { type: asha, min_epochs: 1, eta: 3 }
+            """;
+        const string pbt = """
+            dataset: iris
+            model: { hidden: [8] }
+            search: { strategy: random, trials: 4, seed: 5 }
+            learning_rate: { loguniform: [0.001, 0.5] }
+            batch_size: { choice: [8, 16] }
+            epochs: 6
+            scheduler: { type: pbt, interval: 2, quantile: 0.5 }
+            """;
+        foreach (var (name, yaml) in new[] { ("asha", asha), ("pbt", pbt) })
+        {
+            var first = await RunAsync(cluster, $"{name}-1", yaml);
+            var second = await RunAsync(cluster, $"{name}-2", yaml);
+            Assert.Equal(first.Select(Key), second.Select(Key));
+            for (var i = 0; i < first.Count; i++) Assert.Equal(first[i].History, second[i].History);
+        }
+    }
+
+    private static string Key(TrialSnapshot s) => $"{s.Status} {s.History.Count} {s.StopReason}";
+
+    private static async Task<IReadOnlyList<TrialSnapshot>> RunAsync(TestClusterHandle cluster, string id, string yaml)
+    {
+        var coordinator = await SweepDriver.SubmitAsync(cluster.Grains, id, yaml);
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+        Assert.Equal(SweepStatus.Completed, progress.Status);
+        var snapshots = new List<TrialSnapshot>();
+        for (var i = 0; i < progress.TotalTrials; i++) snapshots.Add(await AdaptiveSchedulingTests.SettledAsync(cluster.Grains, $"{id}/{i}"));
+        return snapshots;
+    }
+}
