@@ -26,13 +26,16 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
     public async Task KillingASiloThatHostsRunningTrialsLosesNothing()
     {
         await using var handle = await TestClusterHandle.StartAsync(3);
-        var coordinator = await SweepDriver.SubmitAsync(handle.Grains, "kill-worker", Sweep);
+        // Long trials: between picking a trial that has stored at most EarlyEpochs and the kill, a loaded machine must
+        // not let it finish the remaining epochs.
+        var sweep = Sweep.Replace("epochs: 25", "epochs: 60");
+        var coordinator = await SweepDriver.SubmitAsync(handle.Grains, "kill-worker", sweep);
         var (victim, running) = await SiloWithRunningTrialsAsync(handle, "kill-worker", 24);
         var killedAt = DateTimeOffset.UtcNow;
         await handle.KillAsync(victim);
         output.WriteLine($"killed {victim.SiloAddress} while it trained trials {string.Join(", ", running)}");
         await SweepDriver.WaitForEndAsync(coordinator);
-        var figures = await FaultAssertions.AssertExactlyOnceAndExactAsync(handle.Grains, "kill-worker", Sweep, killedAt, output);
+        var figures = await FaultAssertions.AssertExactlyOnceAndExactAsync(handle.Grains, "kill-worker", sweep, killedAt, output);
         foreach (var trial in running)
         {
             var attempts = (await handle.Grains.GetGrain<ITrialGrain>($"kill-worker/{trial}").GetSnapshotAsync()).Attempts;
