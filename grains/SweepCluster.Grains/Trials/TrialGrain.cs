@@ -255,8 +255,8 @@ public sealed class TrialGrain(
         }
     }
 
-    // Stores every epoch that finished since the last write, with the newest checkpoint among them, in one write and
-    // one report: when storage or the coordinator is slow, batches grow instead of training waiting.
+    // Records every epoch that finished since the last call, with the newest checkpoint among them, in at most one write
+    // and one report: when storage or the coordinator is slow, batches grow instead of training waiting.
     // At a decision epoch (asking) every unreported epoch goes with the question, which is answered at once.
     private async Task<TrialDirective> RecordEpochsAsync(ISweepCoordinatorGrain coordinator, IReadOnlyList<EpochProgress> epochs, bool asking)
     {
@@ -269,7 +269,10 @@ public sealed class TrialGrain(
             CheckpointEpoch = newestCheckpoint?.Record.Epoch ?? s.CheckpointEpoch,
             Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = epochs[^1].Record.Epoch }],
         };
-        await state.WriteStateAsync();
+        // Storage only matters at checkpoints: a resume starts from the stored checkpoint and drops the epochs after it,
+        // so epochs without one are kept in memory until the next checkpoint (or the end) instead of costing a write
+        // each — with `checkpoint_every: 50` and a large model that is one write of the weights per 50 epochs.
+        if (newestCheckpoint is not null || asking) await state.WriteStateAsync();
         _unreported.AddRange(epochs.Select(e => e.Record));
         if (asking) return await AskAsync(coordinator);
         if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return TrialDirective.Continue;
