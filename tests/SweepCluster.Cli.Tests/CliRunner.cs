@@ -8,7 +8,7 @@ namespace SweepCluster.Cli.Tests;
 public static class CliRunner
 {
     /// <summary>Wide enough that no message is wrapped in the captured output.</summary>
-    private const int WideConsole = 400;
+    private const int WideConsole = 100_000; // paths make error lines long
 
     public static (int ExitCode, string Output) Train(TrainCommand.TrainOptions options) =>
         Capture(console => TrainCommand.Run(console, options, CancellationToken.None));

@@ -30,7 +30,7 @@ public sealed class BadInputCliTests
         var bad = BadInputCase.Named(name);
         using var dir = new TempDirectory();
         var output = new DirectoryInfo(Path.Combine(dir.Path, "out"));
-        var (exit, text) = await WideConsole.CaptureAsync(console => CommandErrors.GuardAsync(console, () =>
+        var (exit, text) = await CliRunner.CaptureAsync(console => CommandErrors.GuardAsync(console, () =>
             RunCommand.RunAsync(console, new FileInfo(bad.SpecPath), $"bad-{name}", 1, output, allowLarge: false, CancellationToken.None)));
         Assert.True(exit == InvalidInput, $"exit {exit}:\n{text}");
         bad.AssertReported(text);
@@ -42,7 +42,7 @@ public sealed class BadInputCliTests
     public async Task ValidateRefusesTheBadInputWithExitCodeTwo(string name)
     {
         var bad = BadInputCase.Named(name);
-        var (exit, text) = await WideConsole.CaptureAsync(console => CommandErrors.GuardAsync(console, () =>
+        var (exit, text) = await CliRunner.CaptureAsync(console => CommandErrors.GuardAsync(console, () =>
             Task.FromResult(ValidateCommand.Run(console, new FileInfo(bad.SpecPath), allowLarge: false, show: 3))));
         Assert.True(exit == InvalidInput, $"exit {exit}:\n{text}");
         bad.AssertReported(text);
@@ -66,7 +66,7 @@ public sealed class BadInputCliTests
                      console => Task.FromResult(ValidateCommand.Run(console, new FileInfo(path), false, 3)),
                  })
         {
-            var (exit, text) = await WideConsole.CaptureAsync(console => CommandErrors.GuardAsync(console, () => command(console)));
+            var (exit, text) = await CliRunner.CaptureAsync(console => CommandErrors.GuardAsync(console, () => command(console)));
             Assert.True(exit == InvalidInput, $"exit {exit}:\n{text}");
             Assert.Contains("huge.yaml", text);
             Assert.Contains($"the file is {size:N0} bytes", text);

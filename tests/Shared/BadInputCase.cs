@@ -1,9 +1,11 @@
-// The bad-input table (issue 4), shared with the CLI tests: Cases/cases.json names each case's spec file (in Cases/,
-// beside the CSVs it uses) and what its error must say. The CLI tests read the same folder.
+// The bad-input table (issue 4), compiled into both the cluster tests and the CLI tests: Cases/cases.json (in
+// tests/SweepCluster.Cluster.Tests/BadInput/) names each case's spec file (beside the CSVs it uses) and what its error
+// must say; the grain tests check the submission's errors, the CLI tests the command's output.
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Xunit;
 
-namespace SweepCluster.Cluster.Tests.BadInput;
+namespace SweepCluster.Tests.BadInput;
 
 /// <summary>One bad input and what its error must contain.</summary>
 /// <param name="Case">A short name (the theory row).</param>
@@ -45,6 +47,14 @@ public sealed record BadInputCase(
         Assert.True(errors.Any(e => e.Contains(Locator, StringComparison.Ordinal)),
             $"no error points at '{Locator}':\n{all}");
         foreach (var fragment in Expect) Assert.True(all.Contains(fragment, StringComparison.Ordinal), $"'{fragment}' missing from:\n{all}");
+    }
+
+    /// <summary>Asserts that a command's output points at the case (on one line) and says what is valid.</summary>
+    public void AssertReported(string output)
+    {
+        var lines = output.Split('\n');
+        Assert.True(lines.Any(l => l.Contains(Locator, StringComparison.Ordinal)), $"no line points at '{Locator}':\n{output}");
+        foreach (var fragment in Expect) Assert.True(output.Contains(fragment, StringComparison.Ordinal), $"'{fragment}' missing from:\n{output}");
     }
 
     private static string FindFolder()
