@@ -26,7 +26,7 @@ public sealed class GridSearcher : ISearcher
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, TotalTrials);
-        var combination = index / _sweep.Seeds.Count;
+        var combination = _sweep.CombinationOf(index);
         return ExpandedTrialBinder.Configure(_sweep, index, combination, _sweep.Space.Pick(combination));
     }
 }
