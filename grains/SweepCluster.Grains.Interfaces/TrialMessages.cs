@@ -62,6 +62,8 @@ public sealed record TrialSnapshot(
     [property: Id(8)] string? StopReason = null);
 
 /// <summary>The end of one attempt, reported by the trial grain to its coordinator.</summary>
+/// <param name="WallSeconds">The trial's training time over all its attempts and segments (a paused and resumed
+/// trial trains in several), not only this attempt's.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialFinished")]
 public sealed record TrialFinished(
     [property: Id(0)] int TrialIndex,
@@ -73,9 +75,11 @@ public sealed record TrialFinished(
     [property: Id(6)] double WallSeconds);
 
 /// <summary>The epochs of one attempt finished since its last report, in order (one or more).</summary>
+/// <param name="WallSeconds">The trial's training time so far, over all its attempts and segments.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialEpochs")]
 public sealed record TrialEpochs(
     [property: Id(0)] int TrialIndex,
     [property: Id(1)] int Attempt,
     [property: Id(2)] IReadOnlyList<EpochRecord> Records,
-    [property: Id(3)] string Silo);
+    [property: Id(3)] string Silo,
+    [property: Id(4)] double WallSeconds = 0);

@@ -144,6 +144,7 @@ public sealed class SweepCoordinatorGrain(
     {
         var entry = EntryFor(epochs.TrialIndex, epochs.Attempt);
         if (entry is null) return Task.CompletedTask;
+        entry.WallSeconds = Math.Max(entry.WallSeconds, epochs.WallSeconds);
         Record(entry, epochs.Records); // decisions about epochs the trial does not wait at are not acted on
         entry.Status = TrialStatus.Running;
         _dirty = true;
@@ -154,6 +155,7 @@ public sealed class SweepCoordinatorGrain(
     {
         var entry = EntryFor(epochs.TrialIndex, epochs.Attempt);
         if (entry is null || epochs.Records.Count == 0) return TrialDirective.Continue; // a stale attempt: not ours to decide
+        entry.WallSeconds = Math.Max(entry.WallSeconds, epochs.WallSeconds);
         var decision = Record(entry, epochs.Records);
         var epoch = epochs.Records[^1].Epoch;
         if (!_scheduler.IsDecisionEpoch(epoch, _trialEpochs[entry.Index])) decision = SchedulingDecision.Continue;
@@ -289,7 +291,8 @@ public sealed class SweepCoordinatorGrain(
     {
         entry.History = history.ToList();
         if (silo is not null && (entry.Silos.Count == 0 || entry.Silos[^1] != silo)) entry.Silos.Add(silo);
-        entry.WallSeconds += wallSeconds;
+        // The trial grain's total over every attempt and segment; a total read from older storage may be smaller.
+        entry.WallSeconds = Math.Max(entry.WallSeconds, wallSeconds);
         entry.Error = error;
         entry.AssignedSilo = null;
         if (status == TrialStatus.Failed && entry.Failures++ < _spec!.Retries && Sweep.Status == SweepStatus.Running)
@@ -352,7 +355,7 @@ public sealed class SweepCoordinatorGrain(
             if (snapshot.Attempt >= entry.Attempt && snapshot.Status.IsTerminal())
             {
                 entry.StopReason ??= snapshot.StopReason;
-                Apply(entry, snapshot.Status, snapshot.History, snapshot.Error, snapshot.Silo, 0);
+                Apply(entry, snapshot.Status, snapshot.History, snapshot.Error, snapshot.Silo, snapshot.WallSeconds);
                 _dirty = true;
             }
             else if (snapshot.Attempt >= entry.Attempt && snapshot.Status == TrialStatus.Paused && !snapshot.IsTraining)
@@ -436,7 +439,7 @@ public sealed class SweepCoordinatorGrain(
             if (snapshot.Status.IsTerminal() && snapshot.Status != TrialStatus.Failed && !snapshot.IsTraining)
             {
                 // It had finished before (a result this coordinator never stored): take the result, do not re-run.
-                Apply(entry, snapshot.Status, snapshot.History, snapshot.Error, snapshot.Silo, 0);
+                Apply(entry, snapshot.Status, snapshot.History, snapshot.Error, snapshot.Silo, snapshot.WallSeconds);
             }
             return true;
         }

@@ -47,6 +47,11 @@ public sealed class TrialGrain(
     private string? _prunedWhileLeaving;
     private DateTimeOffset _lastProgressReport = DateTimeOffset.MinValue;
 
+    /// <summary>Times the running attempt's segment (from taking a slot to stopping); earlier ones are in the state.</summary>
+    private Stopwatch _segmentClock = new();
+
+    private double WallSecondsSoFar => state.State.WallSeconds + _segmentClock.Elapsed.TotalSeconds;
+
     /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
     private string SiloName => localSilo.SiloAddress.Endpoint.ToString();
 
@@ -189,7 +194,7 @@ public sealed class TrialGrain(
         var generation = ++_runGeneration;
         var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(sweepId);
         var acquired = false;
-        var stopwatch = new Stopwatch();
+        var stopwatch = _segmentClock = new Stopwatch();
         TaskCompletionSource<bool>? waiting = null;
         try
         {
@@ -281,7 +286,7 @@ public sealed class TrialGrain(
         _unreported.Clear();
         try
         {
-            await coordinator.ReportEpochsAsync(new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, records, SiloName));
+            await coordinator.ReportEpochsAsync(new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, records, SiloName, WallSecondsSoFar));
         }
         catch (Exception error)
         {
@@ -296,7 +301,7 @@ public sealed class TrialGrain(
     private async Task<TrialDirective> AskAsync(ISweepCoordinatorGrain coordinator)
     {
         _lastProgressReport = DateTimeOffset.UtcNow;
-        var question = new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, _unreported.ToArray(), SiloName);
+        var question = new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, _unreported.ToArray(), SiloName, WallSecondsSoFar);
         _unreported.Clear();
         _awaitingDecision = true;
         try
@@ -341,7 +346,7 @@ public sealed class TrialGrain(
         };
         await state.WriteStateAsync();
         var finished = new TrialFinished(state.State.Assignment!.TrialIndex, CurrentAttempt, status, state.State.History, state.State.Error,
-            SiloName, elapsed.TotalSeconds);
+            SiloName, state.State.WallSeconds);
         try
         {
             await coordinator.ReportFinishedAsync(finished);

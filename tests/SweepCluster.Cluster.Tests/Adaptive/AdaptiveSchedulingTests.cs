@@ -145,6 +145,15 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         Assert.Equal(final.Weights, replayed.Checkpoint().Weights);
         Assert.Equal(final.Applied.LearningRate, result.Applied.LearningRate);
         Assert.Equal(final.Applied.BatchSize, result.Applied.BatchSize);
+
+        // Every member trained in two segments (paused at the generation); the report counts both, as the grain does.
+        var report = await SweepDriver.ReportAsync(coordinator);
+        foreach (var ranked in report.Ranking)
+        {
+            var member = await SettledAsync(fixture.Grains, $"pbt/{ranked.Combination}");
+            Assert.True(member.WallSeconds > 0);
+            Assert.Equal(member.WallSeconds, ranked.WallSeconds);
+        }
     }
 
     [Fact]
