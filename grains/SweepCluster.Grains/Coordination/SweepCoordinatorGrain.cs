@@ -116,7 +116,8 @@ public sealed class SweepCoordinatorGrain(
         if (Sweep.Submission is null || _spec is null || _searcher is null) return Task.FromResult<string?>(null);
         var configurations = Enumerable.Range(0, Sweep.Trials.Count).Select(_searcher.Suggest).ToArray();
         var results = Sweep.Trials.Select(t => new TrialResult(t.Index, configurations[t.Index].Combination, configurations[t.Index].Seed,
-            t.Status, t.History.ToArray(), MetricOf(t), t.Error, t.Silos.ToArray(), t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch)).ToArray();
+            t.Status, t.History.ToArray(), MetricOf(t), t.Error, t.Silos.ToArray(), t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
+            t.Exploits.Select(e => e.ToEvent()).ToArray())).ToArray();
         var report = SweepReportBuilder.Build(new SweepReportInput(SweepId, Sweep.Name, Sweep.Status, _spec.Metric, configurations, results,
             Sweep.CreatedAt, Sweep.FinishedAt));
         return Task.FromResult<string?>(SweepReportJson.Serialize(report));
@@ -433,6 +434,7 @@ public sealed class SweepCoordinatorGrain(
             if (donor is not null)
             {
                 entry.History = Sweep.Trials[entry.PendingRestart!.Donor].History.Take(donor.Epoch).ToList();
+                entry.RecordExploit(ExploitRecord.Of(entry.PendingRestart));
                 entry.PendingRestart = null;
             }
             entry.SpecJson = specJson == SearcherSpecJson(entry.Index) ? null : specJson;

@@ -56,6 +56,15 @@ public sealed class CoordinatedTrial
     /// <summary>PBT: the next dispatch starts from a donor's checkpoint with changed hyperparameters.</summary>
     [Id(13)] public PendingRestart? PendingRestart { get; set; }
 
+    /// <summary>PBT: every restart from a donor's checkpoint that was dispatched, in order (the report's exploit table).</summary>
+    [Id(14)] public List<ExploitRecord> Exploits { get; set; } = [];
+
+    /// <summary>Stores an exploit once: the same restart dispatched again after a failed start is not a second exploit.</summary>
+    public void RecordExploit(ExploitRecord exploit)
+    {
+        if (!Exploits.Any(exploit.SameExploitAs)) Exploits.Add(exploit);
+    }
+
     /// <summary>Handed to a trial grain and not finished.</summary>
     public bool InFlight => Attempt > 0 && !Status.IsTerminal() && AssignedSilo is not null;
 

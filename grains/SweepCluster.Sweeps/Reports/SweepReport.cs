@@ -15,6 +15,8 @@ namespace SweepCluster.Sweeps.Reports;
 /// <see cref="SweepReportBuilder.CurveCombinations"/>), in rank order, for learning-curve plots.</param>
 /// <param name="Failures">Every failed or diverged trial, by trial index.</param>
 /// <param name="Stopped">Every trial the trial scheduler stopped (Pruned) or holds (Paused): at which epoch and why.</param>
+/// <param name="Exploits">Every PBT exploit, by trial index then epoch: the ranking keeps a trial's sampled axes, these
+/// say whose checkpoint and hyperparameters it copied since, and how it perturbed them.</param>
 public sealed record SweepReport(
     ReportHeader Header,
     IReadOnlyList<RankingRow> Ranking,
@@ -23,13 +25,20 @@ public sealed record SweepReport(
     RankedTrial? BestTrial,
     IReadOnlyList<RankedTrial> TopCurves,
     IReadOnlyList<FailureEntry> Failures,
-    IReadOnlyList<StoppedEntry>? Stopped = null);
+    IReadOnlyList<StoppedEntry>? Stopped = null,
+    IReadOnlyList<ExploitEntry>? Exploits = null);
 
 /// <summary>A trial the trial scheduler stopped early (Pruned) or holds at a boundary (Paused).</summary>
 /// <param name="Epoch">The epoch it stopped after.</param>
 /// <param name="Reason">The scheduler's reason, e.g. "rung 0 (epoch 1): not in the top 1/3".</param>
 /// <param name="Metric">The sweep metric at that epoch, when there is one.</param>
 public sealed record StoppedEntry(int Index, int Combination, long Seed, TrialStatus Status, int Epoch, string? Reason, double? Metric);
+
+/// <summary>A trial that restarted from another trial's checkpoint (PBT's exploit), and how it explored.</summary>
+/// <param name="Index">The trial that copied.</param>
+/// <param name="Exploit">When, from whom and with which factors.</param>
+/// <param name="Explore">The explore step in words (<see cref="ExploreDescription"/>), e.g. "learning rate ×1.2, weight decay ×0.8, batch size ×1.2".</param>
+public sealed record ExploitEntry(int Index, int Combination, long Seed, ExploitEvent Exploit, string Explore);
 
 /// <summary>The sweep's identity, state and totals.</summary>
 /// <param name="StatusCounts">How many trials are in each <see cref="TrialStatus"/>, every status listed, in enum order.</param>

@@ -1,5 +1,6 @@
 // Builds a SweepReport from a SweepReportInput: header counts and times, the ranking, the per-axis and per-family
-// summaries, the trials to plot and the failures. Pure and deterministic; it does no I/O and no rendering.
+// summaries, the trials to plot, the failures, the trials the scheduler stopped and PBT's exploits. Pure and
+// deterministic; it does no I/O and no rendering.
 namespace SweepCluster.Sweeps.Reports;
 
 /// <summary>
@@ -33,8 +34,15 @@ public static class SweepReportBuilder
             curves.Count > 0 ? curves[0] : null,
             curves,
             Failures(entries),
-            Stopped(entries, input.Metric));
+            Stopped(entries, input.Metric),
+            Exploits(entries));
     }
+
+    private static IReadOnlyList<ExploitEntry> Exploits(IReadOnlyList<TrialEntry> entries) =>
+        entries
+            .SelectMany(e => (e.Result?.Exploits ?? []).OrderBy(x => x.Epoch)
+                .Select(x => new ExploitEntry(e.Index, e.Combination, e.Configuration.Seed, x, ExploreDescription.Of(x))))
+            .ToArray();
 
     private static IReadOnlyList<StoppedEntry> Stopped(IReadOnlyList<TrialEntry> entries, MetricSpec metric) =>
         entries

@@ -1,3 +1,5 @@
+// What the report needs about one trial, whatever its state: history, where and how long it ran, why the trial
+// scheduler stopped it and which PBT exploits it went through. It only carries data; the builder aggregates.
 using SweepCluster.Engine.Training;
 
 namespace SweepCluster.Sweeps.Reports;
@@ -9,6 +11,7 @@ namespace SweepCluster.Sweeps.Reports;
 /// <param name="WallSeconds">Training time summed over attempts.</param>
 /// <param name="StopReason">Paused or Pruned: why the trial scheduler stopped it.</param>
 /// <param name="StoppedAtEpoch">Paused or Pruned: the epoch it stopped after.</param>
+/// <param name="Exploits">PBT: every restart from another trial's checkpoint the trial went through, in the order they happened.</param>
 public sealed record TrialResult(
     int Index,
     int Combination,
@@ -21,4 +24,5 @@ public sealed record TrialResult(
     double WallSeconds,
     int Attempts,
     string? StopReason = null,
-    int? StoppedAtEpoch = null);
+    int? StoppedAtEpoch = null,
+    IReadOnlyList<ExploitEvent>? Exploits = null);

@@ -9,6 +9,7 @@
 // on the metrics at that boundary — never on the order results arrived in — and a sweep is reproducible.
 // Why generations: with fewer slots than members, an asynchronous PBT would compare trials at different epochs.
 using SweepCluster.Engine;
+using SweepCluster.Sweeps.Reports;
 using System.Text.Json;
 
 namespace SweepCluster.Sweeps.Scheduling;
@@ -104,9 +105,8 @@ public sealed class PbtScheduler : ITrialScheduler
                 continue;
             }
             var restart = Explore(trial, top[random.NextInt(top.Length)], boundary, random);
-            var how = restart.ResampleFromTrialIndex is { } from
-                ? $"resampled trial {from}'s schedules"
-                : $"learning rate ×{restart.LearningRateFactor}, weight decay ×{restart.WeightDecayFactor}, batch size ×{restart.BatchSizeFactor}";
+            var how = ExploreDescription.Of(restart.LearningRateFactor, restart.WeightDecayFactor, restart.BatchSizeFactor,
+                restart.ResampleFromTrialIndex);
             _state.Actions.Add(new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Continue,
                 $"PBT generation at epoch {boundary}: bottom {_settings.Quantile:P0}, copied trial {restart.DonorTrialIndex}; {how}", restart)));
         }

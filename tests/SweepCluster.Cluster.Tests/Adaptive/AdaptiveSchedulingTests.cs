@@ -154,6 +154,13 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
             Assert.True(member.WallSeconds > 0);
             Assert.Equal(member.WallSeconds, ranked.WallSeconds);
         }
+
+        // The report remembers the exploit the executor saw: the copier, its donor and boundary, and the explore factors.
+        var exploit = Assert.Single(report.Exploits!);
+        Assert.Equal((assignment.TrialIndex, donorIndex, 2), (exploit.Index, exploit.Exploit.DonorIndex, exploit.Exploit.Epoch));
+        Assert.Equal([explored.LearningRate.Scale, explored.WeightDecay.Scale, explored.BatchSize.Scale],
+            new double?[] { exploit.Exploit.LearningRateFactor, exploit.Exploit.WeightDecayFactor, exploit.Exploit.BatchSizeFactor });
+        Assert.Null(exploit.Exploit.ResampledFromIndex);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 // The report builder: ranking order for both goals, tie-breaking, failed combinations last, counts, summaries,
-// best trial and failures.
+// best trial, failures and PBT's exploits.
 using SweepCluster.Engine.Specs;
 using SweepCluster.Sweeps.Reports;
 using SweepCluster.Sweeps.Search;
@@ -189,4 +189,24 @@ public sealed class SweepReportBuilderTests
         Assert.Throws<ArgumentException>(() => SweepReportBuilder.Build(input with { Results = [stray] }));
         Assert.Throws<ArgumentException>(() => SweepReportBuilder.Build(input with { Results = [input.Results[0], input.Results[0]] }));
     }
+
+    [Fact]
+    public void ExploitsAreListedByTrialThenEpochWithTheExploreStepInWordsAndTheRankingKeepsTheSampledAxes()
+    {
+        var report = SweepReportBuilder.Build(SyntheticSweep.PopulationBasedTraining().Build());
+
+        var exploits = report.Exploits!;
+        Assert.Equal([(2, 2, 0), (3, 2, 1), (3, 4, 0)], exploits.Select(e => (e.Index, e.Exploit.Epoch, e.Exploit.DonorIndex)));
+        Assert.Equal([2, 3, 3], exploits.Select(e => e.Combination));
+        Assert.All(exploits, e => Assert.Equal(1L, e.Seed));
+        Assert.Equal(new ExploitEvent(2, 0, 0.8, 1.2, 0.8), exploits[0].Exploit);
+        Assert.Equal("learning rate ×0.8, weight decay ×1.2, batch size ×0.8", exploits[0].Explore);
+        Assert.Equal("learning rate ×1.2, weight decay ×0.8, batch size ×1.2", exploits[1].Explore);
+        Assert.Equal("resampled trial 1's schedules", exploits[2].Explore);
+        Assert.Equal("constant(0.003)", Assert.Single(report.Ranking, r => r.Combination == 3).Axes.Single().Value);
+    }
+
+    [Fact]
+    public void ASweepWithoutPbtHasNoExploits() =>
+        Assert.Empty(SweepReportBuilder.Build(SyntheticSweep.Realistic()).Exploits!);
 }

@@ -49,4 +49,20 @@ public sealed class SweepReportJsonTests
 
         Assert.True(double.IsNaN(back.BestTrial!.History[0].TrainLoss));
     }
+
+    [Fact]
+    public void ExploitsRoundTripWithSnakeCaseNames()
+    {
+        var report = SweepReportBuilder.Build(SyntheticSweep.PopulationBasedTraining().Build());
+
+        var json = SweepReportJson.Serialize(report, indented: true);
+        var back = SweepReportJson.Deserialize(json);
+
+        Assert.Equal(report.Exploits, back.Exploits);
+        Assert.Equal(json, SweepReportJson.Serialize(back, indented: true));
+        foreach (var name in new[] { "exploits", "exploit", "donor_index", "learning_rate_factor", "weight_decay_factor",
+                     "batch_size_factor", "resampled_from_index", "explore" })
+            Assert.Contains($"\"{name}\":", json);
+        Assert.Contains("\"resampled_from_index\": 1", json);
+    }
 }

@@ -52,6 +52,15 @@ public sealed class SyntheticSweep(MetricSpec metric, string name = "synthetic s
     public SyntheticSweep Completed(string label, params double[] metrics) =>
         Combination([("learning_rate", label)], new TrialSpec(), metrics.Select(m => SeedOutcome.Completed(m)).ToArray());
 
+    /// <summary>Changes the result of trial <paramref name="index"/> (it must have one), e.g. to add what a scheduler did to it.</summary>
+    public SyntheticSweep WithResult(int index, Func<TrialResult, TrialResult> change)
+    {
+        var at = results.FindIndex(r => r.Index == index);
+        if (at < 0) throw new ArgumentException($"trial {index} has no result", nameof(index));
+        results[at] = change(results[at]);
+        return this;
+    }
+
     public SweepReportInput Build(SweepStatus status = SweepStatus.Completed) =>
         new("sw-0001", name, status, metric, trials.ToArray(), results.ToArray(), Created,
             status == SweepStatus.Running ? null : Created.AddMinutes(42));
@@ -89,6 +98,14 @@ public sealed class SyntheticSweep(MetricSpec metric, string name = "synthetic s
             SeedOutcome.Completed(0.912), SeedOutcome.Running(), SeedOutcome.Pending);
         return sweep.Build();
     }
+
+    /// <summary>A PBT population of four constant learning rates, one seed each: trial 2 copied trial 0 at epoch 2;
+    /// trial 3 copied trial 1 at epoch 2 and trial 0 at epoch 4 (given out of order), resampling trial 1's schedules.</summary>
+    public static SyntheticSweep PopulationBasedTraining() =>
+        new SyntheticSweep(MetricSpec.DefaultClassification, "pbt population")
+            .Completed("constant(0.1)", 0.95).Completed("constant(0.03)", 0.94).Completed("constant(0.01)", 0.93).Completed("constant(0.003)", 0.92)
+            .WithResult(2, r => r with { Exploits = [new ExploitEvent(2, 0, 0.8, 1.2, 0.8)] })
+            .WithResult(3, r => r with { Exploits = [new ExploitEvent(4, 0, 1, 1, 1, ResampledFromIndex: 1), new ExploitEvent(2, 1, 1.2, 0.8, 1.2)] });
 
     private static TrialResult ResultOf(int index, int combination, long seed, TrialSpec spec, SeedOutcome outcome)
     {

@@ -1,4 +1,5 @@
 using SweepCluster.Engine.Specs;
+using SweepCluster.Sweeps.Reports;
 using SweepCluster.Sweeps.Scheduling;
 using static SweepCluster.Sweeps.Tests.Scheduling.SchedulerScript;
 
@@ -41,6 +42,10 @@ public sealed class PbtSchedulerTests
         Assert.All(restarts, r => Assert.Contains(r.DonorTrialIndex, new[] { 1, 4 })); // 0.9 and 0.8: the top 25%
         Assert.All(restarts, r => Assert.Equal(2, r.Epoch));
         Assert.All(restarts, r => Assert.All([r.LearningRateFactor, r.WeightDecayFactor, r.BatchSizeFactor], f => Assert.Contains(f, new[] { 0.8, 1.2 })));
+        // The reason words the explore step as the report does.
+        Assert.All(actions.Where(a => a.Decision.Restart is not null), a => Assert.EndsWith(
+            ExploreDescription.Of(a.Decision.Restart!.LearningRateFactor, a.Decision.Restart.WeightDecayFactor, a.Decision.Restart.BatchSizeFactor, null),
+            a.Decision.Reason));
     }
 
     [Fact]
