@@ -1,4 +1,5 @@
-// HTML: well-formed (parsed as XML after the doctype), self-contained, one <svg> per chart, legends, escaping.
+// HTML: well-formed (parsed as XML after the doctype), self-contained, one <svg> per chart, legends, escaping, and the
+// scheduler's sections (stopped trials, PBT's exploits).
 using System.Xml.Linq;
 using SweepCluster.Sweeps;
 using SweepCluster.Sweeps.Reports;
@@ -96,6 +97,52 @@ public sealed class HtmlRendererTests
         Assert.Empty(Parse(html).Descendants(Svg + "svg"));
         Assert.Contains("No trial has completed yet.", html);
     }
+
+    [Fact]
+    public void StoppedTrialsAndExploitsAreEscapedTablesAndTheRankingNotesExploitedCombinations()
+    {
+        var document = Parse(ReportRenderers.Render(ReportFixtures.PopulationBasedTraining(), ReportFormat.Html));
+
+        var headings = document.Descendants("h2").Select(h => h.Value).ToList();
+        var stopped = headings.IndexOf("Stopped by the trial scheduler");
+        var exploits = headings.IndexOf("Population-based training: exploits");
+        Assert.InRange(stopped, headings.IndexOf("Failures") + 1, exploits - 1);
+        Assert.Equal(["1", "1", "1", "paused", "4", "0.9400", ReportFixtures.PausedReason], Rows(TableAfter(document, "Stopped by the trial scheduler")).Single());
+        Assert.Equal(
+            [
+                ["2", "2", "1", "2", "0", "learning rate ×0.8, weight decay ×1.2, batch size ×0.8"],
+                ["3", "3", "1", "2", "1", "learning rate ×1.2, weight decay ×0.8, batch size ×1.2"],
+                ["3", "3", "1", "4", "0", "resampled trial 1's schedules"],
+            ],
+            Rows(TableAfter(document, "Population-based training: exploits")));
+
+        var ranking = TableAfter(document, "Ranking");
+        var headers = ranking.Descendants("th").Select(h => h.Value).ToList();
+        var note = headers.IndexOf("PBT");
+        Assert.Equal(headers.IndexOf("learning_rate") + 1, note);
+        var notes = Rows(ranking).ToDictionary(cells => cells[note - 1], cells => cells[note]);
+        Assert.Equal("exploited ×2, see exploits", notes["constant(0.003)"]);
+        Assert.Equal("exploited ×1, see exploits", notes["constant(0.01)"]);
+        Assert.Equal("", notes["constant(0.1)"]);
+    }
+
+    [Fact]
+    public void WithoutStoppedTrialsOrExploitsThereAreNoSuchSections()
+    {
+        var html = ReportRenderers.Render(ReportFixtures.Realistic(), ReportFormat.Html);
+
+        Assert.DoesNotContain("Stopped by the trial scheduler", html);
+        Assert.DoesNotContain("exploit", html);
+        Assert.DoesNotContain("<th>PBT</th>", html);
+    }
+
+    /// <summary>The first table after the &lt;h2&gt; that reads <paramref name="heading"/>.</summary>
+    private static XElement TableAfter(XDocument document, string heading) =>
+        document.Descendants("h2").Single(h => h.Value == heading).ElementsAfterSelf("table").First();
+
+    /// <summary>The cell texts of a table's body rows.</summary>
+    private static string[][] Rows(XElement table) =>
+        table.Element("tbody")!.Elements("tr").Select(r => r.Elements("td").Select(c => c.Value).ToArray()).ToArray();
 
     private static XDocument Parse(string html) => XDocument.Parse(html[Doctype.Length..]);
 }

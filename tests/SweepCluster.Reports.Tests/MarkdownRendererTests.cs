@@ -32,6 +32,37 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void ExploitsAreATableAfterTheStoppedTrialsAndTheRankingNotesExploitedCombinations()
+    {
+        var report = ReportFixtures.PopulationBasedTraining();
+        var markdown = ReportRenderers.Render(report, ReportFormat.Markdown).ReplaceLineEndings("\n");
+
+        var stopped = markdown.IndexOf("## Stopped by the trial scheduler\n", StringComparison.Ordinal);
+        var exploits = markdown.IndexOf("## Population-based training: exploits\n", StringComparison.Ordinal);
+        Assert.InRange(stopped, 0, exploits);
+        Assert.Contains("| trial | combination | seed | epoch | donor | explore |", markdown);
+        Assert.Contains("| 2 | 2 | 1 | 2 | 0 | learning rate ×0.8, weight decay ×1.2, batch size ×0.8 |", markdown);
+        Assert.Contains("| 3 | 3 | 1 | 2 | 1 | learning rate ×1.2, weight decay ×0.8, batch size ×1.2 |", markdown);
+        Assert.Contains("| 3 | 3 | 1 | 4 | 0 | resampled trial 1's schedules |", markdown);
+        Assert.Contains(MarkdownText.Escape(ReportFixtures.PausedReason), markdown);
+
+        var ranking = markdown.Split('\n').SkipWhile(l => !l.StartsWith("| rank |", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith('|')).ToArray();
+        Assert.Contains("| `learning_rate` | PBT |", ranking[0]);
+        Assert.Contains("| `constant(0.003)` | exploited ×2, see exploits |", ranking.Single(l => l.Contains("constant(0.003)", StringComparison.Ordinal)));
+        Assert.Contains("| `constant(0.1)` |  |", ranking.Single(l => l.Contains("constant(0.1)", StringComparison.Ordinal)));
+        Assert.All(ranking, l => Assert.Equal(CellCount(ranking[0]), CellCount(l)));
+    }
+
+    [Fact]
+    public void WithoutExploitsThereIsNoExploitSectionOrColumn()
+    {
+        var markdown = ReportRenderers.Render(ReportFixtures.Realistic(), ReportFormat.Markdown);
+
+        Assert.DoesNotContain("exploit", markdown);
+        Assert.DoesNotContain("| PBT |", markdown);
+    }
+
+    [Fact]
     public void RankingTableRowsHaveTheHeadersCellCount()
     {
         var report = ReportFixtures.Realistic();

@@ -53,7 +53,45 @@ public sealed class TableRendererTests
         Assert.Contains(ReportFixtures.HostileName, text); // Spectre markup characters are not interpreted
     }
 
-    private static string WriteToConsole(SweepReport report)
+    [Fact]
+    public void StoppedTrialsThenExploitsAreListedAndTheRankingNotesExploitedCombinations()
+    {
+        var text = WriteToConsole(ReportFixtures.PopulationBasedTraining());
+
+        var stopped = text.IndexOf("Stopped by the trial scheduler (1)", StringComparison.Ordinal);
+        var exploits = text.IndexOf("Population-based training: exploits (3)", StringComparison.Ordinal);
+        Assert.InRange(stopped, 0, exploits);
+        Assert.Contains($"trial 1 paused after epoch 4: {ReportFixtures.PausedReason}", text);
+        Assert.Contains("trial 2 (combination 2, seed 1) at epoch 2 copied trial 0: learning rate ×0.8, weight decay ×1.2, batch size ×0.8", text);
+        Assert.Contains("trial 3 (combination 3, seed 1) at epoch 4 copied trial 0: resampled trial 1's schedules", text);
+        var lines = text.Split('\n');
+        Assert.Contains(" PBT ", lines.First(l => l.Contains("learning_rate", StringComparison.Ordinal)));
+        Assert.Contains("exploited ×2, see exploits", lines.First(l => l.Contains("constant(0.003)", StringComparison.Ordinal)));
+        Assert.Contains("exploited ×1, see exploits", lines.First(l => l.Contains("constant(0.01)", StringComparison.Ordinal)));
+        Assert.DoesNotContain("exploited", lines.First(l => l.Contains("constant(0.1)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void TheCompactRankingNotesExploitedCombinationsUnderTheirAxes()
+    {
+        var text = WriteToConsole(ReportFixtures.PopulationBasedTraining(), TableRenderer.FullRankingMinWidth - 1);
+
+        var lines = text.Split('\n');
+        var axes = Array.FindIndex(lines, l => l.Contains("learning_rate constant(0.003)", StringComparison.Ordinal));
+        Assert.Contains("exploited ×2, see exploits", lines[axes + 1]);
+        Assert.DoesNotContain(" PBT ", text);
+    }
+
+    [Fact]
+    public void WithoutExploitsThereIsNoExploitSectionOrColumn()
+    {
+        var text = WriteToConsole(ReportFixtures.Realistic());
+
+        Assert.DoesNotContain("exploit", text);
+        Assert.DoesNotContain(" PBT ", text);
+    }
+
+    private static string WriteToConsole(SweepReport report, int width = ConsoleWidth)
     {
         using var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -62,7 +100,7 @@ public sealed class TableRendererTests
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
         });
-        console.Profile.Width = ConsoleWidth;
+        console.Profile.Width = width;
         TableRenderer.Write(console, report);
         return writer.ToString();
     }

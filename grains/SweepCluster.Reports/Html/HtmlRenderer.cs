@@ -1,6 +1,7 @@
 // The HTML format: one self-contained page (inline CSS and SVG, no scripts, no external resources) with the summary,
 // learning curves, the best trial's applied schedules, the metric by schedule family, the ranking, the per-axis
-// summary and the failures. Every user string is escaped; the page is also well-formed XML after its doctype.
+// summary, the failures, the trials the scheduler stopped and PBT's exploits. Every user string is escaped; the page
+// is also well-formed XML after its doctype.
 using System.Text;
 using SweepCluster.Reports.Formatting;
 using SweepCluster.Sweeps.Reports;
@@ -48,6 +49,8 @@ public sealed class HtmlRenderer : IReportRenderer
         HtmlReportTables.WriteRanking(body, report);
         HtmlReportTables.WriteAxes(body, report);
         HtmlReportTables.WriteFailures(body, report.Failures);
+        HtmlSchedulerTables.WriteStopped(body, report.Stopped ?? []);
+        HtmlSchedulerTables.WriteExploits(body, report.Exploits ?? []);
         return body.ToString();
     }
 

@@ -1,5 +1,5 @@
-// The HTML tables of the report: ranking (best row highlighted), metric by schedule family, metric by axis value and
-// failures. Cells are escaped through HtmlCell. No charts here.
+// The HTML tables of the report: ranking (best row highlighted, PBT-exploited combinations noted), metric by schedule
+// family, metric by axis value and failures. Cells are escaped through HtmlCell. No charts here.
 using System.Text;
 using SweepCluster.Reports.Formatting;
 using SweepCluster.Sweeps.Reports;
@@ -14,15 +14,18 @@ internal static class HtmlReportTables
         page.Append("<h2>Ranking</h2>\n<p class=\"note\">One row per combination: mean ± sample standard deviation of ")
             .Append("the completed seeds, and the 95% Student-t interval of the mean.</p>\n");
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
+        var marks = ExploitMarks.Of(report);
+        string[] noteHeadings = marks.Any ? [ExploitMarks.Heading] : [];
         string[] headings =
         [
-            "rank", "combination", .. axisPaths, ReportText.Name(report.Header.Metric.Name), "95% CI",
+            "rank", "combination", .. axisPaths, .. noteHeadings, ReportText.Name(report.Header.Metric.Name), "95% CI",
             "completed", "diverged", "failed", "epochs", "wall time", "silos",
         ];
         HtmlTable.Write(page, headings, report.Ranking.Select(row => new HtmlRow(
         [
             HtmlCell.Number(ReportText.Integer(row.Rank)), HtmlCell.Number(ReportText.Integer(row.Combination)),
             .. axisPaths.Select(p => HtmlCell.Code(row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "")),
+            .. noteHeadings.Select(_ => HtmlCell.Text(marks.NoteFor(row.Combination))),
             HtmlCell.Number(ReportText.MeanStd(row.Metric)), HtmlCell.Number(ReportText.Interval(row.Metric)),
             HtmlCell.Number(ReportText.Integer(row.Completed)), HtmlCell.Number(ReportText.Integer(row.Diverged)),
             HtmlCell.Number(ReportText.Integer(row.Failed)), HtmlCell.Number(ReportText.Epochs(row.MeanEpochs)),

@@ -1,5 +1,6 @@
 // The Markdown format: a heading per section — summary, ranking, metric by axis value, metric by schedule family,
-// the best trial's history and failures. Every user string goes through MarkdownText. No charts.
+// the best trial's history, failures, trials the scheduler stopped and PBT's exploits. Every user string goes through
+// MarkdownText. No charts.
 using System.Text;
 using SweepCluster.Reports.Formatting;
 using SweepCluster.Sweeps;
@@ -27,6 +28,7 @@ public sealed class MarkdownRenderer : IReportRenderer
         WriteBestTrial(output, report);
         WriteFailures(output, report.Failures);
         WriteStopped(output, report.Stopped ?? []);
+        WriteExploits(output, report.Exploits ?? []);
         return output.ToString();
     }
 
@@ -47,10 +49,12 @@ public sealed class MarkdownRenderer : IReportRenderer
         output.AppendLine("## Ranking").AppendLine();
         output.AppendLine("Mean ± sample standard deviation over completed seeds; 95% Student-t interval of the mean.").AppendLine();
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
+        var marks = ExploitMarks.Of(report);
+        MarkdownColumn[] noteColumns = marks.Any ? [new(ExploitMarks.Heading)] : [];
         MarkdownColumn[] columns =
         [
             new("rank", ColumnAlignment.Right), new("combination", ColumnAlignment.Right),
-            .. axisPaths.Select(p => new MarkdownColumn(MarkdownText.Code(p))),
+            .. axisPaths.Select(p => new MarkdownColumn(MarkdownText.Code(p))), .. noteColumns,
             new(MarkdownText.Escape(ReportText.Name(report.Header.Metric.Name)), ColumnAlignment.Right),
             new("95% CI"), new("completed", ColumnAlignment.Right), new("diverged", ColumnAlignment.Right),
             new("failed", ColumnAlignment.Right), new("epochs", ColumnAlignment.Right), new("wall time", ColumnAlignment.Right),
@@ -60,6 +64,7 @@ public sealed class MarkdownRenderer : IReportRenderer
         [
             ReportText.Integer(row.Rank), ReportText.Integer(row.Combination),
             .. axisPaths.Select(p => MarkdownText.Code(row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "")),
+            .. noteColumns.Select(_ => MarkdownText.Escape(marks.NoteFor(row.Combination))),
             ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric),
             ReportText.Integer(row.Completed), ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed),
             ReportText.Epochs(row.MeanEpochs), ReportText.Duration(row.WallSeconds),
@@ -152,6 +157,22 @@ public sealed class MarkdownRenderer : IReportRenderer
                 ReportText.Integer(s.Index), ReportText.Integer(s.Combination), ReportText.Integer(s.Seed), ReportText.Name(s.Status),
                 ReportText.Integer(s.Epoch), s.Metric is { } m ? m.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : ReportText.Missing,
                 MarkdownText.Escape(s.Reason ?? ReportText.Missing),
+            ]));
+    }
+
+    // Only when PBT exploited a trial: when, whose checkpoint it copied and how it explored.
+    private static void WriteExploits(StringBuilder output, IReadOnlyList<ExploitEntry> exploits)
+    {
+        if (exploits.Count == 0) return;
+        output.AppendLine($"## {ExploitMarks.SectionTitle}").AppendLine();
+        output.AppendLine(MarkdownText.Escape(ExploitMarks.SectionNote)).AppendLine();
+        MarkdownTable.Write(output,
+            [new("trial", ColumnAlignment.Right), new("combination", ColumnAlignment.Right), new("seed", ColumnAlignment.Right),
+             new("epoch", ColumnAlignment.Right), new("donor", ColumnAlignment.Right), new("explore")],
+            exploits.Select(e => (IReadOnlyList<string>)
+            [
+                ReportText.Integer(e.Index), ReportText.Integer(e.Combination), ReportText.Integer(e.Seed),
+                ReportText.Integer(e.Exploit.Epoch), ReportText.Integer(e.Exploit.DonorIndex), MarkdownText.Escape(e.Explore),
             ]));
     }
 }

@@ -1,5 +1,6 @@
 // The terminal format: a header line, the ranking (top rows), the metric by schedule family, the best trial's final
-// epoch and the failures, written to a Spectre.Console IAnsiConsole. Colour only marks the best row and problems.
+// epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a Spectre.Console IAnsiConsole.
+// Colour only marks the best row and problems.
 // Render() captures the same output as plain text (no ANSI codes) at a fixed width; it never reads the terminal.
 using SweepCluster.Reports.Formatting;
 using SweepCluster.Sweeps.Reports;
@@ -14,8 +15,11 @@ public sealed class TableRenderer : IReportRenderer
     /// <summary>Ranking rows shown; the rest are summarised in a note.</summary>
     public const int MaxRankingRows = 20;
 
-    /// <summary>Failures listed; the rest are summarised in a note.</summary>
+    /// <summary>Failures (and stopped trials) listed; the rest are summarised in a note.</summary>
     public const int MaxFailureRows = 10;
+
+    /// <summary>PBT exploits listed (a population has several per generation); the rest are summarised in a note.</summary>
+    public const int MaxExploitRows = 20;
 
     /// <summary>The console width used by <see cref="Render"/>.</summary>
     public const int TextWidth = 160;
@@ -60,6 +64,7 @@ public sealed class TableRenderer : IReportRenderer
         WriteBestTrial(console, report);
         WriteFailures(console, report.Failures);
         WriteStopped(console, report.Stopped ?? []);
+        WriteExploits(console, report.Exploits ?? []);
     }
 
     private static void WriteHeader(IAnsiConsole console, ReportHeader header)
@@ -74,11 +79,13 @@ public sealed class TableRenderer : IReportRenderer
     private static void WriteRanking(IAnsiConsole console, SweepReport report)
     {
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
+        var marks = ExploitMarks.Of(report);
         var full = console.Profile.Width >= FullRankingMinWidth;
         var table = new Table().Title("Ranking").Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("#").RightAligned());
         if (full) foreach (var path in axisPaths) table.AddColumn(new TableColumn(new Text(path)));
         else table.AddColumn(new TableColumn("combination"));      // narrow consoles: one axis per line in one cell
+        if (full && marks.Any) table.AddColumn(new TableColumn(ExploitMarks.Heading));
         table.AddColumn(new TableColumn(ReportText.Name(report.Header.Metric.Name)).RightAligned().NoWrap());
         if (full) table.AddColumn(new TableColumn("95% CI"));
         foreach (var heading in new[] { "n", "div", "fail" }) table.AddColumn(new TableColumn(heading).RightAligned());
@@ -92,10 +99,13 @@ public sealed class TableRenderer : IReportRenderer
         {
             var style = row.Rank == 1 && row.Metric is not null ? BestRowStyle : Style.Plain;
             var axes = axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "").ToArray();
+            var note = marks.NoteFor(row.Combination);
+            string[] noteCells = marks.Any ? [note] : [];
+            var combination = axisPaths.Zip(axes, (path, value) => $"{path} {value}").Concat(note.Length > 0 ? [note] : []);
             string[] cells = full
                 ?
                 [
-                    ReportText.Integer(row.Rank), .. axes,
+                    ReportText.Integer(row.Rank), .. axes, .. noteCells,
                     ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
                     ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), ReportText.Epochs(row.MeanEpochs),
                     ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
@@ -103,7 +113,7 @@ public sealed class TableRenderer : IReportRenderer
                 :
                 [
                     ReportText.Integer(row.Rank),
-                    string.Join("\n", axisPaths.Zip(axes, (path, value) => $"{path} {value}")),
+                    string.Join("\n", combination),
                     ReportText.MeanStd(row.Metric), ReportText.Integer(row.Completed),
                     ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed),
                 ];
@@ -154,26 +164,27 @@ public sealed class TableRenderer : IReportRenderer
 
     private static void AddPair(Grid grid, string name, string value) => grid.AddRow(new Text("  " + name), new Text(value));
 
-    private static void WriteFailures(IAnsiConsole console, IReadOnlyList<FailureEntry> failures)
-    {
-        if (failures.Count == 0) return;
-        console.Write(new Text($"Failures ({failures.Count})\n", ProblemStyle));
-        foreach (var failure in failures.Take(MaxFailureRows))
-        {
-            console.Write(new Text($"  trial {failure.Index} (combination {failure.Combination}, seed {failure.Seed}) " +
-                $"{ReportText.Name(failure.Status)}: {failure.Error ?? ReportText.Missing}\n"));
-        }
-        if (failures.Count > MaxFailureRows)
-            console.Write(new Text("  " + ReportText.MoreRows(MaxFailureRows, failures.Count, "failures") + "\n", NoteStyle));
-    }
+    private static void WriteFailures(IAnsiConsole console, IReadOnlyList<FailureEntry> failures) =>
+        WriteList(console, "Failures", ProblemStyle, failures, MaxFailureRows, "failures", failure =>
+            $"trial {failure.Index} (combination {failure.Combination}, seed {failure.Seed}) " +
+            $"{ReportText.Name(failure.Status)}: {failure.Error ?? ReportText.Missing}");
 
-    private static void WriteStopped(IAnsiConsole console, IReadOnlyList<StoppedEntry> stopped)
+    private static void WriteStopped(IAnsiConsole console, IReadOnlyList<StoppedEntry> stopped) =>
+        WriteList(console, "Stopped by the trial scheduler", NoteStyle, stopped, MaxFailureRows, "stopped trials", entry =>
+            $"trial {entry.Index} {ReportText.Name(entry.Status)} after epoch {entry.Epoch}: {entry.Reason ?? ReportText.Missing}");
+
+    private static void WriteExploits(IAnsiConsole console, IReadOnlyList<ExploitEntry> exploits) =>
+        WriteList(console, ExploitMarks.SectionTitle, NoteStyle, exploits, MaxExploitRows, "exploits", entry =>
+            $"trial {entry.Index} (combination {entry.Combination}, seed {entry.Seed}) at epoch {entry.Exploit.Epoch} " +
+            $"copied trial {entry.Exploit.DonorIndex}: {entry.Explore}");
+
+    // A titled list, one line per item up to max and a note about the rest; nothing at all when there are no items.
+    private static void WriteList<T>(IAnsiConsole console, string title, Style titleStyle, IReadOnlyList<T> items, int max, string noun,
+        Func<T, string> line)
     {
-        if (stopped.Count == 0) return;
-        console.Write(new Text($"Stopped by the trial scheduler ({stopped.Count})\n", NoteStyle));
-        foreach (var entry in stopped.Take(MaxFailureRows))
-            console.Write(new Text($"  trial {entry.Index} {ReportText.Name(entry.Status)} after epoch {entry.Epoch}: {entry.Reason ?? ReportText.Missing}\n"));
-        if (stopped.Count > MaxFailureRows)
-            console.Write(new Text("  " + ReportText.MoreRows(MaxFailureRows, stopped.Count, "stopped trials") + "\n", NoteStyle));
+        if (items.Count == 0) return;
+        console.Write(new Text($"{title} ({items.Count})\n", titleStyle));
+        foreach (var item in items.Take(max)) console.Write(new Text($"  {line(item)}\n"));
+        if (items.Count > max) console.Write(new Text("  " + ReportText.MoreRows(max, items.Count, noun) + "\n", NoteStyle));
     }
 }
