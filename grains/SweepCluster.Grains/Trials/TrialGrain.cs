@@ -90,8 +90,11 @@ public sealed class TrialGrain(
         var (checkpoint, checkpointEpoch, history) = resume
             ? (current.Checkpoint, current.CheckpointEpoch, current.History.Take(current.CheckpointEpoch).ToArray())
             : (null, 0, Array.Empty<EpochRecord>());
-        if (assignment.Donor is { } donor && await CopyDonorAsync(donor) is { } copy)
+        if (assignment.Donor is { } donor)
+        {
+            var copy = await CopyDonorAsync(donor);
             (checkpoint, checkpointEpoch, history) = (copy.Checkpoint, copy.Epoch, copy.History.Take(copy.Epoch).ToArray());
+        }
         state.State = current with
         {
             Assignment = assignment,
@@ -140,22 +143,15 @@ public sealed class TrialGrain(
         return Task.FromResult<string?>(TrialSpecWriter.ToYaml(replay));
     }
 
-    // PBT's exploit: the donor's checkpoint at the generation's boundary, or null (then this trial goes on from its
-    // own checkpoint, with the perturbed hyperparameters only) when the donor has moved on or cannot be reached.
-    private async Task<TrialCheckpointCopy?> CopyDonorAsync(TrialDonor donor)
+    // PBT's exploit: the donor's checkpoint at the generation's boundary. A copy that cannot be had fails this start
+    // (nothing stored): the coordinator keeps the restart queued and tries again, rather than the trial going on from
+    // its own weights under the donor's hyperparameters. Donors wait at the boundary until every copier has started.
+    private async Task<TrialCheckpointCopy> CopyDonorAsync(TrialDonor donor)
     {
-        try
-        {
-            var copy = await GrainFactory.GetGrain<ITrialGrain>(donor.TrialKey).GetCheckpointAsync();
-            if (copy.Epoch == donor.Epoch && copy.Checkpoint is not null) return copy;
-            logger.LogWarning("Donor {Donor} of {Trial} is at epoch {Epoch}, not {Expected}; explore without exploit",
-                donor.TrialKey, this.GetPrimaryKeyString(), copy.Epoch, donor.Epoch);
-        }
-        catch (Exception error)
-        {
-            logger.LogWarning(error, "Could not copy donor {Donor} of {Trial}; explore without exploit", donor.TrialKey, this.GetPrimaryKeyString());
-        }
-        return null;
+        var copy = await GrainFactory.GetGrain<ITrialGrain>(donor.TrialKey).GetCheckpointAsync();
+        if (copy.Epoch == donor.Epoch && copy.Checkpoint is not null) return copy;
+        throw new InvalidOperationException(
+            $"donor {donor.TrialKey} holds a checkpoint of epoch {copy.Epoch}, not of the generation's epoch {donor.Epoch}; the exploit is retried");
     }
 
     public Task CancelAsync()
