@@ -114,5 +114,22 @@ public static class ClusterBench
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
     }
 
+    public static double DoubleOption(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+
+    /// <summary>A comma-separated list of integers, e.g. <c>--seeds 21,22,23</c>.</summary>
+    public static int[] IntListOption(string[] args, string name, int[] fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        if (i < 0 || i + 1 >= args.Length) return fallback;
+        var values = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return values.All(v => int.TryParse(v, CultureInfo.InvariantCulture, out _))
+            ? values.Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()
+            : fallback;
+    }
+
     public static bool Flag(string[] args, string name) => args.Contains(name);
 }
