@@ -25,6 +25,8 @@ public static class CsvDatasetReader
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         CheckTargets(task, targets);
         var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+            throw new DataFormatException(fullPath, null, null, $"is a folder, not a CSV file: {fullPath} (give the path of a .csv file in it)");
         if (!File.Exists(fullPath)) throw new DataFormatException(fullPath, null, null, $"file not found: {fullPath}");
 
         using var reader = new StreamReader(fullPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, FileBufferBytes);

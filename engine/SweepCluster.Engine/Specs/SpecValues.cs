@@ -138,7 +138,7 @@ public static class SpecValues
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             if (value >= min && value <= max) return true;
-            ctx.Error(field, node, $"must be between {min} and {max}, found {text}");
+            ctx.Error(field, node, OutOfRange(value < min, min, max, text));
             return false;
         }
         if (!TryFinite(ctx, node, field, text, WholeExpected, out var real)) return false;
@@ -149,12 +149,18 @@ public static class SpecValues
         }
         if (real < min || real > max)
         {
-            ctx.Error(field, node, $"must be between {min} and {max}, found {text}");
+            ctx.Error(field, node, OutOfRange(real < min, min, max, text));
             return false;
         }
         value = (long)real;
         return true;
     }
+
+    // A number past what the field's type holds: only the side it overshot is meaningful to the reader (the field's own
+    // rule, e.g. "must be >= 1", applies once the number fits).
+    private static string OutOfRange(bool tooSmall, long min, long max, string text) => tooSmall
+        ? $"is too small: at least {min.ToString("N0", CultureInfo.InvariantCulture)}, found {text}"
+        : $"is too large: at most {max.ToString("N0", CultureInfo.InvariantCulture)}, found {text}";
 
     /// <summary>Parses number text, refusing NaN and infinities.</summary>
     private static bool TryFinite(SpecBindContext ctx, SpecNode node, string field, string text, string expected, out double value)

@@ -105,6 +105,14 @@ public sealed class CsvDatasetReaderTests : IDisposable
     }
 
     [Fact]
+    public void AFolderIsNamedAsAFolderNotAsAMissingFile()
+    {
+        var error = Assert.Throws<DataFormatException>(() => CsvDatasetReader.Read(_temp.Path));
+        Assert.Null(error.Line);
+        Assert.Equal($"is a folder, not a CSV file: {_temp.Path} (give the path of a .csv file in it)", error.Reason);
+    }
+
+    [Fact]
     public void RegressionNeedsMoreColumnsThanTargets()
     {
         var path = _temp.Write("t.csv", "1,2\n3,4\n");

@@ -37,7 +37,7 @@ public sealed class SpecErrorTests
     [InlineData("model:\n  hidden: [64, x]", "model.hidden[1]", 2, "expected a whole number")]
     [InlineData("learning_rate: [0.1]", "learning_rate", 1, "expected a number (a constant) or a schedule mapping such as { schedule: cosine, initial: 0.1 }")]
     [InlineData("learning_rate: { initial: 0.1, milestones: 3, schedule: step }", "learning_rate.milestones", 1, "expected a list such as [30, 60, 90]")]
-    [InlineData("epochs: 99999999999", "epochs", 1, "must be between -2147483648 and 2147483647")]
+    [InlineData("epochs: 99999999999", "epochs", 1, "is too large: at most 2,147,483,647, found 99999999999")]
     // NaN and infinities
     [InlineData("learning_rate: .nan", "learning_rate", 1, "must be a finite number")]
     [InlineData("weight_decay: .inf", "weight_decay", 1, "must be a finite number")]
