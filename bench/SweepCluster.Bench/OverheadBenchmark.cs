@@ -4,6 +4,7 @@
 // seconds taken two ways: the report's per-trial wall seconds (what the trial grain times) and the engine alone (the
 // same 1,000 trial specs trained directly in this process, no Orleans). Side by side: Optuna's iris_overhead.py and
 // Ray Tune's published figure.
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Engine.Training;
@@ -83,7 +84,13 @@ public static class OverheadBenchmark
     }
 
     /// <summary>Seconds the engine alone needs for every trial of the sweep, trained one after another on this thread (best of 3).</summary>
-    public static double EngineSeconds(Sweeps.SweepSpecs.SweepSpec sweepSpec, string specFile)
+    public static double EngineSeconds(Sweeps.SweepSpecs.SweepSpec sweepSpec, string specFile) => EngineSeconds(sweepSpec, specFile, threads: 1);
+
+    /// <summary>
+    /// The sweep's trial specs trained directly by the engine on <paramref name="threads"/> threads, each taking the
+    /// next spec as it finishes one (no Orleans, no storage): the machine's own limit for the workload; best of 3.
+    /// </summary>
+    public static double EngineSeconds(Sweeps.SweepSpecs.SweepSpec sweepSpec, string specFile, int threads)
     {
         var searcher = SearcherFactory.Create(sweepSpec);
         var specs = Enumerable.Range(0, searcher.TotalTrials).Select(i => searcher.Suggest(i).Spec).ToArray();
@@ -92,11 +99,11 @@ public static class OverheadBenchmark
         for (var round = 0; round < 3; round++)
         {
             var timer = Stopwatch.StartNew();
-            foreach (var spec in specs)
+            Parallel.ForEach(Partitioner.Create(specs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = threads }, spec =>
             {
                 var result = new Trainer(spec, TrainingDataLoader.Load(spec, baseDirectory)).Run();
                 if (result.Outcome == TrialOutcome.Cancelled) throw new InvalidOperationException("cancelled");
-            }
+            });
             best = Math.Min(best, timer.Elapsed.TotalSeconds);
         }
         return best;

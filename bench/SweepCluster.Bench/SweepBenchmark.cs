@@ -26,6 +26,9 @@ public static class SweepBenchmark
         var (_, sweepSpec) = SweepSpecFile.Read(spec, allowLarge: false, checkData: false);
         var engine = OverheadBenchmark.EngineSeconds(sweepSpec, spec);
         Console.WriteLine($"engine alone (the same 48 trial specs one after another on one thread, no Orleans): {F(engine, "0.000")} s, {F(48 / engine, "0.0")} trials/s; load {Load()}");
+        var machine = OverheadBenchmark.EngineSeconds(sweepSpec, spec, slots);
+        Console.WriteLine($"engine alone on {slots} threads (the machine's own limit for this workload): {F(machine, "0.000")} s, {F(48 / machine, "0.0")} trials/s " +
+            $"({F(engine / machine, "0.00")}x one thread); load {Load()}");
 
         // (a) the sweep itself, cluster up and warm.
         var inProcess = new List<double>();
@@ -99,6 +102,7 @@ public static class SweepBenchmark
             Console.WriteLine($"{"whole process wall s (Optuna ÷ ours)",-44} {F(oursCommand, "0.000"),14} {F(theirsWall, "0.000"),16} {F(theirsWall / oursCommand, "0.00") + "x",9} {"> 1x",8}");
             Console.WriteLine($"{"  Optuna process_seconds (in-script)",-44} {"",14} {F(Median(optunaProcess), "0.000"),16}");
             Console.WriteLine($"{"best single-trial val accuracy",-44} {F(oursBest ?? double.NaN, "0.00000"),14} {F(optunaBest ?? double.NaN, "0.00000"),16}");
+            Console.WriteLine($"{"the machine's limit: engine alone ÷ Optuna",-44} {F(48 / machine, "0.0"),14} {F(48 / theirs, "0.0"),16} {F(theirs / machine, "0.0") + "x",9}");
         }
         else
         {
@@ -108,6 +112,7 @@ public static class SweepBenchmark
             Console.WriteLine($"{"best single-trial val accuracy",-44} {F(oursBest ?? double.NaN, "0.00000"),14} {"-",16}");
             if (note.Length > 0) Console.WriteLine($"  {note}");
         }
+        Console.WriteLine($"ours reach {F(machine / ours, "0.00")} of the machine's limit (engine alone on {slots} threads, no Orleans)");
         Console.WriteLine($"ours: {slots} slots; Σ trial wall seconds of the last in-process run {F(sumTrainSeconds, "0.000")} s (both slots' training, as the report counts it)");
         Console.WriteLine($"`sweep run` = dotnet {Path.GetRelativePath(TorchProcess.RepositoryRoot(), sweepDll)} run {Path.GetRelativePath(TorchProcess.RepositoryRoot(), spec)} -o <temp dir>");
         Console.WriteLine($"load average at end: {Load()}");

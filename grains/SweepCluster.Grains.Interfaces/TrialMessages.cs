@@ -9,10 +9,12 @@ namespace SweepCluster.Grains;
 /// <param name="SpecJson">The trial spec in canonical JSON (TrialSpecJson).</param>
 /// <param name="BaseDirectory">Where relative CSV paths in the spec resolve (the sweep spec's folder).</param>
 /// <param name="Attempt">1 for the first run; retries count up. A grain ignores an attempt older than its own.</param>
-/// <param name="CheckpointEvery">Save a checkpoint to grain storage every this many epochs.</param>
+/// <param name="CheckpointEvery">Positive: save a checkpoint to grain storage every this many epochs.</param>
 /// <param name="DecisionEpochs">After these epochs the trial stores a checkpoint and waits for the coordinator's
 /// decision (the trial scheduler's rungs or intervals) before training on.</param>
 /// <param name="Donor">Population-based training's exploit: start from this trial's checkpoint instead of its own.</param>
+/// <param name="CheckpointSeconds">Positive: save one after the first epoch ending this long after the last (then
+/// <paramref name="CheckpointEvery"/> is 0). See <see cref="Sweeps.SweepSpecs.CheckpointPolicy"/>.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialAssignment")]
 public sealed record TrialAssignment(
     [property: Id(0)] string SweepId,
@@ -22,7 +24,11 @@ public sealed record TrialAssignment(
     [property: Id(4)] int Attempt,
     [property: Id(5)] int CheckpointEvery,
     [property: Id(6)] IReadOnlyList<int>? DecisionEpochs = null,
-    [property: Id(7)] TrialDonor? Donor = null);
+    [property: Id(7)] TrialDonor? Donor = null,
+    [property: Id(8)] double CheckpointSeconds = 0)
+{
+    public Sweeps.SweepSpecs.CheckpointPolicy Checkpoints => new(CheckpointEvery, CheckpointSeconds);
+}
 
 /// <summary>The trial whose checkpoint an exploiting trial copies, and the epoch boundary it must be at.</summary>
 /// <param name="TrialKey">The donor's trial-grain key, "{sweepId}/{trialIndex}".</param>

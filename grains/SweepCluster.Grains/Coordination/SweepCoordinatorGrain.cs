@@ -424,8 +424,8 @@ public sealed class SweepCoordinatorGrain(
         var (specJson, donor) = AssignedSpec(entry);
         var epochs = _trialEpochs[entry.Index];
         var decisionEpochs = Enumerable.Range(1, Math.Max(0, epochs - 1)).Where(e => _scheduler.IsDecisionEpoch(e, epochs)).ToArray();
-        var assignment = new TrialAssignment(SweepId, entry.Index, specJson, Sweep.Submission!.BaseDirectory, entry.Attempt, _spec!.CheckpointEvery,
-            decisionEpochs.Length > 0 ? decisionEpochs : null, donor);
+        var assignment = new TrialAssignment(SweepId, entry.Index, specJson, Sweep.Submission!.BaseDirectory, entry.Attempt,
+            _spec!.Checkpoints.EveryEpochs, decisionEpochs.Length > 0 ? decisionEpochs : null, donor, _spec.Checkpoints.Seconds);
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(silo));
         try
         {

@@ -1,6 +1,7 @@
 // The part of a trial that runs on its dedicated training thread: load data (cached per process), build or restore
 // the trainer, train, and hand each epoch (with a checkpoint when one is due) to the grain through a channel.
 // Deliberately no Orleans calls here: the grain does all of that on its own scheduler.
+using System.Diagnostics;
 using System.Threading.Channels;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
@@ -24,13 +25,15 @@ public static class TrialRunner
             var trainer = checkpoint is null
                 ? new Trainer(spec, data)
                 : Trainer.Restore(spec, data, CheckpointSerializer.Deserialize(checkpoint));
-            var every = Math.Max(1, assignment.CheckpointEvery);
+            var checkpoints = assignment.Checkpoints;
+            var sinceCheckpoint = Stopwatch.StartNew(); // an attempt starts from its checkpoint (or from nothing)
             var decisionEpochs = assignment.DecisionEpochs?.ToHashSet() ?? [];
             using var boundary = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             return trainer.Run(boundary.Token, record =>
             {
                 var ask = decisionEpochs.Contains(record.Epoch);
-                var due = ask || record.Epoch % every == 0 || record.Epoch == spec.Epochs;
+                var due = ask || record.Epoch == spec.Epochs || checkpoints.IsDue(record.Epoch, sinceCheckpoint.Elapsed.TotalSeconds);
+                if (due) sinceCheckpoint.Restart();
                 var decision = ask ? new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously) : null;
                 progress.TryWrite(new EpochProgress(record, due ? trainer.CheckpointBytes() : null, decision));
                 if (decision is null) return;

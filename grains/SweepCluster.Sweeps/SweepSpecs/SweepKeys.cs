@@ -24,7 +24,12 @@ public static class SweepKeys
 
     /// <summary>Re-runs of a failed trial.</summary>
     public const string Retries = "retries";
+
+    /// <summary>A checkpoint after every N-th epoch (exclusive with <see cref="CheckpointSeconds"/>).</summary>
     public const string CheckpointEvery = "checkpoint_every";
+
+    /// <summary>A checkpoint after the first epoch ending S seconds after the last (the default policy).</summary>
+    public const string CheckpointSeconds = "checkpoint_seconds";
 
     /// <summary>The trial scheduler section: <c>{ type }</c>.</summary>
     public const string Scheduler = "scheduler";
@@ -48,7 +53,7 @@ public static class SweepKeys
     public const string SchedulerType = "type";
 
     /// <summary>The sweep-level keys, in the order the documentation lists them.</summary>
-    public static readonly IReadOnlyList<string> TopLevel = [Name, Search, Metric, Seeds, MaxConcurrent, Retries, Scheduler, CheckpointEvery];
+    public static readonly IReadOnlyList<string> TopLevel = [Name, Search, Metric, Seeds, MaxConcurrent, Retries, Scheduler, CheckpointEvery, CheckpointSeconds];
 
     /// <summary><see cref="TopLevel"/> as a set (for <see cref="TrialSpecBinder"/>'s ignored keys).</summary>
     public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);

@@ -20,8 +20,11 @@ public static class SweepLimits
     /// <summary>Default re-runs of a failed trial.</summary>
     public const int DefaultRetries = 2;
 
-    /// <summary>Trials store a checkpoint after every epoch unless checkpoint_every says otherwise.</summary>
-    public const int DefaultCheckpointEvery = 1;
+    /// <summary>
+    /// Without checkpoint_every or checkpoint_seconds, a trial stores a checkpoint after the first epoch that ends at
+    /// least this many seconds after its last one: after every epoch of a slow trial, about once a second for a fast one.
+    /// </summary>
+    public const double DefaultCheckpointSeconds = 1.0;
 
     /// <summary>The trial seed used when the spec gives neither seeds nor seed.</summary>
     public const long DefaultSeed = 1;

@@ -17,4 +17,4 @@ internal sealed record SweepSettings(
     int MaxConcurrent,
     int Retries,
     Scheduling.SchedulerSettings Scheduler,
-    int CheckpointEvery);
+    CheckpointPolicy Checkpoints);

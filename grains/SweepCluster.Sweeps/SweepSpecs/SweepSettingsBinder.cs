@@ -1,4 +1,5 @@
-// Binds the sweep-level keys of a sweep spec (name, search, metric, seeds / seed, max_concurrent, retries, scheduler, checkpoint_every)
+// Binds the sweep-level keys of a sweep spec (name, search, metric, seeds / seed, max_concurrent, retries, scheduler,
+// checkpoint_every / checkpoint_seconds)
 // to SweepSettings, reporting every problem with its field path and line. It does not look at trial keys (the
 // parameter space and the trial binder do) and does not pick the default metric (that needs the trials' task).
 using SweepCluster.Engine.Specs;
@@ -24,7 +25,7 @@ internal static class SweepSettingsBinder
             BindCount(ctx, root.Find(SweepKeys.MaxConcurrent), 0, "0 = every free slot of the cluster"),
             BindCount(ctx, root.Find(SweepKeys.Retries), SweepLimits.DefaultRetries, "re-runs of a failed trial, e.g. 2"),
             BindScheduler(ctx, root.Find(SweepKeys.Scheduler)),
-            BindCheckpointEvery(ctx, root.Find(SweepKeys.CheckpointEvery)));
+            BindCheckpoints(ctx, root.Find(SweepKeys.CheckpointEvery), root.Find(SweepKeys.CheckpointSeconds)));
     }
 
     private static string BindName(SpecBindContext ctx, SpecMapping root)
@@ -172,14 +173,33 @@ internal static class SweepSettingsBinder
         return SpecValues.Check(ctx, value >= 0, entry.Value, entry.Key, $"must be >= 0 ({meaning})", value) ? value : fallback;
     }
 
-    private static int BindCheckpointEvery(SpecBindContext ctx, SpecEntry? entry)
+    private static CheckpointPolicy BindCheckpoints(SpecBindContext ctx, SpecEntry? every, SpecEntry? seconds)
     {
-        if (entry is null) return SweepLimits.DefaultCheckpointEvery;
-        if (!SpecValues.TryInt(ctx, entry.Value, entry.Key, out var value)) return SweepLimits.DefaultCheckpointEvery;
-        return SpecValues.Check(ctx, value >= 1, entry.Value, entry.Key,
-            "must be >= 1 (store a checkpoint every this many epochs; a trial on a lost silo resumes from the last one), e.g. 1", value)
-            ? value
-            : SweepLimits.DefaultCheckpointEvery;
+        if (every is not null && seconds is not null)
+        {
+            var later = every.KeyLine >= seconds.KeyLine ? every : seconds;
+            ctx.Error(later.Key, later.KeyLine,
+                $"give {SweepKeys.CheckpointEvery} (a checkpoint every N epochs) or {SweepKeys.CheckpointSeconds} (one after the first epoch " +
+                "ending S seconds after the last), not both");
+            return CheckpointPolicy.Default;
+        }
+        if (every is not null)
+        {
+            if (!SpecValues.TryInt(ctx, every.Value, every.Key, out var epochs)) return CheckpointPolicy.Default;
+            return SpecValues.Check(ctx, epochs >= 1, every.Value, every.Key,
+                "must be >= 1 (store a checkpoint every this many epochs; a trial on a lost silo resumes from the last one), e.g. 1", epochs)
+                ? CheckpointPolicy.ByEpochs(epochs)
+                : CheckpointPolicy.Default;
+        }
+        if (seconds is not null)
+        {
+            if (!SpecValues.TryNumber(ctx, seconds.Value, seconds.Key, out var value)) return CheckpointPolicy.Default;
+            return SpecValues.Check(ctx, value > 0, seconds.Value, seconds.Key,
+                "must be > 0 (store a checkpoint after the first epoch ending this many seconds after the last), e.g. 1", value)
+                ? CheckpointPolicy.ByTime(value)
+                : CheckpointPolicy.Default;
+        }
+        return CheckpointPolicy.Default;
     }
 
     private static SchedulerSettings BindScheduler(SpecBindContext ctx, SpecEntry? entry)

@@ -58,8 +58,8 @@ public sealed record SweepSpec
     /// <summary>How often a failed (not diverged) trial is run again.</summary>
     public int Retries { get; init; }
 
-    /// <summary>Trials store a checkpoint every this many epochs (a trial on a lost silo resumes from the last one).</summary>
-    public int CheckpointEvery { get; init; } = SweepLimits.DefaultCheckpointEvery;
+    /// <summary>When trials store a checkpoint (a trial on a lost silo resumes from the last one).</summary>
+    public CheckpointPolicy Checkpoints { get; init; } = CheckpointPolicy.Default;
 
     /// <summary>The trial scheduler.</summary>
     public SchedulerKind Scheduler => SchedulerSettings.Kind;

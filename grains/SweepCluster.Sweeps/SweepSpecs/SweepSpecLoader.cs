@@ -57,7 +57,7 @@ public static class SweepSpecLoader
             Seeds = settings.Seeds,
             MaxConcurrent = settings.MaxConcurrent,
             Retries = settings.Retries,
-            CheckpointEvery = settings.CheckpointEvery,
+            Checkpoints = settings.Checkpoints,
             KeyLines = root.Entries.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().KeyLine),
             SchedulerSettings = settings.Scheduler,
             Combinations = (int)combinations,

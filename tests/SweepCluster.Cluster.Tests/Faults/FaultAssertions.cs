@@ -42,7 +42,8 @@ public static class FaultAssertions
             for (var a = 1; a < attempts.Count; a++)
             {
                 var lost = attempts[a - 1].LastEpoch - attempts[a].StartEpoch;
-                Assert.True(lost >= 0 && lost <= sweep.CheckpointEvery,
+                Assert.True(sweep.Checkpoints.EveryEpochs > 0, "the fault tests bound the epochs redone with checkpoint_every");
+                Assert.True(lost >= 0 && lost <= sweep.Checkpoints.EveryEpochs,
                     $"trial {index}: attempt {attempts[a].Attempt} resumed at epoch {attempts[a].StartEpoch} after epoch {attempts[a - 1].LastEpoch}");
                 redone += lost;
                 maxRedone = Math.Max(maxRedone, lost);

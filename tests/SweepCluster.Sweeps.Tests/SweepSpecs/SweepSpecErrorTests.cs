@@ -206,6 +206,33 @@ public sealed class SweepSpecErrorTests
     }
 
     [Fact]
+    public void TheCheckpointPolicyIsEpochsOrSecondsNeverBoth()
+    {
+        Assert.Equal(CheckpointPolicy.ByTime(SweepLimits.DefaultCheckpointSeconds), Yaml("epochs: 3\n").Checkpoints);
+        Assert.Equal(CheckpointPolicy.ByEpochs(5), Yaml("checkpoint_every: 5\n").Checkpoints);
+        Assert.Equal(CheckpointPolicy.ByTime(2.5), Yaml("checkpoint_seconds: 2.5\n").Checkpoints);
+
+        var both = At(Errors("checkpoint_every: 5\ncheckpoint_seconds: 2\n"), "checkpoint_seconds");
+        Assert.Equal(2, both.Line);
+        Assert.Contains("give checkpoint_every (a checkpoint every N epochs) or checkpoint_seconds", both.Message);
+        Assert.Contains("not both", both.Message);
+        Assert.Contains("must be > 0", At(Errors("checkpoint_seconds: 0\n"), "checkpoint_seconds").Message);
+        Assert.Contains("must be >= 1", At(Errors("checkpoint_every: 0\n"), "checkpoint_every").Message);
+        Assert.Contains("finite", At(Errors("checkpoint_seconds: .inf\n"), "checkpoint_seconds").Message);
+    }
+
+    [Theory]
+    [InlineData(4, 0.0, 8, true)]
+    [InlineData(4, 0.0, 7, false)]
+    [InlineData(0, 1.0, 7, false)]
+    [InlineData(0, 1.0, 3, true)]
+    public void ACheckpointIsDueByEpochNumberOrByTimeSinceTheLast(int everyEpochs, double seconds, int epoch, bool due)
+    {
+        var secondsSinceLast = epoch == 3 ? 1.5 : 0.2; // epoch 3 ends 1.5 s after the last checkpoint, epochs 7 and 8 0.2 s
+        Assert.Equal(due, new CheckpointPolicy(everyEpochs, seconds).IsDue(epoch, secondsSinceLast));
+    }
+
+    [Fact]
     public void SchedulerSettingsAreBound()
     {
         var asha = Yaml("search: { strategy: random, trials: 4 }\nlearning_rate: { loguniform: [0.01, 0.1] }\nscheduler: { type: asha, min_epochs: 2, eta: 4 }\n");
