@@ -1,4 +1,6 @@
 // The format dispatch: every format has a renderer and an extension; JSON is the report model's JSON.
+using SweepCluster.Reports.Html;
+using SweepCluster.Reports.Markdown;
 using SweepCluster.Sweeps.Reports;
 
 namespace SweepCluster.Reports.Tests;
@@ -26,6 +28,27 @@ public sealed class ReportRenderersTests
 
         Assert.Contains("\n  \"header\": {", json);
         Assert.Equal(SweepReportJson.Serialize(report), SweepReportJson.Serialize(SweepReportJson.Deserialize(json)));
+    }
+
+    [Theory]
+    [InlineData(ReportFormat.Table)]
+    [InlineData(ReportFormat.Markdown)]
+    [InlineData(ReportFormat.Html)]
+    public void TheBestTrialsSectionSaysWhatPbtDidToIt(ReportFormat format)
+    {
+        var report = ReportFixtures.ExploitedBestTrial();
+        Assert.Equal(0, report.BestTrial!.Index);
+        var text = ReportRenderers.Render(report, format).ReplaceLineEndings(" ");
+        var lineage = "PBT: " + format switch
+        {
+            ReportFormat.Html => HtmlText.Escape(ReportFixtures.ExploitedBestLineage),
+            ReportFormat.Markdown => MarkdownText.Escape(ReportFixtures.ExploitedBestLineage),
+            _ => ReportFixtures.ExploitedBestLineage,
+        };
+        Assert.Contains(lineage, string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+
+        var unexploited = ReportRenderers.Render(ReportFixtures.PopulationBasedTraining(), format);
+        Assert.DoesNotContain("PBT: at epoch", unexploited); // its best trial (0) kept its own schedules
     }
 
     [Fact]

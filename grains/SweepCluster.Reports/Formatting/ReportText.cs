@@ -17,6 +17,10 @@ public static class ReportText
     private const string ScheduleValueFormat = "0.######";
     private const string EpochsFormat = "0.#";
     private const int SecondsPerMinute = 60;
+    private const int MillisecondsPerSecond = 1000;
+
+    /// <summary>Shorter durations are shown in milliseconds ("0.0 s" would hide them).</summary>
+    private const double SubSecondBelow = 0.1;
     private const int SecondsPerHour = 3600;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -54,9 +58,10 @@ public static class ReportText
     /// <summary>An integer in the invariant culture.</summary>
     public static string Integer(long value) => value.ToString(Invariant);
 
-    /// <summary>A duration for people: "42.0 s", "3 min 05 s", "1 h 02 min".</summary>
+    /// <summary>A duration for people: "38 ms", "42.0 s", "3 min 05 s", "1 h 02 min".</summary>
     public static string Duration(double seconds)
     {
+        if (seconds < SubSecondBelow) return string.Create(Invariant, $"{seconds * MillisecondsPerSecond:0} ms");
         if (seconds < SecondsPerMinute) return string.Create(Invariant, $"{seconds:0.0} s");
         var whole = (long)Math.Round(seconds);
         if (whole < SecondsPerHour) return string.Create(Invariant, $"{whole / SecondsPerMinute} min {whole % SecondsPerMinute:00} s");

@@ -79,7 +79,9 @@ public sealed class HtmlRenderer : IReportRenderer
             .Append(ReportCharts.Metric(report).ToSvg())
             .Append("</div>\n<h2>Schedules applied by the best trial</h2>\n")
             .Append($"<p class=\"note\">Trial {best.Index} (combination {best.Combination}, seed {best.Seed}): ")
-            .Append($"<code>{HtmlText.Escape(ReportText.Axes(best.Axes))}</code></p>\n<div class=\"charts\">\n");
+            .Append($"<code>{HtmlText.Escape(ReportText.Axes(best.Axes))}</code></p>\n");
+        if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) page.Append($"<p class=\"note\">PBT: {HtmlText.Escape(lineage)}</p>\n");
+        page.Append("<div class=\"charts\">\n");
         foreach (var chart in ReportCharts.Schedules(best)) page.Append(chart.ToSvg());
         page.Append("</div>\n");
     }

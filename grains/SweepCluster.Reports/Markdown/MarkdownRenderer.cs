@@ -113,6 +113,7 @@ public sealed class MarkdownRenderer : IReportRenderer
         output.AppendLine($"Trial {best.Index} (combination {best.Combination}, seed {best.Seed}): " +
             $"{MarkdownText.Escape(ReportText.Name(report.Header.Metric.Name))} = {ReportText.Metric(best.Metric)}; " +
             MarkdownText.Code(ReportText.Axes(best.Axes))).AppendLine();
+        if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) output.AppendLine($"PBT: {MarkdownText.Escape(lineage)}").AppendLine();
         MarkdownTable.Write(output,
             [new("epoch", ColumnAlignment.Right), new("step", ColumnAlignment.Right), new("train loss", ColumnAlignment.Right),
              new("val loss", ColumnAlignment.Right), new("val metric", ColumnAlignment.Right),

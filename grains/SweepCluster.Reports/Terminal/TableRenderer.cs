@@ -149,6 +149,7 @@ public sealed class TableRenderer : IReportRenderer
         var final = best.History[^1];
         console.Write(new Text($"Best trial {best.Index} (combination {best.Combination}, seed {best.Seed}): ", new Style(decoration: Decoration.Bold)));
         console.Write(new Text(ReportText.Axes(best.Axes) + "\n"));
+        if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) console.Write(new Text($"  PBT: {lineage}\n", NoteStyle));
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         AddPair(grid, ReportText.Name(report.Header.Metric.Name), ReportText.Metric(best.Metric));
         AddPair(grid, "epochs", ReportText.Integer(final.Epoch));
