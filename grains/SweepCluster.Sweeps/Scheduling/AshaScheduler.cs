@@ -4,9 +4,10 @@
 // that rung so far, minus those already promoted. Promotion is decided as results arrive and never waits for a full
 // rung. A trial that is not promotable now is paused (its slot goes to another trial) and may be promoted later,
 // when more results make the top ⌊n_k/η⌋ larger; once nothing runs any more, the trials still paused are pruned.
-// Invariant, whatever the arrival order: at most ⌊n_k/η⌋ trials leave rung k, so at least n_0 − ⌊n_0/η⌋ trials
-// stop at the first rung. Which trials those are depends on arrival order (the paper's asynchrony); with one slot
-// the order is the trial order and the run is reproducible.
+// Whatever the arrival order: every promotion is of a trial in the top ⌊m/η⌋ of the m results in at that moment,
+// and once a rung is complete its top ⌊n_k/η⌋ have all been promoted. How many more leave depends on the order (the
+// paper's asynchrony: early promotions rest on few results; with η 3, from 3 of 9 when the best arrive first to 7 of
+// 9 when the worst do). With one slot the order is the trial order and the run is reproducible.
 using System.Text.Json;
 
 namespace SweepCluster.Sweeps.Scheduling;

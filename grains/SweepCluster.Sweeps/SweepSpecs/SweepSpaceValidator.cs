@@ -16,6 +16,9 @@ internal sealed class SweepSpaceValidator(SpecBindContext ctx)
     /// <summary>The tasks of the trials bound so far (the spec's task, else the built-in dataset's, else classification).</summary>
     public IReadOnlySet<TaskKind> Tasks => _tasks;
 
+    /// <summary>The most epochs of any trial bound without errors so far; null before the first.</summary>
+    public int? MaxEpochs { get; private set; }
+
     /// <summary>Binds one expanded trial and reports its errors not reported before.</summary>
     public void Check(ExpandedTrial trial)
     {
@@ -25,6 +28,7 @@ internal sealed class SweepSpaceValidator(SpecBindContext ctx)
             if (_reported.Add((error.Field, error.Line))) ctx.Error(error.Field, error.Line, error.Message);
         }
         _tasks.Add(TaskOf(spec));
+        if (errors.Count == 0) MaxEpochs = Math.Max(MaxEpochs ?? 0, spec.Epochs);
     }
 
     private static TaskKind TaskOf(TrialSpec spec) =>

@@ -84,13 +84,31 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         Assert.True(report.Failures.Count == 0, string.Join("\n", report.Failures));
         Assert.Equal(SweepStatus.Completed, progress.Status);
         var stopped = report.Stopped!;
-        // At most ⌊9/3⌋ = 3 trials leave rung 0, whatever the order results arrived in; at most 1 leaves rung 1.
-        Assert.True(stopped.Count(s => s.Epoch == 1) >= 6, string.Join("\n", stopped));
         Assert.All(stopped, s => Assert.Equal(TrialStatus.Pruned, s.Status));
         Assert.All(stopped, s => Assert.Contains("rung", s.Reason));
-        Assert.InRange(progress.Count(TrialStatus.Completed), 0, 1);
         Assert.Equal(9, progress.Count(TrialStatus.Completed) + progress.Count(TrialStatus.Pruned));
-        Assert.True(progress.EpochsDone <= 9 + 3 * 2 + 1 * 6, $"{progress.EpochsDone} epochs");
+
+        // Whatever order the results arrived in, each rung's final top third left it (ASHA promotes as results arrive,
+        // so earlier promotions made on fewer results may let more leave: at most 7 of 9 from rung 0, when results
+        // arrive worst first — AshaSchedulerTests.HowManyLeaveARungDependsOnTheArrivalOrder).
+        var epochsRun = new Dictionary<int, int>();
+        var metricAt = new Dictionary<(int Trial, int Epoch), double>();
+        for (var index = 0; index < 9; index++)
+        {
+            var history = (await SettledAsync(fixture.Grains, $"asha/{index}")).History;
+            epochsRun[index] = history.Count;
+            foreach (var record in history) metricAt[(index, record.Epoch)] = record.ValMetric!.Value;
+        }
+        foreach (var (rung, epoch) in new[] { (0, 1), (1, 3) })
+        {
+            var reached = epochsRun.Where(e => e.Value >= epoch).Select(e => e.Key).ToArray();
+            var topThird = reached.OrderByDescending(t => metricAt[(t, epoch)]).ThenBy(t => t).Take(reached.Length / 3).ToArray();
+            Assert.All(topThird, t => Assert.True(epochsRun[t] > epoch, $"trial {t}, in rung {rung}'s top third, stopped there:\n{string.Join("\n", stopped)}"));
+        }
+        const int MostThatLeaveRungZero = 7;
+        Assert.True(stopped.Count(s => s.Epoch == 1) >= 9 - MostThatLeaveRungZero, string.Join("\n", stopped));
+        Assert.Equal(epochsRun.Values.Sum(), progress.EpochsDone);
+        Assert.True(progress.EpochsDone < 9 * 9, $"{progress.EpochsDone} epochs: ASHA saved nothing");
 
         // Exactly one result per trial, and the trial grains agree with the coordinator.
         foreach (var entry in stopped)

@@ -41,7 +41,7 @@ public sealed class AshaSchedulerTests
     }
 
     [Fact]
-    public void PausedTrialsArePrunedWhenTheSweepRunsDryAndAtMostAThirdLeavesARung()
+    public void PausedTrialsArePrunedWhenTheSweepRunsDry()
     {
         var asha = Create();
         double[] metrics = [0.3, 0.9, 0.1, 0.5, 0.8, 0.2, 0.7, 0.4, 0.6];
@@ -51,7 +51,7 @@ public sealed class AshaSchedulerTests
             if (asha.Report(trial, 1, metrics[trial], 9).Decision == TrialDecision.Continue) continued.Add(trial);
             continued.AddRange(asha.TakeActions().Where(a => a.Decision.Decision == TrialDecision.Continue).Select(a => a.TrialIndex));
         }
-        Assert.Equal(3, continued.Count); // ⌊9/3⌋
+        Assert.Equal(3, continued.Count); // ⌊9/3⌋ in this order (others promote more: see below)
         var paused = Enumerable.Range(0, 9).Except(continued).ToArray();
         var idle = asha.OnIdle(paused);
         Assert.Equal(paused, idle.Select(a => a.TrialIndex));
@@ -59,11 +59,41 @@ public sealed class AshaSchedulerTests
         Assert.All(idle, a => Assert.Contains("rung 0 (epoch 1)", a.Decision.Reason));
     }
 
+    // Whatever the order: each promotion is of a trial in the top ⌊m/η⌋ of the m results in at that moment, and once
+    // the rung is complete its top ⌊n/η⌋ have all been promoted. How many more leave depends on the order (below).
     [Fact]
-    public void DecisionsDoNotDependOnTheArrivalOrderOfACompleteRungInTheirCount()
+    public void EveryPromotionIsInTheTopThirdSoFarAndTheFinalTopThirdAlwaysLeaves()
     {
         double[] metrics = [0.3, 0.9, 0.1, 0.5, 0.8, 0.2, 0.7, 0.4, 0.6];
-        foreach (var order in new[] { Enumerable.Range(0, 9).ToArray(), Enumerable.Range(0, 9).Reverse().ToArray(), [4, 0, 8, 2, 6, 1, 3, 7, 5] })
+        int[][] orders = [[.. Enumerable.Range(0, 9)], [.. Enumerable.Range(0, 9).Reverse()], [4, 0, 8, 2, 6, 1, 3, 7, 5], [2, 5, 0, 7, 3, 8, 6, 4, 1]];
+        foreach (var order in orders)
+        {
+            var asha = Create();
+            var promoted = new List<int>();
+            var arrived = new List<int>();
+            foreach (var trial in order)
+            {
+                arrived.Add(trial);
+                var now = new List<int>();
+                if (asha.Report(trial, 1, metrics[trial], 9).Decision == TrialDecision.Continue) now.Add(trial);
+                now.AddRange(asha.TakeActions().Where(a => a.Decision.Decision == TrialDecision.Continue).Select(a => a.TrialIndex));
+                var topSoFar = arrived.OrderByDescending(t => metrics[t]).Take(arrived.Count / 3).ToHashSet();
+                Assert.All(now, t => Assert.Contains(t, topSoFar));
+                promoted.AddRange(now);
+            }
+            Assert.Equal(promoted.Count, promoted.Distinct().Count());
+            var finalTop = Enumerable.Range(0, 9).OrderByDescending(t => metrics[t]).Take(3);
+            Assert.All(finalTop, t => Assert.Contains(t, promoted));
+        }
+    }
+
+    // The price of never waiting (Li et al. 2018): results that arrive from worst to best promote early trials on few
+    // results and then the better ones too — 7 of 9 leave rung 0 here; best first, exactly ⌊9/3⌋ = 3 do.
+    [Fact]
+    public void HowManyLeaveARungDependsOnTheArrivalOrder()
+    {
+        double[] metrics = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+        int Promotions(IEnumerable<int> order)
         {
             var asha = Create();
             var promoted = 0;
@@ -72,8 +102,10 @@ public sealed class AshaSchedulerTests
                 if (asha.Report(trial, 1, metrics[trial], 9).Decision == TrialDecision.Continue) promoted++;
                 promoted += asha.TakeActions().Count;
             }
-            Assert.Equal(3, promoted);
+            return promoted;
         }
+        Assert.Equal(7, Promotions(Enumerable.Range(0, 9)));
+        Assert.Equal(3, Promotions(Enumerable.Range(0, 9).Reverse()));
     }
 
     [Fact]
