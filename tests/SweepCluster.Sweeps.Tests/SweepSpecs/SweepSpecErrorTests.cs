@@ -222,6 +222,26 @@ public sealed class SweepSpecErrorTests
     }
 
     [Theory]
+    [InlineData("{ type: pbt, interval: 8 }", "scheduler.interval", "8 is not below the trials' epochs (at most 5): PBT's first generation")]
+    [InlineData("{ type: asha, min_epochs: 5 }", "scheduler.min_epochs", "5 is not below the trials' epochs (at most 5): ASHA's first rung")]
+    [InlineData("{ type: median, grace_epochs: 6 }", "scheduler.grace_epochs", "6 is not below the trials' epochs (at most 5)")]
+    public void ASchedulerThatWouldNeverActIsRefusedWithWhatWouldWork(string scheduler, string field, string message)
+    {
+        var error = At(Errors($"epochs: [3, 5]\nscheduler: {scheduler}\n"), field);
+        Assert.Equal(2, error.Line);
+        Assert.Contains(message, error.Message);
+        Assert.Contains("use at most 4, e.g. 1", error.Message);
+    }
+
+    [Fact]
+    public void OneEpochTrialsLeaveASchedulerNothingToDecide()
+    {
+        var error = At(Errors("epochs: 1\nscheduler: { type: asha }\n"), "scheduler.min_epochs");
+        Assert.Contains("trials of one epoch leave a scheduler nothing to decide", error.Message);
+        Assert.Equal(SchedulerKind.Pbt, Yaml("epochs: 6\nscheduler: { type: pbt, interval: 5 }\n").Scheduler); // below the epochs: fine
+    }
+
+    [Theory]
     [InlineData(4, 0.0, 8, true)]
     [InlineData(4, 0.0, 7, false)]
     [InlineData(0, 1.0, 7, false)]
