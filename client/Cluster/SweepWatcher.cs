@@ -66,7 +66,10 @@ public static class SweepWatcher
     private static int Finished(SweepProgress p) =>
         p.Count(TrialStatus.Completed) + p.Count(TrialStatus.Diverged) + p.Count(TrialStatus.Failed) + p.Count(TrialStatus.Cancelled) + p.Count(TrialStatus.Pruned);
 
-    /// <summary>"12/48 done · 2 running · 34 pending · 0 failed · ETA 0:41 · best val_accuracy 0.9721".</summary>
+    /// <summary>
+    /// "12/48 done · 2 running · 34 pending · 0 failed · ETA 0:41 · best val_accuracy 0.9721"; with a trial scheduler
+    /// also "· 6 paused" (waiting for a promotion or a PBT generation) and "· 5 pruned" (counted as done).
+    /// </summary>
     public static string Describe(SweepProgress p)
     {
         var parts = new List<string>
@@ -77,6 +80,8 @@ public static class SweepWatcher
             $"{p.Count(TrialStatus.Failed)} failed",
         };
         if (p.Count(TrialStatus.Diverged) > 0) parts.Add($"{p.Count(TrialStatus.Diverged)} diverged");
+        if (p.Count(TrialStatus.Paused) > 0) parts.Add($"{p.Count(TrialStatus.Paused)} paused");
+        if (p.Count(TrialStatus.Pruned) > 0) parts.Add($"{p.Count(TrialStatus.Pruned)} pruned");
         if (Eta(p) is { } eta) parts.Add($"ETA {eta:m\\:ss}");
         if (p.BestMetric is { } best) parts.Add($"best {SpecNames.Of(p.Metric)} {best.ToString("0.####", CultureInfo.InvariantCulture)}");
         if (p.Status != SweepStatus.Running) parts.Add(p.Status.ToString().ToLowerInvariant());

@@ -107,9 +107,16 @@ public sealed class SweepCoordinatorGrain(
         var counts = Sweep.Trials.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
         var best = BestCompleted();
         return Task.FromResult<SweepProgress?>(new SweepProgress(SweepId, Sweep.Name, Sweep.Status, Sweep.Trials.Count, counts,
-            Sweep.Trials.Sum(t => (long)t.History.Count), _epochsPlanned, _spec.Metric.Name,
+            Sweep.Trials.Sum(t => (long)t.History.Count), EpochsPlanned(), _spec.Metric.Name,
             best?.Metric, best is { } b ? Describe(b.Entry.Index) : null, Sweep.CreatedAt, Sweep.FinishedAt));
     }
+
+    // A trial that ended early by itself (pruned by the scheduler, diverged, failed for good) plans no more epochs than it
+    // ran: with ASHA or median stopping the planned total shrinks as trials are stopped, so progress and its ETA stay
+    // honest. A cancelled sweep keeps its plan, so its progress shows how far it got.
+    private long EpochsPlanned() =>
+        _epochsPlanned - Sweep.Trials.Where(t => t.Status is TrialStatus.Pruned or TrialStatus.Diverged or TrialStatus.Failed)
+            .Sum(t => (long)Math.Max(0, _trialEpochs[t.Index] - t.History.Count));
 
     public Task<string?> GetReportJsonAsync()
     {

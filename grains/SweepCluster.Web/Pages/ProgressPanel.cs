@@ -26,8 +26,10 @@ internal static class ProgressPanel
             .Append($"<div class=\"bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"{percent}\"><span style=\"width: {percent}%\"></span></div>\n")
             .Append("<p class=\"figures\">")
             .Append($"{view.Finished}/{p.TotalTrials} trials finished · {p.Count(TrialStatus.Running)} running · ")
-            .Append($"{p.Count(TrialStatus.Pending)} pending · {p.Count(TrialStatus.Failed)} failed · {p.Count(TrialStatus.Diverged)} diverged")
-            .Append($" · epochs {p.EpochsDone:N0}/{p.EpochsPlanned:N0}");
+            .Append($"{p.Count(TrialStatus.Pending)} pending · {p.Count(TrialStatus.Failed)} failed · {p.Count(TrialStatus.Diverged)} diverged");
+        foreach (var scheduled in new[] { TrialStatus.Paused, TrialStatus.Pruned })
+            if (p.Count(scheduled) > 0) html.Append($" · {p.Count(scheduled)} {ReportText.Name(scheduled)}");
+        html.Append($" · epochs {p.EpochsDone:N0}/{p.EpochsPlanned:N0}");
         if (view.Eta(now) is { } eta) html.Append($" · ETA {ReportText.Duration(eta.TotalSeconds)}");
         html.Append("</p>\n");
         if (p.BestMetric is { } best)

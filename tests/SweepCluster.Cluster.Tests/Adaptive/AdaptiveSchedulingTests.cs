@@ -108,6 +108,7 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         const int MostThatLeaveRungZero = 7;
         Assert.True(stopped.Count(s => s.Epoch == 1) >= 9 - MostThatLeaveRungZero, string.Join("\n", stopped));
         Assert.Equal(epochsRun.Values.Sum(), progress.EpochsDone);
+        Assert.Equal(progress.EpochsDone, progress.EpochsPlanned); // pruned trials plan no more epochs: progress ends at 100%
         Assert.True(progress.EpochsDone < 9 * 9, $"{progress.EpochsDone} epochs: ASHA saved nothing");
 
         // Exactly one result per trial, and the trial grains agree with the coordinator.
