@@ -8,11 +8,11 @@ namespace SweepCluster.Sweeps.SweepSpecs;
 
 internal static class SchedulerEpochCheck
 {
-    /// <param name="scheduler">The <c>scheduler:</c> entry as written (for the setting's line), or null.</param>
+    /// <param name="scheduler">The <c>scheduler:</c> entry as written (for the setting's line) and its path, or a null entry.</param>
     /// <param name="maxEpochs">The most epochs any validated trial trains; null when no trial could be bound.</param>
-    public static void Check(SpecBindContext ctx, SchedulerSettings settings, SpecEntry? scheduler, int? maxEpochs)
+    public static void Check(SpecBindContext ctx, SchedulerSettings settings, (SpecEntry? Entry, string Path) scheduler, int? maxEpochs)
     {
-        if (maxEpochs is not { } epochs || scheduler is null) return;
+        if (maxEpochs is not { } epochs || scheduler.Entry is not { } entry) return;
         var (key, value, what) = settings.Kind switch
         {
             SchedulerKind.Asha => (SweepKeys.MinEpochs, settings.MinEpochs, "ASHA's first rung"),
@@ -21,11 +21,11 @@ internal static class SchedulerEpochCheck
             _ => (null, 0, null),
         };
         if (key is null || value < epochs) return;
-        var line = (scheduler.Value as SpecMapping)?.Find(key)?.KeyLine ?? scheduler.KeyLine;
+        var line = (entry.Value as SpecMapping)?.Find(key)?.KeyLine ?? entry.KeyLine;
         var instead = epochs > 1
             ? $"use at most {epochs - 1}, e.g. {Math.Max(1, epochs / 3)}"
             : "trials of one epoch leave a scheduler nothing to decide: train longer, or drop scheduler:";
-        ctx.Error(SpecPath.Key(SweepKeys.Scheduler, key), line,
+        ctx.Error(SpecPath.Key(scheduler.Path, key), line,
             $"{value} is not below the trials' epochs (at most {epochs}): {what} would come after the last epoch and the " +
             $"scheduler would never act; {instead}");
     }

@@ -59,7 +59,7 @@ public static class SweepKeys
     public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);
 
     /// <summary>Keys of the search section.</summary>
-    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed];
+    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, Scheduler];
 
     /// <summary>Keys of the metric section.</summary>
     public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];

@@ -24,7 +24,7 @@ internal static class SweepSettingsBinder
             BindSeeds(ctx, root),
             BindCount(ctx, root.Find(SweepKeys.MaxConcurrent), 0, "0 = every free slot of the cluster"),
             BindCount(ctx, root.Find(SweepKeys.Retries), SweepLimits.DefaultRetries, "re-runs of a failed trial, e.g. 2"),
-            BindScheduler(ctx, root.Find(SweepKeys.Scheduler)),
+            BindScheduler(ctx, root),
             BindCheckpoints(ctx, root.Find(SweepKeys.CheckpointEvery), root.Find(SweepKeys.CheckpointSeconds)));
     }
 
@@ -79,6 +79,8 @@ internal static class SweepSettingsBinder
                     seedEntry = item;
                     if (SpecValues.TryLong(ctx, item.Value, path, out var v)) seed = v;
                     break;
+                case SweepKeys.Scheduler:
+                    break; // bound with the top-level form (SchedulerEntry)
                 default:
                     SpecValues.UnknownKey(ctx, item, SweepKeys.Search, SweepKeys.SearchKeys);
                     break;
@@ -202,33 +204,52 @@ internal static class SweepSettingsBinder
         return CheckpointPolicy.Default;
     }
 
-    private static SchedulerSettings BindScheduler(SpecBindContext ctx, SpecEntry? entry)
+    /// <summary>
+    /// The <c>scheduler:</c> entry and its field path: at the top level, or inside <c>search:</c> as in
+    /// <c>search: { strategy: random, trials: 64, scheduler: { type: asha } }</c>; null when there is none.
+    /// </summary>
+    internal static (SpecEntry? Entry, string Path) SchedulerEntry(SpecMapping root)
     {
+        var nested = (root.Find(SweepKeys.Search)?.Value as SpecMapping)?.Find(SweepKeys.Scheduler);
+        return root.Find(SweepKeys.Scheduler) is { } top
+            ? (top, SweepKeys.Scheduler)
+            : (nested, SpecPath.Key(SweepKeys.Search, SweepKeys.Scheduler));
+    }
+
+    private static SchedulerSettings BindScheduler(SpecBindContext ctx, SpecMapping root)
+    {
+        var (entry, at) = SchedulerEntry(root);
+        var nested = (root.Find(SweepKeys.Search)?.Value as SpecMapping)?.Find(SweepKeys.Scheduler);
+        if (entry is not null && nested is not null && !ReferenceEquals(entry, nested))
+        {
+            ctx.Error(SpecPath.Key(SweepKeys.Search, SweepKeys.Scheduler), nested.KeyLine,
+                $"the scheduler is given twice, here and at the top level (line {entry.KeyLine}); keep one");
+        }
         if (entry is null) return SchedulerSettings.Fifo;
         if (entry.Value is not SpecMapping mapping)
         {
-            return SpecValues.TryEnum<SchedulerKind>(ctx, entry.Value, SweepKeys.Scheduler, "scheduler", out var only)
+            return SpecValues.TryEnum<SchedulerKind>(ctx, entry.Value, at, "scheduler", out var only)
                 ? SchedulerSettings.Fifo with { Kind = only }
                 : SchedulerSettings.Fifo;
         }
         if (mapping.Find(SweepKeys.SchedulerType) is not { } type)
         {
-            ctx.Error(SweepKeys.Scheduler, mapping, "a scheduler needs a type, e.g. { type: asha, min_epochs: 1, eta: 3 }");
+            ctx.Error(at, mapping, "a scheduler needs a type, e.g. { type: asha, min_epochs: 1, eta: 3 }");
             return SchedulerSettings.Fifo;
         }
-        if (!SpecValues.TryEnum<SchedulerKind>(ctx, type.Value, SpecPath.Key(SweepKeys.Scheduler, SweepKeys.SchedulerType), "scheduler", out var kind))
+        if (!SpecValues.TryEnum<SchedulerKind>(ctx, type.Value, SpecPath.Key(at, SweepKeys.SchedulerType), "scheduler", out var kind))
             return SchedulerSettings.Fifo;
         var settings = SchedulerSettings.Fifo with { Kind = kind };
         var valid = SweepKeys.SchedulerKeysFor(kind);
         foreach (var item in mapping.Entries.Where(item => item.Key != SweepKeys.SchedulerType))
         {
-            var path = SpecPath.Key(SweepKeys.Scheduler, item.Key);
+            var path = SpecPath.Key(at, item.Key);
             if (!valid.Contains(item.Key))
             {
                 if (SweepKeys.SchedulerKeys.Contains(item.Key))
                     ctx.Error(path, item.KeyLine, $"'{item.Key}' does not apply to the {SpecNames.Of(kind)} scheduler; valid keys: {string.Join(", ", new[] { SweepKeys.SchedulerType }.Concat(valid))}");
                 else
-                    SpecValues.UnknownKey(ctx, item, SweepKeys.Scheduler, new[] { SweepKeys.SchedulerType }.Concat(valid));
+                    SpecValues.UnknownKey(ctx, item, at, new[] { SweepKeys.SchedulerType }.Concat(valid));
                 continue;
             }
             settings = BindSchedulerKey(ctx, settings, item, path);

@@ -45,7 +45,7 @@ public static class SweepSpecLoader
         var countable = CheckTrialCount(ctx, combinations, settings.Seeds.Count, allowLarge);
         var validator = new SweepSpaceValidator(ctx);
         Validate(validator, space, settings, combinations, countable);
-        SchedulerEpochCheck.Check(ctx, settings.Scheduler, root.Find(SweepKeys.Scheduler), validator.MaxEpochs);
+        SchedulerEpochCheck.Check(ctx, settings.Scheduler, SweepSettingsBinder.SchedulerEntry(root), validator.MaxEpochs);
         var metric = SweepMetricResolver.Resolve(ctx, settings, validator.Tasks);
         ctx.ThrowIfInvalid();
         return new SweepSpec(space)

@@ -234,6 +234,20 @@ public sealed class SweepSpecErrorTests
     }
 
     [Fact]
+    public void TheSchedulerMayAlsoSitInsideSearchAsInTheIssuesExample()
+    {
+        var nested = Yaml("search: { strategy: random, trials: 64, scheduler: { type: asha, min_epochs: 1, eta: 3 } }\nlearning_rate: { loguniform: [0.01, 0.1] }\nepochs: 9\n");
+        var top = Yaml("search: { strategy: random, trials: 64 }\nscheduler: { type: asha, min_epochs: 1, eta: 3 }\nlearning_rate: { loguniform: [0.01, 0.1] }\nepochs: 9\n");
+        Assert.Equal(top.SchedulerSettings, nested.SchedulerSettings);
+        Assert.Equal(SchedulerKind.Asha, nested.Scheduler);
+
+        Assert.Contains("must be a whole number >= 2", At(Errors("search: { strategy: grid, scheduler: { type: asha, eta: 1 } }\n"), "search.scheduler.eta").Message);
+        var twice = At(Errors("scheduler: fifo\nsearch: { strategy: grid, scheduler: { type: asha } }\n"), "search.scheduler");
+        Assert.Equal(2, twice.Line);
+        Assert.Contains("the scheduler is given twice, here and at the top level (line 1); keep one", twice.Message);
+    }
+
+    [Fact]
     public void OneEpochTrialsLeaveASchedulerNothingToDecide()
     {
         var error = At(Errors("epochs: 1\nscheduler: { type: asha }\n"), "scheduler.min_epochs");
