@@ -208,19 +208,17 @@ internal static class SweepSettingsBinder
     /// The <c>scheduler:</c> entry and its field path: at the top level, or inside <c>search:</c> as in
     /// <c>search: { strategy: random, trials: 64, scheduler: { type: asha } }</c>; null when there is none.
     /// </summary>
-    internal static (SpecEntry? Entry, string Path) SchedulerEntry(SpecMapping root)
-    {
-        var nested = (root.Find(SweepKeys.Search)?.Value as SpecMapping)?.Find(SweepKeys.Scheduler);
-        return root.Find(SweepKeys.Scheduler) is { } top
+    internal static (SpecEntry? Entry, string Path) SchedulerEntry(SpecMapping root) =>
+        root.Find(SweepKeys.Scheduler) is { } top
             ? (top, SweepKeys.Scheduler)
-            : (nested, SpecPath.Key(SweepKeys.Search, SweepKeys.Scheduler));
-    }
+            : (NestedScheduler(root), SpecPath.Key(SweepKeys.Search, SweepKeys.Scheduler));
+
+    private static SpecEntry? NestedScheduler(SpecMapping root) => (root.Find(SweepKeys.Search)?.Value as SpecMapping)?.Find(SweepKeys.Scheduler);
 
     private static SchedulerSettings BindScheduler(SpecBindContext ctx, SpecMapping root)
     {
         var (entry, at) = SchedulerEntry(root);
-        var nested = (root.Find(SweepKeys.Search)?.Value as SpecMapping)?.Find(SweepKeys.Scheduler);
-        if (entry is not null && nested is not null && !ReferenceEquals(entry, nested))
+        if (entry is not null && at == SweepKeys.Scheduler && NestedScheduler(root) is { } nested)
         {
             ctx.Error(SpecPath.Key(SweepKeys.Search, SweepKeys.Scheduler), nested.KeyLine,
                 $"the scheduler is given twice, here and at the top level (line {entry.KeyLine}); keep one");
