@@ -9,7 +9,6 @@ using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains;
 using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
 
 namespace SweepCluster.Bench;
 
@@ -19,8 +18,6 @@ public sealed record AdaptiveSweepRun(string Name, ISweepCoordinatorGrain Coordi
 
 public static class AdaptiveSweeps
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-
     /// <summary>The searched space; trial i is the same draw under every scheduler (draws depend on seed and index only).</summary>
     public static string Space(string name, int seed, int trials, int epochs, string scheduler) => $$"""
         name: {{name}}
@@ -42,24 +39,12 @@ public static class AdaptiveSweeps
 
     public static async Task<AdaptiveSweepRun> RunAsync(EmbeddedCluster cluster, string name, string yaml)
     {
-        var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(ClusterBench.NewId(name));
-        var timer = Stopwatch.StartNew();
-        var submitted = await coordinator.SubmitAsync(new SweepSubmission(yaml, $"{name}.yaml", null, IsJson: false, AllowLarge: false));
-        if (submitted.Outcome != SubmitOutcome.Created) throw new InvalidOperationException($"{name}: {string.Join("; ", submitted.Errors)}");
-        SweepProgress progress;
-        while (true)
-        {
-            progress = await coordinator.GetProgressAsync() ?? throw new InvalidOperationException($"sweep {name} disappeared");
-            if (progress.Status.IsTerminal()) break;
-            await Task.Delay(PollInterval);
-        }
-        timer.Stop();
-        var report = SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!);
+        var timed = await ClusterBench.RunSweepAsync(cluster.Grains, new SweepSubmission(yaml, $"{name}.yaml", null, IsJson: false, AllowLarge: false), name);
         // One seed per combination here, so a ranking row is one trial and its combination number is the trial's index.
-        var best = report.Ranking.Where(r => r.Metric is not null).MaxBy(r => r.Metric!.Mean)
+        var best = timed.Report.Ranking.Where(r => r.Metric is not null).MaxBy(r => r.Metric!.Mean)
             ?? throw new InvalidOperationException($"{name}: no trial completed");
-        return new AdaptiveSweepRun(name, coordinator, best.Combination, best.Metric!.Mean, progress.EpochsDone, progress.Count(TrialStatus.Pruned),
-            report.Exploits?.Count ?? 0, timer.Elapsed.TotalSeconds);
+        return new AdaptiveSweepRun(name, cluster.Grains.GetGrain<ISweepCoordinatorGrain>(timed.SweepId), best.Combination, best.Metric!.Mean,
+            timed.Progress.EpochsDone, timed.Progress.Count(TrialStatus.Pruned), timed.Report.Exploits?.Count ?? 0, timed.Seconds);
     }
 
     /// <summary>

@@ -73,8 +73,8 @@ public static class ClusterBench
         return new TimedSweep(id, timer.Elapsed.TotalSeconds, SweepReportJson.Deserialize(json), progress, polls, Stopwatch.GetElapsedTime(reportStart).TotalSeconds);
     }
 
-    public static int Finished(SweepProgress p) =>
-        p.Count(TrialStatus.Completed) + p.Count(TrialStatus.Failed) + p.Count(TrialStatus.Diverged) + p.Count(TrialStatus.Cancelled);
+    /// <summary>Trials in a terminal state (pruned ones included: a trial scheduler ended them).</summary>
+    public static int Finished(SweepProgress p) => p.Counts.Where(c => c.Key.IsTerminal()).Sum(c => c.Value);
 
     /// <summary>The best final value of the sweep metric over every completed trial (from the report's family summaries).</summary>
     public static double? BestTrialMetric(SweepReport report)
