@@ -64,7 +64,7 @@ public static class ClusterBench
         {
             progress = await coordinator.GetProgressAsync() ?? throw new InvalidOperationException($"sweep {id} disappeared");
             polls++;
-            if (progress.Status.IsTerminal() && Finished(progress) == progress.TotalTrials) break;
+            if (progress.IsOver) break;
             await Task.Delay(PollInterval);
         }
         var reportStart = Stopwatch.GetTimestamp();
@@ -72,9 +72,6 @@ public static class ClusterBench
         timer.Stop();
         return new TimedSweep(id, timer.Elapsed.TotalSeconds, SweepReportJson.Deserialize(json), progress, polls, Stopwatch.GetElapsedTime(reportStart).TotalSeconds);
     }
-
-    /// <summary>Trials in a terminal state (pruned ones included: a trial scheduler ended them).</summary>
-    public static int Finished(SweepProgress p) => p.Counts.Where(c => c.Key.IsTerminal()).Sum(c => c.Value);
 
     /// <summary>The best final value of the sweep metric over every completed trial (from the report's family summaries).</summary>
     public static double? BestTrialMetric(SweepReport report)

@@ -31,8 +31,8 @@ public static class SweepWatcher
                 while (true)
                 {
                     task.Description = Describe(progress);
-                    task.Value = Finished(progress);
-                    if (progress.Status.IsTerminal() && Finished(progress) == progress.TotalTrials) break;
+                    task.Value = progress.Finished;
+                    if (progress.IsOver) break;
                     await Task.Delay(PollInterval, cancellation);
                     progress = await PollAsync(coordinator, cancellation) ?? progress;
                 }
@@ -48,7 +48,7 @@ public static class SweepWatcher
         while (true)
         {
             var line = Describe(progress);
-            var done = progress.Status.IsTerminal() && Finished(progress) == progress.TotalTrials;
+            var done = progress.IsOver;
             if (line != lastLine && (done || DateTimeOffset.UtcNow - lastPrinted >= QuietLineInterval))
             {
                 console.WriteLine(line);
@@ -63,8 +63,6 @@ public static class SweepWatcher
     private static Task<SweepProgress?> PollAsync(ISweepCoordinatorGrain coordinator, CancellationToken cancellation) =>
         TransientFailures.RetryAsync(coordinator.GetProgressAsync, ReconnectPatience, cancellation);
 
-    private static int Finished(SweepProgress p) =>
-        p.Count(TrialStatus.Completed) + p.Count(TrialStatus.Diverged) + p.Count(TrialStatus.Failed) + p.Count(TrialStatus.Cancelled) + p.Count(TrialStatus.Pruned);
 
     /// <summary>
     /// "12/48 done · 2 running · 34 pending · 0 failed · ETA 0:41 · best val_accuracy 0.9721"; with a trial scheduler
@@ -74,7 +72,7 @@ public static class SweepWatcher
     {
         var parts = new List<string>
         {
-            $"{Finished(p)}/{p.TotalTrials} done",
+            $"{p.Finished}/{p.TotalTrials} done",
             $"{p.Count(TrialStatus.Running)} running",
             $"{p.Count(TrialStatus.Pending)} pending",
             $"{p.Count(TrialStatus.Failed)} failed",

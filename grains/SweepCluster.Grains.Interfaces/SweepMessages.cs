@@ -64,6 +64,12 @@ public sealed record SweepProgress(
     [property: Id(11)] DateTimeOffset? FinishedAt)
 {
     public int Count(TrialStatus status) => Counts.TryGetValue(status, out var n) ? n : 0;
+
+    /// <summary>Trials in a terminal state (completed, diverged, failed, cancelled or pruned).</summary>
+    public int Finished => Counts.Where(c => c.Key.IsTerminal()).Sum(c => c.Value);
+
+    /// <summary>The sweep has ended and every trial with it: nothing will change any more.</summary>
+    public bool IsOver => Status.IsTerminal() && Finished == TotalTrials;
 }
 
 /// <summary>One line of `sweep list`.</summary>

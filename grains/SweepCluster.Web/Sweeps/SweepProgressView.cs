@@ -9,12 +9,10 @@ namespace SweepCluster.Web.Sweeps;
 public sealed record SweepProgressView(SweepProgress Progress)
 {
     /// <summary>Trials in a terminal state.</summary>
-    public int Finished =>
-        Progress.Count(TrialStatus.Completed) + Progress.Count(TrialStatus.Diverged) + Progress.Count(TrialStatus.Failed)
-        + Progress.Count(TrialStatus.Cancelled) + Progress.Count(TrialStatus.Pruned);
+    public int Finished => Progress.Finished;
 
     /// <summary>Nothing about the sweep will change any more: the page stops refreshing.</summary>
-    public bool IsFinal => Progress.Status.IsTerminal() && Finished == Progress.TotalTrials;
+    public bool IsFinal => Progress.IsOver;
 
     /// <summary>Epochs done over epochs planned, in [0, 1].</summary>
     public double Fraction => Progress.EpochsPlanned > 0 ? Math.Clamp((double)Progress.EpochsDone / Progress.EpochsPlanned, 0, 1) : IsFinal ? 1 : 0;
