@@ -50,6 +50,12 @@ public sealed class TrialGrain(
     /// <summary>Times the running attempt's segment (from taking a slot to stopping); earlier ones are in the state.</summary>
     private Stopwatch _segmentClock = new();
 
+    /// <summary>
+    /// One write at a time: a start and an attempt stopping at its boundary interleave at their awaits, and two writes in
+    /// flight with the same etag would make the storage refuse the second one.
+    /// </summary>
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     private double WallSecondsSoFar => state.State.WallSeconds + _segmentClock.Elapsed.TotalSeconds;
 
     /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
@@ -72,7 +78,7 @@ public sealed class TrialGrain(
             if (previous!.Attempt < assignment.Attempt)
             {
                 state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
-                await state.WriteStateAsync();
+                await PersistAsync();
             }
             return Snapshot();
         }
@@ -80,21 +86,22 @@ public sealed class TrialGrain(
         {
             // Finished before (a result the coordinator never stored): never run it twice, hand the result back.
             state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
-            await state.WriteStateAsync();
+            await PersistAsync();
             return Snapshot();
         }
 
         // A trial waiting at a decision epoch, or told to pause there and still winding down, that is started again was
         // paused by the coordinator: the new attempt runs once the current one has stopped at the boundary.
-        var resume = current.Checkpoint is not null && (previous?.SpecJson == assignment.SpecJson || assignment.Donor is not null);
-        var (checkpoint, checkpointEpoch, history) = resume
-            ? (current.Checkpoint, current.CheckpointEpoch, current.History.Take(current.CheckpointEpoch).ToArray())
-            : (null, 0, Array.Empty<EpochRecord>());
-        if (assignment.Donor is { } donor)
-        {
-            var copy = await CopyDonorAsync(donor);
-            (checkpoint, checkpointEpoch, history) = (copy.Checkpoint, copy.Epoch, copy.History.Take(copy.Epoch).ToArray());
-        }
+        var donorCopy = assignment.Donor is { } donor ? await CopyDonorAsync(donor) : null;
+        // Read again after the copy: an attempt winding down may have stopped at its boundary meanwhile (and added its
+        // segment's wall time); building on the state read before would lose that.
+        current = state.State;
+        var resume = current.Checkpoint is not null && (current.Assignment?.SpecJson == assignment.SpecJson || assignment.Donor is not null);
+        var (checkpoint, checkpointEpoch, history) = donorCopy is { } copy
+            ? (copy.Checkpoint, copy.Epoch, copy.History.Take(copy.Epoch).ToArray())
+            : resume
+                ? (current.Checkpoint, current.CheckpointEpoch, current.History.Take(current.CheckpointEpoch).ToArray())
+                : (null, 0, Array.Empty<EpochRecord>());
         state.State = current with
         {
             Assignment = assignment,
@@ -105,7 +112,7 @@ public sealed class TrialGrain(
             CheckpointEpoch = checkpointEpoch,
             History = history,
         };
-        await state.WriteStateAsync();
+        await PersistAsync();
         _cancellation = new CancellationTokenSource();
         DelayDeactivation(KeepAliveWhileTraining);
         _run = RunAsync(assignment.SweepId, _cancellation.Token, previousRun: _run);
@@ -123,7 +130,7 @@ public sealed class TrialGrain(
             return;
         }
         state.State = state.State with { Status = TrialStatus.Pruned, StopReason = reason };
-        await state.WriteStateAsync();
+        await PersistAsync();
     }
 
     public Task<TrialCheckpointCopy> GetCheckpointAsync()
@@ -177,6 +184,20 @@ public sealed class TrialGrain(
         }
     }
 
+    /// <summary>Stores the state as it is when this write gets its turn (changes made after go with the next write).</summary>
+    private async Task PersistAsync()
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
     private TrialSnapshot Snapshot()
     {
         var s = state.State;
@@ -200,7 +221,7 @@ public sealed class TrialGrain(
             var s = state.State;
             var attempt = new AttemptRecord(CurrentAttempt, SiloName, s.CheckpointEpoch, s.CheckpointEpoch, DateTimeOffset.UtcNow);
             state.State = s with { Status = TrialStatus.Running, Silo = SiloName, Attempts = [.. s.Attempts, attempt] };
-            await state.WriteStateAsync();
+            await PersistAsync();
 
             _unreported.Clear();
             var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -273,7 +294,7 @@ public sealed class TrialGrain(
         // Storage only matters at checkpoints: a resume starts from the stored checkpoint and drops the epochs after it,
         // so epochs without one are kept in memory until the next checkpoint (or the end) instead of costing a write
         // each — with `checkpoint_every: 50` and a large model that is one write of the weights per 50 epochs.
-        if (newestCheckpoint is not null || asking) await state.WriteStateAsync();
+        if (newestCheckpoint is not null || asking) await PersistAsync();
         _unreported.AddRange(epochs.Select(e => e.Record));
         if (asking) return await AskAsync(coordinator);
         if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return TrialDirective.Continue;
@@ -328,7 +349,7 @@ public sealed class TrialGrain(
             : TrialStatus.Paused;
         var reason = superseded ? null : pruned ?? directive.Reason;
         state.State = s with { Status = status, StopReason = reason, WallSeconds = s.WallSeconds + elapsed.TotalSeconds };
-        await state.WriteStateAsync();
+        await PersistAsync();
     }
 
     private async Task FinishAsync(ISweepCoordinatorGrain coordinator, TrialStatus status, string? message, TimeSpan elapsed)
@@ -340,7 +361,7 @@ public sealed class TrialGrain(
             Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null,
             WallSeconds = s.WallSeconds + elapsed.TotalSeconds,
         };
-        await state.WriteStateAsync();
+        await PersistAsync();
         var finished = new TrialFinished(state.State.Assignment!.TrialIndex, CurrentAttempt, status, state.State.History, state.State.Error,
             SiloName, state.State.WallSeconds);
         try
@@ -357,7 +378,7 @@ public sealed class TrialGrain(
     private async Task InterruptAsync(TimeSpan elapsed)
     {
         state.State = state.State with { Status = TrialStatus.Pending, WallSeconds = state.State.WallSeconds + elapsed.TotalSeconds };
-        await state.WriteStateAsync();
+        await PersistAsync();
     }
 
     private static TrialStatus StatusOf(TrialOutcome outcome, CancellationToken cancellation) => outcome switch

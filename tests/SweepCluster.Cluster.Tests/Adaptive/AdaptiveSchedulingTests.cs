@@ -45,7 +45,7 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         """;
 
     // A population of 4; exploit and explore at epoch 2 of 4.
-    private const string Pbt = """
+    internal const string Pbt = """
         name: pbt-digits
         dataset: digits
         model: { hidden: [32] }
@@ -242,5 +242,47 @@ public sealed class SingleSlotReproducibilityTests
         var snapshots = new List<TrialSnapshot>();
         for (var i = 0; i < progress.TotalTrials; i++) snapshots.Add(await AdaptiveSchedulingTests.SettledAsync(cluster.Grains, $"{id}/{i}"));
         return snapshots;
+    }
+}
+
+/// <summary>A PBT copier started again while its previous attempt winds down keeps both segments' wall time.</summary>
+public sealed class PbtRestartWhileWindingDownTests
+{
+    [Fact]
+    public async Task ACopierStartedWhileItsPausedAttemptWindsDownKeepsThatAttemptsWallTime()
+    {
+        // The member best at the boundary (never a copier) is held back until the others wait there.
+        var sweep = SweepSpecLoader.Parse(AdaptiveSchedulingTests.Pbt, SpecFormat.Yaml, "pbt.yaml");
+        var searcher = SearcherFactory.Create(sweep);
+        const int Population = 4;
+        var atBoundary = Enumerable.Range(0, Population).Select(index =>
+        {
+            var spec = searcher.Suggest(index).Spec;
+            var run = new Trainer(spec with { Epochs = 2 }, TrainingDataLoader.Load(spec)).Run();
+            return sweep.Metric.ValueOf(run.History[^1])!.Value;
+        }).ToArray();
+        var best = Array.IndexOf(atBoundary, atBoundary.Max());
+        Assert.True(atBoundary.Count(m => m == atBoundary[best]) == 1, "the best member at the boundary must be unique");
+
+        var executor = new WindDownRaceExecutor(Population, best);
+        await using var cluster = await TestClusterHandle.StartAsync(2, configure: services => services
+            .AddSingleton<ITrialExecutor>(executor)
+            .AddSingleton<IIncomingGrainCallFilter>(new HeldCopyFilter(executor)));
+        var coordinator = await SweepDriver.SubmitAsync(cluster.Grains, "pbt-race", AdaptiveSchedulingTests.Pbt);
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+        Assert.Equal(Population, progress.Count(TrialStatus.Completed));
+        var report = await SweepDriver.ReportAsync(coordinator);
+        var copier = Assert.Single(report.Exploits!).Index;
+        Assert.NotEqual(best, copier);
+
+        foreach (var ranked in report.Ranking)
+        {
+            var member = await AdaptiveSchedulingTests.SettledAsync(cluster.Grains, $"pbt-race/{ranked.Combination}");
+            Assert.Equal(2, member.Attempts.Count);
+            if (executor.Held.TryGetValue(ranked.Combination, out var held))
+                Assert.True(member.WallSeconds >= held.TotalSeconds, $"trial {ranked.Combination}: {member.WallSeconds} s, its first attempt alone was held {held.TotalSeconds} s");
+            Assert.Equal(member.WallSeconds, ranked.WallSeconds);
+        }
+        Assert.Equal(Population - 1, executor.Held.Count);
     }
 }
