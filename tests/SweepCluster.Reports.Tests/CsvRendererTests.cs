@@ -11,7 +11,7 @@ public sealed class CsvRendererTests
         var csv = ReportRenderers.Render(ReportFixtures.Realistic(), ReportFormat.Csv);
         var header = csv[..csv.IndexOf(CsvRenderer.LineEnd, StringComparison.Ordinal)];
 
-        Assert.Equal("rank,combination,learning_rate,batch_size,metric_mean,metric_std,ci_low,ci_high,completed,diverged,failed,epochs,wall_seconds,silos", header);
+        Assert.Equal("rank,combination,learning_rate,batch_size,metric_mean,metric_std,ci_low,ci_high,completed,diverged,failed,epochs,wall_seconds,silos,pruned,pbt_exploits", header);
     }
 
     [Fact]
@@ -31,6 +31,20 @@ public sealed class CsvRendererTests
         var diverging = records[^1];
         Assert.Equal("", diverging[4]); // no metric: empty fields
         Assert.Equal("", diverging[6]);
+    }
+
+    [Fact]
+    public void TheLastColumnsCountEachCombinationsPrunedTrialsAndPbtExploits()
+    {
+        var halving = ParseRecords(ReportRenderers.Render(ReportFixtures.SuccessiveHalving(), ReportFormat.Csv));
+        var pruned = halving[0].IndexOf("pruned");
+        Assert.Equal(["0", "0", "1", "1", "1", "0"], halving.Skip(1).Select(r => r[pruned]));
+        Assert.Equal("constant(0.003)", halving[3][2]); // the trial pruned at epoch 3 ranks above those pruned at epoch 1
+
+        var population = ParseRecords(ReportRenderers.Render(ReportFixtures.PopulationBasedTraining(), ReportFormat.Csv));
+        var exploits = population[0].IndexOf("pbt_exploits");
+        var byCombination = population.Skip(1).ToDictionary(r => r[1], r => r[exploits]);
+        Assert.Equal(new Dictionary<string, string> { ["0"] = "0", ["1"] = "0", ["2"] = "1", ["3"] = "2" }, byCombination);
     }
 
     [Fact]

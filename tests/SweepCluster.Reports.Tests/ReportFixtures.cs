@@ -14,6 +14,9 @@ internal static class ReportFixtures
     public static SweepReport Realistic(string name = "digits: lr × batch schedules") =>
         SweepReportBuilder.Build(SyntheticSweep.Realistic(name));
 
+    /// <summary>ASHA's report: two completed combinations, three pruned (at epochs 3, 1 and 1) and one diverged.</summary>
+    public static SweepReport SuccessiveHalving() => SweepReportBuilder.Build(SyntheticSweep.SuccessiveHalving().Build());
+
     /// <summary>A paused member's reason that breaks every format that forgets to escape.</summary>
     public const string PausedReason = "PBT: waiting for the population at epoch 4 <& \"others\">";
 

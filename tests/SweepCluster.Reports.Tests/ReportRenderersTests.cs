@@ -1,4 +1,5 @@
 // The format dispatch: every format has a renderer and an extension; JSON is the report model's JSON.
+using SweepCluster.Reports.Formatting;
 using SweepCluster.Reports.Html;
 using SweepCluster.Reports.Markdown;
 using SweepCluster.Sweeps.Reports;
@@ -49,6 +50,32 @@ public sealed class ReportRenderersTests
 
         var unexploited = ReportRenderers.Render(ReportFixtures.PopulationBasedTraining(), format);
         Assert.DoesNotContain("PBT: at epoch", unexploited); // its best trial (0) kept its own schedules
+    }
+
+    [Theory]
+    [InlineData(ReportFormat.Table)]
+    [InlineData(ReportFormat.Markdown)]
+    [InlineData(ReportFormat.Html)]
+    public void TheRankingHasAPrunedColumnOnlyWhenTheSchedulerPrunedTrials(ReportFormat format)
+    {
+        Assert.Contains(PrunedColumn.Heading, RankingOf(ReportRenderers.Render(ReportFixtures.SuccessiveHalving(), format), format));
+        Assert.DoesNotContain(PrunedColumn.Heading, RankingOf(ReportRenderers.Render(ReportFixtures.Realistic(), format), format));
+    }
+
+    /// <summary>The ranking section of a rendered report: from its title to the next section's.</summary>
+    private static string RankingOf(string rendered, ReportFormat format)
+    {
+        var (start, end) = format switch
+        {
+            ReportFormat.Markdown => ("## Ranking", "## Metric by"),
+            ReportFormat.Html => ("<h2>Ranking</h2>", "<h2>Metric by"),
+            _ => ("Ranking", "Metric by"),
+        };
+        var from = rendered.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"no ranking title '{start}'");
+        var to = rendered.IndexOf(end, from, StringComparison.Ordinal);
+        Assert.True(to > from, $"no section title '{end}' after the ranking");
+        return rendered[from..to];
     }
 
     [Fact]

@@ -153,6 +153,7 @@ public sealed class SweepCoordinatorGrain(
         var entry = EntryFor(epochs.TrialIndex, epochs.Attempt);
         if (entry is null) return Task.CompletedTask;
         entry.WallSeconds = Math.Max(entry.WallSeconds, epochs.WallSeconds);
+        NoteSilo(entry, epochs.Silo);
         Record(entry, epochs.Records); // decisions about epochs the trial does not wait at are not acted on
         entry.Status = TrialStatus.Running;
         _dirty = true;
@@ -164,6 +165,7 @@ public sealed class SweepCoordinatorGrain(
         var entry = EntryFor(epochs.TrialIndex, epochs.Attempt);
         if (entry is null || epochs.Records.Count == 0) return TrialDirective.Continue; // a stale attempt: not ours to decide
         entry.WallSeconds = Math.Max(entry.WallSeconds, epochs.WallSeconds);
+        NoteSilo(entry, epochs.Silo);
         var decision = Record(entry, epochs.Records);
         var epoch = epochs.Records[^1].Epoch;
         if (!_scheduler.IsDecisionEpoch(epoch, _trialEpochs[entry.Index])) decision = SchedulingDecision.Continue;
@@ -295,10 +297,16 @@ public sealed class SweepCoordinatorGrain(
         await DispatchAsync();
     }
 
+    /// <summary>The silos that ran the trial, in order (a trial paused or stopped by its scheduler reports only epochs).</summary>
+    private static void NoteSilo(CoordinatedTrial entry, string? silo)
+    {
+        if (silo is not null && (entry.Silos.Count == 0 || entry.Silos[^1] != silo)) entry.Silos.Add(silo);
+    }
+
     private void Apply(CoordinatedTrial entry, TrialStatus status, IReadOnlyList<Engine.Training.EpochRecord> history, string? error, string? silo, double wallSeconds)
     {
         entry.History = history.ToList();
-        if (silo is not null && (entry.Silos.Count == 0 || entry.Silos[^1] != silo)) entry.Silos.Add(silo);
+        NoteSilo(entry, silo);
         // The trial grain's total over every attempt and segment; a total read from older storage may be smaller.
         entry.WallSeconds = Math.Max(entry.WallSeconds, wallSeconds);
         entry.Error = error;

@@ -1,5 +1,6 @@
 // The CSV format: one row per combination in rank order with a header row; RFC 4180 (comma, CRLF, quoted fields),
-// numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows.
+// numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows: the trials
+// the scheduler pruned and the PBT exploits of each combination are counted in its last two columns.
 using SweepCluster.Reports.Formatting;
 using SweepCluster.Sweeps.Reports;
 
@@ -17,7 +18,7 @@ public sealed class CsvRenderer : IReportRenderer
     private static readonly string[] LeadingColumns = ["rank", "combination"];
 
     private static readonly string[] TrailingColumns =
-        ["metric_mean", "metric_std", "ci_low", "ci_high", "completed", "diverged", "failed", "epochs", "wall_seconds", "silos"];
+        ["metric_mean", "metric_std", "ci_low", "ci_high", "completed", "diverged", "failed", "epochs", "wall_seconds", "silos", "pruned", "pbt_exploits"];
 
     /// <inheritdoc />
     public ReportFormat Format => ReportFormat.Csv;
@@ -29,12 +30,13 @@ public sealed class CsvRenderer : IReportRenderer
     public string Render(SweepReport report)
     {
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
+        var exploits = ExploitMarks.Of(report);
         var lines = new List<string> { Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]) };
-        lines.AddRange(report.Ranking.Select(row => Line(Fields(row, axisPaths))));
+        lines.AddRange(report.Ranking.Select(row => Line(Fields(row, axisPaths, exploits))));
         return string.Concat(lines.Select(line => line + LineEnd));
     }
 
-    private static IEnumerable<string> Fields(RankingRow row, IReadOnlyList<string> axisPaths)
+    private static IEnumerable<string> Fields(RankingRow row, IReadOnlyList<string> axisPaths, ExploitMarks exploits)
     {
         yield return ReportText.Integer(row.Rank);
         yield return ReportText.Integer(row.Combination);
@@ -49,6 +51,8 @@ public sealed class CsvRenderer : IReportRenderer
         yield return Optional(row.MeanEpochs);
         yield return ReportText.Exact(row.WallSeconds);
         yield return string.Join(SiloSeparator, row.Silos);
+        yield return ReportText.Integer(row.Pruned);
+        yield return ReportText.Integer(exploits.CountFor(row.Combination));
     }
 
     private static string Optional(double? value) => value is { } v ? ReportText.Exact(v) : "";

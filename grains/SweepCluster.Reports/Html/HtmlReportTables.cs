@@ -16,10 +16,11 @@ internal static class HtmlReportTables
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
         string[] noteHeadings = marks.Any ? [ExploitMarks.Heading] : [];
+        string[] prunedHeadings = PrunedColumn.IsShown(report) ? [PrunedColumn.Heading] : [];
         string[] headings =
         [
             "rank", "combination", .. axisPaths, .. noteHeadings, ReportText.Name(report.Header.Metric.Name), "95% CI",
-            "completed", "diverged", "failed", "epochs", "wall time", "silos",
+            "completed", "diverged", "failed", .. prunedHeadings, "epochs", "wall time", "silos",
         ];
         HtmlTable.Write(page, headings, report.Ranking.Select(row => new HtmlRow(
         [
@@ -28,7 +29,8 @@ internal static class HtmlReportTables
             .. noteHeadings.Select(_ => HtmlCell.Text(marks.NoteFor(row.Combination))),
             HtmlCell.Number(ReportText.MeanStd(row.Metric)), HtmlCell.Number(ReportText.Interval(row.Metric)),
             HtmlCell.Number(ReportText.Integer(row.Completed)), HtmlCell.Number(ReportText.Integer(row.Diverged)),
-            HtmlCell.Number(ReportText.Integer(row.Failed)), HtmlCell.Number(ReportText.Epochs(row.MeanEpochs)),
+            HtmlCell.Number(ReportText.Integer(row.Failed)), .. prunedHeadings.Select(_ => HtmlCell.Number(ReportText.Integer(row.Pruned))),
+            HtmlCell.Number(ReportText.Epochs(row.MeanEpochs)),
             HtmlCell.Number(ReportText.Duration(row.WallSeconds)), HtmlCell.Text(string.Join(", ", row.Silos)),
         ], RowClass(row))));
     }

@@ -51,13 +51,15 @@ public sealed class MarkdownRenderer : IReportRenderer
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
         MarkdownColumn[] noteColumns = marks.Any ? [new(ExploitMarks.Heading)] : [];
+        var pruned = PrunedColumn.IsShown(report);
+        MarkdownColumn[] prunedColumns = pruned ? [new(PrunedColumn.Heading, ColumnAlignment.Right)] : [];
         MarkdownColumn[] columns =
         [
             new("rank", ColumnAlignment.Right), new("combination", ColumnAlignment.Right),
             .. axisPaths.Select(p => new MarkdownColumn(MarkdownText.Code(p))), .. noteColumns,
             new(MarkdownText.Escape(ReportText.Name(report.Header.Metric.Name)), ColumnAlignment.Right),
             new("95% CI"), new("completed", ColumnAlignment.Right), new("diverged", ColumnAlignment.Right),
-            new("failed", ColumnAlignment.Right), new("epochs", ColumnAlignment.Right), new("wall time", ColumnAlignment.Right),
+            new("failed", ColumnAlignment.Right), .. prunedColumns, new("epochs", ColumnAlignment.Right), new("wall time", ColumnAlignment.Right),
             new("silos"),
         ];
         MarkdownTable.Write(output, columns, report.Ranking.Select(row => (IReadOnlyList<string>)
@@ -67,7 +69,7 @@ public sealed class MarkdownRenderer : IReportRenderer
             .. noteColumns.Select(_ => MarkdownText.Escape(marks.NoteFor(row.Combination))),
             ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric),
             ReportText.Integer(row.Completed), ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed),
-            ReportText.Epochs(row.MeanEpochs), ReportText.Duration(row.WallSeconds),
+            .. prunedColumns.Select(_ => ReportText.Integer(row.Pruned)), ReportText.Epochs(row.MeanEpochs), ReportText.Duration(row.WallSeconds),
             MarkdownText.Escape(string.Join(", ", row.Silos)),
         ]));
     }

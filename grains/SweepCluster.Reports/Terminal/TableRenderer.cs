@@ -88,7 +88,9 @@ public sealed class TableRenderer : IReportRenderer
         if (full && marks.Any) table.AddColumn(new TableColumn(ExploitMarks.Heading));
         table.AddColumn(new TableColumn(ReportText.Name(report.Header.Metric.Name)).RightAligned().NoWrap());
         if (full) table.AddColumn(new TableColumn("95% CI"));
+        var pruned = PrunedColumn.IsShown(report);
         foreach (var heading in new[] { "n", "div", "fail" }) table.AddColumn(new TableColumn(heading).RightAligned());
+        if (pruned) table.AddColumn(new TableColumn(PrunedColumn.Heading).RightAligned());
         if (full)
         {
             foreach (var heading in new[] { "epochs", "wall" }) table.AddColumn(new TableColumn(heading).RightAligned());
@@ -101,13 +103,14 @@ public sealed class TableRenderer : IReportRenderer
             var axes = axisPaths.Select(p => row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "").ToArray();
             var note = marks.NoteFor(row.Combination);
             string[] noteCells = marks.Any ? [note] : [];
+            string[] prunedCells = pruned ? [ReportText.Integer(row.Pruned)] : [];
             var combination = axisPaths.Zip(axes, (path, value) => $"{path} {value}").Concat(note.Length > 0 ? [note] : []);
             string[] cells = full
                 ?
                 [
                     ReportText.Integer(row.Rank), .. axes, .. noteCells,
                     ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
-                    ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), ReportText.Epochs(row.MeanEpochs),
+                    ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), .. prunedCells, ReportText.Epochs(row.MeanEpochs),
                     ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
                 ]
                 :
@@ -115,7 +118,7 @@ public sealed class TableRenderer : IReportRenderer
                     ReportText.Integer(row.Rank),
                     string.Join("\n", combination),
                     ReportText.MeanStd(row.Metric), ReportText.Integer(row.Completed),
-                    ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed),
+                    ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), .. prunedCells,
                 ];
             table.AddRow(cells.Select(c => (IRenderable)new Text(c, style)));
         }

@@ -36,7 +36,8 @@ internal static class RankingBuilder
             Failed: seeds.Count(e => e.Status == TrialStatus.Failed),
             MeanEpochs: withResult.Length > 0 ? withResult.Average(e => (double)e.EpochsRun) : null,
             WallSeconds: seeds.Sum(e => e.WallSeconds),
-            Silos: silos);
+            Silos: silos,
+            Pruned: seeds.Count(e => e.Status == TrialStatus.Pruned));
     }
 
     /// <summary>The combination's axes, taken from its lowest-index trial (all seeds share them).</summary>

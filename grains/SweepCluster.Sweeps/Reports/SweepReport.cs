@@ -79,6 +79,7 @@ public sealed record AxisValue(string Path, string Value);
 /// <param name="MeanEpochs">Mean number of epochs run by the trials that have a result; null if none has.</param>
 /// <param name="WallSeconds">Training time summed over the combination's trials and attempts.</param>
 /// <param name="Silos">Every silo that ran an attempt of the combination, distinct, in ordinal order.</param>
+/// <param name="Pruned">Trials the trial scheduler stopped early (ASHA, median stopping): no final metric.</param>
 public sealed record RankingRow(
     int Rank,
     int Combination,
@@ -90,7 +91,8 @@ public sealed record RankingRow(
     int Failed,
     double? MeanEpochs,
     double WallSeconds,
-    IReadOnlyList<string> Silos);
+    IReadOnlyList<string> Silos,
+    int Pruned = 0);
 
 /// <summary>The metric by value of one searched path.</summary>
 public sealed record AxisSummary(string Path, IReadOnlyList<AxisValueSummary> Values);

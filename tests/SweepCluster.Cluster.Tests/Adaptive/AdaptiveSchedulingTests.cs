@@ -87,6 +87,8 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         Assert.All(stopped, s => Assert.Equal(TrialStatus.Pruned, s.Status));
         Assert.All(stopped, s => Assert.Contains("rung", s.Reason));
         Assert.Equal(9, progress.Count(TrialStatus.Completed) + progress.Count(TrialStatus.Pruned));
+        Assert.Equal(stopped.Count, report.Ranking.Sum(r => r.Pruned));
+        Assert.All(report.Ranking, r => Assert.NotEmpty(r.Silos)); // pruned trials too: they report only epochs
 
         // Whatever order the results arrived in, each rung's final top third left it (ASHA promotes as results arrive,
         // so earlier promotions made on fewer results may let more leave: at most 7 of 9 from rung 0, when results

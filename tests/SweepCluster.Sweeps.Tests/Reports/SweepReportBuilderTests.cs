@@ -74,6 +74,19 @@ public sealed class SweepReportBuilderTests
     }
 
     [Fact]
+    public void PrunedCombinationsRankAfterCompletedOnesFurthestFirstAndBeforeDivergedOnes()
+    {
+        var report = SweepReportBuilder.Build(SyntheticSweep.SuccessiveHalving().Build());
+
+        // Completed by metric; then pruned, the one that reached epoch 3 before those stopped at epoch 1 (by number);
+        // the diverged combination last, though it ran 2 epochs.
+        Assert.Equal([5, 3, 4, 0, 1, 2], report.Ranking.Select(r => r.Combination));
+        Assert.Equal([0, 0, 1, 1, 1, 0], report.Ranking.Select(r => r.Pruned));
+        Assert.All(report.Ranking.Skip(2), r => Assert.Null(r.Metric));
+        Assert.Equal([(0, 1), (1, 1), (4, 3)], report.Stopped!.Select(s => (s.Index, s.Epoch)));
+    }
+
+    [Fact]
     public void HeaderCountsEveryStatusIncludingPendingTrialsWithoutResult()
     {
         var report = SweepReportBuilder.Build(SyntheticSweep.Realistic());

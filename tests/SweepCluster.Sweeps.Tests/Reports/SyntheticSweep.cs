@@ -15,6 +15,10 @@ public sealed record SeedOutcome(TrialStatus Status, double? Metric = null, stri
     public static SeedOutcome Diverged(int epochs = 3) => new(TrialStatus.Diverged, Error: "loss became NaN at step 120", Epochs: epochs);
     public static SeedOutcome Failed(string error, int epochs = 2) => new(TrialStatus.Failed, Error: error, Epochs: epochs);
     public static SeedOutcome Running(int epochs = 4) => new(TrialStatus.Running, Epochs: epochs);
+
+    /// <summary>Stopped by the trial scheduler after <paramref name="epochs"/>, its metric then at <paramref name="metricAtStop"/>.</summary>
+    public static SeedOutcome Pruned(int epochs, double metricAtStop) =>
+        new(TrialStatus.Pruned, metricAtStop, Error: $"rung at epoch {epochs}: not in the top 1/3", Epochs: epochs);
     public static SeedOutcome Pending { get; } = new(TrialStatus.Pending, Epochs: 0);
 }
 
@@ -99,6 +103,17 @@ public sealed class SyntheticSweep(MetricSpec metric, string name = "synthetic s
         return sweep.Build();
     }
 
+    /// <summary>Successive halving over six learning rates, one seed each: 0.01 and 0.03 completed, 0.003 pruned at
+    /// epoch 3, 0.001 and 0.3 pruned at epoch 1, and 3 diverged at epoch 2 (combinations 0 to 5 in that order).</summary>
+    public static SyntheticSweep SuccessiveHalving() =>
+        new SyntheticSweep(MetricSpec.DefaultClassification, "asha")
+            .Combination([("learning_rate", "constant(0.001)")], new TrialSpec(), SeedOutcome.Pruned(1, 0.41))
+            .Combination([("learning_rate", "constant(0.3)")], new TrialSpec(), SeedOutcome.Pruned(1, 0.62))
+            .Combination([("learning_rate", "constant(3)")], new TrialSpec(), SeedOutcome.Diverged(2))
+            .Completed("constant(0.01)", 0.93)
+            .Combination([("learning_rate", "constant(0.003)")], new TrialSpec(), SeedOutcome.Pruned(3, 0.85))
+            .Completed("constant(0.03)", 0.95);
+
     /// <summary>A PBT population of four constant learning rates, one seed each: trial 2 copied trial 0 at epoch 2;
     /// trial 3 copied trial 1 at epoch 2 and trial 0 at epoch 4 (given out of order), resampling trial 1's schedules.</summary>
     public static SyntheticSweep PopulationBasedTraining() =>
@@ -111,9 +126,11 @@ public sealed class SyntheticSweep(MetricSpec metric, string name = "synthetic s
     {
         var history = Enumerable.Range(1, outcome.Epochs).Select(e => Epoch(e, outcome, spec)).ToArray();
         var silos = new[] { SiloNames[index % SiloNames.Length] };
+        var pruned = outcome.Status == TrialStatus.Pruned;
         return new TrialResult(index, combination, seed, outcome.Status, history,
-            outcome.Status == TrialStatus.Completed ? outcome.Metric : null, outcome.Error, silos,
-            WallSeconds: outcome.Epochs * WallSecondsPerEpoch, Attempts: 1);
+            outcome.Status == TrialStatus.Completed ? outcome.Metric : null, pruned ? null : outcome.Error, silos,
+            WallSeconds: outcome.Epochs * WallSecondsPerEpoch, Attempts: 1,
+            StopReason: pruned ? outcome.Error : null, StoppedAtEpoch: pruned ? outcome.Epochs : null);
     }
 
     /// <summary>One epoch: losses decay towards a floor; the validation metric rises to the outcome's final value.</summary>
