@@ -155,7 +155,7 @@ public sealed class SweepCoordinatorGrain(
         entry.WallSeconds = Math.Max(entry.WallSeconds, epochs.WallSeconds);
         NoteSilo(entry, epochs.Silo);
         Record(entry, epochs.Records); // decisions about epochs the trial does not wait at are not acted on
-        entry.Status = TrialStatus.Running;
+        if (entry.Status == TrialStatus.Pending) entry.Status = TrialStatus.Running; // never un-pauses a paused trial
         _dirty = true;
         return Task.CompletedTask;
     }
@@ -163,11 +163,13 @@ public sealed class SweepCoordinatorGrain(
     public async Task<TrialDirective> DecideAsync(TrialEpochs epochs)
     {
         var entry = EntryFor(epochs.TrialIndex, epochs.Attempt);
-        if (entry is null || epochs.Records.Count == 0) return TrialDirective.Continue; // a stale attempt: not ours to decide
+        if (entry is null || epochs.Records.Count == 0) return AnswerToStaleQuestion(epochs);
+        var epoch = epochs.Records[^1].Epoch;
+        if (entry.Status == TrialStatus.Paused && entry.StoppedAtEpoch == epoch)
+            return new TrialDirective(TrialDecision.Pause, entry.StopReason); // asked again (the answer was lost): decided already
         entry.WallSeconds = Math.Max(entry.WallSeconds, epochs.WallSeconds);
         NoteSilo(entry, epochs.Silo);
         var decision = Record(entry, epochs.Records);
-        var epoch = epochs.Records[^1].Epoch;
         if (!_scheduler.IsDecisionEpoch(epoch, _trialEpochs[entry.Index])) decision = SchedulingDecision.Continue;
         entry.Status = TrialStatus.Running;
         _dirty = true;
@@ -188,6 +190,18 @@ public sealed class SweepCoordinatorGrain(
             TrialStatus.Pruned => new TrialDirective(TrialDecision.Stop, entry.StopReason),
             _ => new TrialDirective(TrialDecision.Pause, decision.Reason),
         };
+    }
+
+    // A question this coordinator does not act on: from an attempt it has replaced since, or about a trial it has pruned
+    // (asked again after the answer was lost). Training on would run epochs no one records, so those stop there.
+    private TrialDirective AnswerToStaleQuestion(TrialEpochs epochs)
+    {
+        if (epochs.TrialIndex < 0 || epochs.TrialIndex >= Sweep.Trials.Count) return TrialDirective.Continue;
+        var entry = Sweep.Trials[epochs.TrialIndex];
+        if (entry.Status == TrialStatus.Pruned) return new TrialDirective(TrialDecision.Stop, entry.StopReason);
+        return entry.Attempt > epochs.Attempt
+            ? new TrialDirective(TrialDecision.Pause, $"attempt {epochs.Attempt} was replaced by attempt {entry.Attempt}")
+            : TrialDirective.Continue;
     }
 
     public async Task<string?> GetReplayAsync(int trialIndex)

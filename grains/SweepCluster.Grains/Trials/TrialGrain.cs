@@ -115,7 +115,10 @@ public sealed class TrialGrain(
         await PersistAsync();
         _cancellation = new CancellationTokenSource();
         DelayDeactivation(KeepAliveWhileTraining);
-        _run = RunAsync(assignment.SweepId, _cancellation.Token, previousRun: _run);
+        // Numbered here, not when the run begins: the run before it must see at once that it is not the newest, or
+        // its ending would release the keep-alive this start just set.
+        var generation = ++_runGeneration;
+        _run = RunAsync(assignment.SweepId, generation, _cancellation.Token, previousRun: _run);
         return Snapshot();
     }
 
@@ -204,11 +207,22 @@ public sealed class TrialGrain(
         return new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts, s.StopReason);
     }
 
-    private async Task RunAsync(string sweepId, CancellationToken cancellation, Task? previousRun)
+    private async Task RunAsync(string sweepId, int generation, CancellationToken cancellation, Task? previousRun)
     {
-        // A retry can arrive while the failed attempt is still delivering its result: let that finish first.
-        if (previousRun is not null) await previousRun;
-        var generation = ++_runGeneration;
+        // A retry can arrive while the failed attempt is still delivering its result, and a resume while the paused one
+        // is stopping at its boundary: let that finish first. Its own failure was its own (and logged), not this run's.
+        if (previousRun is not null)
+        {
+            try
+            {
+                await previousRun;
+            }
+            catch (Exception error)
+            {
+                logger.LogDebug(error, "The previous run of {Trial} ended with an error", this.GetPrimaryKeyString());
+            }
+        }
+        if (generation != _runGeneration) return; // started again meanwhile: the newest run trains the newest assignment
         var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(sweepId);
         var acquired = false;
         var stopwatch = _segmentClock = new Stopwatch();
@@ -237,6 +251,10 @@ public sealed class TrialGrain(
                 var directive = await RecordEpochsAsync(coordinator, batch, asking: waiting is not null);
                 batch.Clear();
                 if (waiting is null) continue;
+                // Started again while it waited (the coordinator paused and re-dispatched it, and its answer was lost
+                // or came late): the newer run, queued behind this one, goes on from here.
+                if (directive.Decision == TrialDecision.Continue && generation != _runGeneration)
+                    directive = new TrialDirective(TrialDecision.Pause, "started again while waiting at the boundary");
                 if (directive.Decision != TrialDecision.Continue) (stop, _leavingAtBoundary) = (directive, true);
                 waiting.TrySetResult(directive.Decision == TrialDecision.Continue);
                 waiting = null;
@@ -361,9 +379,10 @@ public sealed class TrialGrain(
             Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null,
             WallSeconds = s.WallSeconds + elapsed.TotalSeconds,
         };
-        await PersistAsync();
+        // Taken before the write: a start of the next attempt may change the state while the write is in flight.
         var finished = new TrialFinished(state.State.Assignment!.TrialIndex, CurrentAttempt, status, state.State.History, state.State.Error,
             SiloName, state.State.WallSeconds);
+        await PersistAsync();
         try
         {
             await coordinator.ReportFinishedAsync(finished);

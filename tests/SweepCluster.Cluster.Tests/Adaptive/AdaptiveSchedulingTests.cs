@@ -120,6 +120,14 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
             Assert.Equal(TrialStatus.Pruned, snapshot.Status);
             Assert.False(snapshot.IsTraining);
             Assert.Equal(entry.Epoch, snapshot.History.Count);
+
+            // The same question asked again (as after a lost answer) is answered the same way, not with "go on";
+            // so is one from an attempt older than the trial's.
+            foreach (var attempt in new[] { snapshot.Attempt, snapshot.Attempt - 1 })
+            {
+                var again = await coordinator.DecideAsync(new TrialEpochs(entry.Index, attempt, [snapshot.History[^1]], "asking-again", 0));
+                Assert.Equal(TrialDecision.Stop, again.Decision);
+            }
         }
     }
 
