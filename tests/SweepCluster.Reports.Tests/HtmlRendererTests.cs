@@ -112,7 +112,7 @@ public sealed class HtmlRendererTests
             [
                 ["2", "2", "1", "2", "0", "learning rate ×0.8, weight decay ×1.2, batch size ×0.8"],
                 ["3", "3", "1", "2", "1", "learning rate ×1.2, weight decay ×0.8, batch size ×1.2"],
-                ["3", "3", "1", "4", "0", "resampled trial 1's schedules"],
+                ["3", "3", "1", "4", "0", "resampled from the search space (draw 1)"],
             ],
             Rows(TableAfter(document, "Population-based training: exploits")));
 

@@ -43,7 +43,7 @@ public sealed class MarkdownRendererTests
         Assert.Contains("| trial | combination | seed | epoch | donor | explore |", markdown);
         Assert.Contains("| 2 | 2 | 1 | 2 | 0 | learning rate ×0.8, weight decay ×1.2, batch size ×0.8 |", markdown);
         Assert.Contains("| 3 | 3 | 1 | 2 | 1 | learning rate ×1.2, weight decay ×0.8, batch size ×1.2 |", markdown);
-        Assert.Contains("| 3 | 3 | 1 | 4 | 0 | resampled trial 1's schedules |", markdown);
+        Assert.Contains("| 3 | 3 | 1 | 4 | 0 | resampled from the search space \\(draw 1\\) |", markdown);
         Assert.Contains(MarkdownText.Escape(ReportFixtures.PausedReason), markdown);
 
         var ranking = markdown.Split('\n').SkipWhile(l => !l.StartsWith("| rank |", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith('|')).ToArray();

@@ -29,10 +29,10 @@ internal static class ReportFixtures
     /// <summary>The same population, where the best trial (0) was exploited twice: it is not what its axes say.</summary>
     public static SweepReport ExploitedBestTrial() =>
         SweepReportBuilder.Build(SyntheticSweep.PopulationBasedTraining()
-            .WithResult(0, r => r with { Exploits = [new ExploitEvent(4, 2, 1, 1, 1, ResampledFromIndex: 3), new ExploitEvent(2, 1, 1.2, 0.8, 1.2)] })
+            .WithResult(0, r => r with { Exploits = [new ExploitEvent(4, 2, 1, 1, 1, ResampleDraw: 3), new ExploitEvent(2, 1, 1.2, 0.8, 1.2)] })
             .Build(SweepStatus.Completed));
 
     /// <summary>What the best trial's section says of <see cref="ExploitedBestTrial"/>, in every format.</summary>
     public const string ExploitedBestLineage =
-        "at epoch 2 copied trial 1 (learning rate ×1.2, weight decay ×0.8, batch size ×1.2); at epoch 4 copied trial 2 (resampled trial 3's schedules)";
+        "at epoch 2 copied trial 1 (learning rate ×1.2, weight decay ×0.8, batch size ×1.2); at epoch 4 copied trial 2 (resampled from the search space (draw 3))";
 }

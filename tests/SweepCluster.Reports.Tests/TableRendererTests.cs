@@ -63,7 +63,7 @@ public sealed class TableRendererTests
         Assert.InRange(stopped, 0, exploits);
         Assert.Contains($"trial 1 paused after epoch 4: {ReportFixtures.PausedReason}", text);
         Assert.Contains("trial 2 (combination 2, seed 1) at epoch 2 copied trial 0: learning rate ×0.8, weight decay ×1.2, batch size ×0.8", text);
-        Assert.Contains("trial 3 (combination 3, seed 1) at epoch 4 copied trial 0: resampled trial 1's schedules", text);
+        Assert.Contains("trial 3 (combination 3, seed 1) at epoch 4 copied trial 0: resampled from the search space (draw 1)", text);
         var lines = text.Split('\n');
         Assert.Contains(" PBT ", lines.First(l => l.Contains("learning_rate", StringComparison.Ordinal)));
         Assert.Contains("exploited ×2, see exploits", lines.First(l => l.Contains("constant(0.003)", StringComparison.Ordinal)));

@@ -491,7 +491,7 @@ public sealed class SweepCoordinatorGrain(
     {
         if (entry.PendingRestart is not { } restart) return (entry.SpecJson ?? SearcherSpecJson(entry.Index), null);
         var donorSpec = TrialSpecJson.Deserialize(Sweep.Trials[restart.Donor].SpecJson ?? SearcherSpecJson(restart.Donor));
-        var resampled = restart.ResampleFrom is { } from ? _searcher!.Suggest(from).Spec : null;
+        var resampled = restart.ResampleDraw is { } draw ? _searcher!.Draw(draw) : null;
         var explored = PbtExplore.Apply(donorSpec, restart.ToRestart(entry.Index), resampled);
         return (TrialSpecJson.Serialize(explored), new TrialDonor($"{SweepId}/{restart.Donor}", restart.Epoch));
     }

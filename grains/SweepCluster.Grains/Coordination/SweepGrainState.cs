@@ -81,7 +81,7 @@ public sealed class PendingRestart
     [Id(2)] public double LearningRateFactor { get; set; } = 1;
     [Id(3)] public double WeightDecayFactor { get; set; } = 1;
     [Id(4)] public double BatchSizeFactor { get; set; } = 1;
-    [Id(5)] public int? ResampleFrom { get; set; }
+    [Id(5)] public int? ResampleDraw { get; set; }
 
     public static PendingRestart From(Sweeps.Scheduling.TrialRestart restart) => new()
     {
@@ -90,9 +90,9 @@ public sealed class PendingRestart
         LearningRateFactor = restart.LearningRateFactor,
         WeightDecayFactor = restart.WeightDecayFactor,
         BatchSizeFactor = restart.BatchSizeFactor,
-        ResampleFrom = restart.ResampleFromTrialIndex,
+        ResampleDraw = restart.ResampleDraw,
     };
 
     public Sweeps.Scheduling.TrialRestart ToRestart(int trial) =>
-        new(trial, Donor, LearningRateFactor, WeightDecayFactor, BatchSizeFactor, Epoch, ResampleFrom);
+        new(trial, Donor, LearningRateFactor, WeightDecayFactor, BatchSizeFactor, Epoch, ResampleDraw);
 }

@@ -7,10 +7,10 @@ namespace SweepCluster.Sweeps.Reports;
 /// <summary>Describes how a PBT restart changed the donor's hyperparameters.</summary>
 public static class ExploreDescription
 {
-    /// <summary>"learning rate ×1.2, weight decay ×0.8, batch size ×1.2", or "resampled trial 5's schedules".</summary>
-    public static string Of(double learningRateFactor, double weightDecayFactor, double batchSizeFactor, int? resampledFromIndex) =>
-        resampledFromIndex is { } from
-            ? string.Create(CultureInfo.InvariantCulture, $"resampled trial {from}'s schedules")
+    /// <summary>"learning rate ×1.2, weight decay ×0.8, batch size ×1.2", or "resampled from the search space (draw 17)".</summary>
+    public static string Of(double learningRateFactor, double weightDecayFactor, double batchSizeFactor, int? resampleDraw) =>
+        resampleDraw is { } draw
+            ? string.Create(CultureInfo.InvariantCulture, $"resampled from the search space (draw {draw})")
             : string.Create(CultureInfo.InvariantCulture,
                 $"learning rate ×{learningRateFactor}, weight decay ×{weightDecayFactor}, batch size ×{batchSizeFactor}");
 
@@ -18,6 +18,6 @@ public static class ExploreDescription
     public static string Of(ExploitEvent exploit)
     {
         ArgumentNullException.ThrowIfNull(exploit);
-        return Of(exploit.LearningRateFactor, exploit.WeightDecayFactor, exploit.BatchSizeFactor, exploit.ResampledFromIndex);
+        return Of(exploit.LearningRateFactor, exploit.WeightDecayFactor, exploit.BatchSizeFactor, exploit.ResampleDraw);
     }
 }

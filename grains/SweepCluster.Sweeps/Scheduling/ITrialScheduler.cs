@@ -16,9 +16,10 @@ public sealed record TrialEpochResult(int TrialIndex, int Combination, EpochReco
 /// <param name="WeightDecayFactor">Multiplier applied to the weight decay from here on.</param>
 /// <param name="BatchSizeFactor">Multiplier applied to the batch size from here on.</param>
 /// <param name="Epoch">The epoch boundary of the donor's checkpoint.</param>
-/// <param name="ResampleFromTrialIndex">Explore by resampling: take this trial's sampled schedules (factors are then 1).</param>
+/// <param name="ResampleDraw">Explore by resampling: take the schedules of this fresh draw from the search space
+/// (<see cref="Search.ISearcher.Draw"/>; factors are then 1).</param>
 public sealed record TrialRestart(int TrialIndex, int DonorTrialIndex, double LearningRateFactor, double WeightDecayFactor, double BatchSizeFactor,
-    int Epoch = 0, int? ResampleFromTrialIndex = null);
+    int Epoch = 0, int? ResampleDraw = null);
 
 /// <summary>The scheduler's answer to one epoch: the decision, why, and an optional restart from a donor.</summary>
 public sealed record SchedulingDecision(TrialDecision Decision, string? Reason = null, TrialRestart? Restart = null)

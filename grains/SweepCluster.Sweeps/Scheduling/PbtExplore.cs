@@ -1,6 +1,7 @@
 // The trial spec a PBT restart runs: the donor's current spec (its hyperparameters, and its seed, which is the seed
-// its weights were initialised with) with the restart's factors applied to the three schedules, or with another
-// member's sampled schedules when explore resamples. Factors multiply: a trial perturbed twice carries the product.
+// its weights were initialised with) with the restart's factors applied to the three schedules, or with the schedules
+// of a fresh draw from the search space when explore resamples. Factors multiply: a trial perturbed twice carries the
+// product.
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Sweeps.Scheduling;
@@ -8,12 +9,12 @@ namespace SweepCluster.Sweeps.Scheduling;
 public static class PbtExplore
 {
     /// <param name="donor">The donor's current trial spec.</param>
-    /// <param name="resampled">The spec of <see cref="TrialRestart.ResampleFromTrialIndex"/>, when explore resamples.</param>
+    /// <param name="resampled">The spec of draw <see cref="TrialRestart.ResampleDraw"/> (ISearcher.Draw), when explore resamples.</param>
     public static TrialSpec Apply(TrialSpec donor, TrialRestart restart, TrialSpec? resampled = null)
     {
         ArgumentNullException.ThrowIfNull(donor);
         ArgumentNullException.ThrowIfNull(restart);
-        if (restart.ResampleFromTrialIndex is not null && resampled is not null)
+        if (restart.ResampleDraw is not null && resampled is not null)
         {
             return donor with
             {

@@ -3,8 +3,8 @@
 // member has reached the same boundary; then the generation is ranked by the metric at that boundary (ties: lower
 // trial index first) and each trial in the bottom `quantile` copies the weights, optimizer state and
 // hyperparameters of a trial drawn from the top `quantile` (exploit), then multiplies its learning rate, weight decay
-// and batch size by factors drawn from `factors`, or with `resample_probability` takes another member's sampled
-// schedules instead (explore). Every member is then resumed; the copy travels from the donor's trial grain to the
+// and batch size by factors drawn from `factors`, or with `resample_probability` takes the schedules of a fresh draw
+// from the search space instead (explore; ISearcher.Draw). Every member is then resumed; the copy travels from the donor's trial grain to the
 // copier's. The draws come from a stream seeded by (search seed, boundary), so a generation's decisions depend only
 // on the metrics at that boundary — never on the order results arrived in — and a sweep is reproducible.
 // Why generations: with fewer slots than members, an asynchronous PBT would compare trials at different epochs.
@@ -106,7 +106,7 @@ public sealed class PbtScheduler : ITrialScheduler
             }
             var restart = Explore(trial, top[random.NextInt(top.Length)], boundary, random);
             var how = ExploreDescription.Of(restart.LearningRateFactor, restart.WeightDecayFactor, restart.BatchSizeFactor,
-                restart.ResampleFromTrialIndex);
+                restart.ResampleDraw);
             _state.Actions.Add(new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Continue,
                 $"PBT generation at epoch {boundary}: bottom {_settings.Quantile:P0}, copied trial {restart.DonorTrialIndex}; {how}", restart)));
         }
@@ -115,11 +115,14 @@ public sealed class PbtScheduler : ITrialScheduler
     private TrialRestart Explore(int trial, int donor, int boundary, DeterministicRandom random)
     {
         if (_settings.ResampleProbability > 0 && random.NextDouble() < _settings.ResampleProbability)
-            return new TrialRestart(trial, donor, 1, 1, 1, boundary, random.NextInt(_population));
+            return new TrialRestart(trial, donor, 1, 1, 1, boundary, ResampleDraw: ResampleDrawOf(trial, boundary));
         double Factor() => _settings.Factors[random.NextInt(_settings.Factors.Count)];
         var (learningRate, weightDecay, batchSize) = (Factor(), Factor(), Factor());
         return new TrialRestart(trial, donor, learningRate, weightDecay, batchSize, boundary);
     }
+
+    /// <summary>One draw number per (boundary, trial): every resample is a different fresh draw, whatever the order.</summary>
+    private int ResampleDrawOf(int trial, int boundary) => checked(boundary * _population + trial);
 
     private Dictionary<int, double> Arrivals(int boundary) =>
         _state.Arrivals.TryGetValue(boundary, out var arrivals) ? arrivals : _state.Arrivals[boundary] = [];

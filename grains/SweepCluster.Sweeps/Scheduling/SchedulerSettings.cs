@@ -34,6 +34,6 @@ public sealed record SchedulerSettings
     /// <summary>pbt: each perturbed hyperparameter is multiplied by one of these, drawn uniformly.</summary>
     public IReadOnlyList<double> Factors { get; init; } = [0.8, 1.2];
 
-    /// <summary>pbt: the chance that explore takes another member's sampled schedules instead of perturbing.</summary>
+    /// <summary>pbt: the chance that explore takes the schedules of a fresh draw from the search space instead of perturbing.</summary>
     public double ResampleProbability { get; init; }
 }

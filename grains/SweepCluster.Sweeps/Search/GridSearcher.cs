@@ -29,4 +29,7 @@ public sealed class GridSearcher : ISearcher
         var combination = _sweep.CombinationOf(index);
         return ExpandedTrialBinder.Configure(_sweep, index, combination, _sweep.Space.Pick(combination));
     }
+
+    /// <inheritdoc/>
+    public Engine.Specs.TrialSpec Draw(int draw) => SearchSpaceDraws.Grid(_sweep, draw);
 }

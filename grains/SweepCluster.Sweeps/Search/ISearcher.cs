@@ -8,4 +8,10 @@ public interface ISearcher
 
     /// <summary>Proposes the trial with this index (0 ≤ index &lt; TotalTrials); the same index always gives the same trial.</summary>
     TrialConfiguration Suggest(int index);
+
+    /// <summary>
+    /// A trial spec drawn afresh from the search space, apart from the sweep's trials (PBT's explore resamples one);
+    /// the same <paramref name="draw"/> (≥ 0) always gives the same spec.
+    /// </summary>
+    Engine.Specs.TrialSpec Draw(int draw);
 }

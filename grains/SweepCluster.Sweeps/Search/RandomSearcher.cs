@@ -30,4 +30,7 @@ public sealed class RandomSearcher : ISearcher
         var combination = _sweep.CombinationOf(index);
         return ExpandedTrialBinder.Configure(_sweep, index, combination, _sweep.Space.Sample(_sweep.SearchSeed, combination));
     }
+
+    /// <inheritdoc/>
+    public Engine.Specs.TrialSpec Draw(int draw) => SearchSpaceDraws.Random(_sweep, draw);
 }

@@ -189,7 +189,25 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         Assert.Equal((assignment.TrialIndex, donorIndex, 2), (exploit.Index, exploit.Exploit.DonorIndex, exploit.Exploit.Epoch));
         Assert.Equal([explored.LearningRate.Scale, explored.WeightDecay.Scale, explored.BatchSize.Scale],
             new double?[] { exploit.Exploit.LearningRateFactor, exploit.Exploit.WeightDecayFactor, exploit.Exploit.BatchSizeFactor });
-        Assert.Null(exploit.Exploit.ResampledFromIndex);
+        Assert.Null(exploit.Exploit.ResampleDraw);
+    }
+
+    [Fact]
+    public async Task APbtResampleRunsTheSchedulesOfAFreshDrawFromTheSearchSpace()
+    {
+        var yaml = Pbt.Replace("quantile: 0.25 }", "quantile: 0.25, resample_probability: 1 }");
+        var coordinator = await SweepDriver.SubmitAsync(fixture.Grains, "pbt-resample", yaml);
+        Assert.Equal(4, (await SweepDriver.WaitForEndAsync(coordinator)).Count(TrialStatus.Completed));
+
+        var exploit = Assert.Single((await SweepDriver.ReportAsync(coordinator)).Exploits!);
+        Assert.Equal(2 * 4 + exploit.Index, exploit.Exploit.ResampleDraw); // boundary 2 × population 4 + the copier
+        var (assignment, _) = Assert.Single(fixture.Executor.Starts, s => s.Assignment.SweepId == "pbt-resample" && s.Assignment.Donor is not null);
+        var ran = TrialSpecJson.Deserialize(assignment.SpecJson);
+        var searcher = SearcherFactory.Create(SweepSpecLoader.Parse(yaml, SpecFormat.Yaml, "pbt.yaml"));
+        var draw = searcher.Draw(exploit.Exploit.ResampleDraw!.Value);
+        Assert.Equal((draw.LearningRate.Initial, draw.WeightDecay.Initial, draw.BatchSize.Initial),
+            (ran.LearningRate.Initial, ran.WeightDecay.Initial, ran.BatchSize.Initial));
+        Assert.DoesNotContain(Enumerable.Range(0, 4), i => searcher.Suggest(i).Spec.LearningRate.Initial == ran.LearningRate.Initial);
     }
 
     [Fact]

@@ -11,5 +11,5 @@ public sealed class ExploreDescriptionTests
 
     [Fact]
     public void AResampleNamesTheTrialWhoseSchedulesWereTaken() =>
-        Assert.Equal("resampled trial 5's schedules", ExploreDescription.Of(new ExploitEvent(4, 0, 1, 1, 1, ResampledFromIndex: 5)));
+        Assert.Equal("resampled from the search space (draw 5)", ExploreDescription.Of(new ExploitEvent(4, 0, 1, 1, 1, ResampleDraw: 5)));
 }

@@ -215,7 +215,7 @@ public sealed class SweepReportBuilderTests
         Assert.Equal(new ExploitEvent(2, 0, 0.8, 1.2, 0.8), exploits[0].Exploit);
         Assert.Equal("learning rate ×0.8, weight decay ×1.2, batch size ×0.8", exploits[0].Explore);
         Assert.Equal("learning rate ×1.2, weight decay ×0.8, batch size ×1.2", exploits[1].Explore);
-        Assert.Equal("resampled trial 1's schedules", exploits[2].Explore);
+        Assert.Equal("resampled from the search space (draw 1)", exploits[2].Explore);
         Assert.Equal("constant(0.003)", Assert.Single(report.Ranking, r => r.Combination == 3).Axes.Single().Value);
     }
 

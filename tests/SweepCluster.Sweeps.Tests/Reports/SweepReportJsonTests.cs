@@ -61,8 +61,8 @@ public sealed class SweepReportJsonTests
         Assert.Equal(report.Exploits, back.Exploits);
         Assert.Equal(json, SweepReportJson.Serialize(back, indented: true));
         foreach (var name in new[] { "exploits", "exploit", "donor_index", "learning_rate_factor", "weight_decay_factor",
-                     "batch_size_factor", "resampled_from_index", "explore" })
+                     "batch_size_factor", "resample_draw", "explore" })
             Assert.Contains($"\"{name}\":", json);
-        Assert.Contains("\"resampled_from_index\": 1", json);
+        Assert.Contains("\"resample_draw\": 1", json);
     }
 }

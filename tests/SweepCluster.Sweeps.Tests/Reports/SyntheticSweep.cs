@@ -120,7 +120,7 @@ public sealed class SyntheticSweep(MetricSpec metric, string name = "synthetic s
         new SyntheticSweep(MetricSpec.DefaultClassification, "pbt population")
             .Completed("constant(0.1)", 0.95).Completed("constant(0.03)", 0.94).Completed("constant(0.01)", 0.93).Completed("constant(0.003)", 0.92)
             .WithResult(2, r => r with { Exploits = [new ExploitEvent(2, 0, 0.8, 1.2, 0.8)] })
-            .WithResult(3, r => r with { Exploits = [new ExploitEvent(4, 0, 1, 1, 1, ResampledFromIndex: 1), new ExploitEvent(2, 1, 1.2, 0.8, 1.2)] });
+            .WithResult(3, r => r with { Exploits = [new ExploitEvent(4, 0, 1, 1, 1, ResampleDraw: 1), new ExploitEvent(2, 1, 1.2, 0.8, 1.2)] });
 
     private static TrialResult ResultOf(int index, int combination, long seed, TrialSpec spec, SeedOutcome outcome)
     {

@@ -60,6 +60,18 @@ public sealed class PbtSchedulerTests
     }
 
     [Fact]
+    public void ResamplingTakesAFreshDrawNumberedByBoundaryAndTrial()
+    {
+        var pbt = new PbtScheduler(Settings with { ResampleProbability = 1 }, Accuracy, population: 8, seed: 7);
+        var restarts = Generation(pbt, Enumerable.Range(0, 8)).Select(a => a.Decision.Restart).OfType<TrialRestart>().ToArray();
+
+        Assert.Equal([2, 5], restarts.Select(r => r.TrialIndex));
+        Assert.Equal([2 * 8 + 2, 2 * 8 + 5], restarts.Select(r => r.ResampleDraw)); // boundary 2: a draw no other event takes
+        Assert.All(restarts, r => Assert.Equal((1.0, 1.0, 1.0), (r.LearningRateFactor, r.WeightDecayFactor, r.BatchSizeFactor)));
+        Assert.All(restarts, r => Assert.Contains(r.DonorTrialIndex, new[] { 1, 4 }));
+    }
+
+    [Fact]
     public void AFinishedMemberNoLongerHoldsTheGenerationBackAndStateSurvivesAReload()
     {
         var pbt = Create(population: 3);
@@ -87,7 +99,7 @@ public sealed class PbtSchedulerTests
         Assert.Equal(0.8, once.WeightDecay.Scale);
         Assert.Equal(3, once.Seed);
         var sample = new TrialSpec { LearningRate = new ScheduleSpec { Family = ScheduleFamily.Cosine, Initial = 0.3 }, BatchSize = new ScheduleSpec { Family = ScheduleFamily.NoiseScale, Initial = 64 } };
-        var resampled = PbtExplore.Apply(donor, restart with { ResampleFromTrialIndex = 4 }, sample);
+        var resampled = PbtExplore.Apply(donor, restart with { ResampleDraw = 4 }, sample);
         Assert.Equal(0.3, resampled.LearningRate.Initial);
         Assert.Equal(donor.BatchSize, resampled.BatchSize); // another family: the donor's stays
     }
