@@ -175,6 +175,10 @@ public sealed class SweepCoordinatorGrain(
         _dirty = true;
         Decide(entry, decision, epoch);
         var acted = ApplyScheduledActions();
+        // Stored before anyone acts on it (the trial on its answer, restarted trials on their dispatch): a coordinator
+        // that restarts must not wake up before a decision that trials have already followed, or it would decide that
+        // rung or PBT generation again without the trials that arrived there.
+        await StoreAsync();
         if (decision.Decision != TrialDecision.Continue || acted)
         {
             // The trial stops here: its slot is free now. (It answers after this call, and a trial started again while
@@ -303,9 +307,11 @@ public sealed class SweepCoordinatorGrain(
     {
         var entry = EntryFor(finished.TrialIndex, finished.Attempt);
         if (entry is null) return;
-        // Not written here: the timer flushes every tick, and a coordinator that restarts from older state gets any
-        // result it missed back from the trial grain (reconciliation, or the snapshot a re-dispatch returns).
-        Apply(entry, finished.Status, finished.History, finished.Error, finished.Silo, finished.WallSeconds);
+        // Written here only when the scheduler decided about other trials: otherwise the timer flushes every tick, and
+        // a coordinator that restarts from older state gets any result it missed back from the trial grain
+        // (reconciliation, or the snapshot a re-dispatch returns).
+        if (Apply(entry, finished.Status, finished.History, finished.Error, finished.Silo, finished.WallSeconds))
+            await StoreAsync(); // the scheduler decided about other trials: stored before they are dispatched on it
         _dirty = true;
         await FinishIfDoneAsync();
         await DispatchAsync();
@@ -317,7 +323,15 @@ public sealed class SweepCoordinatorGrain(
         if (silo is not null && (entry.Silos.Count == 0 || entry.Silos[^1] != silo)) entry.Silos.Add(silo);
     }
 
-    private void Apply(CoordinatedTrial entry, TrialStatus status, IReadOnlyList<Engine.Training.EpochRecord> history, string? error, string? silo, double wallSeconds)
+    /// <summary>Stores the sweep's state now (rather than on the next tick).</summary>
+    private async Task StoreAsync()
+    {
+        await WriteAsync();
+        _dirty = false;
+    }
+
+    /// <returns>Whether the scheduler, told of the trial's end, decided about other trials.</returns>
+    private bool Apply(CoordinatedTrial entry, TrialStatus status, IReadOnlyList<Engine.Training.EpochRecord> history, string? error, string? silo, double wallSeconds)
     {
         entry.History = history.ToList();
         NoteSilo(entry, silo);
@@ -329,24 +343,21 @@ public sealed class SweepCoordinatorGrain(
         {
             logger.LogInformation("Trial {Sweep}/{Trial} failed ({Error}); retry {Retry} of {Retries}", SweepId, entry.Index, error, entry.Failures, _spec.Retries);
             entry.Status = TrialStatus.Pending; // back in the queue
-            return;
+            return false;
         }
         entry.Status = status;
         if (status == TrialStatus.Pruned) entry.StopReason ??= "stopped by the trial scheduler";
         _scheduler.OnTrialFinished(entry.Index, status, MetricOf(entry));
-        ApplyScheduledActions();
+        return ApplyScheduledActions();
     }
 
     private async Task TickAsync(CancellationToken cancellation)
     {
         var lost = await OnLostSilosAsync();
         if (lost || DateTimeOffset.UtcNow - _lastReconcile >= options.Value.ReconcilePeriod) await ReconcileAsync();
+        if (_dirty) await StoreAsync(); // what reconciling decided, before dispatching on it
         await DispatchAsync();
-        if (_dirty)
-        {
-            await WriteAsync();
-            _dirty = false;
-        }
+        if (_dirty) await StoreAsync();
         if (AllTerminal())
         {
             StopTimer();
@@ -390,11 +401,18 @@ public sealed class SweepCoordinatorGrain(
             }
             else if (snapshot.Attempt >= entry.Attempt && snapshot.Status == TrialStatus.Paused && !snapshot.IsTraining)
             {
-                // Paused by a decision this coordinator no longer remembers (it restarted from older state).
-                entry.History = snapshot.History.ToList();
-                Decide(entry, new SchedulingDecision(TrialDecision.Pause, snapshot.StopReason), entry.History.Count);
+                await AdoptPauseAsync(entry, snapshot);
             }
-            else if (!snapshot.IsTraining || !live.ContainsKey(entry.AssignedSilo!))
+            else if (snapshot.IsTraining && !live.ContainsKey(entry.AssignedSilo!))
+            {
+                // Training, so on a live silo (a call never reaches an activation of a dead one), just not the one it
+                // was sent to (that silo died before the start landed and the placement went elsewhere): it is
+                // followed where it is. Starting it again would queue a second run behind the one that trains.
+                entry.AssignedSilo = live.Keys.FirstOrDefault(silo => SiloAddress.FromParsableString(silo).Endpoint.ToString() == snapshot.Silo)
+                    ?? entry.AssignedSilo;
+                _dirty = true;
+            }
+            else if (!snapshot.IsTraining)
             {
                 entry.AssignedSilo = null;
                 _dirty = true;
@@ -408,6 +426,32 @@ public sealed class SweepCoordinatorGrain(
             }
         }
         await FinishIfDoneAsync();
+    }
+
+    // A trial paused at a decision epoch by a decision this coordinator no longer remembers (it restarted from state
+    // older than that decision, e.g. its silo died): the scheduler hears of that epoch again, so the rung or the PBT
+    // generation waiting there counts the trial — without this, a generation would be released without the members
+    // that had arrived before the restart. The trial stays paused unless the scheduler now decides otherwise.
+    private async Task AdoptPauseAsync(CoordinatedTrial entry, TrialSnapshot snapshot)
+    {
+        entry.History = snapshot.History.ToList();
+        entry.Status = TrialStatus.Paused;
+        entry.AssignedSilo = null;
+        var epoch = entry.History.Count;
+        var decision = epoch > 0 && _scheduler.IsDecisionEpoch(epoch, _trialEpochs[entry.Index])
+            ? Record(entry, [entry.History[^1]])
+            : new SchedulingDecision(TrialDecision.Pause, snapshot.StopReason);
+        Decide(entry, decision, epoch);
+        ApplyScheduledActions();
+        if (entry.Status != TrialStatus.Pruned) return;
+        try
+        {
+            await Trial(entry.Index).PruneAsync(entry.StopReason);
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "Trial {Sweep}/{Trial} was not told it is pruned; the coordinator's record stands", SweepId, entry.Index);
+        }
     }
 
     private async Task DispatchAsync()
@@ -462,8 +506,8 @@ public sealed class SweepCoordinatorGrain(
             entry.Attempt = Math.Max(entry.Attempt, snapshot.Attempt);
             if (donor is not null)
             {
-                entry.History = Sweep.Trials[entry.PendingRestart!.Donor].History.Take(donor.Epoch).ToList();
-                entry.RecordExploit(ExploitRecord.Of(entry.PendingRestart));
+                entry.History = snapshot.History.ToList(); // the donor's epochs (or its own, had it done this restart before)
+                entry.RecordExploit(ExploitRecord.Of(entry.PendingRestart!));
                 entry.PendingRestart = null;
             }
             entry.SpecJson = specJson == SearcherSpecJson(entry.Index) ? null : specJson;
@@ -540,10 +584,16 @@ public sealed class SweepCoordinatorGrain(
         _liveSlots = null;
     }
 
-    private CoordinatedTrial? EntryFor(int index, int attempt) =>
-        index >= 0 && index < Sweep.Trials.Count && Sweep.Trials[index] is { } entry && entry.Attempt == attempt && !entry.Status.IsTerminal()
-            ? entry
-            : null;
+    // The trial's entry if a message from this attempt is to be acted on: not from an attempt replaced since. An attempt
+    // newer than the entry's was dispatched by this coordinator before it restarted from older state: it is adopted.
+    private CoordinatedTrial? EntryFor(int index, int attempt)
+    {
+        if (index < 0 || index >= Sweep.Trials.Count) return null;
+        var entry = Sweep.Trials[index];
+        if (entry.Status.IsTerminal() || attempt < entry.Attempt) return null;
+        if (attempt > entry.Attempt) (entry.Attempt, _dirty) = (attempt, true);
+        return entry;
+    }
 
     private (CoordinatedTrial Entry, double Metric)? BestCompleted()
     {

@@ -92,7 +92,11 @@ public sealed class TrialGrain(
 
         // A trial waiting at a decision epoch, or told to pause there and still winding down, that is started again was
         // paused by the coordinator: the new attempt runs once the current one has stopped at the boundary.
-        var donorCopy = assignment.Donor is { } donor ? await CopyDonorAsync(donor) : null;
+        // A restart this trial already carried out (the same donor and boundary, the same explored spec: a coordinator
+        // that restarted from older state sends it again) goes on from its own checkpoint; the donor may have moved on.
+        var restartDone = assignment.Donor is not null && previous?.Donor == assignment.Donor
+            && previous.SpecJson == assignment.SpecJson && current.Checkpoint is not null;
+        var donorCopy = assignment.Donor is { } donor && !restartDone ? await CopyDonorAsync(donor) : null;
         // Read again after the copy: an attempt winding down may have stopped at its boundary meanwhile (and added its
         // segment's wall time); building on the state read before would lose that.
         current = state.State;
@@ -238,6 +242,11 @@ public sealed class TrialGrain(
             await PersistAsync();
 
             _unreported.Clear();
+            if (await AskAtResumeEpochAsync(coordinator) is { } held)
+            {
+                await StopAtBoundaryAsync(held, stopwatch.Elapsed, attempt.Attempt);
+                return;
+            }
             var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             var (assignment, checkpoint) = (state.State.Assignment!, state.State.Checkpoint);
             var training = Task.Factory.StartNew(() => executor.Run(assignment, checkpoint, progress.Writer, cancellation),
@@ -331,8 +340,23 @@ public sealed class TrialGrain(
         return TrialDirective.Continue;
     }
 
-    // The checkpoint of the decision epoch is stored; a coordinator that cannot answer (its silo died and it has not
-    // come back within the patience) leaves the trial training on, as without a scheduler.
+    // A run that starts from a checkpoint at a decision epoch asks about that epoch first: its previous run may have
+    // paused there without an answer, and a coordinator that restarted from older state may never have heard of it.
+    // Asking again is harmless (a rung that promoted it, or a PBT generation that was released, says go on). Returns
+    // the directive when the trial is to stay at that boundary, null when it trains on.
+    private async Task<TrialDirective?> AskAtResumeEpochAsync(ISweepCoordinatorGrain coordinator)
+    {
+        var s = state.State;
+        var epoch = s.CheckpointEpoch;
+        if (epoch == 0 || s.Assignment?.DecisionEpochs?.Contains(epoch) != true || s.History.Count < epoch) return null;
+        _unreported.Add(s.History[epoch - 1]);
+        var directive = await AskAsync(coordinator);
+        return directive.Decision == TrialDecision.Continue ? null : directive;
+    }
+
+    // The checkpoint of the decision epoch is stored. A trial that gets no answer (the coordinator's silo died, or its
+    // state could not be stored) pauses there: training on past a rung or a PBT boundary would decide it without its
+    // scheduler. The coordinator, back, finds it paused when it reconciles and decides about that epoch then.
     private async Task<TrialDirective> AskAsync(ISweepCoordinatorGrain coordinator)
     {
         _lastProgressReport = DateTimeOffset.UtcNow;
@@ -345,8 +369,8 @@ public sealed class TrialGrain(
         }
         catch (Exception error)
         {
-            logger.LogWarning(error, "No decision for {Trial} at epoch {Epoch}; it goes on", this.GetPrimaryKeyString(), question.Records[^1].Epoch);
-            return TrialDirective.Continue;
+            logger.LogWarning(error, "No decision for {Trial} at epoch {Epoch}; it pauses there", this.GetPrimaryKeyString(), question.Records[^1].Epoch);
+            return new TrialDirective(TrialDecision.Pause, $"no decision from the coordinator at epoch {question.Records[^1].Epoch}: paused until it decides");
         }
         finally
         {

@@ -79,7 +79,7 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
     private const int EarlyEpochs = 8;
 
     // A non-primary silo on which trials of the sweep are training right now, and those trials.
-    private static async Task<(InProcessSiloHandle Silo, IReadOnlyList<int> Trials)> SiloWithRunningTrialsAsync(TestClusterHandle handle, string sweepId, int trials)
+    internal static async Task<(InProcessSiloHandle Silo, IReadOnlyList<int> Trials)> SiloWithRunningTrialsAsync(TestClusterHandle handle, string sweepId, int trials)
     {
         var deadline = DateTime.UtcNow + SweepDriver.DefaultTimeout;
         while (DateTime.UtcNow < deadline)
