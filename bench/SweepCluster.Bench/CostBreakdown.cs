@@ -2,6 +2,7 @@
 // trial grains do per trial and per epoch, so that a slow overhead figure can be traced to its parts. Uses the same
 // serializers the embedded silo uses (its IGrainStorageSerializer comes from a silo host configured exactly like
 // EmbeddedCluster's, not started).
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using SweepCluster.Cli.Cluster;
+using SweepCluster.Coordination.State;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains;
@@ -54,28 +56,20 @@ public static class CostBreakdown
         Row($"trial state write: serialize TrialGrainState ({trialBytes:N0} B, {result.History.Count} epochs)", () => serializer.Serialize(trialState));
         Row($"  the same with OrleansGrainStorageSerializer ({binary.Serialize(trialState).ToMemory().Length:N0} B)", () => binary.Serialize(trialState));
 
-        var sweepState = new SweepGrainState
+        var last = result.History[^1];
+        var done = TrialSummary.Fresh(0) with
         {
-            Submission = submission,
-            Name = spec.Name,
-            Status = SweepStatus.Running,
-            CreatedAt = DateTimeOffset.UtcNow,
-            Trials = Enumerable.Range(0, n).Select(i => new CoordinatedTrial
-            {
-                Index = i,
-                Status = TrialStatus.Completed,
-                Attempt = 1,
-                History = result.History.ToList(),
-                Silos = [Silo],
-                WallSeconds = 0.01,
-                DispatchedAt = DateTimeOffset.UtcNow,
-            }).ToList(),
+            Status = TrialStatus.Completed, Attempt = 1, EpochsDone = last.Epoch, LastMetric = last.TrainLoss, BestMetric = last.TrainLoss,
+            Silos = [Silo], WallSeconds = 0.01, DispatchedAt = DateTimeOffset.UtcNow,
         };
+        var sweepState = new CoordinatorState(submission, new SweepState(spec.Name, SweepStatus.Running, DateTimeOffset.UtcNow, null,
+            Enumerable.Range(0, n).Select(i => done with { Index = i }).ToImmutableList(), ""));
         var sweepBytes = serializer.Serialize(sweepState).ToMemory().Length;
-        var perWrite = Row($"coordinator state write: serialize SweepGrainState ({sweepBytes:N0} B, {n:N0} trials done)", () => serializer.Serialize(sweepState), repeat: 5);
+        var perWrite = Row($"coordinator state write: serialize CoordinatorState ({sweepBytes:N0} B, {n:N0} trials done)", () => serializer.Serialize(sweepState), repeat: 5);
         Row($"  the same with OrleansGrainStorageSerializer ({binary.Serialize(sweepState).ToMemory().Length:N0} B)", () => binary.Serialize(sweepState), repeat: 5);
-        Console.WriteLine($"  → the coordinator writes its whole state after every finished trial (ReportFinishedAsync): ≈ {F(perWrite / 1000, "0.00")} ms per trial at the end of this sweep, O(trials) each, O(trials²) per sweep");
-        var fresh = new SweepGrainState { Submission = submission, Name = spec.Name, Trials = Enumerable.Range(0, n).Select(i => new CoordinatedTrial { Index = i }).ToList() };
+        Console.WriteLine($"  → one summary per trial, no histories: ≈ {F(perWrite / Math.Max(1, n), "0.000")} µs per trial per write; the coordinator writes at ticks and before acting on a scheduler's decision");
+        var fresh = new CoordinatorState(submission, new SweepState(spec.Name, SweepStatus.Running, DateTimeOffset.UtcNow, null,
+            Enumerable.Range(0, n).Select(TrialSummary.Fresh).ToImmutableList(), ""));
         Row($"  the same at submission ({serializer.Serialize(fresh).ToMemory().Length:N0} B, no trial run yet)", () => serializer.Serialize(fresh), repeat: 5);
     }
 

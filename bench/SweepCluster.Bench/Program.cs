@@ -13,6 +13,7 @@ public static class Program
         ["adaptive"] = ("ASHA and PBT vs random search on fashion-mnist: accuracy and epoch ratios, test accuracy of the best", AdaptiveBenchmark.Run),
         ["dashboard"] = ("what monitoring costs: the same sweeps without a web host, with the dashboard, and with a viewer polling it", DashboardBenchmark.Run),
         ["latency"] = ("status-call latency (trial snapshot, sweep progress) while every slot trains", LatencyBenchmark.Run),
+        ["scale"] = ("iris-overhead.yaml scaled to --trials N (default 20,000) on the embedded default: throughput early vs late, peak RSS, heap per trial", ScaleBenchmark.Run),
         ["scaling"] = ("a CPU-bound sweep on 1 vs 2 silo hosts (network namespaces, Redis clustering); needs root", ScalingBenchmark.Run),
     };
 

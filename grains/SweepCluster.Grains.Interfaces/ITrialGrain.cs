@@ -1,3 +1,4 @@
+using SweepCluster.Engine.Training;
 using Orleans.Concurrency;
 
 namespace SweepCluster.Grains;
@@ -12,11 +13,19 @@ public interface ITrialGrain : IGrainWithStringKey
     /// Starts (or resumes from its checkpoint) the given attempt and returns at once with the trial's state. Idempotent:
     /// a trial already training adopts the newer attempt number; a trial that already finished returns its result.
     /// </summary>
-    Task<TrialSnapshot> StartAsync(TrialAssignment assignment);
+    Task<TrialStatusReport> StartAsync(TrialAssignment assignment);
 
-    /// <summary>The trial's state; answers even while the grain is busy.</summary>
+    /// <summary>The trial's state with its whole history; answers even while the grain is busy.</summary>
     [AlwaysInterleave]
     Task<TrialSnapshot> GetSnapshotAsync();
+
+    /// <summary>The trial's state without its history (what a coordinator reconciles with); answers while busy.</summary>
+    [AlwaysInterleave]
+    Task<TrialStatusReport> GetStatusAsync();
+
+    /// <summary>Every epoch the trial stored, in order; answers even while the grain is busy.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<EpochRecord>> GetHistoryAsync();
 
     /// <summary>The latest checkpoint, for a trial that copies this one (population-based training's exploit).</summary>
     [AlwaysInterleave]

@@ -52,7 +52,7 @@ public sealed record TrialCheckpointCopy(
     [property: Id(1)] byte[]? Checkpoint,
     [property: Id(2)] IReadOnlyList<EpochRecord> History);
 
-/// <summary>A trial grain's view of itself, for status calls and for a coordinator reconciling after a restart.</summary>
+/// <summary>A trial grain's state with its whole history, for people and tools (status, replay, tests).</summary>
 /// <param name="Silo">The silo of the current (or last) attempt.</param>
 /// <param name="IsTraining">Whether an attempt is alive in this activation (false after a silo loss).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSnapshot")]
@@ -67,7 +67,8 @@ public sealed record TrialSnapshot(
     [property: Id(7)] IReadOnlyList<AttemptRecord> Attempts,
     [property: Id(8)] string? StopReason = null);
 
-/// <summary>The end of one attempt, reported by the trial grain to its coordinator.</summary>
+/// <summary>The end of one attempt, reported by the trial grain to its coordinator. The history stays with the trial.</summary>
+/// <param name="Last">The trial's last epoch (its epochs are 1..Last.Epoch); null when it ended before the first.</param>
 /// <param name="WallSeconds">The trial's training time over all its attempts and segments (a paused and resumed
 /// trial trains in several), not only this attempt's.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialFinished")]
@@ -75,7 +76,7 @@ public sealed record TrialFinished(
     [property: Id(0)] int TrialIndex,
     [property: Id(1)] int Attempt,
     [property: Id(2)] TrialStatus Status,
-    [property: Id(3)] IReadOnlyList<EpochRecord> History,
+    [property: Id(3)] EpochRecord? Last,
     [property: Id(4)] string? Error,
     [property: Id(5)] string Silo,
     [property: Id(6)] double WallSeconds);
@@ -89,3 +90,17 @@ public sealed record TrialEpochs(
     [property: Id(2)] IReadOnlyList<EpochRecord> Records,
     [property: Id(3)] string Silo,
     [property: Id(4)] double WallSeconds = 0);
+
+/// <summary>A trial grain's state without its history: what its coordinator needs to reconcile after a restart.</summary>
+/// <param name="Last">The last epoch stored (the trial's epochs are 1..Last.Epoch); null before the first.</param>
+/// <param name="IsTraining">Whether an attempt is alive in this activation (false after a silo loss).</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialStatusReport")]
+public sealed record TrialStatusReport(
+    [property: Id(0)] TrialStatus Status,
+    [property: Id(1)] int Attempt,
+    [property: Id(2)] EpochRecord? Last,
+    [property: Id(3)] string? Error,
+    [property: Id(4)] string? Silo,
+    [property: Id(5)] double WallSeconds,
+    [property: Id(6)] bool IsTraining,
+    [property: Id(7)] string? StopReason);

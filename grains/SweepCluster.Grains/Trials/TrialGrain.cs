@@ -67,11 +67,11 @@ public sealed class TrialGrain(
     /// <summary>The attempt this grain works on now; reports carry it, so an adopted newer attempt is reported as such.</summary>
     private int CurrentAttempt => state.State.Assignment?.Attempt ?? 0;
 
-    public async Task<TrialSnapshot> StartAsync(TrialAssignment assignment)
+    public async Task<TrialStatusReport> StartAsync(TrialAssignment assignment)
     {
         var current = state.State;
         var previous = current.Assignment;
-        if (previous is not null && previous.Attempt > assignment.Attempt) return Snapshot();   // a stale dispatch
+        if (previous is not null && previous.Attempt > assignment.Attempt) return Status();   // a stale dispatch
         if (IsTraining && !_awaitingDecision && !_leavingAtBoundary)
         {
             // Already training (the coordinator lost track, e.g. it restarted): keep going under the newer number.
@@ -80,14 +80,14 @@ public sealed class TrialGrain(
                 state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
                 await PersistAsync();
             }
-            return Snapshot();
+            return Status();
         }
         if (previous is not null && current.Status.IsTerminal() && previous.SpecJson == assignment.SpecJson && current.Status != TrialStatus.Failed)
         {
             // Finished before (a result the coordinator never stored): never run it twice, hand the result back.
             state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
             await PersistAsync();
-            return Snapshot();
+            return Status();
         }
 
         // A trial waiting at a decision epoch, or told to pause there and still winding down, that is started again was
@@ -123,10 +123,14 @@ public sealed class TrialGrain(
         // its ending would release the keep-alive this start just set.
         var generation = ++_runGeneration;
         _run = RunAsync(assignment.SweepId, generation, _cancellation.Token, previousRun: _run);
-        return Snapshot();
+        return Status();
     }
 
     public Task<TrialSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+
+    public Task<TrialStatusReport> GetStatusAsync() => Task.FromResult(Status());
+
+    public Task<IReadOnlyList<EpochRecord>> GetHistoryAsync() => Task.FromResult(state.State.History);
 
     public async Task PruneAsync(string? reason)
     {
@@ -203,6 +207,12 @@ public sealed class TrialGrain(
         {
             _writing.Release();
         }
+    }
+
+    private TrialStatusReport Status()
+    {
+        var s = state.State;
+        return new TrialStatusReport(s.Status, CurrentAttempt, s.History.Count > 0 ? s.History[^1] : null, s.Error, s.Silo, s.WallSeconds, IsTraining, s.StopReason);
     }
 
     private TrialSnapshot Snapshot()
@@ -404,8 +414,9 @@ public sealed class TrialGrain(
             WallSeconds = s.WallSeconds + elapsed.TotalSeconds,
         };
         // Taken before the write: a start of the next attempt may change the state while the write is in flight.
-        var finished = new TrialFinished(state.State.Assignment!.TrialIndex, CurrentAttempt, status, state.State.History, state.State.Error,
-            SiloName, state.State.WallSeconds);
+        var history = state.State.History;
+        var finished = new TrialFinished(state.State.Assignment!.TrialIndex, CurrentAttempt, status, history.Count > 0 ? history[^1] : null,
+            state.State.Error, SiloName, state.State.WallSeconds);
         await PersistAsync();
         try
         {

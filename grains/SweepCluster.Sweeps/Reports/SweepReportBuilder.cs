@@ -48,7 +48,7 @@ public static class SweepReportBuilder
         entries
             .Where(e => e.Status is TrialStatus.Pruned or TrialStatus.Paused)
             .Select(e => new StoppedEntry(e.Index, e.Combination, e.Configuration.Seed, e.Status, e.Result!.StoppedAtEpoch ?? e.EpochsRun,
-                e.Result.StopReason, e.Result.History.Count > 0 ? metric.ValueOf(e.Result.History[^1]) : null))
+                e.Result.StopReason, e.Result.History.Count > 0 ? metric.ValueOf(e.Result.History[^1]) : e.Result.Metric))
             .ToArray();
 
     private static ReportHeader Header(SweepReportInput input, IReadOnlyList<TrialEntry> entries)

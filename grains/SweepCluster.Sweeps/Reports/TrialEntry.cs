@@ -15,7 +15,12 @@ internal sealed record TrialEntry(TrialConfiguration Configuration, TrialResult?
     public int Combination => Configuration.Combination;
 
     /// <summary>Epochs the trial reported (0 without a result).</summary>
-    public int EpochsRun => Result is { History.Count: > 0 } result ? result.History[^1].Epoch : 0;
+    public int EpochsRun => Result switch
+    {
+        { History.Count: > 0 } result => result.History[^1].Epoch,
+        { EpochsRun: { } epochs } => epochs,
+        _ => 0,
+    };
 
     public double WallSeconds => Result?.WallSeconds ?? 0.0;
 

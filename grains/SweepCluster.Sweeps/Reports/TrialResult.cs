@@ -12,6 +12,8 @@ namespace SweepCluster.Sweeps.Reports;
 /// <param name="StopReason">Paused or Pruned: why the trial scheduler stopped it.</param>
 /// <param name="StoppedAtEpoch">Paused or Pruned: the epoch it stopped after.</param>
 /// <param name="Exploits">PBT: every restart from another trial's checkpoint the trial went through, in the order they happened.</param>
+/// <param name="EpochsRun">Epochs the trial reported, when <paramref name="History"/> is not given (a coordinator keeps a
+/// summary per trial; the histories stay with the trials and are fetched only for the curves).</param>
 public sealed record TrialResult(
     int Index,
     int Combination,
@@ -25,4 +27,5 @@ public sealed record TrialResult(
     int Attempts,
     string? StopReason = null,
     int? StoppedAtEpoch = null,
-    IReadOnlyList<ExploitEvent>? Exploits = null);
+    IReadOnlyList<ExploitEvent>? Exploits = null,
+    int? EpochsRun = null);

@@ -1,6 +1,6 @@
 // Where the next trial goes: the live silo with the most free slots (ties: the lower address, so the choice is
 // deterministic). Plain C#, so the spreading rule is unit-tested without a cluster.
-namespace SweepCluster.Grains.Coordination;
+namespace SweepCluster.Coordination;
 
 public static class TrialPlacement
 {

@@ -1,0 +1,45 @@
+// What the coordinator's state machine asks its host to do, in order. The host carries each one out and, where a
+// command has an answer (a start, a reconciliation), hands the answer back as an event.
+namespace SweepCluster.Coordination;
+
+public abstract record SweepCommand;
+
+/// <summary>Store the machine's state now, before the commands after it are carried out.</summary>
+public sealed record Persist : SweepCommand
+{
+    public static Persist Instance { get; } = new();
+}
+
+/// <summary>Start (or resume from its checkpoint) attempt <paramref name="Attempt"/> of a trial on <paramref name="Silo"/>.</summary>
+/// <param name="SpecJson">The trial spec to run (canonical JSON).</param>
+/// <param name="DecisionEpochs">Epochs after which the trial waits for a decision; null when none.</param>
+/// <param name="Donor">PBT: start from this trial's checkpoint at <see cref="DonorEpoch"/> instead of its own.</param>
+public sealed record StartTrial(int TrialIndex, int Attempt, string Silo, string SpecJson, IReadOnlyList<int>? DecisionEpochs,
+    int? Donor, int DonorEpoch) : SweepCommand;
+
+/// <summary>Tell a paused trial that it will not be resumed: it ends Pruned.</summary>
+public sealed record PruneTrial(int TrialIndex, string? Reason) : SweepCommand;
+
+/// <summary>Stop a training trial at its next batch; it ends Cancelled.</summary>
+public sealed record CancelTrial(int TrialIndex) : SweepCommand;
+
+/// <summary>Ask these in-flight trials for their stored state and answer with <see cref="TrialsReconciled"/>.</summary>
+public sealed record ReconcileTrials(IReadOnlyList<int> TrialIndices) : SweepCommand;
+
+/// <summary>Update the sweep's line in the cluster's list of sweeps.</summary>
+public sealed record PublishListing : SweepCommand
+{
+    public static PublishListing Instance { get; } = new();
+}
+
+/// <summary>Every trial has ended: the periodic tick and the wake-up reminder are no longer needed.</summary>
+public sealed record StopTicking : SweepCommand
+{
+    public static StopTicking Instance { get; } = new();
+}
+
+/// <summary>What a trial waiting at a decision epoch does next, and why.</summary>
+public sealed record Directive(Sweeps.TrialDecision Decision, string? Reason);
+
+/// <summary>The outcome of one event: the commands to carry out, in order, and the answer to a question (if it was one).</summary>
+public sealed record Step(IReadOnlyList<SweepCommand> Commands, Directive? Reply = null);

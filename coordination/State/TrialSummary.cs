@@ -1,0 +1,59 @@
+// The coordinator's fixed-size record of one trial: where it is in its life, which attempt runs where, how far it got
+// and with what metric. The trial's history lives once, in its trial grain; this summary is all the sweep needs to
+// queue, place, rank and report on it.
+using System.Collections.Immutable;
+using SweepCluster.Sweeps;
+
+namespace SweepCluster.Coordination.State;
+
+/// <param name="Attempt">0 while never handed to a trial grain; then the number of the latest attempt.</param>
+/// <param name="Failures">Attempts that ended Failed (counted against the sweep's retries).</param>
+/// <param name="EpochsDone">The last epoch reported (a resumed trial goes back to its checkpoint's epoch).</param>
+/// <param name="LastMetric">The sweep metric at <see cref="EpochsDone"/>; null before an epoch, or without one.</param>
+/// <param name="BestMetric">The best sweep metric any reported epoch had.</param>
+/// <param name="Silos">Every silo an attempt ran on, in order (consecutive repeats once).</param>
+/// <param name="WallSeconds">Training time over every attempt and segment, as the trial grain last reported it.</param>
+/// <param name="AssignedSilo">The silo the current attempt was placed on; null while queued, paused or ended.</param>
+/// <param name="SpecOverride">The trial spec (canonical JSON) once it is no longer the searcher's: PBT changed it.</param>
+/// <param name="StopReason">Paused or Pruned: the trial scheduler's reason.</param>
+/// <param name="StoppedAtEpoch">Paused or Pruned: the epoch it stopped after.</param>
+/// <param name="PendingRestart">PBT: the next dispatch starts from a donor's checkpoint with changed hyperparameters.</param>
+/// <param name="Exploits">PBT: every restart from a donor's checkpoint that was dispatched, in order.</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialSummary")]
+public sealed record TrialSummary(
+    [property: Id(0)] int Index,
+    [property: Id(1)] TrialStatus Status,
+    [property: Id(2)] int Attempt,
+    [property: Id(3)] int Failures,
+    [property: Id(4)] int EpochsDone,
+    [property: Id(5)] double? LastMetric,
+    [property: Id(6)] double? BestMetric,
+    [property: Id(7)] string? Error,
+    [property: Id(8)] ImmutableArray<string> Silos,
+    [property: Id(9)] double WallSeconds,
+    [property: Id(10)] string? AssignedSilo,
+    [property: Id(11)] DateTimeOffset? DispatchedAt,
+    [property: Id(12)] string? SpecOverride,
+    [property: Id(13)] string? StopReason,
+    [property: Id(14)] int? StoppedAtEpoch,
+    [property: Id(15)] PendingRestart? PendingRestart,
+    [property: Id(16)] ImmutableArray<ExploitRecord> Exploits)
+{
+    /// <summary>A trial no attempt has been made of yet.</summary>
+    public static TrialSummary Fresh(int index) =>
+        new(index, TrialStatus.Pending, 0, 0, 0, null, null, null, [], 0, null, null, null, null, null, null, []);
+
+    /// <summary>Handed to a trial grain and not finished.</summary>
+    public bool InFlight => Attempt > 0 && !Status.IsTerminal() && AssignedSilo is not null;
+
+    /// <summary>Waiting in the coordinator's queue for a free slot (a paused trial waits for its scheduler instead).</summary>
+    public bool Queued => !Status.IsTerminal() && Status != TrialStatus.Paused && AssignedSilo is null;
+
+    /// <summary>The silos with <paramref name="silo"/> appended unless it is the last one already.</summary>
+    public ImmutableArray<string> WithSilo(string? silo) =>
+        silo is null || (Silos.Length > 0 && Silos[^1] == silo) ? Silos : Silos.Add(silo);
+
+    /// <summary>The exploits with <paramref name="exploit"/> added once: the same restart dispatched again after a failed start is not a second exploit.</summary>
+    public ImmutableArray<ExploitRecord> WithExploit(ExploitRecord exploit) =>
+        Exploits.Any(exploit.SameExploitAs) ? Exploits : Exploits.Add(exploit);
+}

@@ -1,0 +1,32 @@
+// The ranked report's input from the coordinator's summaries: one TrialResult per trial, without histories (they stay
+// with the trials). The learning curves need the histories of a handful of trials: the host fetches those and hands
+// them to WithCurveHistories.
+using SweepCluster.Engine.Training;
+using SweepCluster.Sweeps.Reports;
+
+namespace SweepCluster.Coordination;
+
+public static class SweepReportSource
+{
+    /// <summary>The report's input as the machine stands now.</summary>
+    public static SweepReportInput Input(string sweepId, SweepMachine machine)
+    {
+        var plan = machine.Plan;
+        var configurations = Enumerable.Range(0, plan.TotalTrials).Select(plan.Searcher.Suggest).ToArray();
+        var results = machine.Trials.Select(t => new TrialResult(t.Index, configurations[t.Index].Combination, configurations[t.Index].Seed,
+            t.Status, [], t.LastMetric, t.Error, t.Silos, t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
+            t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone)).ToArray();
+        return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations, results, machine.CreatedAt, machine.FinishedAt);
+    }
+
+    /// <summary>The trials whose histories the report plots.</summary>
+    public static IReadOnlyList<int> CurveTrials(SweepReport report) => report.TopCurves.Select(c => c.Index).Distinct().ToArray();
+
+    /// <summary>The report with the plotted trials' histories filled in.</summary>
+    public static SweepReport WithCurveHistories(SweepReport report, IReadOnlyDictionary<int, IReadOnlyList<EpochRecord>> histories)
+    {
+        RankedTrial Filled(RankedTrial curve) => histories.TryGetValue(curve.Index, out var history) ? curve with { History = history } : curve;
+        var curves = report.TopCurves.Select(Filled).ToArray();
+        return report with { TopCurves = curves, BestTrial = report.BestTrial is { } best ? Filled(best) : null };
+    }
+}
