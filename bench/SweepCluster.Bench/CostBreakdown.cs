@@ -51,10 +51,12 @@ public static class CostBreakdown
         Row($"CheckpointSerializer.Serialize ({checkpoint.Length:N0} B)", () => CheckpointSerializer.Serialize(trainer.Checkpoint()));
 
         var trialState = new TrialGrainState(new TrialAssignment("bench", 0, json, submission.BaseDirectory, 1, 1), TrialStatus.Running,
-            result.History, checkpoint, result.History.Count, null, Silo, 0.01, []);
+            result.History, null, Silo, 0.01, []);
         var trialBytes = serializer.Serialize(trialState).ToMemory().Length;
         Row($"trial state write: serialize TrialGrainState ({trialBytes:N0} B, {result.History.Count} epochs)", () => serializer.Serialize(trialState));
         Row($"  the same with OrleansGrainStorageSerializer ({binary.Serialize(trialState).ToMemory().Length:N0} B)", () => binary.Serialize(trialState));
+        var checkpointState = new TrialCheckpointState(result.History.Count, checkpoint);
+        Row($"checkpoint write: serialize TrialCheckpointState ({serializer.Serialize(checkpointState).ToMemory().Length:N0} B), only when there is a new one", () => serializer.Serialize(checkpointState));
 
         var last = result.History[^1];
         var done = TrialSummary.Fresh(0) with

@@ -1,9 +1,9 @@
-// A trial grain: one training run of one sweep. Start returns at once; the training itself runs on a dedicated
-// thread (an ITrialExecutor, the engine by default) behind the silo's TrainingSlots gate, while this grain, on its own
-// scheduler, stores each epoch and checkpoint and reports them to the coordinator. Calls to it stay short; status
-// calls interleave. Its stored state is the truth about the trial: a coordinator that lost track asks it.
+// A trial grain: one training run of one sweep. Start returns at once; the attempt runs off the grain's scheduler
+// (TrialAttemptRun: its trainer on a dedicated thread behind the silo's TrainingSlots gate) and changes the trial's
+// state only through ITrialAttemptSink calls, turns of this grain like any request: a start and a running attempt
+// never write at the same time, and no lock is needed. Its stored state is the truth about the trial: a coordinator
+// that lost track asks it. Progress and the checkpoint are stored apart, so a decision never rewrites the weights.
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
@@ -14,47 +14,36 @@ namespace SweepCluster.Grains.Trials;
 
 public sealed class TrialGrain(
     [PersistentState("trial", StorageNames.Sweeps)] IPersistentState<TrialGrainState> state,
+    [PersistentState("checkpoint", StorageNames.Sweeps)] IPersistentState<TrialCheckpointState> checkpoint,
     TrainingSlots slots,
     ITrialExecutor executor,
     ILocalSiloDetails localSilo,
-    ILogger<TrialGrain> logger) : Grain, ITrialGrain
+    ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialAttemptSink
 {
     /// <summary>Keeps a training activation alive however long the trial takes (released when it ends).</summary>
     private static readonly TimeSpan KeepAliveWhileTraining = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// Progress goes to the coordinator at most this often (epochs are stored every time; the final report carries the
-    /// whole history): fast epochs would otherwise cost a coordinator call each.
+    /// Progress goes to the coordinator at most this often (epochs are stored at checkpoints; the final report carries
+    /// the last epoch): fast epochs would otherwise cost a coordinator call each.
     /// </summary>
     private static readonly TimeSpan ProgressReportInterval = TimeSpan.FromMilliseconds(200);
 
+    private readonly Guid _activation = Guid.NewGuid();
+    private readonly List<EpochRecord> _unreported = [];
     private CancellationTokenSource? _cancellation;
     private Task? _run;
-    private int _runGeneration;
-    private bool _deactivating;
-    private readonly List<EpochRecord> _unreported = [];
+    private int _generation;
+    private volatile bool _deactivating;
+    private AttemptPhase _phase;
 
-    /// <summary>How long a trial waiting at a decision epoch keeps retrying a coordinator that does not answer.</summary>
-    private static readonly TimeSpan DecisionPatience = TimeSpan.FromSeconds(30);
+    /// <summary>The coordinator pruned this trial while its attempt was at the boundary: end Pruned, for this reason.</summary>
+    private string? _prunedAtBoundary;
 
-    /// <summary>The running attempt waits at a decision epoch for the coordinator's answer.</summary>
-    private bool _awaitingDecision;
-
-    /// <summary>The running attempt was told to pause or stop at its decision epoch and is winding down.</summary>
-    private bool _leavingAtBoundary;
-
-    /// <summary>The coordinator pruned this trial while it was still winding down to its pause: end Pruned, for this reason.</summary>
-    private string? _prunedWhileLeaving;
     private DateTimeOffset _lastProgressReport = DateTimeOffset.MinValue;
 
-    /// <summary>Times the running attempt's segment (from taking a slot to stopping); earlier ones are in the state.</summary>
+    /// <summary>Times the newest run's segment (from taking a slot to stopping); earlier ones are in the state.</summary>
     private Stopwatch _segmentClock = new();
-
-    /// <summary>
-    /// One write at a time: a start and an attempt stopping at its boundary interleave at their awaits, and two writes in
-    /// flight with the same etag would make the storage refuse the second one.
-    /// </summary>
-    private readonly SemaphoreSlim _writing = new(1, 1);
 
     private double WallSecondsSoFar => state.State.WallSeconds + _segmentClock.Elapsed.TotalSeconds;
 
@@ -67,18 +56,20 @@ public sealed class TrialGrain(
     /// <summary>The attempt this grain works on now; reports carry it, so an adopted newer attempt is reported as such.</summary>
     private int CurrentAttempt => state.State.Assignment?.Attempt ?? 0;
 
+    private string Key => this.GetPrimaryKeyString();
+
     public async Task<TrialStatusReport> StartAsync(TrialAssignment assignment)
     {
         var current = state.State;
         var previous = current.Assignment;
         if (previous is not null && previous.Attempt > assignment.Attempt) return Status();   // a stale dispatch
-        if (IsTraining && !_awaitingDecision && !_leavingAtBoundary)
+        if (IsTraining && !_phase.IsAtBoundary())
         {
             // Already training (the coordinator lost track, e.g. it restarted): keep going under the newer number.
             if (previous!.Attempt < assignment.Attempt)
             {
                 state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
-                await PersistAsync();
+                await state.WriteStateAsync();
             }
             return Status();
         }
@@ -86,47 +77,69 @@ public sealed class TrialGrain(
         {
             // Finished before (a result the coordinator never stored): never run it twice, hand the result back.
             state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
-            await PersistAsync();
+            await state.WriteStateAsync();
             return Status();
         }
 
-        // A trial waiting at a decision epoch, or told to pause there and still winding down, that is started again was
-        // paused by the coordinator: the new attempt runs once the current one has stopped at the boundary.
-        // A restart this trial already carried out (the same donor and boundary, the same explored spec: a coordinator
-        // that restarted from older state sends it again) goes on from its own checkpoint; the donor may have moved on.
+        // A trial at its decision boundary that is started again was paused by the coordinator: the new attempt runs
+        // once the current one has stopped there. A restart this trial already carried out (the same donor and boundary,
+        // the same explored spec: a coordinator restored from older state sends it again) goes on from its own
+        // checkpoint; the donor may have moved on.
         var restartDone = assignment.Donor is not null && previous?.Donor == assignment.Donor
-            && previous.SpecJson == assignment.SpecJson && current.Checkpoint is not null;
-        var donorCopy = assignment.Donor is { } donor && !restartDone ? await CopyDonorAsync(donor) : null;
-        // Read again after the copy: an attempt winding down may have stopped at its boundary meanwhile (and added its
-        // segment's wall time); building on the state read before would lose that.
-        current = state.State;
-        var resume = current.Checkpoint is not null && (current.Assignment?.SpecJson == assignment.SpecJson || assignment.Donor is not null);
-        var (checkpoint, checkpointEpoch, history) = donorCopy is { } copy
-            ? (copy.Checkpoint, copy.Epoch, copy.History.Take(copy.Epoch).ToArray())
-            : resume
-                ? (current.Checkpoint, current.CheckpointEpoch, current.History.Take(current.CheckpointEpoch).ToArray())
-                : (null, 0, Array.Empty<EpochRecord>());
-        state.State = current with
+            && previous.SpecJson == assignment.SpecJson && checkpoint.State.Bytes is not null;
+        if (assignment.Donor is { } donor && !restartDone)
         {
-            Assignment = assignment,
-            Status = TrialStatus.Pending,
-            Error = null,
-            StopReason = null,
-            Checkpoint = checkpoint,
-            CheckpointEpoch = checkpointEpoch,
-            History = history,
-        };
-        await PersistAsync();
-        _cancellation = new CancellationTokenSource();
-        DelayDeactivation(KeepAliveWhileTraining);
-        // Numbered here, not when the run begins: the run before it must see at once that it is not the newest, or
-        // its ending would release the keep-alive this start just set.
-        var generation = ++_runGeneration;
-        _run = RunAsync(assignment.SweepId, generation, _cancellation.Token, previousRun: _run);
+            // PBT's exploit: the checkpoint first, then the progress that names it (a start that fails in between is
+            // sent again, and copies again).
+            var copy = await CopyDonorAsync(donor);
+            checkpoint.State = new TrialCheckpointState(copy.Epoch, copy.Checkpoint);
+            await checkpoint.WriteStateAsync();
+            state.State = Assigned(assignment, copy.History.Take(copy.Epoch).ToArray());
+        }
+        else
+        {
+            var resume = checkpoint.State.Bytes is not null && (previous?.SpecJson == assignment.SpecJson || assignment.Donor is not null);
+            state.State = Assigned(assignment, resume ? current.History.Take(checkpoint.State.Epoch).ToArray() : []);
+            if (!resume && checkpoint.State.Bytes is not null)
+            {
+                checkpoint.State = new TrialCheckpointState();
+                await checkpoint.WriteStateAsync();
+            }
+        }
+        await state.WriteStateAsync();
+        StartRun(assignment);
         return Status();
     }
 
-    public Task<TrialSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+    private TrialGrainState Assigned(TrialAssignment assignment, EpochRecord[] history) => state.State with
+    {
+        Assignment = assignment,
+        Status = TrialStatus.Pending,
+        Error = null,
+        StopReason = null,
+        History = history,
+    };
+
+    private void StartRun(TrialAssignment assignment)
+    {
+        _cancellation = new CancellationTokenSource();
+        DelayDeactivation(KeepAliveWhileTraining);
+        // Numbered here, not when the run begins: the run before it must see at once that it is not the newest, or its
+        // ending would release the keep-alive this start just set.
+        var ticket = new AttemptTicket(_activation, ++_generation, assignment.Attempt);
+        _phase = _run is { IsCompleted: false } ? AttemptPhase.Queued : AttemptPhase.WaitingForSlot;
+        var run = new TrialAttemptRun(ticket, this.AsReference<ITrialAttemptSink>(), GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId),
+            slots, executor, () => Volatile.Read(ref _generation) == ticket.Generation, () => _deactivating, logger, Key);
+        var previous = _run;
+        var token = _cancellation.Token;
+        _run = Task.Run(() => run.RunAsync(previous, token));
+    }
+
+    public Task<TrialSnapshot> GetSnapshotAsync()
+    {
+        var s = state.State;
+        return Task.FromResult(new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts, s.StopReason));
+    }
 
     public Task<TrialStatusReport> GetStatusAsync() => Task.FromResult(Status());
 
@@ -137,27 +150,28 @@ public sealed class TrialGrain(
         if (state.State.Status != TrialStatus.Paused)
         {
             // Told to pause (or about to be) and not stopped yet: it ends Pruned when it reaches the boundary.
-            if (IsTraining && (_awaitingDecision || _leavingAtBoundary)) _prunedWhileLeaving = reason ?? "stopped by the trial scheduler";
+            if (IsTraining && _phase is AttemptPhase.AwaitingDecision or AttemptPhase.LeavingAtBoundary)
+                _prunedAtBoundary = reason ?? "stopped by the trial scheduler";
             return;
         }
         state.State = state.State with { Status = TrialStatus.Pruned, StopReason = reason };
-        await PersistAsync();
+        await state.WriteStateAsync();
     }
 
     public Task<TrialCheckpointCopy> GetCheckpointAsync()
     {
-        var s = state.State;
-        return Task.FromResult(new TrialCheckpointCopy(s.CheckpointEpoch, s.Checkpoint, s.History.Take(s.CheckpointEpoch).ToArray()));
+        var (epoch, bytes) = (checkpoint.State.Epoch, checkpoint.State.Bytes);
+        return Task.FromResult(new TrialCheckpointCopy(epoch, bytes, state.State.History.Take(epoch).ToArray()));
     }
 
     public Task<string?> GetReplayAsync()
     {
         var s = state.State;
-        if (s.Checkpoint is null || s.Assignment is null) return Task.FromResult<string?>(null);
+        if (checkpoint.State.Bytes is not { } bytes || s.Assignment is null) return Task.FromResult<string?>(null);
         var spec = TrialSpecJson.Deserialize(s.Assignment.SpecJson);
         if (s.Assignment.BaseDirectory is { } baseDirectory && spec.Dataset.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(spec.Dataset))
             spec = spec with { Dataset = Path.GetFullPath(Path.Combine(baseDirectory, spec.Dataset)) };
-        var replay = ReplaySpecBuilder.Build(spec, CheckpointSerializer.Deserialize(s.Checkpoint));
+        var replay = ReplaySpecBuilder.Build(spec, CheckpointSerializer.Deserialize(bytes));
         return Task.FromResult<string?>(TrialSpecWriter.ToYaml(replay));
     }
 
@@ -180,8 +194,9 @@ public sealed class TrialGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // A graceful shutdown: stop training at the next batch and leave the trial resumable from its last
-        // checkpoint; the coordinator sees it idle and starts it again elsewhere.
+        // A graceful shutdown: stop training at the next batch and leave the trial resumable from its last checkpoint;
+        // the coordinator sees it idle and starts it again elsewhere.
+        var interrupted = IsTraining && state.State.Status != TrialStatus.Paused;
         _deactivating = true;
         _cancellation?.Cancel();
         if (_run is not { } run) return;
@@ -191,255 +206,155 @@ public sealed class TrialGrain(
         }
         catch (OperationCanceledException)
         {
-            logger.LogWarning("Trial {Trial} did not stop before its deactivation ended", this.GetPrimaryKeyString());
+            logger.LogWarning("Trial {Trial} did not stop before its deactivation ended", Key);
         }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "The run of {Trial} ended with an error while deactivating", Key);
+        }
+        if (!interrupted || state.State.Status.IsTerminal()) return;
+        // Stopped by a deactivation, not by the user: back to Pending with the checkpoint kept, nothing reported.
+        state.State = state.State with { Status = TrialStatus.Pending, WallSeconds = WallSecondsSoFar };
+        await state.WriteStateAsync(cancellationToken);
     }
 
-    /// <summary>Stores the state as it is when this write gets its turn (changes made after go with the next write).</summary>
-    private async Task PersistAsync()
+    // ---- ITrialAttemptSink: the running attempt's turns ----
+
+    public async Task<AttemptBegin?> BeginAsync(AttemptTicket ticket)
     {
-        await _writing.WaitAsync();
-        try
+        if (!IsNewest(ticket)) return null;
+        _phase = AttemptPhase.Training;
+        _segmentClock = Stopwatch.StartNew();
+        var s = state.State;
+        var from = checkpoint.State.Epoch;
+        var attempt = new AttemptRecord(CurrentAttempt, SiloName, from, from, DateTimeOffset.UtcNow);
+        state.State = s with { Status = TrialStatus.Running, Silo = SiloName, Attempts = [.. s.Attempts, attempt] };
+        await state.WriteStateAsync();
+        _unreported.Clear();
+        // A run that starts from a checkpoint at a decision epoch asks about that epoch first: its previous run may have
+        // paused there without an answer, and a coordinator restored from older state may never have heard of it.
+        // Asking again is harmless (a rung that promoted it, or a PBT generation that was released, says go on).
+        TrialEpochs? question = null;
+        if (from > 0 && s.Assignment?.DecisionEpochs?.Contains(from) == true && s.History.Count >= from)
         {
+            _phase = AttemptPhase.AwaitingDecision;
+            question = Report([s.History[from - 1]]);
+        }
+        return new AttemptBegin(s.Assignment!, checkpoint.State.Bytes, question);
+    }
+
+    // Records every epoch that finished since the last batch, with the newest checkpoint among them. Storage only matters
+    // at checkpoints: a resume starts from the stored checkpoint and drops the epochs after it, so epochs without one are
+    // kept in memory until the next checkpoint (or the end) instead of costing a write each. At a decision epoch every
+    // unreported epoch goes with the question.
+    public async Task<TrialEpochs?> RecordAsync(AttemptTicket ticket, EpochBatch batch)
+    {
+        if (!IsNewest(ticket)) return null; // a newer run took over: these epochs belong to no assignment any more
+        var s = state.State;
+        state.State = s with
+        {
+            History = [.. s.History, .. batch.Records],
+            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = batch.Records[^1].Epoch }],
+        };
+        _unreported.AddRange(batch.Records);
+        if (batch.Checkpoint is not null || batch.Asking) await state.WriteStateAsync();
+        if (batch.Checkpoint is not null)
+        {
+            // After the progress that holds its epochs: a crash in between resumes from the older checkpoint.
+            checkpoint.State = new TrialCheckpointState(batch.CheckpointEpoch, batch.Checkpoint);
+            await checkpoint.WriteStateAsync();
+        }
+        if (batch.Asking)
+        {
+            _phase = AttemptPhase.AwaitingDecision;
+            return TakeReport();
+        }
+        if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return null;
+        return TakeReport();
+    }
+
+    public Task<TrialDirective> DecidedAsync(AttemptTicket ticket, TrialDirective directive)
+    {
+        // Started again while it waited (the coordinator paused and re-dispatched it, and its answer was lost or came
+        // late): the newer run, queued behind this one, goes on from here.
+        if (directive.Decision == TrialDecision.Continue && !IsNewest(ticket))
+            directive = new TrialDirective(TrialDecision.Pause, "started again while waiting at the boundary");
+        if (IsNewest(ticket)) _phase = directive.Decision == TrialDecision.Continue ? AttemptPhase.Training : AttemptPhase.LeavingAtBoundary;
+        return Task.FromResult(directive);
+    }
+
+    // Paused or stopped by the trial scheduler at an epoch boundary: the checkpoint of that epoch is stored and the
+    // coordinator, which decided it, already knows. A newer attempt may already be queued behind this one.
+    public async Task StopAtBoundaryAsync(AttemptTicket ticket, TrialDirective directive)
+    {
+        if (ticket.Activation != _activation) return;
+        var s = state.State;
+        var superseded = s.Status == TrialStatus.Pending && CurrentAttempt > ticket.Attempt;
+        var pruned = _prunedAtBoundary;
+        _prunedAtBoundary = null;
+        var status = superseded ? s.Status
+            : pruned is not null || directive.Decision == TrialDecision.Stop ? TrialStatus.Pruned
+            : TrialStatus.Paused;
+        var reason = superseded ? null : pruned ?? directive.Reason;
+        state.State = s with { Status = status, StopReason = reason, WallSeconds = s.WallSeconds + _segmentClock.Elapsed.TotalSeconds };
+        _segmentClock = new Stopwatch();
+        await state.WriteStateAsync();
+    }
+
+    public async Task<TrialFinished?> FinishAsync(AttemptTicket ticket, TrialStatus status, string? message)
+    {
+        if (ticket.Activation != _activation) return null;
+        var s = state.State;
+        var elapsed = _segmentClock.Elapsed.TotalSeconds;
+        _segmentClock = new Stopwatch();
+        if (s.Status == TrialStatus.Pending && CurrentAttempt > ticket.Attempt)
+        {
+            // A newer attempt was started while this one wound down: its time counts; its end is not the trial's.
+            state.State = s with { WallSeconds = s.WallSeconds + elapsed };
             await state.WriteStateAsync();
+            return null;
         }
-        finally
+        state.State = s with
         {
-            _writing.Release();
-        }
+            Status = status,
+            Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null,
+            WallSeconds = s.WallSeconds + elapsed,
+        };
+        await state.WriteStateAsync();
+        _unreported.Clear();
+        var ended = state.State;
+        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds);
+    }
+
+    public Task EndAsync(AttemptTicket ticket)
+    {
+        if (!IsNewest(ticket)) return Task.CompletedTask; // a newer attempt took over: its keep-alive stands
+        _phase = AttemptPhase.Idle;
+        DelayDeactivation(TimeSpan.FromTicks(-1));
+        // Nothing runs here until the coordinator starts it again: a finished or paused trial leaves memory (its state
+        // is stored; a status call or a PBT copier activates it again).
+        if (state.State.Status.IsTerminal() || state.State.Status == TrialStatus.Paused) DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private bool IsNewest(AttemptTicket ticket) => ticket.Activation == _activation && ticket.Generation == _generation;
+
+    private TrialEpochs TakeReport()
+    {
+        var report = Report(_unreported.ToArray());
+        _unreported.Clear();
+        return report;
+    }
+
+    private TrialEpochs Report(IReadOnlyList<EpochRecord> records)
+    {
+        _lastProgressReport = DateTimeOffset.UtcNow;
+        return new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, records, SiloName, WallSecondsSoFar);
     }
 
     private TrialStatusReport Status()
     {
         var s = state.State;
-        return new TrialStatusReport(s.Status, CurrentAttempt, s.History.Count > 0 ? s.History[^1] : null, s.Error, s.Silo, s.WallSeconds, IsTraining, s.StopReason);
+        return new TrialStatusReport(s.Status, CurrentAttempt, s.Last, s.Error, s.Silo, s.WallSeconds, IsTraining, s.StopReason);
     }
-
-    private TrialSnapshot Snapshot()
-    {
-        var s = state.State;
-        return new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts, s.StopReason);
-    }
-
-    private async Task RunAsync(string sweepId, int generation, CancellationToken cancellation, Task? previousRun)
-    {
-        // A retry can arrive while the failed attempt is still delivering its result, and a resume while the paused one
-        // is stopping at its boundary: let that finish first. Its own failure was its own (and logged), not this run's.
-        if (previousRun is not null)
-        {
-            try
-            {
-                await previousRun;
-            }
-            catch (Exception error)
-            {
-                logger.LogDebug(error, "The previous run of {Trial} ended with an error", this.GetPrimaryKeyString());
-            }
-        }
-        if (generation != _runGeneration) return; // started again meanwhile: the newest run trains the newest assignment
-        var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(sweepId);
-        var acquired = false;
-        var stopwatch = _segmentClock = new Stopwatch();
-        TaskCompletionSource<bool>? waiting = null;
-        try
-        {
-            await slots.WaitAsync(cancellation);
-            acquired = true;
-            stopwatch.Start();
-            var s = state.State;
-            var attempt = new AttemptRecord(CurrentAttempt, SiloName, s.CheckpointEpoch, s.CheckpointEpoch, DateTimeOffset.UtcNow);
-            state.State = s with { Status = TrialStatus.Running, Silo = SiloName, Attempts = [.. s.Attempts, attempt] };
-            await PersistAsync();
-
-            _unreported.Clear();
-            if (await AskAtResumeEpochAsync(coordinator) is { } held)
-            {
-                await StopAtBoundaryAsync(held, stopwatch.Elapsed, attempt.Attempt);
-                return;
-            }
-            var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            var (assignment, checkpoint) = (state.State.Assignment!, state.State.Checkpoint);
-            var training = Task.Factory.StartNew(() => executor.Run(assignment, checkpoint, progress.Writer, cancellation),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            var batch = new List<EpochProgress>();
-            TrialDirective? stop = null;
-            while (await progress.Reader.WaitToReadAsync(CancellationToken.None))
-            {
-                while (progress.Reader.TryRead(out var epoch)) batch.Add(epoch);
-                waiting = batch[^1].Decision;
-                var directive = await RecordEpochsAsync(coordinator, batch, asking: waiting is not null);
-                batch.Clear();
-                if (waiting is null) continue;
-                // Started again while it waited (the coordinator paused and re-dispatched it, and its answer was lost
-                // or came late): the newer run, queued behind this one, goes on from here.
-                if (directive.Decision == TrialDecision.Continue && generation != _runGeneration)
-                    directive = new TrialDirective(TrialDecision.Pause, "started again while waiting at the boundary");
-                if (directive.Decision != TrialDecision.Continue) (stop, _leavingAtBoundary) = (directive, true);
-                waiting.TrySetResult(directive.Decision == TrialDecision.Continue);
-                waiting = null;
-            }
-
-            var result = await training;
-            if (_deactivating)
-            {
-                await InterruptAsync(stopwatch.Elapsed);
-                return;
-            }
-            if (stop is not null && result.Outcome == TrialOutcome.Cancelled && !cancellation.IsCancellationRequested)
-            {
-                await StopAtBoundaryAsync(stop, stopwatch.Elapsed, attempt.Attempt);
-                return;
-            }
-            await FinishAsync(coordinator, StatusOf(result.Outcome, cancellation), result.Message, stopwatch.Elapsed);
-        }
-        catch (OperationCanceledException) when (_deactivating)
-        {
-            await InterruptAsync(stopwatch.Elapsed);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            await FinishAsync(coordinator, TrialStatus.Cancelled, "cancelled", stopwatch.Elapsed);
-        }
-        catch (Exception error)
-        {
-            logger.LogWarning(error, "Trial {Trial} attempt {Attempt} failed", this.GetPrimaryKeyString(), CurrentAttempt);
-            await FinishAsync(coordinator, TrialStatus.Failed, error.Message, stopwatch.Elapsed);
-        }
-        finally
-        {
-            waiting?.TrySetResult(false); // never leave the training thread waiting for an answer that will not come
-            _leavingAtBoundary = false;
-            if (acquired) slots.Release();
-            if (generation == _runGeneration) DelayDeactivation(TimeSpan.FromTicks(-1)); // unless a newer attempt took over
-        }
-    }
-
-    // Records every epoch that finished since the last call, with the newest checkpoint among them, in at most one write
-    // and one report: when storage or the coordinator is slow, batches grow instead of training waiting.
-    // At a decision epoch (asking) every unreported epoch goes with the question, which is answered at once.
-    private async Task<TrialDirective> RecordEpochsAsync(ISweepCoordinatorGrain coordinator, IReadOnlyList<EpochProgress> epochs, bool asking)
-    {
-        var s = state.State;
-        var newestCheckpoint = epochs.LastOrDefault(e => e.Checkpoint is not null);
-        state.State = s with
-        {
-            History = [.. s.History, .. epochs.Select(e => e.Record)],
-            Checkpoint = newestCheckpoint?.Checkpoint ?? s.Checkpoint,
-            CheckpointEpoch = newestCheckpoint?.Record.Epoch ?? s.CheckpointEpoch,
-            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = epochs[^1].Record.Epoch }],
-        };
-        // Storage only matters at checkpoints: a resume starts from the stored checkpoint and drops the epochs after it,
-        // so epochs without one are kept in memory until the next checkpoint (or the end) instead of costing a write
-        // each — with `checkpoint_every: 50` and a large model that is one write of the weights per 50 epochs.
-        if (newestCheckpoint is not null || asking) await PersistAsync();
-        _unreported.AddRange(epochs.Select(e => e.Record));
-        if (asking) return await AskAsync(coordinator);
-        if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return TrialDirective.Continue;
-        _lastProgressReport = DateTimeOffset.UtcNow;
-        var records = _unreported.ToArray();
-        _unreported.Clear();
-        try
-        {
-            await coordinator.ReportEpochsAsync(new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, records, SiloName, WallSecondsSoFar));
-        }
-        catch (Exception error)
-        {
-            // The coordinator reconciles from this grain's stored state; a lost progress report loses nothing.
-            logger.LogDebug(error, "Epoch report of {Trial} not delivered", this.GetPrimaryKeyString());
-        }
-        return TrialDirective.Continue;
-    }
-
-    // A run that starts from a checkpoint at a decision epoch asks about that epoch first: its previous run may have
-    // paused there without an answer, and a coordinator that restarted from older state may never have heard of it.
-    // Asking again is harmless (a rung that promoted it, or a PBT generation that was released, says go on). Returns
-    // the directive when the trial is to stay at that boundary, null when it trains on.
-    private async Task<TrialDirective?> AskAtResumeEpochAsync(ISweepCoordinatorGrain coordinator)
-    {
-        var s = state.State;
-        var epoch = s.CheckpointEpoch;
-        if (epoch == 0 || s.Assignment?.DecisionEpochs?.Contains(epoch) != true || s.History.Count < epoch) return null;
-        _unreported.Add(s.History[epoch - 1]);
-        var directive = await AskAsync(coordinator);
-        return directive.Decision == TrialDecision.Continue ? null : directive;
-    }
-
-    // The checkpoint of the decision epoch is stored. A trial that gets no answer (the coordinator's silo died, or its
-    // state could not be stored) pauses there: training on past a rung or a PBT boundary would decide it without its
-    // scheduler. The coordinator, back, finds it paused when it reconciles and decides about that epoch then.
-    private async Task<TrialDirective> AskAsync(ISweepCoordinatorGrain coordinator)
-    {
-        _lastProgressReport = DateTimeOffset.UtcNow;
-        var question = new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, _unreported.ToArray(), SiloName, WallSecondsSoFar);
-        _unreported.Clear();
-        _awaitingDecision = true;
-        try
-        {
-            return await TransientFailures.RetryAsync(() => coordinator.DecideAsync(question), DecisionPatience);
-        }
-        catch (Exception error)
-        {
-            logger.LogWarning(error, "No decision for {Trial} at epoch {Epoch}; it pauses there", this.GetPrimaryKeyString(), question.Records[^1].Epoch);
-            return new TrialDirective(TrialDecision.Pause, $"no decision from the coordinator at epoch {question.Records[^1].Epoch}: paused until it decides");
-        }
-        finally
-        {
-            _awaitingDecision = false;
-        }
-    }
-
-    // Paused or stopped by the trial scheduler at an epoch boundary: the checkpoint of that epoch is stored and the
-    // coordinator, which decided it, already knows. A newer attempt may already be queued behind this one.
-    private async Task StopAtBoundaryAsync(TrialDirective directive, TimeSpan elapsed, int attempt)
-    {
-        var s = state.State;
-        var superseded = s.Status == TrialStatus.Pending && CurrentAttempt > attempt;
-        var pruned = _prunedWhileLeaving;
-        _prunedWhileLeaving = null;
-        var status = superseded ? s.Status
-            : pruned is not null || directive.Decision == TrialDecision.Stop ? TrialStatus.Pruned
-            : TrialStatus.Paused;
-        var reason = superseded ? null : pruned ?? directive.Reason;
-        state.State = s with { Status = status, StopReason = reason, WallSeconds = s.WallSeconds + elapsed.TotalSeconds };
-        await PersistAsync();
-    }
-
-    private async Task FinishAsync(ISweepCoordinatorGrain coordinator, TrialStatus status, string? message, TimeSpan elapsed)
-    {
-        var s = state.State;
-        state.State = s with
-        {
-            Status = status,
-            Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null,
-            WallSeconds = s.WallSeconds + elapsed.TotalSeconds,
-        };
-        // Taken before the write: a start of the next attempt may change the state while the write is in flight.
-        var history = state.State.History;
-        var finished = new TrialFinished(state.State.Assignment!.TrialIndex, CurrentAttempt, status, history.Count > 0 ? history[^1] : null,
-            state.State.Error, SiloName, state.State.WallSeconds);
-        await PersistAsync();
-        try
-        {
-            await coordinator.ReportFinishedAsync(finished);
-        }
-        catch (Exception error)
-        {
-            logger.LogWarning(error, "Result of {Trial} not delivered; the coordinator will reconcile", this.GetPrimaryKeyString());
-        }
-    }
-
-    // Stopped by a deactivation, not by the user: back to Pending with the checkpoint kept, nothing reported.
-    private async Task InterruptAsync(TimeSpan elapsed)
-    {
-        state.State = state.State with { Status = TrialStatus.Pending, WallSeconds = state.State.WallSeconds + elapsed.TotalSeconds };
-        await PersistAsync();
-    }
-
-    private static TrialStatus StatusOf(TrialOutcome outcome, CancellationToken cancellation) => outcome switch
-    {
-        TrialOutcome.Completed => TrialStatus.Completed,
-        TrialOutcome.Diverged => TrialStatus.Diverged,
-        _ when cancellation.IsCancellationRequested => TrialStatus.Cancelled,
-        _ => TrialStatus.Failed,
-    };
 }
