@@ -7,11 +7,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
 using SweepCluster.Coordination;
-using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains.Hosting;
 using SweepCluster.Sweeps.Reports;
-using SweepCluster.Sweeps.SweepSpecs;
 
 namespace SweepCluster.Grains.Coordination;
 
@@ -20,11 +18,15 @@ public sealed class SweepCoordinatorGrain(
     IOptions<SweepCoordinatorOptions> options,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
-    private const string WakeUpReminder = "wake-up";
-
     private SweepMachine? _machine;
     private IGrainTimer? _timer;
     private DateTimeOffset _membershipAt = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Histories of the completed trials the report plots, fetched from their trial grains once (a completed result
+    /// never changes): a live page asks for the report every second, and finished trial grains are not kept in memory.
+    /// </summary>
+    private readonly Dictionary<int, IReadOnlyList<EpochRecord>> _curveHistories = [];
 
     private string SweepId => this.GetPrimaryKeyString();
     private SweepSubmission? Submission => state.State.Submission;
@@ -33,18 +35,18 @@ public sealed class SweepCoordinatorGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Submission is not { } submission || state.State.Sweep is not { } stored) return;
-        _machine = SweepMachine.Restore(SweepPlan.Create(Parse(submission)), stored, options.Value.ReconcilePeriod);
+        _machine = SweepMachine.Restore(SweepPlan.Create(SubmissionCheck.Parse(submission)), stored, options.Value.ReconcilePeriod);
         if (_machine.AllEnded) return;
         logger.LogInformation("Coordinator of {Sweep} activated mid-sweep; reconciling with its trials", SweepId);
         StartTicking();
-        await EnsureReminderAsync();
+        await WakeUpReminder.EnsureAsync(this, options.Value.ReminderPeriod, logger);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (_machine is null || _machine.AllEnded)
         {
-            await RemoveReminderAsync();
+            await WakeUpReminder.RemoveAsync(this, logger);
             return;
         }
         StartTicking(); // the activation that received it may be a fresh one
@@ -57,31 +59,19 @@ public sealed class SweepCoordinatorGrain(
 
     public async Task<SubmitResult> SubmitAsync(SweepSubmission submission)
     {
-        if (!SweepIds.IsValid(SweepId)) return Refused(SubmitOutcome.Invalid, $"{SweepId}: {SweepIds.Rule}");
         if (Submission is { } existing)
             return existing.SpecText == submission.SpecText && existing.SourceName == submission.SourceName
                 ? new SubmitResult(SubmitOutcome.AlreadyExists, SweepId, _machine!.Name, _machine.Plan.TotalTrials, [])
                 : Refused(SubmitOutcome.IdConflict, $"sweep id '{SweepId}' is already used by a different spec; choose another --id");
-        if (submission.SpecText.Length > SpecLimits.MaxFileBytes)
-            return Refused(SubmitOutcome.Invalid, $"{submission.SourceName}: the spec is {submission.SpecText.Length:N0} characters; the limit is {SpecLimits.MaxFileBytes:N0}");
-        SweepPlan plan;
-        try
-        {
-            plan = SweepPlan.Create(Parse(submission));
-            var dataErrors = await Task.Run(() => SweepPreflight.Check(plan.Spec, plan.Searcher));
-            if (dataErrors.Count > 0) throw new SpecException(dataErrors);
-        }
-        catch (SpecException error)
-        {
-            return new SubmitResult(SubmitOutcome.Invalid, SweepId, "", 0, error.Errors.Select(e => e.ToString()).ToArray());
-        }
+        var (plan, errors) = await Task.Run(() => SubmissionCheck.Check(SweepId, submission));
+        if (plan is null) return new SubmitResult(SubmitOutcome.Invalid, SweepId, "", 0, errors);
 
         _machine = SweepMachine.New(plan, options.Value.ReconcilePeriod);
         state.State = new CoordinatorState(submission, null);
         await ObserveMembershipAsync();
         await RunAsync(new SweepStarted(plan.Spec.Name, Now));
         StartTicking();
-        await EnsureReminderAsync();
+        await WakeUpReminder.EnsureAsync(this, options.Value.ReminderPeriod, logger);
         return new SubmitResult(SubmitOutcome.Created, SweepId, _machine.Name, plan.TotalTrials, []);
     }
 
@@ -98,9 +88,11 @@ public sealed class SweepCoordinatorGrain(
     {
         if (_machine is null) return null;
         var report = SweepReportBuilder.Build(SweepReportSource.Input(SweepId, _machine));
-        var histories = new Dictionary<int, IReadOnlyList<EpochRecord>>();
-        foreach (var index in SweepReportSource.CurveTrials(report)) histories[index] = await Trial(index).GetHistoryAsync();
-        return SweepReportJson.Serialize(SweepReportSource.WithCurveHistories(report, histories));
+        var plotted = SweepReportSource.CurveTrials(report);
+        foreach (var index in _curveHistories.Keys.Except(plotted).ToArray()) _curveHistories.Remove(index);
+        foreach (var index in plotted.Where(i => !_curveHistories.ContainsKey(i)))
+            _curveHistories[index] = await Trial(index).GetHistoryAsync();
+        return SweepReportJson.Serialize(SweepReportSource.WithCurveHistories(report, _curveHistories));
     }
 
     public async Task<bool> CancelAsync()
@@ -179,7 +171,7 @@ public sealed class SweepCoordinatorGrain(
                     break;
                 case StopTicking:
                     StopTimer();
-                    await RemoveReminderAsync();
+                    await WakeUpReminder.RemoveAsync(this, logger);
                     break;
             }
         }
@@ -252,10 +244,6 @@ public sealed class SweepCoordinatorGrain(
         return state.WriteStateAsync(cancellation);
     }
 
-    private static SweepSpec Parse(SweepSubmission submission) =>
-        SweepSpecLoader.Parse(submission.SpecText, submission.IsJson ? SpecFormat.Json : SpecFormat.Yaml, submission.SourceName,
-            submission.BaseDirectory, submission.AllowLarge);
-
     private static TrialProgress Progress(TrialEpochs epochs) =>
         new(epochs.TrialIndex, epochs.Attempt, epochs.Records, epochs.Silo, epochs.WallSeconds);
 
@@ -271,31 +259,6 @@ public sealed class SweepCoordinatorGrain(
     {
         _timer?.Dispose();
         _timer = null;
-    }
-
-    private async Task EnsureReminderAsync()
-    {
-        try
-        {
-            await this.RegisterOrUpdateReminder(WakeUpReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-        }
-        catch (Exception error)
-        {
-            // Without a reminder service the sweep still runs; only a coordinator whose silo died waits for the next call.
-            logger.LogWarning(error, "No wake-up reminder for sweep {Sweep}", SweepId);
-        }
-    }
-
-    private async Task RemoveReminderAsync()
-    {
-        try
-        {
-            if (await this.GetReminder(WakeUpReminder) is { } reminder) await this.UnregisterReminder(reminder);
-        }
-        catch (Exception error)
-        {
-            logger.LogDebug(error, "Could not remove the wake-up reminder of {Sweep}", SweepId);
-        }
     }
 
     private SubmitResult Refused(SubmitOutcome outcome, string error) => new(outcome, SweepId, "", 0, [error]);
