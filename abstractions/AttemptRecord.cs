@@ -1,4 +1,4 @@
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 /// <summary>
 /// One time a trial started training: on which silo, from which completed epoch (0 = from scratch, else the

@@ -1,7 +1,7 @@
-// Lets the engine's EpochRecord (a plain record with no Orleans reference) travel in grain messages and state.
-using SweepCluster.Engine.Training;
+// Lets core's EpochRecord (a plain record with no Orleans reference) travel in grain messages and state.
+using SweepCluster.Core;
 
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 [GenerateSerializer, Immutable, Alias("SweepCluster.EpochRecord")]
 public readonly record struct EpochRecordSurrogate(

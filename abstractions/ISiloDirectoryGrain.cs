@@ -1,4 +1,4 @@
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 /// <summary>How many training slots each silo offers (a single grain, key <see cref="Key"/>); silos register at start.</summary>
 public interface ISiloDirectoryGrain : IGrainWithStringKey

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 /// <summary>
 /// One sweep (key: the sweep id): expands the spec, spreads trials over the silos, retries failures, aggregates

@@ -1,4 +1,4 @@
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 /// <summary>The list of every sweep of the cluster (a single grain, key <see cref="Key"/>), for `sweep list`.</summary>
 public interface ISweepIndexGrain : IGrainWithStringKey

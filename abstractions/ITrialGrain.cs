@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 /// <summary>
 /// One trial of one sweep (key: "{sweepId}/{trialIndex}"). Trains off the Orleans scheduler on a dedicated thread,

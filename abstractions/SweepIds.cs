@@ -1,7 +1,7 @@
 // Sweep ids become grain keys and folder names (./sweeps/<name>-<id>/), so they are restricted to a safe alphabet.
 using System.Text.RegularExpressions;
 
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 public static partial class SweepIds
 {

@@ -1,8 +1,8 @@
 // What clients send to and get from a sweep coordinator. Every call is short: clients poll progress; no call stays
 // open for the length of a trial.
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 /// <summary>A sweep spec as the user wrote it, with what is needed to read it exactly as the CLI did.</summary>
 /// <param name="SpecText">The file's text.</param>

@@ -2,7 +2,7 @@
 // or the call timed out while the cluster reshaped. Everything else is a real error.
 using Orleans.Runtime;
 
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 public static class TransientFailures
 {

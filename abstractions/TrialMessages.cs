@@ -1,9 +1,8 @@
 // What travels between the coordinator and its trial grains. Specs travel as canonical JSON text and datasets by
 // name or path only: trials load data on their own silo, so no message ever carries a dataset.
-using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
-namespace SweepCluster.Grains;
+namespace SweepCluster.Abstractions;
 
 /// <summary>One attempt of one trial, as the coordinator hands it to a trial grain.</summary>
 /// <param name="SpecJson">The trial spec in canonical JSON (TrialSpecJson).</param>
@@ -14,7 +13,7 @@ namespace SweepCluster.Grains;
 /// decision (the trial scheduler's rungs or intervals) before training on.</param>
 /// <param name="Donor">Population-based training's exploit: start from this trial's checkpoint instead of its own.</param>
 /// <param name="CheckpointSeconds">Positive: save one after the first epoch ending this long after the last (then
-/// <paramref name="CheckpointEvery"/> is 0). See <see cref="Sweeps.SweepSpecs.CheckpointPolicy"/>.</param>
+/// <paramref name="CheckpointEvery"/> is 0). Together they are the sweep spec's checkpoint policy.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialAssignment")]
 public sealed record TrialAssignment(
     [property: Id(0)] string SweepId,
@@ -25,10 +24,7 @@ public sealed record TrialAssignment(
     [property: Id(5)] int CheckpointEvery,
     [property: Id(6)] IReadOnlyList<int>? DecisionEpochs = null,
     [property: Id(7)] TrialDonor? Donor = null,
-    [property: Id(8)] double CheckpointSeconds = 0)
-{
-    public Sweeps.SweepSpecs.CheckpointPolicy Checkpoints => new(CheckpointEvery, CheckpointSeconds);
-}
+    [property: Id(8)] double CheckpointSeconds = 0);
 
 /// <summary>The trial whose checkpoint an exploiting trial copies, and the epoch boundary it must be at.</summary>
 /// <param name="TrialKey">The donor's trial-grain key, "{sweepId}/{trialIndex}".</param>

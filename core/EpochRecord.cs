@@ -1,4 +1,6 @@
-namespace SweepCluster.Engine.Training;
+// One epoch of a trial's history: written by the engine's trainer, stored and sent by the grains, ranked by the
+// schedulers and reports. A plain record with no Orleans reference (abstractions carries its serializer surrogate).
+namespace SweepCluster.Core;
 
 /// <summary>One row of a trial's history, written at the end of each epoch.</summary>
 /// <param name="Epoch">1-based epoch number.</param>
@@ -22,16 +24,3 @@ public sealed record EpochRecord(
     double LearningRate,
     double WeightDecay,
     int BatchSize);
-
-/// <summary>How a training run ended.</summary>
-public enum TrialOutcome { Completed, Diverged, Cancelled }
-
-/// <summary>Every value a run actually applied: the learning rate and weight decay of each step, the batch size of each step.</summary>
-public sealed record AppliedSchedule(IReadOnlyList<double> LearningRate, IReadOnlyList<double> WeightDecay, IReadOnlyList<int> BatchSize);
-
-/// <summary>The end of a run.</summary>
-/// <param name="Message">Why it diverged, when it did.</param>
-public sealed record TrainingResult(TrialOutcome Outcome, IReadOnlyList<EpochRecord> History, AppliedSchedule Applied, string? Message)
-{
-    public EpochRecord? Final => History.Count > 0 ? History[^1] : null;
-}

@@ -1,5 +1,5 @@
 // The states and decisions of sweeps and trials, shared by the searchers, schedulers, grains, reports and CLI.
-namespace SweepCluster.Sweeps;
+namespace SweepCluster.Core;
 
 /// <summary>Where a trial is in its life. Terminal: Completed, Diverged, Failed, Cancelled, Pruned.</summary>
 public enum TrialStatus { Pending, Running, Completed, Diverged, Failed, Cancelled, Paused, Pruned }

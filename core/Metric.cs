@@ -1,6 +1,5 @@
-using SweepCluster.Engine.Training;
 
-namespace SweepCluster.Sweeps;
+namespace SweepCluster.Core;
 
 /// <summary>The quantity a sweep ranks by.</summary>
 public enum MetricName { ValAccuracy, ValLoss, ValRmse, ValR2, TrainLoss }

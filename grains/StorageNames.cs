@@ -1,4 +1,4 @@
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Grains;
 
 /// <summary>The grain storage providers the grains use; the silo configures each one.</summary>
 public static class StorageNames

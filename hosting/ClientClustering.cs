@@ -1,11 +1,10 @@
-// How the CLI's Orleans client finds the gateways: a local silo (localhost clustering), a Redis membership table
+// How an Orleans client (the CLI's) finds the gateways: a local silo (localhost clustering), a Redis membership table
 // (several machines, `--redis`), or a fixed list of gateways (`--gateway host:port,...`).
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
-using SweepCluster.Grains.Hosting;
 
-namespace SweepCluster.Cli.Cluster;
+namespace SweepCluster.Hosting;
 
 public static class ClientClustering
 {

@@ -1,11 +1,11 @@
-// Connects the CLI to a running cluster as an Orleans client, with a clear error (not a stack trace) when no silo
-// answers. Every call the CLI then makes is short: it polls, it never holds a call open for a trial's length.
+// Connects a client (the CLI, the multi-host test, the scaling benchmark) to a running cluster as an Orleans client,
+// with a clear error (not a stack trace) when no silo answers. Every call the CLI then makes is short: it polls, it
+// never holds a call open for a trial's length.
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SweepCluster.Grains.Hosting;
 
-namespace SweepCluster.Cli.Cluster;
+namespace SweepCluster.Hosting;
 
 /// <summary>A connected cluster client; disposing it disconnects.</summary>
 public sealed class ClusterConnection : IAsyncDisposable

@@ -1,6 +1,6 @@
 // Checks made before Orleans starts, so a misconfigured silo or client fails at once with a clear error instead of
 // hanging: Redis must answer (bounded retries), and the cluster id must match the silos that are already there.
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Hosting;
 
 public static class ClusterPreflight
 {

@@ -1,5 +1,5 @@
 // How the silos of a cluster find each other (the `--clustering` flag).
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Hosting;
 
 /// <summary>The membership provider of a cluster.</summary>
 public enum ClusteringKind

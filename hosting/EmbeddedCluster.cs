@@ -1,17 +1,13 @@
-// The embedded default: a silo inside the CLI's own process (localhost clustering on free ports, in-memory storage,
-// no gateway), so `sweep run` needs no service at all. The CLI talks to it through the silo's own grain factory.
-// With an HTTP port it is also a web host (dashboard and sweep pages on loopback), as a silo program is.
+// The embedded default: a silo inside this process (localhost clustering on a free port, in-memory storage, no
+// gateway), so `sweep run` needs no service at all; the caller talks to it through the silo's own grain factory.
+// With an HTTP port it is also a web host (dashboard and sweep pages on loopback), as a silo program is. The CLI and
+// the benchmarks run their sweeps on it.
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Builder;
-using SweepCluster.Cli.Commands;
-using SweepCluster.Grains.Hosting;
-using SweepCluster.Web.Hosting;
 
-namespace SweepCluster.Cli.Cluster;
+namespace SweepCluster.Hosting;
 
 public sealed class EmbeddedCluster : IAsyncDisposable
 {
@@ -28,6 +24,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public int Slots { get; }
 
     /// <param name="httpPort">0: no web host; else the loopback port of the dashboard and sweep pages.</param>
+    /// <exception cref="ArgumentException">A setting cannot be used (e.g. the HTTP port is taken); the message names the flag.</exception>
     public static async Task<EmbeddedCluster> StartAsync(int slots, CancellationToken cancellation, int httpPort = 0)
     {
         var options = new SweepSiloOptions
@@ -38,43 +35,17 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             ClusterId = $"sweep-run-{Environment.ProcessId}",
             HttpPort = httpPort,
         };
-        var host = options.HttpEnabled ? BuildWebHost(options) : BuildHost(options);
+        var host = SweepSiloHost.Build(options);
         try
         {
             await host.StartAsync(cancellation);
         }
-        catch (Exception error) when (HttpStartFailure.Describe(error, options) is { } message)
+        catch (Exception error) when (SweepSiloHost.DescribeStartFailure(error, options) is { } message)
         {
             host.Dispose();
-            throw new InvalidFlagException(message);
+            throw new ArgumentException(message, error);
         }
         return new EmbeddedCluster(host, options.EffectiveSlots);
-    }
-
-    private static IHost BuildHost(SweepSiloOptions options)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseSweepClusterLocalhost(options));
-        return builder.Build();
-    }
-
-    private static IHost BuildWebHost(SweepSiloOptions options)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        try
-        {
-            builder.AddSweepClusterWeb(options);
-        }
-        catch (ArgumentException error)
-        {
-            throw new InvalidFlagException(error.Message);
-        }
-        builder.UseOrleans(silo => silo.UseSweepClusterLocalhost(options).AddSweepClusterDashboard());
-        var app = builder.Build();
-        app.MapSweepClusterWeb();
-        return app;
     }
 
     private static int FreeLoopbackPort()

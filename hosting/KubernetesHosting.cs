@@ -2,9 +2,8 @@
 // ids come from the pod's environment (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID), and
 // Orleans deletes the pods of silos that the cluster declared dead. Membership and state stay in Redis.
 using Orleans.Hosting;
-using SweepCluster.Grains.Hosting;
 
-namespace SweepCluster.Silo;
+namespace SweepCluster.Hosting;
 
 public static class KubernetesHosting
 {

@@ -7,7 +7,7 @@ using System.Collections.Concurrent;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Hosting;
 
 /// <summary>The state of every grain of one store; share one instance between silos to share their storage.</summary>
 public sealed class ProcessGrainStore

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
 using StackExchange.Redis;
+using SweepCluster.Grains;
 
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Hosting;
 
 public static class RedisHosting
 {
@@ -19,9 +20,12 @@ public static class RedisHosting
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>The silo as <paramref name="options"/> asks: localhost clustering or Redis clustering.</summary>
-    public static ISiloBuilder UseSweepCluster(this ISiloBuilder silo, SweepSiloOptions options) => options.Clustering switch
+    /// <param name="store">Localhost clustering: storage shared with the other silos of this process.</param>
+    /// <param name="primarySilo">Localhost clustering: the first silo's endpoint, for the others.</param>
+    public static ISiloBuilder UseSweepCluster(this ISiloBuilder silo, SweepSiloOptions options, ProcessGrainStore? store = null,
+        IPEndPoint? primarySilo = null) => options.Clustering switch
     {
-        ClusteringKind.Localhost => silo.UseSweepClusterLocalhost(options),
+        ClusteringKind.Localhost => silo.UseSweepClusterLocalhost(options, store, primarySilo),
         ClusteringKind.Redis => silo.UseSweepClusterRedis(options),
         _ => throw new ArgumentException($"--clustering must be one of {string.Join(", ", ClusteringKindNames.All)}, got {options.Clustering}"),
     };

@@ -4,7 +4,7 @@
 using System.Text.Json;
 using StackExchange.Redis;
 
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Hosting;
 
 /// <summary>One silo's row of the membership table.</summary>
 /// <param name="Status">Orleans' SiloStatus as stored (<see cref="RedisMembership.ActiveStatus"/> = active).</param>

@@ -1,9 +1,10 @@
 // Registers this silo's training slot count in the silo directory once the silo is active, so coordinators know
 // how many trials they may place here.
 using Microsoft.Extensions.Logging;
+using SweepCluster.Abstractions;
 using SweepCluster.Grains.Trials;
 
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Hosting;
 
 public sealed class SlotRegistration(IGrainFactory grains, ILocalSiloDetails localSilo, TrainingSlots slots, ILogger<SlotRegistration> logger)
     : ILifecycleParticipant<ISiloLifecycle>

@@ -1,12 +1,14 @@
-// Everything a silo needs to host SweepCluster's grains, in one call, used by the silo program, the CLI's embedded
-// silo and the test clusters alike.
+// Everything a silo needs to host SweepCluster's grains, in one call, used by SweepSiloHost (the silo program, the
+// CLI's embedded silo, the web tests) and by the TestingHost clusters alike.
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using SweepCluster.Grains;
 using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Trials;
 
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Hosting;
 
 public static class SweepClusterSiloExtensions
 {
@@ -25,11 +27,14 @@ public static class SweepClusterSiloExtensions
     }
 
     /// <summary>A single-machine silo: localhost clustering, in-memory storage, the grains and their slots.</summary>
-    public static ISiloBuilder UseSweepClusterLocalhost(this ISiloBuilder silo, SweepSiloOptions options)
+    /// <param name="store">Storage shared with the other silos of this process; null: this silo's own.</param>
+    /// <param name="primarySilo">The first silo's endpoint, for every other silo of this machine; null for the first.</param>
+    public static ISiloBuilder UseSweepClusterLocalhost(this ISiloBuilder silo, SweepSiloOptions options, ProcessGrainStore? store = null,
+        IPEndPoint? primarySilo = null)
     {
         options.Validate();
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-        silo.AddSweepClusterProcessStorage();
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primarySilo, options.ServiceId, options.ClusterId);
+        silo.AddSweepClusterProcessStorage(store);
         silo.UseInMemoryReminderService();
         return silo.AddSweepCluster(options.EffectiveSlots);
     }

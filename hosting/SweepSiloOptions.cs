@@ -1,6 +1,8 @@
 // The one options class of a SweepCluster silo, bound from appsettings.json (section "SweepCluster"), environment
 // variables (SweepCluster__Slots=4) and command-line flags (--slots 4).
-namespace SweepCluster.Grains.Hosting;
+using SweepCluster.Web.Hosting;
+
+namespace SweepCluster.Hosting;
 
 public sealed class SweepSiloOptions
 {
@@ -108,26 +110,20 @@ public sealed class SweepSiloOptions
     /// the <see cref="HttpPasswordVariable"/> environment variable, never from the command line.</summary>
     public string? HttpUser { get; set; }
 
-    public const int DefaultHttpPort = 8080;
-    public const string DefaultHttpBind = "127.0.0.1";
+    public const int DefaultHttpPort = SweepWebOptions.DefaultPort;
+    public const string DefaultHttpBind = SweepWebOptions.DefaultBind;
 
     /// <summary>The environment variable holding the basic-auth password of <see cref="HttpUser"/>.</summary>
-    public const string HttpPasswordVariable = "SWEEPCLUSTER_HTTP_PASSWORD";
+    public const string HttpPasswordVariable = SweepWebOptions.PasswordVariable;
 
     /// <summary>The web host is on (<see cref="HttpPort"/> is not 0).</summary>
     public bool HttpEnabled => HttpPort != 0;
 
-    /// <summary>The parsed <see cref="HttpBind"/> address (valid after <see cref="Validate"/>).</summary>
-    public System.Net.IPAddress HttpBindAddress => System.Net.IPAddress.Parse(HttpBind);
+    /// <summary>What the web host is given: <see cref="HttpPort"/>, <see cref="HttpBind"/> and <see cref="HttpUser"/>.</summary>
+    public SweepWebOptions Web => new(HttpPort, HttpBind, HttpUser);
 
     /// <summary>Throws with a message naming the flag when a web setting is out of range.</summary>
-    public void ValidateHttp()
-    {
-        if (HttpPort is < 0 or > ushort.MaxValue) throw new ArgumentException($"--http-port must be 0 (no web host) or 1-65535, got {HttpPort}");
-        if (!System.Net.IPAddress.TryParse(HttpBind, out _))
-            throw new ArgumentException($"--http-bind must be an IP address such as {DefaultHttpBind} (this machine only) or 0.0.0.0 (every interface), got '{HttpBind}'");
-        if (HttpUser is { } user && user.Contains(':')) throw new ArgumentException($"--http-user must not contain ':', got '{user}'");
-    }
+    public void ValidateHttp() => Web.Validate();
 
     // ---- end web (issue 6) ----
 }

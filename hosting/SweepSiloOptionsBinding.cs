@@ -2,7 +2,7 @@
 // `--clustering rediss` is about a type conversion, not about what the user typed).
 using Microsoft.Extensions.Configuration;
 
-namespace SweepCluster.Grains.Hosting;
+namespace SweepCluster.Hosting;
 
 public static class SweepSiloOptionsBinding
 {

@@ -1,5 +1,7 @@
 // Builds the per-axis summary: for each searched path, the metric by value. It does not rank values.
-namespace SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+
+namespace SweepCluster.Reporting;
 
 /// <summary>Aggregates completed trials by the value of each axis.</summary>
 internal static class AxisSummaryBuilder

@@ -2,8 +2,9 @@
 // family used for it, the statistics of the completed trials' metric. It reads families from the trial specs and
 // does not describe schedule parameters (the axes' words do that).
 using SweepCluster.Engine.Specs;
+using SweepCluster.Specs;
 
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>Aggregates completed trials by the family of each schedule.</summary>
 internal static class FamilySummaryBuilder

@@ -1,7 +1,6 @@
 // The contract every format's renderer fulfils. Renderers are stateless and do no I/O.
-using SweepCluster.Sweeps.Reports;
 
-namespace SweepCluster.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>Renders a sweep report in one format.</summary>
 public interface IReportRenderer

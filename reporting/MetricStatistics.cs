@@ -2,7 +2,7 @@
 // seeds, a schedule family's trials). It does not decide which values count: callers pass finite values only.
 using System.Text.Json.Serialization;
 
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>Summary statistics of metric values.</summary>
 /// <param name="Count">How many values (n).</param>

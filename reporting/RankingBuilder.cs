@@ -1,6 +1,8 @@
 // Builds the ranking: one row per combination aggregated over its seeds, ordered by RankingOrder and numbered.
 // It does not pick trials to display (SweepReportBuilder does).
-namespace SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+
+namespace SweepCluster.Reporting;
 
 /// <summary>Aggregates trials into ranked combination rows.</summary>
 internal static class RankingBuilder

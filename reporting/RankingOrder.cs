@@ -1,5 +1,7 @@
 // The order of the ranking: which combination is better. It only compares; numbering ranks is the builder's job.
-namespace SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+
+namespace SweepCluster.Reporting;
 
 /// <summary>
 /// Orders ranking rows best first:

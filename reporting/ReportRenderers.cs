@@ -1,12 +1,11 @@
 // The entry point of the renderers: picks the renderer of a format. It holds no rendering logic itself.
-using SweepCluster.Reports.Csv;
-using SweepCluster.Reports.Html;
-using SweepCluster.Reports.Json;
-using SweepCluster.Reports.Markdown;
-using SweepCluster.Reports.Terminal;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting.Csv;
+using SweepCluster.Reporting.Html;
+using SweepCluster.Reporting.Json;
+using SweepCluster.Reporting.Markdown;
+using SweepCluster.Reporting.Terminal;
 
-namespace SweepCluster.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>One renderer per <see cref="ReportFormat"/>.</summary>
 public static class ReportRenderers

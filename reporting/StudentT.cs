@@ -1,7 +1,7 @@
 // Quantiles of Student's t distribution for integer degrees of freedom, computed exactly (to double precision) by
 // inverting the closed-form finite series of the two-sided CDF (Abramowitz & Stegun 26.7.3–26.7.4) by bisection.
 // It does not handle non-integer degrees of freedom or one-sided tail areas below 0.5.
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>Student's t distribution with integer degrees of freedom.</summary>
 public static class StudentT

@@ -1,9 +1,10 @@
 // The ranked report of a sweep: plain, immutable, JSON-round-trippable records (see SweepReportJson).
 // It holds aggregated numbers only; building them is SweepReportBuilder's job and drawing them the renderers'.
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Engine.Training;
+using SweepCluster.Tuning.Scheduling;
 
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>The ranked report of one sweep.</summary>
 /// <param name="Header">Identity, state, metric and trial counts.</param>

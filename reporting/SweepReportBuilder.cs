@@ -1,7 +1,10 @@
 // Builds a SweepReport from a SweepReportInput: header counts and times, the ranking, the per-axis and per-family
 // summaries, the trials to plot, the failures, the trials the scheduler stopped and PBT's exploits. Pure and
 // deterministic; it does no I/O and no rendering.
-namespace SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+using SweepCluster.Tuning.Scheduling;
+
+namespace SweepCluster.Reporting;
 
 /// <summary>
 /// Aggregates a sweep's trials into its ranked report.

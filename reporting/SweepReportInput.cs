@@ -1,8 +1,9 @@
 // The input of the ranked report: a sweep's identity and state, its trial configurations and whatever results exist.
 // It only carries data; the aggregation is SweepReportBuilder's job.
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Core;
+using SweepCluster.Tuning.Search;
 
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>Everything the report is built from.</summary>
 /// <param name="SweepId">The sweep's identifier.</param>

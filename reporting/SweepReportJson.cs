@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>Serializes and deserializes <see cref="SweepReport"/> as JSON text.</summary>
 public static class SweepReportJson

@@ -1,8 +1,9 @@
 // One trial's configuration joined with its result (if any) and its usable metric value: the row every report
 // section aggregates. It does no aggregation itself.
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Core;
+using SweepCluster.Tuning.Search;
 
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>A trial's configuration, its result (null: pending) and its final metric value.</summary>
 /// <param name="MetricValue">The final metric, only for completed trials with a finite value; otherwise null.</param>

@@ -1,8 +1,9 @@
 // What the report needs about one trial, whatever its state: history, where and how long it ran, why the trial
 // scheduler stopped it and which PBT exploits it went through. It only carries data; the builder aggregates.
-using SweepCluster.Engine.Training;
+using SweepCluster.Core;
+using SweepCluster.Tuning.Scheduling;
 
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Reporting;
 
 /// <summary>Everything the report needs about one trial, whatever state it is in.</summary>
 /// <param name="Metric">The sweep metric at the trial's last epoch (null until an epoch is reported, or without validation).</param>

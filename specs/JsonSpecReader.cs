@@ -3,8 +3,9 @@
 // text; the binders decide what they mean. Positions are computed from byte offsets. No binding happens here.
 using System.Text;
 using System.Text.Json;
+using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>Parses JSON spec text into a <see cref="SpecNode"/> tree.</summary>
 public static class JsonSpecReader

@@ -1,7 +1,9 @@
 // Binds the 'model' mapping (hidden sizes, activation, init, negative_slope) to a ModelSpec. It does not build
 // networks. negative_slope is accepted with any activation (only leaky_relu uses it), so sweeps over the
 // activation can keep one value.
-namespace SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Specs;
 
 /// <summary>Binds a <c>model</c> node to a <see cref="ModelSpec"/>.</summary>
 public static class ModelSpecBinder

@@ -1,7 +1,9 @@
 // Binds the 'optimizer' node to an OptimizerSpec: a mapping with 'type' and the hyperparameters, or just a name
 // ("optimizer: adam"). Every key is accepted with every type (unused ones are ignored by the optimizer), so that a
 // sweep over the type can keep shared settings. It does not implement optimizers.
-namespace SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Specs;
 
 /// <summary>Binds an <c>optimizer</c> node to an <see cref="OptimizerSpec"/>.</summary>
 public static class OptimizerSpecBinder

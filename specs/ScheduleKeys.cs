@@ -1,6 +1,8 @@
 // Which keys each schedule family accepts, and which targets each family may drive. Pure tables: the binder
 // (ScheduleSpecBinder) uses them to report misplaced keys and the writer uses them to decide what to write.
-namespace SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Specs;
 
 /// <summary>The spec keys of schedules, per family.</summary>
 public static class ScheduleKeys

@@ -2,8 +2,9 @@
 // weight_decay, batch_size): family name, per-family keys, value ranges and the cross-key rules. A key belonging
 // to another family is reported with the families that use it. It does not evaluate schedules (see Schedules/).
 using System.Text.Json;
+using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>Binds schedule nodes to <see cref="ScheduleSpec"/>s, reporting every problem to the context.</summary>
 public static class ScheduleSpecBinder

@@ -1,6 +1,8 @@
 // Collects the errors found while binding one document, so that all of them are reported together. It knows the
 // source name for SpecError.Source and nothing about what is being bound.
-namespace SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Specs;
 
 /// <summary>Error collector shared by the binders of one document.</summary>
 public sealed class SpecBindContext

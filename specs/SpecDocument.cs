@@ -2,8 +2,9 @@
 // reading them, decodes UTF-8, and turns I/O problems into SpecExceptions. It does not interpret the tree; see
 // TrialSpecBinder (and, later, the sweep binder) for that.
 using System.Text;
+using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>A parsed spec file: its node tree, where it came from, and non-fatal reading errors.</summary>
 public sealed class SpecDocument

@@ -1,5 +1,5 @@
 // The spec file formats and the hard limits every reader enforces. No parsing happens here.
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>The syntax of a spec file, chosen by its extension.</summary>
 public enum SpecFormat { Yaml, Json }

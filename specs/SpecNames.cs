@@ -2,8 +2,9 @@
 // directions. Parsing is forgiving about case and '_'/'-' ("LeakyRelu", "leaky-relu" also work); writing always
 // uses the canonical snake_case name. It does not report errors itself.
 using System.Text;
+using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>Spec names of enum members.</summary>
 public static class SpecNames

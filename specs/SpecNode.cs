@@ -4,7 +4,7 @@
 // report a duplicate and keep the first occurrence.
 using System.Text.Json;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>A node of a parsed spec document, with the 1-based position where it starts.</summary>
 /// <param name="Line">1-based line of the node's first character.</param>

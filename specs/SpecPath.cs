@@ -1,5 +1,5 @@
 // Builds the dotted field paths used in SpecError.Field ("learning_rate.base.initial", "model.hidden[0]").
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>Helpers for dotted field paths.</summary>
 public static class SpecPath

@@ -1,7 +1,7 @@
 // "Did you mean ...?" for unknown keys and enum values: the closest candidate by edit distance (optimal string
 // alignment, so a swapped pair of letters costs 1), if it is close enough, else the only candidate that starts
 // with the input ("expo" → "exponential"). It does not format whole messages.
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>Finds the valid name closest to a misspelt one.</summary>
 public static class SpecSuggest

@@ -2,7 +2,9 @@
 // It enforces SpecLimits.MaxDepth and SpecLimits.MaxNodes as nodes arrive, detects duplicate keys (reported,
 // first occurrence kept) and resolves YAML aliases by sharing the anchored node. It does not know any syntax:
 // the readers translate their tokens into calls here.
-namespace SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Specs;
 
 internal sealed class SpecTreeBuilder(string source)
 {

@@ -4,7 +4,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>Typed reads from spec nodes, with errors reported to a <see cref="SpecBindContext"/>.</summary>
 public static class SpecValues

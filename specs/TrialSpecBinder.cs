@@ -1,7 +1,9 @@
 // Binds a document's root mapping to a TrialSpec, key by key, collecting every error (it never stops at the first).
 // Nested parts are delegated to ModelSpecBinder, OptimizerSpecBinder and ScheduleSpecBinder. It does not read files
 // (SpecDocument) and does not resolve dataset paths (LoadedTrialSpec).
-namespace SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Specs;
 
 /// <summary>Binds a spec tree to a <see cref="TrialSpec"/>.</summary>
 public static class TrialSpecBinder

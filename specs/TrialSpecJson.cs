@@ -2,8 +2,9 @@
 // never an object graph), and how two specs are compared. snake_case names and enum values, every field written.
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 public static class TrialSpecJson
 {

@@ -1,6 +1,8 @@
 // The entry point for trial specs: file or text → validated TrialSpec plus the directory its relative paths are
 // relative to. It only composes SpecDocument (reading) and TrialSpecBinder (binding); it does not load datasets.
-namespace SweepCluster.Engine.Specs;
+using SweepCluster.Engine.Specs;
+
+namespace SweepCluster.Specs;
 
 /// <summary>A bound trial spec and where it came from.</summary>
 /// <param name="Spec">The validated spec.</param>

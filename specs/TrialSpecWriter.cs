@@ -4,9 +4,10 @@
 // the binder sets). It does not validate: an invalid spec is written as is, and loading it reports the problems.
 using System.Globalization;
 using System.Text;
-using K = SweepCluster.Engine.Specs.ScheduleKeys;
+using SweepCluster.Engine.Specs;
+using K = SweepCluster.Specs.ScheduleKeys;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>Serialises trial specs to YAML.</summary>
 public static class TrialSpecWriter

@@ -4,8 +4,9 @@
 // are not supported (they bind as an unknown key). Exactly one document is accepted. No binding happens here.
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Specs;
 
 /// <summary>Parses YAML spec text into a <see cref="SpecNode"/> tree.</summary>
 public static class YamlSpecReader

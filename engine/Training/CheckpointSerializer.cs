@@ -3,6 +3,7 @@
 // training path. Deliberately no general-purpose serializer: the format is small, stable and has no reflection.
 using System.Runtime.InteropServices;
 using System.Text;
+using SweepCluster.Core;
 using SweepCluster.Engine.Optimizers;
 
 namespace SweepCluster.Engine.Training;

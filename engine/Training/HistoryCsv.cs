@@ -1,6 +1,7 @@
 // Writes a trial's per-epoch history as CSV with a header row. Invariant culture, round-trip precision, empty cells
 // for values a run does not have (validation columns without a validation split, R² for classification).
 using System.Globalization;
+using SweepCluster.Core;
 
 namespace SweepCluster.Engine.Training;
 

@@ -1,6 +1,7 @@
 // Runs one trial: the training loop over epochs and batches with the three schedules, validation after each epoch,
 // divergence detection, cancellation, and exact checkpoint/restore at epoch boundaries.
 // Deliberately single-threaded and free of I/O: callers (the CLI, a trial grain) own threads, files and progress UI.
+using SweepCluster.Core;
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Model;
 using SweepCluster.Engine.Optimizers;

@@ -1,3 +1,4 @@
+using SweepCluster.Core;
 using SweepCluster.Engine.Optimizers;
 
 namespace SweepCluster.Engine.Training;

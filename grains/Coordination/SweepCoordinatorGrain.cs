@@ -7,13 +7,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Runtime.Placement;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Grains.Hosting;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
-using SweepCluster.Sweeps.Scheduling;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Reporting;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Scheduling;
+using SweepCluster.Tuning.Search;
 
 namespace SweepCluster.Grains.Coordination;
 
@@ -215,7 +216,7 @@ public sealed class SweepCoordinatorGrain(
     }
 
     // Stores the epochs in the trial's history and shows each to the scheduler; returns the decision about the last.
-    private SchedulingDecision Record(CoordinatedTrial entry, IReadOnlyList<Engine.Training.EpochRecord> records)
+    private SchedulingDecision Record(CoordinatedTrial entry, IReadOnlyList<EpochRecord> records)
     {
         var decision = SchedulingDecision.Continue;
         foreach (var record in records)
@@ -331,7 +332,7 @@ public sealed class SweepCoordinatorGrain(
     }
 
     /// <returns>Whether the scheduler, told of the trial's end, decided about other trials.</returns>
-    private bool Apply(CoordinatedTrial entry, TrialStatus status, IReadOnlyList<Engine.Training.EpochRecord> history, string? error, string? silo, double wallSeconds)
+    private bool Apply(CoordinatedTrial entry, TrialStatus status, IReadOnlyList<EpochRecord> history, string? error, string? silo, double wallSeconds)
     {
         entry.History = history.ToList();
         NoteSilo(entry, silo);

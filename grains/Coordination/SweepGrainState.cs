@@ -1,7 +1,8 @@
 // A coordinator's stored state. Mutable on purpose: it holds one entry per trial and changes on every reported epoch,
 // so copying it immutably per update would cost O(trials) each time. Only the coordinator grain touches it.
-using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Grains.Coordination;
 
@@ -72,7 +73,7 @@ public sealed class CoordinatedTrial
     public bool Queued => !Status.IsTerminal() && Status != TrialStatus.Paused && AssignedSilo is null;
 }
 
-/// <summary>A stored <see cref="Sweeps.Scheduling.TrialRestart"/>: PBT's exploit and explore for the next dispatch.</summary>
+/// <summary>A stored <see cref="TrialRestart"/>: PBT's exploit and explore for the next dispatch.</summary>
 [GenerateSerializer, Alias("SweepCluster.PendingRestart")]
 public sealed class PendingRestart
 {
@@ -83,7 +84,7 @@ public sealed class PendingRestart
     [Id(4)] public double BatchSizeFactor { get; set; } = 1;
     [Id(5)] public int? ResampleDraw { get; set; }
 
-    public static PendingRestart From(Sweeps.Scheduling.TrialRestart restart) => new()
+    public static PendingRestart From(TrialRestart restart) => new()
     {
         Donor = restart.DonorTrialIndex,
         Epoch = restart.Epoch,
@@ -93,6 +94,6 @@ public sealed class PendingRestart
         ResampleDraw = restart.ResampleDraw,
     };
 
-    public Sweeps.Scheduling.TrialRestart ToRestart(int trial) =>
+    public TrialRestart ToRestart(int trial) =>
         new(trial, Donor, LearningRateFactor, WeightDecayFactor, BatchSizeFactor, Epoch, ResampleDraw);
 }

@@ -1,4 +1,5 @@
-using SweepCluster.Grains.Hosting;
+
+using SweepCluster.Abstractions;
 
 namespace SweepCluster.Grains.Coordination;
 

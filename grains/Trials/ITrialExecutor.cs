@@ -1,6 +1,7 @@
 // How a trial grain turns an assignment into training. The default runs our engine (TrialRunner); the seam lets a
 // silo plug in another executor, and lets fault-tolerance tests inject failures without touching the grain.
 using System.Threading.Channels;
+using SweepCluster.Abstractions;
 using SweepCluster.Engine.Training;
 
 namespace SweepCluster.Grains.Trials;

@@ -5,10 +5,10 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains.Hosting;
-using SweepCluster.Sweeps;
+using SweepCluster.Specs;
 
 namespace SweepCluster.Grains.Trials;
 

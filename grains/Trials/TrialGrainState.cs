@@ -1,5 +1,5 @@
-using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 
 namespace SweepCluster.Grains.Trials;
 

@@ -3,8 +3,10 @@
 // Deliberately no Orleans calls here: the grain does all of that on its own scheduler.
 using System.Diagnostics;
 using System.Threading.Channels;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Engine.Training;
+using SweepCluster.Specs;
 
 namespace SweepCluster.Grains.Trials;
 
@@ -25,7 +27,7 @@ public static class TrialRunner
             var trainer = checkpoint is null
                 ? new Trainer(spec, data)
                 : Trainer.Restore(spec, data, CheckpointSerializer.Deserialize(checkpoint));
-            var checkpoints = assignment.Checkpoints;
+            var checkpoints = assignment.Checkpoints();
             var sinceCheckpoint = Stopwatch.StartNew(); // an attempt starts from its checkpoint (or from nothing)
             var decisionEpochs = assignment.DecisionEpochs?.ToHashSet() ?? [];
             using var boundary = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

@@ -1,5 +1,5 @@
 // RFC 4180 quoting of one CSV field. It does not choose separators or line endings (CsvRenderer does).
-namespace SweepCluster.Reports.Csv;
+namespace SweepCluster.Reporting.Csv;
 
 /// <summary>Quotes CSV fields per RFC 4180.</summary>
 public static class CsvField

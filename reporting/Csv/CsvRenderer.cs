@@ -1,10 +1,9 @@
 // The CSV format: one row per combination in rank order with a header row; RFC 4180 (comma, CRLF, quoted fields),
 // numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows: the trials
 // the scheduler pruned and the PBT exploits of each combination are counted in its last two columns.
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting.Formatting;
 
-namespace SweepCluster.Reports.Csv;
+namespace SweepCluster.Reporting.Csv;
 
 /// <summary>Renders the ranking as CSV.</summary>
 public sealed class CsvRenderer : IReportRenderer

@@ -1,11 +1,10 @@
 // How the renderers write numbers, durations, statistics and names as text, always in the invariant culture, so
 // every format shows the same digits. It does not escape anything for a particular format.
 using System.Globalization;
-using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+using SweepCluster.Specs;
 
-namespace SweepCluster.Reports.Formatting;
+namespace SweepCluster.Reporting.Formatting;
 
 /// <summary>Text forms of report values shared by the renderers.</summary>
 public static class ReportText

@@ -3,10 +3,9 @@
 // summary, the failures, the trials the scheduler stopped and PBT's exploits. Every user string is escaped; the page
 // is also well-formed XML after its doctype.
 using System.Text;
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting.Formatting;
 
-namespace SweepCluster.Reports.Html;
+namespace SweepCluster.Reporting.Html;
 
 /// <summary>Renders the report as a self-contained HTML page.</summary>
 public sealed class HtmlRenderer : IReportRenderer

@@ -1,10 +1,9 @@
 // The HTML tables of the report: ranking (best row highlighted, PBT-exploited combinations noted), metric by schedule
 // family, metric by axis value and failures. Cells are escaped through HtmlCell. No charts here.
 using System.Text;
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting.Formatting;
 
-namespace SweepCluster.Reports.Html;
+namespace SweepCluster.Reporting.Html;
 
 /// <summary>Writes the report's tables as HTML.</summary>
 internal static class HtmlReportTables

@@ -1,10 +1,9 @@
 // The HTML tables of what the trial scheduler did: the trials it stopped or holds (ASHA, median stopping, PBT) and
 // PBT's exploits. Each section appears only when it has rows; cells are escaped through HtmlCell.
 using System.Text;
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting.Formatting;
 
-namespace SweepCluster.Reports.Html;
+namespace SweepCluster.Reporting.Html;
 
 /// <summary>Writes the trial scheduler's sections as HTML.</summary>
 internal static class HtmlSchedulerTables

@@ -1,6 +1,6 @@
 // The page's inline style sheet. It contains no '<' or '&' so the page stays well-formed XML, and no external fonts
 // or images.
-namespace SweepCluster.Reports.Html;
+namespace SweepCluster.Reporting.Html;
 
 /// <summary>The CSS of the HTML report.</summary>
 internal static class HtmlStyles

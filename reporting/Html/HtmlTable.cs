@@ -1,7 +1,7 @@
 // Writes one HTML table from cells that are already escaped HTML. It does not escape (callers use HtmlText).
 using System.Text;
 
-namespace SweepCluster.Reports.Html;
+namespace SweepCluster.Reporting.Html;
 
 /// <summary>One cell: HTML content and whether it is a number (right-aligned).</summary>
 internal sealed record HtmlCell(string Html, bool Numeric = false)

@@ -2,7 +2,7 @@
 // output is also well-formed XML. Non-ASCII characters pass through unchanged (the page is UTF-8).
 using System.Text;
 
-namespace SweepCluster.Reports.Html;
+namespace SweepCluster.Reporting.Html;
 
 /// <summary>Escapes text for HTML element content and quoted attribute values.</summary>
 public static class HtmlText

@@ -1,12 +1,12 @@
 // Builds the report's charts from a SweepReport: learning curves of the top combinations' best trials, the best
 // trial's applied schedules, and the metric by schedule family. It chooses data, titles, units and colours; the
 // drawing is the Svg classes' job.
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Reports.Svg;
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting.Formatting;
+using SweepCluster.Reporting.Svg;
 
-namespace SweepCluster.Reports.Html;
+namespace SweepCluster.Reporting.Html;
 
 /// <summary>The charts of the HTML report.</summary>
 internal static class ReportCharts
@@ -70,7 +70,7 @@ internal static class ReportCharts
     public static string CurveLabel(RankedTrial curve) => $"#{curve.Rank} {ReportText.Axes(curve.Axes)}";
 
     private static LineChart Schedule(string title, string unit, string label, RankedTrial best,
-        Func<Engine.Training.EpochRecord, double> value, int colorIndex) =>
+        Func<EpochRecord, double> value, int colorIndex) =>
         new($"{title} applied by the best trial ({label})", $"{EpochAxis} (value at its first step)", unit,
             [new LineSeries(label, ChartPalette.SeriesColor(colorIndex), best.History.Select(e => ((double)e.Epoch, value(e))).ToArray())],
             minimumXStep: 1, includeZero: true);

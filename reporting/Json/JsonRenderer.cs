@@ -1,7 +1,6 @@
 // The JSON format: the report model itself, indented. It adds nothing to SweepReportJson.
-using SweepCluster.Sweeps.Reports;
 
-namespace SweepCluster.Reports.Json;
+namespace SweepCluster.Reporting.Json;
 
 /// <summary>Renders the report as indented snake_case JSON (<see cref="SweepReportJson"/>).</summary>
 public sealed class JsonRenderer : IReportRenderer

@@ -2,11 +2,10 @@
 // the best trial's history, failures, trials the scheduler stopped and PBT's exploits. Every user string goes through
 // MarkdownText. No charts.
 using System.Text;
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+using SweepCluster.Reporting.Formatting;
 
-namespace SweepCluster.Reports.Markdown;
+namespace SweepCluster.Reporting.Markdown;
 
 /// <summary>Renders the report as GitHub-flavoured Markdown.</summary>
 public sealed class MarkdownRenderer : IReportRenderer

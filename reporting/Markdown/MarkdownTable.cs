@@ -1,7 +1,7 @@
 // Writes one GitHub-flavoured Markdown pipe table from already-escaped cells. It does not escape (MarkdownText does).
 using System.Text;
 
-namespace SweepCluster.Reports.Markdown;
+namespace SweepCluster.Reporting.Markdown;
 
 /// <summary>How a column's cells are aligned.</summary>
 public enum ColumnAlignment { Left, Right }

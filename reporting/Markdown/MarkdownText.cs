@@ -2,7 +2,7 @@
 // words), both safe inside table cells. It does not build tables (MarkdownTable does).
 using System.Text;
 
-namespace SweepCluster.Reports.Markdown;
+namespace SweepCluster.Reporting.Markdown;
 
 /// <summary>Makes arbitrary text safe in Markdown paragraphs and table cells.</summary>
 public static class MarkdownText

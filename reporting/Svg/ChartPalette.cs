@@ -1,6 +1,6 @@
 // The colours of the charts: the Okabe–Ito palette (distinguishable with colour-vision deficiencies) and the greys
 // of axes and grid. It does not assign colours to data beyond cycling by index.
-namespace SweepCluster.Reports.Svg;
+namespace SweepCluster.Reporting.Svg;
 
 /// <summary>Chart colours.</summary>
 public static class ChartPalette

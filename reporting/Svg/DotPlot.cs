@@ -2,7 +2,7 @@
 // values stay visible), the mean as a short bar and mean ± std as a vertical error bar. It does not aggregate data.
 using System.Globalization;
 
-namespace SweepCluster.Reports.Svg;
+namespace SweepCluster.Reporting.Svg;
 
 /// <summary>One category of a dot plot.</summary>
 /// <param name="Values">The individual values (e.g. one per trial).</param>

@@ -2,7 +2,7 @@
 // points), dots on solid series, and a legend. It does not choose series or colours (ReportCharts does).
 using System.Globalization;
 
-namespace SweepCluster.Reports.Svg;
+namespace SweepCluster.Reporting.Svg;
 
 /// <summary>One line of a <see cref="LineChart"/>.</summary>
 /// <param name="Points">(x, y) in data units; a non-finite y breaks the line.</param>

@@ -1,5 +1,5 @@
 // Maps data values to pixel coordinates along one axis, linearly. It does not choose the domain (NiceTicks does).
-namespace SweepCluster.Reports.Svg;
+namespace SweepCluster.Reporting.Svg;
 
 /// <summary>A linear map from [<paramref name="DomainMin"/>, <paramref name="DomainMax"/>] to [<paramref name="RangeStart"/>, <paramref name="RangeEnd"/>].</summary>
 public sealed record LinearScale(double DomainMin, double DomainMax, double RangeStart, double RangeEnd)

@@ -2,7 +2,7 @@
 // intervals, and tick labels with just enough decimals. It does not map values to pixels (LinearScale does).
 using System.Globalization;
 
-namespace SweepCluster.Reports.Svg;
+namespace SweepCluster.Reporting.Svg;
 
 /// <summary>The ticks of one axis: the axis runs from <see cref="Min"/> to <see cref="Max"/>, both ticks.</summary>
 /// <param name="Step">The distance between ticks, 1, 2 or 5 × 10^k.</param>

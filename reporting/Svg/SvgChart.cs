@@ -1,7 +1,7 @@
 // The frame every chart shares: title, plot area, the y axis with nice ticks, grid lines and axis title, and a legend
 // below the plot, one entry per row (long labels wrap onto further rows instead of running off the chart's edge).
 // Subclasses draw the x axis and the data. It does not pick data or colours.
-namespace SweepCluster.Reports.Svg;
+namespace SweepCluster.Reporting.Svg;
 
 /// <summary>The pixel rectangle the data are drawn in.</summary>
 public sealed record PlotArea(double Left, double Top, double Width, double Height)

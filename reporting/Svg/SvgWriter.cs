@@ -2,9 +2,9 @@
 // escaped. It knows nothing of charts (SvgChart does the layout).
 using System.Globalization;
 using System.Text;
-using SweepCluster.Reports.Html;
+using SweepCluster.Reporting.Html;
 
-namespace SweepCluster.Reports.Svg;
+namespace SweepCluster.Reporting.Svg;
 
 /// <summary>How a text is anchored horizontally at its x coordinate.</summary>
 public enum TextAnchor { Start, Middle, End }

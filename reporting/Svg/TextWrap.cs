@@ -1,6 +1,6 @@
 // Breaks a label into lines that fit a width, at spaces (so "a=1, b=2" breaks after a comma), for SVG text, which
 // does not wrap by itself. Widths are estimated from the font size: SVG renderers measure nothing for us.
-namespace SweepCluster.Reports.Svg;
+namespace SweepCluster.Reporting.Svg;
 
 /// <summary>Greedy word wrapping by an estimated character width.</summary>
 public static class TextWrap

@@ -2,12 +2,11 @@
 // epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a Spectre.Console IAnsiConsole.
 // Colour only marks the best row and problems.
 // Render() captures the same output as plain text (no ANSI codes) at a fixed width; it never reads the terminal.
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting.Formatting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace SweepCluster.Reports.Terminal;
+namespace SweepCluster.Reporting.Terminal;
 
 /// <summary>Renders the report as terminal tables.</summary>
 public sealed class TableRenderer : IReportRenderer

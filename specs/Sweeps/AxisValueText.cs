@@ -3,7 +3,7 @@
 // picked node itself ("0.1", "[64, 32]", "adam", "{type: adam, momentum: 0.9}"). It does not bind anything.
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Describes the value picked for an axis.</summary>
 internal static class AxisValueText

@@ -3,7 +3,7 @@
 // resumes from its last checkpoint, so the first bounds the epochs redone and the second the training time redone;
 // the second also keeps fast epochs from spending more time on checkpoints than on training. Decision epochs of the
 // trial scheduler and the last epoch always store one, whatever the policy.
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>A sweep's checkpoint policy: exactly one of <paramref name="EveryEpochs"/> and <paramref name="Seconds"/> is positive.</summary>
 /// <param name="EveryEpochs">Positive: a checkpoint after every epoch whose number is a multiple of it.</param>

@@ -1,9 +1,8 @@
 // Recognises and reads the random-search mappings `{choice: [..]}`, `{uniform: [a, b]}`, `{loguniform: [a, b]}` and
 // `{int: [a, b]}`: their shape (exactly one key, a two-number range) and their bounds (a < b; loguniform 0 < a;
 // int whole numbers with a <= b). It does not build choice items (ParameterSpaceBuilder does) and does not sample.
-using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Reads distribution mappings.</summary>
 internal static class DistributionReader

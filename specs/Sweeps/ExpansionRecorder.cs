@@ -1,9 +1,8 @@
 // Collects what one materialisation of the parameter space chose: the top-level axes with their picked nodes (for
 // TrialConfiguration.Axes), and the field-path remapping that turns the trial binder's paths ("learning_rate.initial")
 // into where the value is written in the file ("learning_rate[1].initial[0]"). It does not bind or describe values.
-using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Records the choices made while materialising one combination.</summary>
 internal sealed class ExpansionRecorder

@@ -3,7 +3,7 @@
 // keep the exact values; this is display only.
 using System.Globalization;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Short, invariant number text for descriptions.</summary>
 public static class HumanNumber

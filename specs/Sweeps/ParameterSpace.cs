@@ -5,9 +5,8 @@
 // bind trial specs (ExpandedTrialBinder) and knows nothing of seeds or sweep settings.
 using System.Numerics;
 using SweepCluster.Engine;
-using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>The space of trial specs a sweep spec describes.</summary>
 internal sealed class ParameterSpace

@@ -17,9 +17,8 @@
 //      in [a, b), int uniform over a..b inclusive.
 // Refused positions become OmittedSpace so the rest of the file is still checked. Trial values themselves are not
 // checked here (the trial binder checks the expanded trials), and sweep-level keys never reach this builder.
-using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Turns the trial part of a sweep spec into a <see cref="ParameterSpace"/>, reporting structural errors.</summary>
 internal sealed class ParameterSpaceBuilder(SpecBindContext ctx, SearchStrategy strategy, SpecFormat format)

@@ -5,7 +5,7 @@
 using System.Text;
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Describes <see cref="ScheduleSpec"/>s in words.</summary>
 public static class ScheduleDescriber

@@ -1,10 +1,8 @@
 // A trial scheduler whose first decision comes at or after the trials' last epoch would never act, and the sweep would
 // run as plain FIFO without a word: ASHA's first rung (min_epochs), median stopping's grace period (grace_epochs) and
 // PBT's interval must each be below the longest trial's epochs. Reported at the scheduler key, with what would work.
-using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.Scheduling;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 internal static class SchedulerEpochCheck
 {

@@ -1,9 +1,7 @@
 // The `scheduler:` section of a sweep spec, bound: which scheduler and its settings. Defaults are the papers' (ASHA:
 // η = 3 from the first epoch; median stopping as in Google Vizier / Ray Tune; PBT: bottom and top 25%, factors
-// 0.8 / 1.2 as in Jaderberg et al. 2017). A plain data carrier; TrialSchedulerFactory turns it into a scheduler.
-using SweepCluster.Sweeps.SweepSpecs;
-
-namespace SweepCluster.Sweeps.Scheduling;
+// 0.8 / 1.2 as in Jaderberg et al. 2017). A plain data carrier; TrialSchedulerFactory (tuning) turns it into a scheduler.
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>A sweep's trial scheduler and its settings; only the keys of <see cref="Kind"/> are meaningful.</summary>
 public sealed record SchedulerSettings

@@ -10,9 +10,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using SweepCluster.Engine;
-using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>A position in the trial part of a sweep spec and what may stand there.</summary>
 /// <param name="source">The node as written.</param>

@@ -1,8 +1,7 @@
 // The key names of a sweep spec's own sections (everything that is not a trial-spec key), in one place so that the
 // binders, the did-you-mean suggestions and the error messages agree. Pure constants: no binding happens here.
-using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Key names of the sweep-level sections of a sweep spec.</summary>
 public static class SweepKeys

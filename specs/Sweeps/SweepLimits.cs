@@ -1,5 +1,5 @@
 // The named limits of sweep specs. Pure constants; the loader and the settings binder enforce them.
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Limits that keep a sweep spec from expanding into more work than was meant.</summary>
 public static class SweepLimits

@@ -1,9 +1,10 @@
 // Settles the sweep's metric once the trials' tasks are known: the default (val_accuracy for classification,
 // val_rmse for regression; an error when the task differs between trials), the default goal (maximize for accuracy
 // and R², minimize otherwise), and refusals of a metric the task does not produce or a goal that ranks backwards.
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Resolves <see cref="MetricSpec"/> for a sweep.</summary>
 internal static class SweepMetricResolver

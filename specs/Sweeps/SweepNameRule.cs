@@ -2,7 +2,7 @@
 // "." or "..". Also derives the default name from the spec's file name. It does not create folders.
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Validates sweep names.</summary>
 public static class SweepNameRule

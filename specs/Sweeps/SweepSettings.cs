@@ -1,6 +1,8 @@
 // The sweep-level settings as bound from the file, before the metric default (which needs the trials' task) is
 // resolved. A plain data carrier between SweepSettingsBinder and SweepSpecLoader.
-namespace SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Core;
+
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Bound sweep-level keys.</summary>
 /// <param name="MetricName">The metric's name, or null for the task's default.</param>
@@ -16,5 +18,5 @@ internal sealed record SweepSettings(
     IReadOnlyList<long> Seeds,
     int MaxConcurrent,
     int Retries,
-    Scheduling.SchedulerSettings Scheduler,
+    SchedulerSettings Scheduler,
     CheckpointPolicy Checkpoints);

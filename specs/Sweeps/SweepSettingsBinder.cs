@@ -2,10 +2,9 @@
 // checkpoint_every / checkpoint_seconds)
 // to SweepSettings, reporting every problem with its field path and line. It does not look at trial keys (the
 // parameter space and the trial binder do) and does not pick the default metric (that needs the trials' task).
-using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.Scheduling;
+using SweepCluster.Core;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Binds the sweep-level keys of a sweep spec's root mapping.</summary>
 internal static class SweepSettingsBinder

@@ -5,7 +5,7 @@
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Validates expanded trials, reporting distinct errors to a shared context.</summary>
 internal sealed class SweepSpaceValidator(SpecBindContext ctx)

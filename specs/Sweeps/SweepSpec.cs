@@ -1,7 +1,9 @@
 // The validated sweep: its own settings (name, search strategy, metric, seeds, concurrency, retries, scheduler) and
 // the parameter space its trials are drawn from. It is produced only by SweepSpecLoader; it does not expand trials
 // itself (the searchers do, through the internal ParameterSpace) and it does not run anything.
-namespace SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Core;
+
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>How a sweep chooses its combinations.</summary>
 public enum SearchStrategy
@@ -65,7 +67,7 @@ public sealed record SweepSpec
     public SchedulerKind Scheduler => SchedulerSettings.Kind;
 
     /// <summary>The trial scheduler with its settings (<c>scheduler:</c>).</summary>
-    public Scheduling.SchedulerSettings SchedulerSettings { get; init; } = Scheduling.SchedulerSettings.Fifo;
+    public SchedulerSettings SchedulerSettings { get; init; } = SchedulerSettings.Fifo;
 
     /// <summary>Number of hyperparameter combinations (grid: the product of the axes; random: <see cref="RandomTrials"/>).</summary>
     public required int Combinations { get; init; }

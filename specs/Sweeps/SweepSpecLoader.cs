@@ -8,7 +8,7 @@
 using System.Numerics;
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>Loads sweep specs from YAML or JSON.</summary>
 public static class SweepSpecLoader

@@ -1,7 +1,7 @@
 // CSV: header, one row per combination, RFC 4180 quoting of axis words with commas and quotes, invariant numbers.
-using SweepCluster.Reports.Csv;
+using SweepCluster.Reporting.Csv;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class CsvRendererTests
 {

@@ -1,11 +1,10 @@
 // HTML: well-formed (parsed as XML after the doctype), self-contained, one <svg> per chart, legends, escaping, and the
 // scheduler's sections (stopped trials, PBT's exploits).
 using System.Xml.Linq;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
-using SweepCluster.Sweeps.Tests.Reports;
+using SweepCluster.Core;
+using SweepCluster.Testing;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class HtmlRendererTests
 {

@@ -1,7 +1,8 @@
 // Markdown: the sections, table shape (same number of cells in every row), escaping of names and pipes.
-using SweepCluster.Reports.Markdown;
+using SweepCluster.Core;
+using SweepCluster.Reporting.Markdown;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class MarkdownRendererTests
 {
@@ -22,13 +23,13 @@ public sealed class MarkdownRendererTests
         Assert.DoesNotContain("Stopped by the trial scheduler", ReportRenderers.Render(ReportFixtures.Realistic(), ReportFormat.Markdown));
         var report = ReportFixtures.Realistic() with
         {
-            Stopped = [new Sweeps.Reports.StoppedEntry(4, 2, 1, Sweeps.TrialStatus.Pruned, 1, "rung 0 (epoch 1): not in the top 1/3", 0.61)],
+            Stopped = [new StoppedEntry(4, 2, 1, TrialStatus.Pruned, 1, "rung 0 (epoch 1): not in the top 1/3", 0.61)],
         };
         var markdown = ReportRenderers.Render(report, ReportFormat.Markdown).ReplaceLineEndings("\n");
         Assert.Contains("## Stopped by the trial scheduler\n", markdown);
         Assert.Contains($"| 4 | 2 | 1 | pruned | 1 | 0.61 | {MarkdownText.Escape("rung 0 (epoch 1): not in the top 1/3")} |", markdown);
-        var json = Sweeps.Reports.SweepReportJson.Serialize(report);
-        Assert.Equal(report.Stopped, Sweeps.Reports.SweepReportJson.Deserialize(json).Stopped);
+        var json = SweepReportJson.Serialize(report);
+        Assert.Equal(report.Stopped, SweepReportJson.Deserialize(json).Stopped);
     }
 
     [Fact]

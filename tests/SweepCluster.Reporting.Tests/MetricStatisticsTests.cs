@@ -1,7 +1,6 @@
 // Mean, sample standard deviation and 95% interval against hand-computed numbers.
-using SweepCluster.Sweeps.Reports;
 
-namespace SweepCluster.Sweeps.Tests.Reports;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class MetricStatisticsTests
 {

@@ -1,7 +1,7 @@
 // The tick algorithm: 1, 2, 5 × 10^k steps that cover the data, clean values and labels.
-using SweepCluster.Reports.Svg;
+using SweepCluster.Reporting.Svg;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class NiceTicksTests
 {

@@ -1,10 +1,10 @@
 // Reports built from the shared synthetic sweep, including one whose name and axis words need escaping, and a PBT
 // population with exploits and a member paused at a boundary.
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
-using SweepCluster.Sweeps.Tests.Reports;
+using SweepCluster.Core;
+using SweepCluster.Testing;
+using SweepCluster.Tuning.Scheduling;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 internal static class ReportFixtures
 {

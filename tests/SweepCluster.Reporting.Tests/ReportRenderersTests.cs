@@ -1,10 +1,9 @@
 // The format dispatch: every format has a renderer and an extension; JSON is the report model's JSON.
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Reports.Html;
-using SweepCluster.Reports.Markdown;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting.Formatting;
+using SweepCluster.Reporting.Html;
+using SweepCluster.Reporting.Markdown;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class ReportRenderersTests
 {

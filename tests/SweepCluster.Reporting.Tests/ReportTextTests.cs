@@ -1,7 +1,7 @@
 // Durations as people read them, from milliseconds (fast trials) to hours.
-using SweepCluster.Reports.Formatting;
+using SweepCluster.Reporting.Formatting;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class ReportTextTests
 {

@@ -1,7 +1,6 @@
 // Student-t quantiles against published table values (to the table's 6 decimals) and CDF sanity checks.
-using SweepCluster.Sweeps.Reports;
 
-namespace SweepCluster.Sweeps.Tests.Reports;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class StudentTTests
 {

@@ -1,10 +1,12 @@
 // The report builder: ranking order for both goals, tie-breaking, failed combinations last, counts, summaries,
 // best trial, failures and PBT's exploits.
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.Reports;
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Testing;
+using SweepCluster.Tuning.Scheduling;
+using SweepCluster.Tuning.Search;
 
-namespace SweepCluster.Sweeps.Tests.Reports;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class SweepReportBuilderTests
 {

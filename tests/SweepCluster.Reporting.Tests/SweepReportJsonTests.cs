@@ -1,7 +1,8 @@
 // The JSON form round-trips and uses snake_case names and enum strings.
-using SweepCluster.Sweeps.Reports;
 
-namespace SweepCluster.Sweeps.Tests.Reports;
+using SweepCluster.Testing;
+
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class SweepReportJsonTests
 {

@@ -1,11 +1,10 @@
 // Terminal tables: rendered into a Spectre console writing to a StringWriter.
 using Spectre.Console;
-using SweepCluster.Reports.Terminal;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Tests.Reports;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+using SweepCluster.Reporting.Terminal;
+using SweepCluster.Testing;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class TableRendererTests
 {

@@ -2,9 +2,9 @@
 // cut off there).
 using System.Globalization;
 using System.Xml.Linq;
-using SweepCluster.Reports.Svg;
+using SweepCluster.Reporting.Svg;
 
-namespace SweepCluster.Reports.Tests;
+namespace SweepCluster.Reporting.Tests;
 
 public sealed class TextWrapTests
 {

@@ -3,7 +3,7 @@
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 
-namespace SweepCluster.Engine.Tests.Training;
+namespace SweepCluster.Specs.Tests;
 
 public sealed class ReplayTests
 {

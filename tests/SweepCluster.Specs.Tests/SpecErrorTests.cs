@@ -2,7 +2,7 @@
 // plus file-level failures (missing, oversized, wrong extension, deep nesting, alias blow-up).
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Tests.Specs;
+namespace SweepCluster.Specs.Tests;
 
 /// <summary>Every kind of spec error: the field path, the 1-based line, and the what-is-valid part of the message.</summary>
 public sealed class SpecErrorTests

@@ -3,7 +3,7 @@
 using System.Text.Json;
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Tests.Specs;
+namespace SweepCluster.Specs.Tests;
 
 /// <summary>A temporary directory deleted on dispose.</summary>
 internal sealed class TempDir : IDisposable

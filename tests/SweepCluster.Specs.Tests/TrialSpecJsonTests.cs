@@ -1,6 +1,6 @@
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Tests.Specs;
+namespace SweepCluster.Specs.Tests;
 
 public sealed class TrialSpecJsonTests
 {

@@ -2,7 +2,7 @@
 // aliases, enum spellings and the node tree's positions. Error cases live in SpecErrorTests.
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Tests.Specs;
+namespace SweepCluster.Specs.Tests;
 
 public sealed class TrialSpecLoaderTests
 {

@@ -1,7 +1,7 @@
 // TrialSpecWriter: written YAML loads back to an equal spec (compared field by field).
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Engine.Tests.Specs;
+namespace SweepCluster.Specs.Tests;
 
 public sealed class TrialSpecWriterTests
 {

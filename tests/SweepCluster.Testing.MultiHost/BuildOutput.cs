@@ -1,5 +1,5 @@
 // Where the built programs are, from the location of the running assembly (tests or bench, any configuration).
-namespace SweepCluster.MultiHost;
+namespace SweepCluster.Testing.MultiHost;
 
 public static class BuildOutput
 {

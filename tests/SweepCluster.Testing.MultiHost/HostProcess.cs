@@ -2,7 +2,7 @@
 // which execs it, so the process keeps the PID we hold and `kill -9` hits it and nothing else.
 using System.Diagnostics;
 
-namespace SweepCluster.MultiHost;
+namespace SweepCluster.Testing.MultiHost;
 
 public sealed class HostProcess : IAsyncDisposable
 {

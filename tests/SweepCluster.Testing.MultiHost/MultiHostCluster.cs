@@ -1,10 +1,9 @@
 // A SweepCluster on real network hosts (deploy/netns): redis-server on the Redis host, one silo process per silo host,
 // Redis clustering and storage, and this process as the client from the root namespace. Every wait is bounded;
 // disposing kills every process it started (by PID) and tears the network down.
-using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains.Hosting;
+using SweepCluster.Hosting;
 
-namespace SweepCluster.MultiHost;
+namespace SweepCluster.Testing.MultiHost;
 
 public sealed class MultiHostCluster : IAsyncDisposable
 {

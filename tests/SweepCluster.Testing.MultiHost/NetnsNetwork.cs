@@ -2,7 +2,7 @@
 // address in 198.18.0.0/24, and the root namespace (this process) on the same bridge. Disposing it tears it down.
 using System.Diagnostics;
 
-namespace SweepCluster.MultiHost;
+namespace SweepCluster.Testing.MultiHost;
 
 public sealed class NetnsNetwork : IDisposable
 {

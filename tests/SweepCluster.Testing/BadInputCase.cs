@@ -1,11 +1,11 @@
-// The bad-input table (issue 4), compiled into both the cluster tests and the CLI tests: Cases/cases.json (in
+// The bad-input table, shared by the cluster tests and the CLI tests: Cases/cases.json (in
 // tests/SweepCluster.Cluster.Tests/BadInput/) names each case's spec file (beside the CSVs it uses) and what its error
 // must say; the grain tests check the submission's errors, the CLI tests the command's output.
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Xunit;
 
-namespace SweepCluster.Tests.BadInput;
+namespace SweepCluster.Testing;
 
 /// <summary>One bad input and what its error must contain.</summary>
 /// <param name="Case">A short name (the theory row).</param>

@@ -1,11 +1,13 @@
-// Sweep spec texts shared by the tests: the brief's example in YAML and the same sweep in JSON, plus helpers to
-// parse text and catch the SpecException of an invalid spec.
+// Sweep spec texts shared by the spec and tuning tests: the brief's example in YAML and the same sweep in JSON, plus
+// helpers to parse text and catch the SpecException of an invalid spec.
 using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs.Sweeps;
+using Xunit;
+using SweepCluster.Specs;
 
-namespace SweepCluster.Sweeps.Tests.SweepSpecs;
+namespace SweepCluster.Testing;
 
-internal static class SweepSpecText
+public static class SweepSpecText
 {
     /// <summary>The example sweep: 4 learning rates × 2 weight decays × 2 batch sizes × 2 hidden = 32 combinations × 2 seeds.</summary>
     public const string ExampleYaml = """

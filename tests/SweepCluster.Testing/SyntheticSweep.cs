@@ -1,12 +1,13 @@
 // Builds SweepReportInputs for tests: combinations with axes and schedule families, seeds with chosen outcomes, and
 // synthetic but plausible histories (decaying losses, a metric that ends at the chosen value, the applied schedules).
-// Shared with SweepCluster.Reports.Tests by a linked <Compile>. It does not train anything.
+// The report builder's and the renderers' tests use it. It does not train anything.
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps.Reports;
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Reporting;
+using SweepCluster.Tuning.Scheduling;
+using SweepCluster.Tuning.Search;
 
-namespace SweepCluster.Sweeps.Tests.Reports;
+namespace SweepCluster.Testing;
 
 /// <summary>What happens to one seed of a combination.</summary>
 public sealed record SeedOutcome(TrialStatus Status, double? Metric = null, string? Error = null, int Epochs = SyntheticSweep.DefaultEpochs)

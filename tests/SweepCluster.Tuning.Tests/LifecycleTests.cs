@@ -1,6 +1,6 @@
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
-namespace SweepCluster.Sweeps.Tests;
+namespace SweepCluster.Tuning.Tests;
 
 public sealed class LifecycleTests
 {

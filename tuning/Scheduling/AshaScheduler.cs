@@ -9,8 +9,10 @@
 // paper's asynchrony: early promotions rest on few results; with η 3, from 3 of 9 when the best arrive first to 7 of
 // 9 when the worst do). With one slot the order is the trial order and the run is reproducible.
 using System.Text.Json;
+using SweepCluster.Core;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.Scheduling;
+namespace SweepCluster.Tuning.Scheduling;
 
 /// <summary>ASHA: promote the top 1/η of each rung as results arrive; prune the rest when the sweep runs dry.</summary>
 public sealed class AshaScheduler : ITrialScheduler

@@ -2,7 +2,7 @@
 // are in the invariant culture. It does not say which trial was copied (callers add that).
 using System.Globalization;
 
-namespace SweepCluster.Sweeps.Reports;
+namespace SweepCluster.Tuning.Scheduling;
 
 /// <summary>Describes how a PBT restart changed the donor's hyperparameters.</summary>
 public static class ExploreDescription

@@ -1,4 +1,6 @@
-namespace SweepCluster.Sweeps.Scheduling;
+using SweepCluster.Core;
+
+namespace SweepCluster.Tuning.Scheduling;
 
 /// <summary>The do-nothing scheduler: every trial runs all its epochs.</summary>
 public sealed class FifoScheduler : ITrialScheduler

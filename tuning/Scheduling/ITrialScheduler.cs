@@ -1,6 +1,6 @@
-using SweepCluster.Engine.Training;
+using SweepCluster.Core;
 
-namespace SweepCluster.Sweeps.Scheduling;
+namespace SweepCluster.Tuning.Scheduling;
 
 /// <summary>One epoch of one trial as the scheduler sees it.</summary>
 /// <param name="Metric">The sweep metric at this epoch (null: the run has none, e.g. no validation split).</param>

@@ -4,8 +4,10 @@
 // until min_trials completed trials reached e. Which trials have completed when a trial asks depends on arrival
 // order with several slots; with one slot (trials in order) the decisions are reproducible.
 using System.Text.Json;
+using SweepCluster.Core;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.Scheduling;
+namespace SweepCluster.Tuning.Scheduling;
 
 /// <summary>Stops trials whose best so far is worse than the median of completed trials' running averages.</summary>
 public sealed class MedianStoppingScheduler : ITrialScheduler

@@ -4,7 +4,7 @@
 // product.
 using SweepCluster.Engine.Specs;
 
-namespace SweepCluster.Sweeps.Scheduling;
+namespace SweepCluster.Tuning.Scheduling;
 
 public static class PbtExplore
 {

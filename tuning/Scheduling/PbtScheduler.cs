@@ -8,11 +8,12 @@
 // copier's. The draws come from a stream seeded by (search seed, boundary), so a generation's decisions depend only
 // on the metrics at that boundary — never on the order results arrived in — and a sweep is reproducible.
 // Why generations: with fewer slots than members, an asynchronous PBT would compare trials at different epochs.
+using SweepCluster.Core;
 using SweepCluster.Engine;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Specs.Sweeps;
 using System.Text.Json;
 
-namespace SweepCluster.Sweeps.Scheduling;
+namespace SweepCluster.Tuning.Scheduling;
 
 /// <summary>PBT: at every interval boundary, the bottom quantile exploits the top quantile and explores.</summary>
 public sealed class PbtScheduler : ITrialScheduler

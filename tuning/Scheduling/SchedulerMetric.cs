@@ -1,6 +1,8 @@
 // How schedulers compare metric values: a missing or non-finite value ranks below every real one, and equal values
 // rank the lower trial index first, so every ranking is a total order that does not depend on arrival order.
-namespace SweepCluster.Sweeps.Scheduling;
+using SweepCluster.Core;
+
+namespace SweepCluster.Tuning.Scheduling;
 
 /// <summary>Metric comparisons for schedulers, by the sweep's goal.</summary>
 public sealed class SchedulerMetric(MetricSpec metric)
@@ -24,5 +26,5 @@ public sealed class SchedulerMetric(MetricSpec metric)
     public double Best(IEnumerable<double> values) =>
         metric.Goal == MetricGoal.Maximize ? values.Max() : values.Min();
 
-    public string Name => SweepCluster.Engine.Specs.SpecNames.Of(metric.Name);
+    public string Name => SweepCluster.Specs.SpecNames.Of(metric.Name);
 }

@@ -1,7 +1,7 @@
 // Chooses the trial scheduler a sweep spec names. Nothing else.
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.Scheduling;
+namespace SweepCluster.Tuning.Scheduling;
 
 /// <summary>Creates the <see cref="ITrialScheduler"/> of a sweep.</summary>
 public static class TrialSchedulerFactory

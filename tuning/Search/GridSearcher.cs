@@ -1,9 +1,9 @@
 // Proposes the trials of a grid sweep: trial index = combination × seeds + seed position, combination decoded from
 // the cartesian product in file order (last axis fastest). Random access and stateless: any index can be asked in
 // any order, again and again, with the same answer. It does not schedule or run trials.
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.Search;
+namespace SweepCluster.Tuning.Search;
 
 /// <summary>Every combination of a grid sweep, each replicated over the sweep's seeds.</summary>
 public sealed class GridSearcher : ISearcher
@@ -27,7 +27,7 @@ public sealed class GridSearcher : ISearcher
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, TotalTrials);
         var combination = _sweep.CombinationOf(index);
-        return ExpandedTrialBinder.Configure(_sweep, index, combination, _sweep.Space.Pick(combination));
+        return TrialConfiguration.Of(_sweep, index, combination, _sweep.Space.Pick(combination));
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,4 @@
-namespace SweepCluster.Sweeps.Search;
+namespace SweepCluster.Tuning.Search;
 
 /// <summary>Decides what to try next. Deterministic for a given spec and seed; its state survives a restart.</summary>
 public interface ISearcher

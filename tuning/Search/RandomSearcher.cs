@@ -2,9 +2,9 @@
 // (search seed, c), so every draw is fixed by the seed alone — Suggest is random access, stable across calls and
 // processes, and raising `trials` keeps the earlier combinations. Trial index = combination × seeds + seed position.
 // It does not adapt to results (no Bayesian search).
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.Search;
+namespace SweepCluster.Tuning.Search;
 
 /// <summary>Seeded random combinations of a random sweep, each replicated over the sweep's seeds.</summary>
 public sealed class RandomSearcher : ISearcher
@@ -28,7 +28,7 @@ public sealed class RandomSearcher : ISearcher
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, TotalTrials);
         var combination = _sweep.CombinationOf(index);
-        return ExpandedTrialBinder.Configure(_sweep, index, combination, _sweep.Space.Sample(_sweep.SearchSeed, combination));
+        return TrialConfiguration.Of(_sweep, index, combination, _sweep.Space.Sample(_sweep.SearchSeed, combination));
     }
 
     /// <inheritdoc/>

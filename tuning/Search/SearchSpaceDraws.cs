@@ -3,9 +3,9 @@
 // of its combinations. The same draw number always gives the same schedules.
 using SweepCluster.Engine;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.Search;
+namespace SweepCluster.Tuning.Search;
 
 internal static class SearchSpaceDraws
 {
@@ -31,5 +31,5 @@ internal static class SearchSpaceDraws
     }
 
     // Bound like trial 0 (its seed): only the drawn schedules are used, never the seed.
-    private static TrialSpec Bind(SweepSpec sweep, ExpandedTrial trial) => ExpandedTrialBinder.Configure(sweep, 0, 0, trial).Spec;
+    private static TrialSpec Bind(SweepSpec sweep, ExpandedTrial trial) => TrialConfiguration.Of(sweep, 0, 0, trial).Spec;
 }

@@ -1,7 +1,7 @@
 // Chooses the searcher for a sweep's strategy. Nothing else.
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.Search;
+namespace SweepCluster.Tuning.Search;
 
 /// <summary>Creates the <see cref="ISearcher"/> a sweep spec asks for.</summary>
 public static class SearcherFactory

@@ -4,9 +4,9 @@
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Tuning.Search;
 
 public static class SweepPreflight
 {

@@ -3,10 +3,11 @@
 // text; it never prints.
 using System.Globalization;
 using System.Text;
-using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Core;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.SweepSpecs;
+namespace SweepCluster.Tuning.Search;
 
 /// <summary>A summary of a sweep spec for people.</summary>
 /// <param name="Name">The sweep's name.</param>

@@ -2,7 +2,6 @@
 // second with one line instead of after the silo joined the cluster (and left it again, with Orleans' shutdown
 // noise). The server's own start failure is still translated (HttpStartFailure) for the port taken in between.
 using System.Net.Sockets;
-using SweepCluster.Grains.Hosting;
 
 namespace SweepCluster.Web.Hosting;
 
@@ -10,16 +9,16 @@ namespace SweepCluster.Web.Hosting;
 internal static class HttpPortProbe
 {
     /// <exception cref="ArgumentException">The address cannot be listened on; the message names the flag.</exception>
-    public static void EnsureAvailable(SweepSiloOptions options)
+    public static void EnsureAvailable(SweepWebOptions options)
     {
-        var listener = new TcpListener(options.HttpBindAddress, options.HttpPort);
+        var listener = new TcpListener(options.BindAddress, options.Port);
         try
         {
             listener.Start();
         }
         catch (SocketException error)
         {
-            throw new ArgumentException(HttpStartFailure.Describe(error, options) ?? $"--http-port {options.HttpPort}: cannot listen on {options.HttpBind}: {error.Message}", error);
+            throw new ArgumentException(HttpStartFailure.Describe(error, options) ?? $"--http-port {options.Port}: cannot listen on {options.Bind}: {error.Message}", error);
         }
         finally
         {

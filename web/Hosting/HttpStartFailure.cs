@@ -1,7 +1,6 @@
 // Turns the web server's start failures into one line that names the flag to change, instead of a stack trace.
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
-using SweepCluster.Grains.Hosting;
 
 namespace SweepCluster.Web.Hosting;
 
@@ -9,22 +8,22 @@ namespace SweepCluster.Web.Hosting;
 public static class HttpStartFailure
 {
     /// <summary>The message for <paramref name="error"/> when it is a failure to listen; null for anything else.</summary>
-    public static string? Describe(Exception error, SweepSiloOptions options)
+    public static string? Describe(Exception error, SweepWebOptions options)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(options);
-        var endpoint = $"{options.HttpBind}:{options.HttpPort}";
+        var endpoint = $"{options.Bind}:{options.Port}";
         for (var e = (Exception?)error; e is not null; e = e.InnerException)
         {
             switch (e)
             {
                 case AddressInUseException:
                 case SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }:
-                    return $"--http-port {options.HttpPort} is already in use on {options.HttpBind}: choose another port with --http-port, or 0 to run without the web host";
+                    return $"--http-port {options.Port} is already in use on {options.Bind}: choose another port with --http-port, or 0 to run without the web host";
                 case SocketException { SocketErrorCode: SocketError.AddressNotAvailable }:
-                    return $"--http-bind {options.HttpBind} is not an address of this machine (could not listen on {endpoint})";
+                    return $"--http-bind {options.Bind} is not an address of this machine (could not listen on {endpoint})";
                 case SocketException { SocketErrorCode: SocketError.AccessDenied }:
-                    return $"--http-port {options.HttpPort}: permission denied to listen on {endpoint} (ports below 1024 need privileges)";
+                    return $"--http-port {options.Port}: permission denied to listen on {endpoint} (ports below 1024 need privileges)";
             }
         }
         return null;

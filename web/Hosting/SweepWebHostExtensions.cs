@@ -1,14 +1,13 @@
-// The ASP.NET Core half of a silo's web host: Kestrel on --http-bind:--http-port (or no server for port 0), optional
-// basic authentication over every page, and the routes: / → /sweeps, the sweep pages, and the Orleans dashboard under
-// /dashboard. The silo itself is configured by the caller (UseOrleans + AddSweepClusterDashboard).
+// The ASP.NET Core half of a silo's web host: Kestrel on --http-bind:--http-port, optional basic authentication over
+// every page, and the routes: / → /sweeps, the sweep pages, and the Orleans dashboard under /dashboard. The silo itself
+// is configured by the caller (UseOrleans + AddSweepClusterDashboard; hosting's SweepSiloHost does both, and builds no
+// web host at all for --http-port 0).
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
-using SweepCluster.Grains.Hosting;
 using SweepCluster.Web.Auth;
 using SweepCluster.Web.Sweeps;
 
@@ -24,21 +23,18 @@ public static class SweepWebHostExtensions
     /// Listens where <paramref name="options"/> say and adds authentication when <c>--http-user</c> is set.
     /// </summary>
     /// <param name="environment">Reads environment variables (the password); the process environment by default.</param>
-    /// <exception cref="ArgumentException">An invalid web setting or a port that cannot be listened on, naming its flag.</exception>
-    public static WebApplicationBuilder AddSweepClusterWeb(this WebApplicationBuilder builder, SweepSiloOptions options,
+    /// <exception cref="ArgumentException">An invalid web setting, port 0 (no web host), or a port that cannot be
+    /// listened on, naming its flag.</exception>
+    public static WebApplicationBuilder AddSweepClusterWeb(this WebApplicationBuilder builder, SweepWebOptions options,
         Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        options.ValidateHttp();
+        options.Validate();
+        if (!options.Enabled) throw new ArgumentException("--http-port 0 means no web host: build the silo without one");
         var credentials = WebCredentials.From(options, environment);
-        if (options.HttpEnabled)
-        {
-            HttpPortProbe.EnsureAvailable(options);
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.HttpBindAddress, options.HttpPort));
-        }
-        else
-            builder.Services.AddSingleton<IServer, DisabledServer>();
+        HttpPortProbe.EnsureAvailable(options);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.BindAddress, options.Port));
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SweepReader>();

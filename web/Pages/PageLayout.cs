@@ -1,7 +1,7 @@
 // The document around every web page: head with the report's and the pages' CSS, the navigation bar, the #live
 // element the script refreshes, and the script itself. Callers pass already-escaped HTML.
 using System.Text;
-using SweepCluster.Reports.Html;
+using SweepCluster.Reporting.Html;
 using SweepCluster.Web.Hosting;
 
 namespace SweepCluster.Web.Pages;

@@ -2,9 +2,9 @@
 // carries data-* attributes (status, epochs, trials, final) that the page script and the tests read.
 using System.Globalization;
 using System.Text;
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Reports.Html;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
+using SweepCluster.Reporting.Formatting;
+using SweepCluster.Reporting.Html;
 using SweepCluster.Web.Sweeps;
 
 namespace SweepCluster.Web.Pages;

@@ -1,8 +1,8 @@
 // /sweeps: every sweep of the cluster (newest first) with its status and progress, refreshed in place.
 using System.Globalization;
 using System.Text;
-using SweepCluster.Reports.Formatting;
-using SweepCluster.Reports.Html;
+using SweepCluster.Reporting.Formatting;
+using SweepCluster.Reporting.Html;
 using SweepCluster.Web.Sweeps;
 
 namespace SweepCluster.Web.Pages;

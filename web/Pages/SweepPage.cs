@@ -1,8 +1,8 @@
 // /sweeps/{id}: the sweep's progress panel above the same report `sweep report --format html` writes (the report's
 // own renderer, embedded), refreshed in place while the sweep runs.
 using System.Text;
-using SweepCluster.Reports.Html;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting;
+using SweepCluster.Reporting.Html;
 using SweepCluster.Web.Sweeps;
 
 namespace SweepCluster.Web.Pages;

@@ -4,8 +4,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SweepCluster.Grains;
-using SweepCluster.Reports;
+using SweepCluster.Abstractions;
+using SweepCluster.Reporting;
 using SweepCluster.Web.Pages;
 
 namespace SweepCluster.Web.Sweeps;

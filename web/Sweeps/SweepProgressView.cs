@@ -1,7 +1,7 @@
 // What the pages say about a sweep's progress, computed once from a SweepProgress: finished trials, the fraction
 // done, whether it will change again, and an ETA. No HTML here.
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 
 namespace SweepCluster.Web.Sweeps;
 

@@ -2,9 +2,9 @@
 // report. A report is fetched from the coordinator only when the progress changed since the last fetch, so pages
 // polling every second cost the coordinator one cheap progress call each. It renders nothing.
 using System.Collections.Concurrent;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Reporting;
 
 namespace SweepCluster.Web.Sweeps;
 

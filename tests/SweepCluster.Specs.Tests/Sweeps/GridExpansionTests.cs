@@ -1,9 +1,10 @@
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
-using static SweepCluster.Sweeps.Tests.SweepSpecs.SweepSpecText;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
+using static SweepCluster.Testing.SweepSpecText;
 
-namespace SweepCluster.Sweeps.Tests.SweepSpecs;
+namespace SweepCluster.Specs.Tests.Sweeps;
 
 public sealed class GridExpansionTests
 {

@@ -1,7 +1,7 @@
 using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs.Sweeps;
 
-namespace SweepCluster.Sweeps.Tests.SweepSpecs;
+namespace SweepCluster.Specs.Tests.Sweeps;
 
 public sealed class ScheduleDescriberTests
 {

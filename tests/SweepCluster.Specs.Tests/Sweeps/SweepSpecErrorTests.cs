@@ -1,8 +1,9 @@
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
-using static SweepCluster.Sweeps.Tests.SweepSpecs.SweepSpecText;
+using SweepCluster.Core;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
+using static SweepCluster.Testing.SweepSpecText;
 
-namespace SweepCluster.Sweeps.Tests.SweepSpecs;
+namespace SweepCluster.Specs.Tests.Sweeps;
 
 public sealed class SweepSpecErrorTests
 {
@@ -171,7 +172,7 @@ public sealed class SweepSpecErrorTests
     public void AFileNameThatIsNoValidNameNeedsANameKey()
     {
         var errors = Assert.Throws<Engine.Specs.SpecException>(() =>
-            SweepSpecLoader.Parse("epochs: 1", Engine.Specs.SpecFormat.Yaml, "my sweep.yaml")).Errors;
+            SweepSpecLoader.Parse("epochs: 1", SpecFormat.Yaml, "my sweep.yaml")).Errors;
         Assert.Contains("the file name gives the sweep name 'my sweep'", At(errors, "name").Message);
     }
 

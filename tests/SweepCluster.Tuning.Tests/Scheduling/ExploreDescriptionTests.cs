@@ -1,7 +1,8 @@
 // The words for PBT's explore step: factors, a resample, and the scheduler's reason using the same words.
-using SweepCluster.Sweeps.Reports;
 
-namespace SweepCluster.Sweeps.Tests.Reports;
+using SweepCluster.Tuning.Scheduling;
+
+namespace SweepCluster.Tuning.Tests.Scheduling;
 
 public sealed class ExploreDescriptionTests
 {

@@ -1,11 +1,13 @@
-using SweepCluster.Sweeps.Scheduling;
-using static SweepCluster.Sweeps.Tests.Scheduling.SchedulerScript;
+using SweepCluster.Core;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Scheduling;
+using static SweepCluster.Tuning.Tests.Scheduling.SchedulerScript;
 
-namespace SweepCluster.Sweeps.Tests.Scheduling;
+namespace SweepCluster.Tuning.Tests.Scheduling;
 
 public sealed class MedianStoppingSchedulerTests
 {
-    private static readonly SchedulerSettings Settings = new() { Kind = SweepCluster.Sweeps.SweepSpecs.SchedulerKind.Median, GraceEpochs = 1, MinTrials = 3 };
+    private static readonly SchedulerSettings Settings = new() { Kind = SweepCluster.Specs.Sweeps.SchedulerKind.Median, GraceEpochs = 1, MinTrials = 3 };
 
     private static MedianStoppingScheduler Create() => new(Settings, Accuracy);
 

@@ -1,13 +1,14 @@
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.Reports;
-using SweepCluster.Sweeps.Scheduling;
-using static SweepCluster.Sweeps.Tests.Scheduling.SchedulerScript;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Scheduling;
+using static SweepCluster.Tuning.Tests.Scheduling.SchedulerScript;
 
-namespace SweepCluster.Sweeps.Tests.Scheduling;
+namespace SweepCluster.Tuning.Tests.Scheduling;
 
 public sealed class PbtSchedulerTests
 {
-    private static readonly SchedulerSettings Settings = new() { Kind = SweepCluster.Sweeps.SweepSpecs.SchedulerKind.Pbt, Interval = 2, Quantile = 0.25 };
+    private static readonly SchedulerSettings Settings = new() { Kind = SweepCluster.Specs.Sweeps.SchedulerKind.Pbt, Interval = 2, Quantile = 0.25 };
 
     private static PbtScheduler Create(int population = 8, long seed = 7) => new(Settings, Accuracy, population, seed);
 

@@ -1,8 +1,8 @@
 // Feeds schedulers scripted epoch results, the way the coordinator does.
-using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps.Scheduling;
+using SweepCluster.Core;
+using SweepCluster.Tuning.Scheduling;
 
-namespace SweepCluster.Sweeps.Tests.Scheduling;
+namespace SweepCluster.Tuning.Tests.Scheduling;
 
 internal static class SchedulerScript
 {

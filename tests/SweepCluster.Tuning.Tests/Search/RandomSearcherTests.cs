@@ -1,10 +1,11 @@
 using System.Globalization;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
-using static SweepCluster.Sweeps.Tests.SweepSpecs.SweepSpecText;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
+using static SweepCluster.Testing.SweepSpecText;
 
-namespace SweepCluster.Sweeps.Tests.Search;
+namespace SweepCluster.Tuning.Tests.Search;
 
 public sealed class RandomSearcherTests
 {

@@ -1,9 +1,9 @@
 // Fresh draws from the search space (PBT's resample): fixed by the draw number, apart from the trials' own draws,
 // within the spec's distributions; a grid's draws are its own combinations.
-using SweepCluster.Sweeps.Search;
-using static SweepCluster.Sweeps.Tests.SweepSpecs.SweepSpecText;
+using SweepCluster.Tuning.Search;
+using static SweepCluster.Testing.SweepSpecText;
 
-namespace SweepCluster.Sweeps.Tests.Search;
+namespace SweepCluster.Tuning.Tests.Search;
 
 public sealed class SearchSpaceDrawTests
 {

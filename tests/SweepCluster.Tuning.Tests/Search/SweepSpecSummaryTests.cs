@@ -1,7 +1,7 @@
-using SweepCluster.Sweeps.SweepSpecs;
-using static SweepCluster.Sweeps.Tests.SweepSpecs.SweepSpecText;
+using SweepCluster.Tuning.Search;
+using static SweepCluster.Testing.SweepSpecText;
 
-namespace SweepCluster.Sweeps.Tests.SweepSpecs;
+namespace SweepCluster.Tuning.Tests.Search;
 
 public sealed class SweepSpecSummaryTests
 {
