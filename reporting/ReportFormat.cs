@@ -1,7 +1,7 @@
 // The output formats of a sweep report and their file extensions. It does not render anything.
 namespace SweepCluster.Reporting;
 
-/// <summary>The formats a <see cref="SweepCluster.Reporting.SweepReport"/> can be rendered in.</summary>
+/// <summary>The formats a <see cref="SweepReport"/> can be rendered in.</summary>
 public enum ReportFormat
 {
     /// <summary>Plain-text tables for a terminal (Spectre.Console, no colour when rendered to a string).</summary>

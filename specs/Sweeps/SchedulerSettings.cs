@@ -1,6 +1,6 @@
 // The `scheduler:` section of a sweep spec, bound: which scheduler and its settings. Defaults are the papers' (ASHA:
 // η = 3 from the first epoch; median stopping as in Google Vizier / Ray Tune; PBT: bottom and top 25%, factors
-// 0.8 / 1.2 as in Jaderberg et al. 2017). A plain data carrier; TrialSchedulerFactory (tuning) turns it into a scheduler.
+// 0.8 / 1.2 as in Jaderberg et al. 2017). A plain data carrier; tuning's TrialSchedulerFactory makes the scheduler.
 namespace SweepCluster.Specs.Sweeps;
 
 /// <summary>A sweep's trial scheduler and its settings; only the keys of <see cref="Kind"/> are meaningful.</summary>

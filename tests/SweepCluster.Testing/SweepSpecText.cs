@@ -1,9 +1,9 @@
 // Sweep spec texts shared by the spec and tuning tests: the brief's example in YAML and the same sweep in JSON, plus
 // helpers to parse text and catch the SpecException of an invalid spec.
 using SweepCluster.Engine.Specs;
+using SweepCluster.Specs;
 using SweepCluster.Specs.Sweeps;
 using Xunit;
-using SweepCluster.Specs;
 
 namespace SweepCluster.Testing;
 

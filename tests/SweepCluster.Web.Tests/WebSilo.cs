@@ -1,4 +1,4 @@
-// A real silo web host in this process, built by SweepSiloHost exactly as the silo program's is, but on free loopback
+// A real silo web host in this process, built by SweepSiloHost as every silo is, but on free loopback
 // ports, with storage shared between the process' silos like an external store, and localhost clustering joined to a
 // primary silo.
 using System.Net;

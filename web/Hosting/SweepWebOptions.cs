@@ -10,7 +10,7 @@ namespace SweepCluster.Web.Hosting;
 /// <param name="Bind">The IP address it listens on: loopback unless asked (0.0.0.0 opens it to the network).</param>
 /// <param name="User">Basic-auth user name over every page; null or empty: no authentication. The password is read
 /// from the <see cref="PasswordVariable"/> environment variable, never from the command line.</param>
-public sealed record SweepWebOptions(int Port = SweepWebOptions.DefaultPort, string Bind = SweepWebOptions.DefaultBind, string? User = null)
+public sealed record SweepWebOptions(int Port, string Bind, string? User)
 {
     public const int DefaultPort = 8080;
     public const string DefaultBind = "127.0.0.1";

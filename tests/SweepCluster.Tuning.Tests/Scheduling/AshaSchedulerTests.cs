@@ -7,7 +7,7 @@ namespace SweepCluster.Tuning.Tests.Scheduling;
 
 public sealed class AshaSchedulerTests
 {
-    private static readonly SchedulerSettings Settings = new() { Kind = SweepCluster.Specs.Sweeps.SchedulerKind.Asha, MinEpochs = 1, Eta = 3 };
+    private static readonly SchedulerSettings Settings = new() { Kind = SchedulerKind.Asha, MinEpochs = 1, Eta = 3 };
 
     private static AshaScheduler Create() => new(Settings, Accuracy);
 

@@ -7,7 +7,7 @@ namespace SweepCluster.Tuning.Tests.Scheduling;
 
 public sealed class MedianStoppingSchedulerTests
 {
-    private static readonly SchedulerSettings Settings = new() { Kind = SweepCluster.Specs.Sweeps.SchedulerKind.Median, GraceEpochs = 1, MinTrials = 3 };
+    private static readonly SchedulerSettings Settings = new() { Kind = SchedulerKind.Median, GraceEpochs = 1, MinTrials = 3 };
 
     private static MedianStoppingScheduler Create() => new(Settings, Accuracy);
 

@@ -8,7 +8,7 @@ namespace SweepCluster.Tuning.Tests.Scheduling;
 
 public sealed class PbtSchedulerTests
 {
-    private static readonly SchedulerSettings Settings = new() { Kind = SweepCluster.Specs.Sweeps.SchedulerKind.Pbt, Interval = 2, Quantile = 0.25 };
+    private static readonly SchedulerSettings Settings = new() { Kind = SchedulerKind.Pbt, Interval = 2, Quantile = 0.25 };
 
     private static PbtScheduler Create(int population = 8, long seed = 7) => new(Settings, Accuracy, population, seed);
 
