@@ -39,7 +39,7 @@ public sealed record StopTicking : SweepCommand
 }
 
 /// <summary>What a trial waiting at a decision epoch does next, and why.</summary>
-public sealed record Directive(Sweeps.TrialDecision Decision, string? Reason);
+public sealed record Directive(Core.TrialDecision Decision, string? Reason);
 
 /// <summary>The outcome of one event: the commands to carry out, in order, and the answer to a question (if it was one).</summary>
 public sealed record Step(IReadOnlyList<SweepCommand> Commands, Directive? Reply = null);

@@ -1,7 +1,7 @@
 // What the coordinator's state machine hears: messages from trials, answers to the commands it gave, the clock, the
 // membership and the user. Each carries the time it is handled at, so the machine never reads a clock.
 using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
 namespace SweepCluster.Coordination;
 

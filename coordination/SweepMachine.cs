@@ -7,9 +7,10 @@
 using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
 using SweepCluster.Engine.Specs;
+using SweepCluster.Specs;
 using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Scheduling;
+using SweepCluster.Core;
+using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Coordination;
 
@@ -138,6 +139,9 @@ public sealed class SweepMachine
     private Directive? Progress(TrialProgress progress)
     {
         if (Current(progress.TrialIndex, progress.Attempt) is not { } trial) return null;
+        // A paused trial's attempt has stopped at its boundary: progress still arriving from it was sent before its
+        // question (a report delivered late, or twice) and must not move it back from the epoch it is paused at.
+        if (trial.Status == TrialStatus.Paused) return null;
         trial = trial with { WallSeconds = Math.Max(trial.WallSeconds, progress.WallSeconds), Silos = trial.WithSilo(progress.Silo) };
         (trial, _) = Record(trial, progress.Records); // decisions about epochs the trial does not wait at are not acted on
         if (trial.Status == TrialStatus.Pending) trial = trial with { Status = TrialStatus.Running }; // never un-pauses
@@ -149,8 +153,10 @@ public sealed class SweepMachine
     {
         if (Current(question.TrialIndex, question.Attempt) is not { } trial || question.Records.Count == 0) return AnswerStaleQuestion(question);
         var epoch = question.Records[^1].Epoch;
-        if (trial.Status == TrialStatus.Paused && trial.StoppedAtEpoch == epoch)
-            return new Directive(TrialDecision.Pause, trial.StopReason); // asked again (the answer was lost): decided already
+        // Asked again (the answer was lost), or a question from before the boundary it is paused at that came late (a
+        // duplicate, a call that timed out): decided already. Deciding that earlier epoch again would un-pause it.
+        if (trial.Status == TrialStatus.Paused && epoch <= trial.StoppedAtEpoch)
+            return new Directive(TrialDecision.Pause, trial.StopReason);
         trial = trial with { WallSeconds = Math.Max(trial.WallSeconds, question.WallSeconds), Silos = trial.WithSilo(question.Silo) };
         (trial, var decision) = Record(trial, question.Records);
         if (!_scheduler.IsDecisionEpoch(epoch, _plan.EpochsOf(trial.Index))) decision = SchedulingDecision.Continue;
@@ -186,6 +192,10 @@ public sealed class SweepMachine
         if (!_book.Contains(question.TrialIndex)) return new Directive(TrialDecision.Continue, null);
         var trial = _book[question.TrialIndex];
         if (trial.Status == TrialStatus.Pruned) return new Directive(TrialDecision.Stop, trial.StopReason);
+        // Ended otherwise (e.g. cancelled while its question, or the cancel, was on its way): it stops here too.
+        if (trial.Status.IsTerminal()) return new Directive(TrialDecision.Pause, $"the trial ended {trial.Status}");
+        if (trial.Queued && trial.Attempt == question.Attempt)
+            return new Directive(TrialDecision.Pause, $"attempt {question.Attempt} is superseded by the next start");
         return trial.Attempt > question.Attempt
             ? new Directive(TrialDecision.Pause, $"attempt {question.Attempt} was replaced by attempt {trial.Attempt}")
             : new Directive(TrialDecision.Continue, null);
@@ -210,14 +220,11 @@ public sealed class SweepMachine
         if (start.Donor is not null && trial.PendingRestart is { } restart)
         {
             // The donor's epochs (or its own, had it carried out this restart before).
-            trial = trial with
+            trial = Restarted(trial, restart, start.SpecJson) with
             {
                 EpochsDone = answer.Epochs,
                 LastMetric = MetricOf(answer.Last),
                 BestMetric = Better(trial.BestMetric, MetricOf(answer.Last)),
-                Exploits = trial.WithExploit(ExploitRecord.Of(restart)),
-                PendingRestart = null,
-                SpecOverride = start.SpecJson == _plan.SearcherSpecJson(trial.Index) ? null : start.SpecJson,
             };
         }
         Put(trial);
@@ -235,7 +242,10 @@ public sealed class SweepMachine
     {
         var trial = _book[start.TrialIndex];
         if (trial.Status.IsTerminal() || trial.Attempt != start.Attempt || trial.AssignedSilo != start.Silo) return null;
-        Put(trial with { AssignedSilo = null }); // it stays queued; the next dispatch tries again
+        // The start may have landed and only its answer been lost: the trial stays in flight under this attempt and the
+        // next tick asks it (a trial that did not start goes back in the queue then). Queued at once, it could run twice,
+        // and word from the attempt that did start (its failure, its PBT copy) would be taken for late news (see Current).
+        _lastReconcile = DateTimeOffset.MinValue;
         return null;
     }
 
@@ -249,6 +259,11 @@ public sealed class SweepMachine
             if (view is null || !_book.Contains(index)) continue; // did not answer: it stays in flight
             var trial = _book[index];
             if (!trial.InFlight) continue;
+            if (view.Attempt >= trial.Attempt && trial.PendingRestart is { } restart)
+            {
+                trial = Restarted(trial, restart, RestartSpecJson(index, restart)); // its start's answer was lost (see Current)
+                Put(trial);
+            }
             if (view.Attempt >= trial.Attempt && view.Status.IsTerminal())
             {
                 Apply(trial with { StopReason = trial.StopReason ?? view.StopReason }, view.Status, view.Last, view.Error, view.Silo, view.WallSeconds);
@@ -309,6 +324,15 @@ public sealed class SweepMachine
         return null;
     }
 
+    // A cancelled sweep dispatches nothing: a trial that is neither training nor ended (paused or resumed by an answer
+    // that came after the cancel, e.g. a question that crossed it) would wait for ever. It ends cancelled.
+    private void CancelIdleTrials()
+    {
+        foreach (var trial in _book.Trials.Where(t => !t.Status.IsTerminal() && !t.InFlight).ToArray())
+            Put(trial with { Status = TrialStatus.Cancelled, AssignedSilo = null });
+        FinishIfDone();
+    }
+
     // Nothing is queued or training but trials are paused: nothing can arrive that would change their scheduler's
     // mind, so it decides now (ASHA prunes them); a trial it leaves paused is pruned, so the sweep always ends.
     private void SettleIdlePausedTrials()
@@ -330,6 +354,7 @@ public sealed class SweepMachine
 
     private void Dispatch()
     {
+        if (_header.Status == SweepStatus.Cancelled) CancelIdleTrials();
         if (_header.Status != SweepStatus.Running || _book.Total == 0) return;
         SettleIdlePausedTrials();
         if (!_book.AnyQueued)
@@ -343,10 +368,21 @@ public sealed class SweepMachine
         if (_plan.Spec.MaxConcurrent > 0) capacity = Math.Min(capacity, _plan.Spec.MaxConcurrent);
         var inFlight = _book.InFlight.Count;
         if (inFlight >= capacity) return;
+        // A PBT donor waits at its boundary until every copier has its copy: trained on, it would hold a newer checkpoint
+        // and its copiers' starts would fail for ever. A copier keeps its restart until its start is answered (queued
+        // copiers come first, see TrialBook.QueueKey); the grain got this by stopping at a failed start, but the
+        // machine's starts are carried out together. A held donor's slot is filled on a later dispatch.
+        var copied = _book.InFlight.Select(i => _book[i].PendingRestart?.Donor).OfType<int>().ToHashSet();
         foreach (var index in _book.NextQueued(capacity - inFlight))
         {
+            if (_book[index].PendingRestart is { } restart) copied.Add(restart.Donor);
+            else if (copied.Contains(index)) continue;
             var silo = TrialPlacement.Choose(slots, load);
             if (silo is null) break;
+            // A start leaves only after a Persist (the host stores the state as this step leaves it, so with this
+            // attempt's number): a coordinator restored from older state would send the same number again, and a
+            // trial grain takes a repeated number for the same start (it keeps a second run queued behind the first).
+            if (!_commands.Contains(Persist.Instance)) PersistNow();
             Emit(Dispatch(_book[index], silo));
             load[silo] = load.GetValueOrDefault(silo) + 1;
         }
@@ -361,11 +397,24 @@ public sealed class SweepMachine
         var decisionEpochs = DecisionEpochs(epochs);
         if (trial.PendingRestart is not { } restart)
             return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpecJson(trial.Index), decisionEpochs, null, 0);
+        return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpecJson(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch);
+    }
+
+    /// <summary>The spec a PBT restart of trial <paramref name="index"/> runs: its donor's current spec, explored.</summary>
+    private string RestartSpecJson(int index, PendingRestart restart)
+    {
         var donorSpec = TrialSpecJson.Deserialize(_book[restart.Donor].SpecOverride ?? _plan.SearcherSpecJson(restart.Donor));
         var resampled = restart.ResampleDraw is { } draw ? _plan.Searcher.Draw(draw) : null;
-        var explored = PbtExplore.Apply(donorSpec, restart.ToRestart(trial.Index), resampled);
-        return new StartTrial(trial.Index, trial.Attempt, silo, TrialSpecJson.Serialize(explored), decisionEpochs, restart.Donor, restart.Epoch);
+        return TrialSpecJson.Serialize(PbtExplore.Apply(donorSpec, restart.ToRestart(index), resampled));
     }
+
+    /// <summary>A PBT restart that was carried out: its exploit recorded (once), the spec it runs from now on.</summary>
+    private TrialSummary Restarted(TrialSummary trial, PendingRestart restart, string specJson) => trial with
+    {
+        Exploits = trial.WithExploit(ExploitRecord.Of(restart)),
+        PendingRestart = null,
+        SpecOverride = specJson == _plan.SearcherSpecJson(trial.Index) ? null : specJson,
+    };
 
     private IReadOnlyList<int>? DecisionEpochs(int epochs)
     {
@@ -480,17 +529,21 @@ public sealed class SweepMachine
 
     // The trial's summary if a message from this attempt is to be acted on: not from an attempt replaced since, not
     // about a trial that ended. An attempt newer than the summary's was dispatched before this machine was restored
-    // from older state: it is adopted.
+    // from older state: it is adopted. A PBT restart still waiting for its start's answer while the trial is in flight
+    // was dispatched and stored, but the answer was lost with a coordinator that restarted before storing it: word from
+    // the attempt shows the start was carried out, so the exploit is recorded now, as the answer would have.
     private TrialSummary? Current(int index, int attempt)
     {
         if (!_book.Contains(index)) return null;
         var trial = _book[index];
         if (trial.Status.IsTerminal() || attempt < trial.Attempt) return null;
-        if (attempt > trial.Attempt)
-        {
-            trial = trial with { Attempt = attempt };
-            Put(trial);
-        }
+        // A queued trial has no attempt in flight: word from the attempt it was queued after is late (that attempt's end
+        // was applied, its silo lost, its pause decided, or its start reported failed: the next start supersedes it).
+        // Acting on it would count a failure twice, or move on a trial whose restart the next start still has to make.
+        if (attempt == trial.Attempt && trial.Queued) return null;
+        if (attempt > trial.Attempt) trial = trial with { Attempt = attempt };
+        if (trial.InFlight && trial.PendingRestart is { } restart) trial = Restarted(trial, restart, RestartSpecJson(index, restart));
+        if (!ReferenceEquals(trial, _book[index])) Put(trial);
         return trial;
     }
 

@@ -1,9 +1,10 @@
 // What a sweep's spec fixes for its whole life, derived once when the coordinator loads it: the searcher, every
 // trial's planned epochs and the trial scheduler's kind. Deterministic: the same spec gives the same plan on any silo.
 using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.Scheduling;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs;
+using SweepCluster.Tuning.Scheduling;
+using SweepCluster.Tuning.Search;
+using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Coordination;
 

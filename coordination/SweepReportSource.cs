@@ -2,7 +2,8 @@
 // with the trials). The learning curves need the histories of a handful of trials: the host fetches those and hands
 // them to WithCurveHistories.
 using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+using SweepCluster.Reporting;
 
 namespace SweepCluster.Coordination;
 

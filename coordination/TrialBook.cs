@@ -4,7 +4,7 @@
 // against TrialLifecycle. Each change costs O(log trials), so a sweep's bookkeeping grows linearly with its size.
 using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
 namespace SweepCluster.Coordination;
 

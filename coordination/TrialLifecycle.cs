@@ -1,7 +1,7 @@
 // The legal moves of a trial's status, in one table. Every change the coordinator makes to a trial goes through
 // TrialBook.Put, which refuses a move this table does not list: an ended trial (Completed, Diverged, Failed,
 // Cancelled, Pruned) never changes again, so a result, once recorded, stays what it was.
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
 namespace SweepCluster.Coordination;
 

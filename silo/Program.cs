@@ -2,48 +2,52 @@
 // several machines add `--clustering redis --redis HOST:PORT [--advertise IP]` (README.md, "Several machines").
 // Settings come from appsettings.json, then SweepCluster__* environment variables, then the flags (SweepSiloOptions).
 // The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see README).
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+// The host itself is built by SweepSiloHost, as every other silo's is.
 using Microsoft.Extensions.Hosting;
-using SweepCluster.Grains.Hosting;
-using SweepCluster.Silo;
-using SweepCluster.Web.Hosting;
+using SweepCluster.Hosting;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
 SweepSiloOptions options;
+IHost host;
 try
 {
-    options = SweepSiloOptionsBinding.Bind(builder.Configuration);
-    options.Validate();
-    builder.AddSweepClusterWeb(options);
-    await ClusterPreflight.CheckSiloAsync(options, CancellationToken.None); // Redis reachable, cluster id matches
+    options = SweepSiloHost.ReadOptions(args);
+    host = SweepSiloHost.Build(options, new SweepHostSettings { ProgramArgs = args });
 }
 catch (ArgumentException error)
 {
     Console.Error.WriteLine($"error: {error.Message}");
     return 2;
 }
-catch (ClusterStartupException error)
-{
-    Console.Error.WriteLine($"error: {error.Message}");
-    return 1;
-}
 
-builder.UseOrleans(silo => silo.UseSweepCluster(options).UseSweepClusterKubernetes(options).AddSweepClusterDashboard());
-await using var app = builder.Build();
-app.MapSweepClusterWeb();
-Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', {options.Clustering.ToString().ToLowerInvariant()} clustering. Ctrl+C stops it.");
-Console.WriteLine(options.HttpEnabled
-    ? $"Web: http://{options.HttpBind}:{options.HttpPort}/sweeps and /dashboard{(string.IsNullOrEmpty(options.HttpUser) ? "" : $" (basic auth, user '{options.HttpUser}')")}"
-    : "Web: off (--http-port 0)");
-try
+using (host)
 {
-    await app.RunAsync();
-}
-catch (Exception error) when (HttpStartFailure.Describe(error, options) is { } message)
-{
-    Console.Error.WriteLine($"error: {message}");
-    return 2;
+    try
+    {
+        await ClusterPreflight.CheckSiloAsync(options, CancellationToken.None); // Redis reachable, cluster id matches
+    }
+    catch (ArgumentException error)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+        return 2;
+    }
+    catch (ClusterStartupException error)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+        return 1;
+    }
+
+    Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', {options.Clustering.ToString().ToLowerInvariant()} clustering. Ctrl+C stops it.");
+    Console.WriteLine(options.HttpEnabled
+        ? $"Web: http://{options.HttpBind}:{options.HttpPort}/sweeps and /dashboard{(string.IsNullOrEmpty(options.HttpUser) ? "" : $" (basic auth, user '{options.HttpUser}')")}"
+        : "Web: off (--http-port 0)");
+    try
+    {
+        await host.RunAsync();
+    }
+    catch (Exception error) when (SweepSiloHost.DescribeStartFailure(error, options) is { } message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 2;
+    }
 }
 return 0;

@@ -10,7 +10,7 @@
 // --interval I (5) --quantile Q (0.125) --slots S (processors).
 using System.Diagnostics;
 using System.Globalization;
-using SweepCluster.Cli.Cluster;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Bench;
 

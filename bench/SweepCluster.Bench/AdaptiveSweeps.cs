@@ -2,13 +2,14 @@
 // on fashion-mnist (784-256-128-10), submitted to an embedded silo under a given trial scheduler, timed to the end;
 // and the test accuracy of a trial, from its replay spec trained again by the engine directly.
 using System.Diagnostics;
-using SweepCluster.Cli.Cluster;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Model;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Hosting;
+using SweepCluster.Specs;
 
 namespace SweepCluster.Bench;
 

@@ -3,10 +3,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
+using SweepCluster.Reporting;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Bench;
 
@@ -46,9 +48,22 @@ public static class ClusterBench
     /// <param name="ReportSeconds">The GetReportJsonAsync call alone (the report is built on demand from the coordinator's state).</param>
     public sealed record TimedSweep(string SweepId, double Seconds, SweepReport Report, SweepProgress Progress, int Polls, double ReportSeconds);
 
+    /// <summary>
+    /// A spec file as `sweep submit` reads it: validated (not against its data, which the silos check) and packed with
+    /// what the coordinator needs to read it the same way.
+    /// </summary>
+    public static (SweepSubmission Submission, SweepSpec Spec) ReadSpec(string specFile, bool allowLarge = false)
+    {
+        var full = Path.GetFullPath(specFile);
+        var spec = SweepSpecLoader.Load(full, allowLarge);
+        var submission = new SweepSubmission(File.ReadAllText(full), full, Path.GetDirectoryName(full),
+            IsJson: SpecDocument.FormatOf(full) == SpecFormat.Json, AllowLarge: allowLarge);
+        return (submission, spec);
+    }
+
     /// <summary>Submits <paramref name="specFile"/>, polls its progress until every trial is finished, fetches the report.</summary>
     public static Task<TimedSweep> RunSweepAsync(EmbeddedCluster cluster, string specFile, string idPrefix) =>
-        RunSweepAsync(cluster.Grains, SweepSpecFile.Read(specFile, allowLarge: false, checkData: false).Submission, idPrefix);
+        RunSweepAsync(cluster.Grains, ReadSpec(specFile).Submission, idPrefix);
 
     /// <summary>The same, for any cluster (e.g. a remote one through a client connection) and a submission in hand.</summary>
     public static async Task<TimedSweep> RunSweepAsync(IGrainFactory grains, SweepSubmission submission, string idPrefix)

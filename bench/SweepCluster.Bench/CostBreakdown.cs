@@ -6,20 +6,19 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
-using SweepCluster.Cli.Cluster;
+using SweepCluster.Abstractions;
 using SweepCluster.Coordination.State;
+using SweepCluster.Core;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains;
 using SweepCluster.Grains.Coordination;
-using SweepCluster.Grains.Hosting;
 using SweepCluster.Grains.Trials;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Hosting;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;
@@ -30,7 +29,7 @@ public static class CostBreakdown
 
     public static void Print(string specFile)
     {
-        var (submission, spec) = SweepSpecFile.Read(specFile, allowLarge: false, checkData: false);
+        var (submission, spec) = ClusterBench.ReadSpec(specFile);
         var searcher = SearcherFactory.Create(spec);
         var n = searcher.TotalTrials;
         var first = searcher.Suggest(0);
@@ -102,10 +101,7 @@ public static class CostBreakdown
     /// <summary>The grain-storage serializer of a silo configured like EmbeddedCluster's (built, never started).</summary>
     private static (IGrainStorageSerializer Default, IGrainStorageSerializer Binary) StorageSerializers()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseSweepClusterLocalhost(new SweepSiloOptions { Slots = 1, SiloPort = 40123, GatewayPort = 0 }));
-        var host = builder.Build();
+        var host = SweepSiloHost.Build(new SweepSiloOptions { Slots = 1, SiloPort = 40123, GatewayPort = 0, HttpPort = 0 });
         return (host.Services.GetRequiredService<IGrainStorageSerializer>(), ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(host.Services));
     }
 }

@@ -9,7 +9,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using SweepCluster.Cli.Cluster;
+using SweepCluster.Hosting;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;

@@ -4,9 +4,9 @@
 // ISweepCoordinatorGrain.GetProgressAsync call, a round every 10 ms (as a polling client would; the calls then meet
 // the trials' per-epoch state writes and reports), after 20 untimed rounds, then cancels the sweep.
 using System.Diagnostics;
-using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;
@@ -34,7 +34,7 @@ public static class LatencyBenchmark
 
     private static async Task<int> RunAsync(EmbeddedCluster cluster, string spec, int slots, int calls, int interval)
     {
-        var (submission, _) = SweepSpecFile.Read(spec, allowLarge: false, checkData: false);
+        var (submission, _) = ClusterBench.ReadSpec(spec);
         var id = NewId("bench-latency");
         var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(id);
         var submitted = await coordinator.SubmitAsync(submission);

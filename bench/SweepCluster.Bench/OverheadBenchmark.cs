@@ -6,9 +6,10 @@
 // Ray Tune's published figure.
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using SweepCluster.Cli.Cluster;
+using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;
@@ -27,7 +28,7 @@ public static class OverheadBenchmark
             foreach (var file in new[] { Spec, "digits-optuna-grid.yaml" }) CostBreakdown.Print(SpecPath(file));
             return 0;
         }
-        var (_, sweepSpec) = SweepSpecFile.Read(spec, allowLarge: false, checkData: false);
+        var (_, sweepSpec) = ClusterBench.ReadSpec(spec);
         var trials = SearcherFactory.Create(sweepSpec).TotalTrials;
         Console.WriteLine($"workload: {Path.GetRelativePath(TorchProcess.RepositoryRoot(), spec)} — {trials:N0} trials, iris 4-16-3 tanh, SGD, 1 epoch of batch 16 (10 steps)");
 
@@ -41,7 +42,7 @@ public static class OverheadBenchmark
             var warm = RunSweepAsync(cluster.Cluster, spec, "bench-overhead-warmup").GetAwaiter().GetResult();
             var load = Load();
             var timed = RunSweepAsync(cluster.Cluster, spec, "bench-overhead").GetAwaiter().GetResult();
-            var done = timed.Progress.Count(Sweeps.TrialStatus.Completed);
+            var done = timed.Progress.Count(TrialStatus.Completed);
             if (done != trials) throw new InvalidOperationException($"{done} of {trials} trials completed");
             Console.WriteLine($"  {slots} slot(s): warm-up run {F(warm.Seconds, "0.000")} s (not counted), timed run {F(timed.Seconds, "0.000")} s (of which GetReportJsonAsync {F(timed.ReportSeconds * 1000, "0.0")} ms), load {load} → {Load()}");
             rows.Add((slots, timed));
@@ -84,13 +85,13 @@ public static class OverheadBenchmark
     }
 
     /// <summary>Seconds the engine alone needs for every trial of the sweep, trained one after another on this thread (best of 3).</summary>
-    public static double EngineSeconds(Sweeps.SweepSpecs.SweepSpec sweepSpec, string specFile) => EngineSeconds(sweepSpec, specFile, threads: 1);
+    public static double EngineSeconds(SweepSpec sweepSpec, string specFile) => EngineSeconds(sweepSpec, specFile, threads: 1);
 
     /// <summary>
     /// The sweep's trial specs trained directly by the engine on <paramref name="threads"/> threads, each taking the
     /// next spec as it finishes one (no Orleans, no storage): the machine's own limit for the workload; best of 3.
     /// </summary>
-    public static double EngineSeconds(Sweeps.SweepSpecs.SweepSpec sweepSpec, string specFile, int threads)
+    public static double EngineSeconds(SweepSpec sweepSpec, string specFile, int threads)
     {
         var searcher = SearcherFactory.Create(sweepSpec);
         var specs = Enumerable.Range(0, searcher.TotalTrials).Select(i => searcher.Suggest(i).Spec).ToArray();

@@ -5,8 +5,8 @@
 // size per process, so that peak RSS is that size's alone:
 //   dotnet run -c Release --project bench/SweepCluster.Bench -- scale --trials 100000
 using System.Diagnostics;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;
@@ -26,7 +26,7 @@ public static class ScaleBenchmark
         Console.WriteLine($"workload: iris-overhead.yaml with {trials:N0} one-epoch trials; embedded silo with {cluster.Cluster.Slots} slot(s), started in {F(cluster.StartSeconds, "0.00")} s");
 
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var (submission, _) = Cli.Cluster.SweepSpecFile.Read(specFile, allowLarge: true, checkData: false);
+        var (submission, _) = ReadSpec(specFile, allowLarge: true);
         var coordinator = cluster.Cluster.Grains.GetGrain<ISweepCoordinatorGrain>(NewId("bench-scale"));
         var timer = Stopwatch.StartNew();
         var submitted = coordinator.SubmitAsync(submission).GetAwaiter().GetResult();

@@ -4,10 +4,11 @@
 // trials/s on 2 hosts ÷ trials/s on 1 host (target ≥ 1.8× on this 2-core machine). Per-trial coordination overhead
 // across hosts = (sweep wall × slots − Σ trials' training seconds) / trials. Needs root (network namespaces).
 using System.Diagnostics;
-using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
-using SweepCluster.MultiHost;
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
+using SweepCluster.Testing.MultiHost;
+using SweepCluster.Tuning.Search;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;
@@ -31,7 +32,7 @@ public static class ScalingBenchmark
         var runs = IntOption(args, "--runs", 1);
         PrintHeader("scaling", string.Join(' ', args));
         var specFile = SpecPath(Spec);
-        var (submission, sweepSpec) = SweepSpecFile.Read(specFile, allowLarge: false, checkData: false);
+        var (submission, sweepSpec) = ClusterBench.ReadSpec(specFile);
         var searcher = SearcherFactory.Create(sweepSpec);
         var (trials, epochs) = (searcher.TotalTrials, searcher.Suggest(0).Spec.Epochs);
         var warmup = submission with { SpecText = submission.SpecText.Replace($"epochs: {epochs}", WarmupEpochs, StringComparison.Ordinal) };
@@ -57,7 +58,7 @@ public static class ScalingBenchmark
             {
                 var load = Load();
                 var sweep = await RunSweepAsync(client.Grains, submission, "bench-scaling");
-                var done = sweep.Progress.Count(Sweeps.TrialStatus.Completed);
+                var done = sweep.Progress.Count(TrialStatus.Completed);
                 if (done != trials) throw new InvalidOperationException($"{done} of {trials} trials completed");
                 var silos = sweep.Report.Ranking.SelectMany(r => r.Silos).Distinct().Count();
                 Console.WriteLine($"  {hosts} host(s), run {i + 1}: {F(sweep.Seconds, "0.000")} s, {F(trials / sweep.Seconds, "0.00")} trials/s, trials ran on {silos} silo(s); warm-up {F(warm.Seconds, "0.00")} s; load {load} → {Load()}");

@@ -3,7 +3,8 @@
 //   (b) as the whole `sweep run` command in a separate process (dotnet sweep.dll run ...), silo start included;
 // and, in the same run, the Optuna script (n_jobs 1): its study.optimize time and its whole process, timed from here.
 using System.Diagnostics;
-using SweepCluster.Cli.Cluster;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;
@@ -23,7 +24,7 @@ public static class SweepBenchmark
         var spec = SpecPath(Spec);
         Console.WriteLine($"workload: {Path.GetRelativePath(TorchProcess.RepositoryRoot(), spec)} — 48 trials, digits 64-64-10 ReLU, SGD momentum 0.9, 30 epochs; {runs} timed runs per side, medians");
 
-        var (_, sweepSpec) = SweepSpecFile.Read(spec, allowLarge: false, checkData: false);
+        var (_, sweepSpec) = ClusterBench.ReadSpec(spec);
         var engine = OverheadBenchmark.EngineSeconds(sweepSpec, spec);
         Console.WriteLine($"engine alone (the same 48 trial specs one after another on one thread, no Orleans): {F(engine, "0.000")} s, {F(48 / engine, "0.0")} trials/s; load {Load()}");
         var machine = OverheadBenchmark.EngineSeconds(sweepSpec, spec, slots);
@@ -121,7 +122,7 @@ public static class SweepBenchmark
 
     private static void Check(TimedSweep timed)
     {
-        var completed = timed.Progress.Count(Sweeps.TrialStatus.Completed);
+        var completed = timed.Progress.Count(TrialStatus.Completed);
         if (completed != 48) throw new InvalidOperationException($"sweep {timed.SweepId}: {completed} of 48 trials completed");
     }
 

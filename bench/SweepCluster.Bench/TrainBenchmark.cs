@@ -21,7 +21,7 @@ public static class TrainBenchmark
         var seconds = args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : DefaultSeconds;
         var root = TorchProcess.RepositoryRoot();
         var script = Path.Combine(root, "bench", "pytorch", "train_bench.py");
-        var digitsCsv = Path.Combine(root, "engine", "SweepCluster.Engine", "Data", "BuiltIn", "digits.csv");
+        var digitsCsv = Path.Combine(root, "engine", "Data", "BuiltIn", "digits.csv");
         Workload[] workloads =
         [
             new("digits 64-32-10, batch 32", Spec("digits", [32], 32, 0.1, standardize: true),

@@ -9,7 +9,7 @@ Usage (Debian's python with python3-optuna 3.1 and python3-torch 1.13; the pyenv
 Arguments (command line only):
   --n-jobs N   passed to study.optimize (threads inside one process; default 1)
   --csv PATH   digits CSV: header row, 64 features, label last
-               (default: ../../engine/SweepCluster.Engine/Data/BuiltIn/digits.csv relative to this script)
+               (default: ../../engine/Data/BuiltIn/digits.csv relative to this script)
   --trials-out PATH  also write every trial (number, params, value, seconds) as JSON lines to PATH, to compare
                trial by trial with the C# side or between n_jobs settings (written after the timed part)
 
@@ -126,7 +126,7 @@ def main():
     ap = argparse.ArgumentParser(description="Optuna grid anchor on digits (48 trials).")
     ap.add_argument("--n-jobs", type=int, default=1)
     ap.add_argument("--csv", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "engine",
-                                                  "SweepCluster.Engine", "Data", "BuiltIn", "digits.csv"))
+                                                  "Data", "BuiltIn", "digits.csv"))
     ap.add_argument("--trials-out")
     args = ap.parse_args()
 

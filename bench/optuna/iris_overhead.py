@@ -10,7 +10,7 @@ Arguments (command line only):
   --trials N   number of trials (default 1000)
   --n-jobs N   passed to study.optimize (default 1)
   --csv PATH   iris CSV: header row, 4 features, label last
-               (default: ../../engine/SweepCluster.Engine/Data/BuiltIn/iris.csv relative to this script)
+               (default: ../../engine/Data/BuiltIn/iris.csv relative to this script)
   --seed N     RandomSampler seed; trial k also seeds torch with N + k (default 0)
 
 Workload: all 150 iris rows, standardized (mean/std over all rows; there is no validation split, the metric is only
@@ -64,7 +64,7 @@ def main():
     ap.add_argument("--n-jobs", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--csv", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "engine",
-                                                  "SweepCluster.Engine", "Data", "BuiltIn", "iris.csv"))
+                                                  "Data", "BuiltIn", "iris.csv"))
     args = ap.parse_args()
 
     torch.set_num_threads(1)

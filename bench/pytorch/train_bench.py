@@ -11,7 +11,7 @@ Usage (Debian's python with torch 1.13; the pyenv python3 on PATH has no torch):
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 \\
         /usr/bin/python3 bench/pytorch/train_bench.py --config digits --seconds 10 \\
-        --csv engine/SweepCluster.Engine/Data/BuiltIn/digits.csv
+        --csv engine/Data/BuiltIn/digits.csv
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 \\
         /usr/bin/python3 bench/pytorch/train_bench.py --config fashion --seconds 10
 
@@ -20,7 +20,7 @@ Arguments (command line only; nothing is read from stdin):
   --seconds S               timed budget after the warm-up (default 10)
   --warmup-seconds W        untimed warm-up (default 1.0)
   --csv PATH                digits CSV: a header row, 64 features, then the label in the last column
-                            (default: the copy shipped in engine/SweepCluster.Engine/Data/BuiltIn/digits.csv)
+                            (default: the copy shipped in engine/Data/BuiltIn/digits.csv)
   --fashion-dir DIR         directory holding train-{images-idx3,labels-idx1}-ubyte.gz
                             (default /usr/share/datasets/fashion-mnist)
   --model linear|inout      linear (the default): torch.nn.Linear layers, the idiomatic choice.
@@ -122,7 +122,7 @@ def main():
     ap.add_argument("--config", required=True, choices=sorted(CONFIGS))
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--warmup-seconds", type=float, default=1.0)
-    ap.add_argument("--csv", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "engine", "SweepCluster.Engine", "Data", "BuiltIn", "digits.csv"))
+    ap.add_argument("--csv", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "engine", "Data", "BuiltIn", "digits.csv"))
     ap.add_argument("--fashion-dir", default="/usr/share/datasets/fashion-mnist")
     ap.add_argument("--model", choices=["linear", "inout"], default="linear")
     ap.add_argument("--seed", type=int, default=0)

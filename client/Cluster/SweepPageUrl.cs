@@ -1,6 +1,6 @@
 // The URL of a sweep's live page on a silo's web host (/sweeps/{id}), for `sweep watch ID --open`. The CLI does not
 // talk HTTP itself; it only tells the user where to look.
-using SweepCluster.Grains.Hosting;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cli.Cluster;
 

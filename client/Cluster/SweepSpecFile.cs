@@ -1,9 +1,10 @@
 // Reads a sweep spec file for submission: validates it locally first (so errors come back at once, with exit code 2,
 // without touching the cluster) and packs the text with what the coordinator needs to read it the same way.
+using SweepCluster.Abstractions;
 using SweepCluster.Engine.Specs;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
 
 namespace SweepCluster.Cli.Cluster;
 

@@ -1,9 +1,9 @@
 // Follows a sweep by polling its coordinator: a live progress bar on a terminal (done/running/pending/failed, ETA,
 // best so far), or one line per change when the output is redirected. Never holds a call open.
 using System.Globalization;
-using SweepCluster.Engine.Specs;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Specs;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Cluster;

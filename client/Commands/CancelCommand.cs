@@ -1,7 +1,8 @@
 // `sweep cancel ID` and `sweep list`.
 using System.CommandLine;
+using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
+using SweepCluster.Hosting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;

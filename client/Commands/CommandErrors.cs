@@ -1,6 +1,6 @@
 // One place that turns what can go wrong in a cluster command into a message and an exit code.
-using SweepCluster.Cli.Cluster;
 using SweepCluster.Engine.Specs;
+using SweepCluster.Hosting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;

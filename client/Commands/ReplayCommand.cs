@@ -4,6 +4,7 @@
 // the end of a completed trial, or the epoch a pruned trial stopped at).
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
+using SweepCluster.Hosting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;

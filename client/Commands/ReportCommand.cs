@@ -1,8 +1,8 @@
 // `sweep report ID [--format table|md|csv|json|html] [-o FILE]`: the ranked report of a sweep, finished or not.
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Reports;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Hosting;
+using SweepCluster.Reporting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;

@@ -1,6 +1,5 @@
 // Prints a sweep report on the terminal and writes it in every format to a folder.
-using SweepCluster.Reports;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
@@ -21,5 +20,5 @@ public static class ReportOutput
         return files;
     }
 
-    public static void Print(IAnsiConsole console, SweepReport report) => SweepCluster.Reports.Terminal.TableRenderer.Write(console, report);
+    public static void Print(IAnsiConsole console, SweepReport report) => SweepCluster.Reporting.Terminal.TableRenderer.Write(console, report);
 }

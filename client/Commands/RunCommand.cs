@@ -1,11 +1,11 @@
 // `sweep run SPEC`: the embedded default. Starts a silo in this process, runs the sweep with live progress, prints
 // the ranked report and writes it in every format to ./sweeps/<name>-<id>/. Needs no service.
 using System.CommandLine;
+using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
-using SweepCluster.Grains.Hosting;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
+using SweepCluster.Reporting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
@@ -36,7 +36,7 @@ public static class RunCommand
         if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
 
         if (httpPort is < 0 or > ushort.MaxValue) throw new InvalidFlagException($"--http-port must be 0 (no web host) or 1-65535, got {httpPort}");
-        await using var cluster = await EmbeddedCluster.StartAsync(slots, cancellation, httpPort);
+        await using var cluster = await StartEmbeddedAsync(slots, cancellation, httpPort);
         console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {spec.TotalTrials:N0} trials on an embedded silo with {cluster.Slots} slots");
         if (httpPort > 0) console.MarkupLineInterpolated($"live page: {SweepPageUrl.For(new Uri($"http://{SweepSiloOptions.DefaultHttpBind}:{httpPort}/"), sweepId)}");
         var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
@@ -61,5 +61,18 @@ public static class RunCommand
         ReportOutput.WriteAll(report, folder);
         console.MarkupLineInterpolated($"report written to [bold]{folder}[/] (txt, md, csv, json, html)");
         return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
+    }
+
+    /// <summary>The embedded silo; a setting it cannot use (e.g. a taken <c>--http-port</c>) is refused input.</summary>
+    private static async Task<EmbeddedCluster> StartEmbeddedAsync(int slots, CancellationToken cancellation, int httpPort)
+    {
+        try
+        {
+            return await EmbeddedCluster.StartAsync(slots, cancellation, httpPort);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidFlagException(error.Message);
+        }
     }
 }

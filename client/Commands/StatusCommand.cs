@@ -1,7 +1,8 @@
 // `sweep status ID` (one line of progress) and `sweep watch ID` (follow it live until it ends).
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;

@@ -1,10 +1,11 @@
 // `sweep submit SPEC [--id ID] [--wait]`: hands a sweep to a running cluster and prints its id. Idempotent: the same
 // spec with the same --id returns the existing sweep.
 using System.CommandLine;
+using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
+using SweepCluster.Reporting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;

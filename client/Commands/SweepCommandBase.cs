@@ -1,8 +1,8 @@
 // What the sweep commands that talk to a running cluster share: the id argument, the connection flags, and
 // resolving an id to its coordinator with clear errors.
 using System.CommandLine;
+using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
 
 namespace SweepCluster.Cli.Commands;
 

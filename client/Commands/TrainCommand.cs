@@ -5,6 +5,7 @@ using System.CommandLine;
 using SweepCluster.Engine.Model;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
+using SweepCluster.Specs;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;

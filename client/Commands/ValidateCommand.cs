@@ -1,7 +1,7 @@
 // `sweep validate SPEC`: checks a sweep spec without a cluster and prints how it expands, or every error.
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Sweeps.Search;
+using SweepCluster.Tuning.Search;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;

@@ -2,7 +2,7 @@
 // where the sweep is, one fixed-size summary per trial and the trial scheduler's state. Immutable: every change is a `with`;
 // the trial list is an ImmutableList, so replacing one summary costs O(log trials), not a copy of the sweep.
 using System.Collections.Immutable;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
 namespace SweepCluster.Coordination.State;
 

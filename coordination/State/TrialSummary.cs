@@ -2,7 +2,7 @@
 // and with what metric. The trial's history lives once, in its trial grain; this summary is all the sweep needs to
 // queue, place, rank and report on it.
 using System.Collections.Immutable;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
 namespace SweepCluster.Coordination.State;
 

@@ -1,4 +1,4 @@
-using SweepCluster.Cli.Cluster;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cli.Tests;
 

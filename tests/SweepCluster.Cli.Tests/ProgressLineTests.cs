@@ -1,7 +1,7 @@
 // The one-line progress of `sweep run` and `sweep watch`: paused and pruned trials are named when there are any.
+using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 
 namespace SweepCluster.Cli.Tests;
 

@@ -2,11 +2,11 @@
 // (a separate process) writes the spec of the trial that exploited another, and `sweep train` (another process)
 // reproduces that trial's whole history — the donor's epochs before the exploit included — to the last bit.
 // A trial index out of range and an unknown sweep exit 2 and write nothing.
+using SweepCluster.Abstractions;
 using SweepCluster.Cli.Tests.BadInput;
+using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Reporting;
 
 namespace SweepCluster.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using SweepCluster.Cli.Commands;
-using SweepCluster.Engine.Specs;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Cli.Tests;
 

@@ -1,7 +1,7 @@
 // Submits sweep specs to a cluster and waits for them, for the cluster tests.
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Reporting;
 
 namespace SweepCluster.Cluster.Tests;
 

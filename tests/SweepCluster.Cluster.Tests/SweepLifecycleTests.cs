@@ -1,10 +1,10 @@
 using Orleans.Core.Internal;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
 
 namespace SweepCluster.Cluster.Tests;
 

@@ -3,8 +3,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using SweepCluster.Grains;
 using SweepCluster.Grains.Coordination;
-using SweepCluster.Grains.Hosting;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cluster.Tests;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using SweepCluster.Cli.Cluster;
-using SweepCluster.Grains;
-using SweepCluster.MultiHost;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
+using SweepCluster.Reporting;
+using SweepCluster.Testing.MultiHost;
 using Xunit.Abstractions;
 
 namespace SweepCluster.MultiHost.Tests;
@@ -118,7 +118,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
     private void Submit(MultiHostCluster cluster, string specFile, string id)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sweep.dll"), "submit", specFile, "--id", id,
+        foreach (var argument in new[] { BuildOutput.CliAssembly(), "submit", specFile, "--id", id,
                      "--redis", cluster.Redis, "--cluster-id", cluster.ClusterId, "--service-id", cluster.ServiceId })
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

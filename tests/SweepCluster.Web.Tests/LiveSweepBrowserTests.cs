@@ -3,9 +3,9 @@
 // page's top-ranked combination is the one `sweep report --format json` prints. Screenshots of each page are saved.
 using System.Text.Json;
 using Microsoft.Playwright;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Reporting;
 using static Microsoft.Playwright.Assertions;
 
 namespace SweepCluster.Web.Tests;

@@ -1,7 +1,7 @@
 // The sweep page's progress panel as HTML (no browser needed): trials a scheduler paused or pruned are named.
 using System.Text;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Web.Pages;
 using SweepCluster.Web.Sweeps;
 

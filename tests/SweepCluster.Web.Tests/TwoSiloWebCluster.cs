@@ -1,7 +1,7 @@
 // Two silos in this process, each with its own web host (dashboard and sweep pages) on its own free port; the first
 // also has a gateway so the real `sweep` CLI can reach the cluster.
 using System.Net;
-using SweepCluster.Grains.Hosting;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Web.Tests;
 

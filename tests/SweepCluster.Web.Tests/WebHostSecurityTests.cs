@@ -8,7 +8,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using SweepCluster.Grains.Hosting;
+using SweepCluster.Hosting;
 using SweepCluster.Web.Hosting;
 
 namespace SweepCluster.Web.Tests;
@@ -74,7 +74,7 @@ public sealed class WebHostSecurityTests(SecuredSilo secured) : IClassFixture<Se
     {
         var options = new SweepSiloOptions { HttpUser = SecuredSilo.User };
 
-        var error = Assert.Throws<ArgumentException>(() => WebCredentials.From(options, _ => null));
+        var error = Assert.Throws<ArgumentException>(() => WebCredentials.From(options.Web, _ => null));
 
         Assert.Contains("--http-user", error.Message);
         Assert.Contains(SweepSiloOptions.HttpPasswordVariable, error.Message);

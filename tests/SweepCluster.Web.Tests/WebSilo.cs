@@ -1,27 +1,24 @@
-// A real silo web host in this process, built exactly as the silo program builds one (AddSweepClusterWeb,
-// AddSweepClusterDashboard, MapSweepClusterWeb) but on free loopback ports, with storage shared between the
-// process' silos like an external store, and localhost clustering joined to a primary silo.
+// A real silo web host in this process, built by SweepSiloHost as every silo is, but on free loopback
+// ports, with storage shared between the process' silos like an external store, and localhost clustering joined to a
+// primary silo.
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SweepCluster.Grains.Coordination;
-using SweepCluster.Grains.Hosting;
-using SweepCluster.Web.Hosting;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Web.Tests;
 
 /// <summary>One started silo with its web host; dispose it to stop both.</summary>
 public sealed class WebSilo : IAsyncDisposable
 {
-    private WebSilo(WebApplication app, SweepSiloOptions options)
+    private WebSilo(IHost app, SweepSiloOptions options)
     {
         App = app;
         Options = options;
     }
 
-    public WebApplication App { get; }
+    public IHost App { get; }
     public SweepSiloOptions Options { get; }
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
@@ -43,27 +40,20 @@ public sealed class WebSilo : IAsyncDisposable
     public static async Task<WebSilo> StartAsync(SweepSiloOptions options, ProcessGrainStore store, IPEndPoint? primary = null,
         Func<string, string?>? environment = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.AddSweepClusterWeb(options, environment ?? (_ => null));
-        builder.UseOrleans(silo =>
+        var app = SweepSiloHost.Build(options, new SweepHostSettings
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
-            silo.AddSweepClusterProcessStorage(store);
-            silo.UseInMemoryReminderService();
-            silo.AddSweepCluster(options.EffectiveSlots);
-            silo.AddSweepClusterDashboard();
-            silo.Services.Configure<SweepCoordinatorOptions>(o => o.TickPeriod = TimeSpan.FromMilliseconds(200));
+            Store = store,
+            PrimarySilo = primary,
+            Environment = environment ?? (_ => null),
+            ConfigureSilo = silo => silo.Services.Configure<SweepCoordinatorOptions>(o => o.TickPeriod = TimeSpan.FromMilliseconds(200)),
         });
-        var app = builder.Build();
-        app.MapSweepClusterWeb();
         try
         {
             await app.StartAsync();
         }
         catch
         {
-            await app.DisposeAsync();
+            app.Dispose();
             throw;
         }
         return new WebSilo(app, options);
@@ -77,7 +67,7 @@ public sealed class WebSilo : IAsyncDisposable
         }
         finally
         {
-            await App.DisposeAsync();
+            App.Dispose();
         }
     }
 }

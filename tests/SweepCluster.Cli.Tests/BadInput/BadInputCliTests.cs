@@ -5,6 +5,7 @@
 using System.Net;
 using System.Net.Sockets;
 using SweepCluster.Cli.Commands;
+using SweepCluster.Testing;
 
 namespace SweepCluster.Cli.Tests.BadInput;
 

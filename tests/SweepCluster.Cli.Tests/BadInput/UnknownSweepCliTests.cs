@@ -5,10 +5,9 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using SweepCluster.Grains;
-using SweepCluster.Grains.Hosting;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cli.Tests.BadInput;
 
@@ -24,6 +23,7 @@ public sealed class GatewaySilo : IAsyncLifetime
         GatewayPort = FreePort(),
         ClusterId = $"badinput-{Environment.ProcessId}",
         ServiceId = "badinput",
+        HttpPort = 0,
     };
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
@@ -33,10 +33,7 @@ public sealed class GatewaySilo : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseSweepClusterLocalhost(Options));
-        _host = builder.Build();
+        _host = SweepSiloHost.Build(Options);
         await _host.StartAsync();
     }
 

@@ -1,14 +1,14 @@
 // ASHA, median stopping and PBT on a real cluster: early stopping with the expected fraction, PBT's exploit copying
 // the donor's checkpoint grain to grain, replay of what a trial applied, and a reproducible single-slot run.
 using Microsoft.Extensions.DependencyInjection;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains;
 using SweepCluster.Grains.Trials;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Reporting;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
 
 namespace SweepCluster.Cluster.Tests.Adaptive;
 

@@ -2,7 +2,7 @@
 // checkpoint bytes. Lets a test look at a trial's weights right after an exploit, before it trained on.
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using SweepCluster.Grains;
+using SweepCluster.Abstractions;
 using SweepCluster.Grains.Trials;
 
 namespace SweepCluster.Cluster.Tests.Adaptive;

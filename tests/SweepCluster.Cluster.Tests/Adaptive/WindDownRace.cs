@@ -5,8 +5,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
+using SweepCluster.Abstractions;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains;
 using SweepCluster.Grains.Trials;
 
 namespace SweepCluster.Cluster.Tests.Adaptive;

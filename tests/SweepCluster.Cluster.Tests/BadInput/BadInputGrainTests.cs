@@ -1,9 +1,10 @@
 // Issue 4, through the grain API: every bad input of the shared table is refused by SweepCoordinatorGrain.SubmitAsync
 // on a real three-silo TestingHost cluster with a clear error (file, field, line, what is valid), nothing is stored
 // for its id, and the same cluster then still runs a valid sweep to completion.
-using SweepCluster.Engine.Specs;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Specs;
+using SweepCluster.Testing;
 
 namespace SweepCluster.Cluster.Tests.BadInput;
 

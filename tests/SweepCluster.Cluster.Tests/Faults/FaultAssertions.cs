@@ -1,11 +1,11 @@
 // What every fault-tolerance test checks once its sweep has ended: one result per trial, no completed work redone
 // beyond the last checkpoint, and results equal to an uninterrupted run bit for bit.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Search;
-using SweepCluster.Sweeps.SweepSpecs;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
 using Xunit.Abstractions;
 
 namespace SweepCluster.Cluster.Tests.Faults;

@@ -1,8 +1,9 @@
 // A silo killed in the middle of a PBT sweep changes nothing: every member resumes from its checkpoint, the exploits
 // (whose copies travel between trial grains, possibly through a reactivated donor) are the same, and every member's
 // history equals that of the same sweep run undisturbed on the same cluster, bit for bit.
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Tuning.Scheduling;
 using Xunit.Abstractions;
 
 namespace SweepCluster.Cluster.Tests.Faults;
@@ -41,8 +42,8 @@ public sealed class PbtFailureTests(ITestOutputHelper output)
             Assert.Equal(calm.Histories[index], killed.Histories[index]);
     }
 
-    private sealed record Outcome(IReadOnlyList<(int Trial, Sweeps.Reports.ExploitEvent Exploit)> Exploits,
-        IReadOnlyList<IReadOnlyList<Engine.Training.EpochRecord>> Histories);
+    private sealed record Outcome(IReadOnlyList<(int Trial, ExploitEvent Exploit)> Exploits,
+        IReadOnlyList<IReadOnlyList<EpochRecord>> Histories);
 
     private async Task<Outcome> RunAsync(TestClusterHandle handle, string sweepId, bool kill)
     {
@@ -63,7 +64,7 @@ public sealed class PbtFailureTests(ITestOutputHelper output)
         var progress = await SweepDriver.WaitForEndAsync(coordinator);
         Assert.Equal(Population, progress.Count(TrialStatus.Completed));
         var report = await SweepDriver.ReportAsync(coordinator);
-        var histories = new List<IReadOnlyList<Engine.Training.EpochRecord>>();
+        var histories = new List<IReadOnlyList<EpochRecord>>();
         for (var index = 0; index < Population; index++)
         {
             var snapshot = await handle.Grains.GetGrain<ITrialGrain>($"{sweepId}/{index}").GetSnapshotAsync();

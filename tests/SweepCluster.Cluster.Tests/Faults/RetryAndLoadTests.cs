@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Grains;
 using SweepCluster.Grains.Trials;
-using SweepCluster.Sweeps;
 
 namespace SweepCluster.Cluster.Tests.Faults;
 

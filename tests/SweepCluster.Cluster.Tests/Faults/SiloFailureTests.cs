@@ -1,7 +1,7 @@
 using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
 using Xunit.Abstractions;
 
 namespace SweepCluster.Cluster.Tests.Faults;

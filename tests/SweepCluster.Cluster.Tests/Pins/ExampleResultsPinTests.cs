@@ -5,8 +5,8 @@
 // After a deliberate change of results, regenerate with SWEEPCLUSTER_UPDATE_PINS=1 and review the diff.
 using System.Globalization;
 using System.Text;
-using SweepCluster.Sweeps;
-using SweepCluster.Sweeps.Reports;
+using SweepCluster.Core;
+using SweepCluster.Reporting;
 
 namespace SweepCluster.Cluster.Tests.Pins;
 

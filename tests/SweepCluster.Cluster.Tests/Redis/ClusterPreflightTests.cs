@@ -1,5 +1,5 @@
 using StackExchange.Redis;
-using SweepCluster.Grains.Hosting;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cluster.Tests.Redis;
 

@@ -3,7 +3,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SweepCluster.Grains.Coordination;
-using SweepCluster.Grains.Hosting;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cluster.Tests.Redis;
 

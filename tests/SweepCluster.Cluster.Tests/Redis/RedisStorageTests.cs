@@ -1,6 +1,6 @@
+using SweepCluster.Abstractions;
 using SweepCluster.Cluster.Tests.Faults;
-using SweepCluster.Grains;
-using SweepCluster.Sweeps;
+using SweepCluster.Core;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 

@@ -2,9 +2,9 @@
 // S seconds after the last one (`checkpoint_seconds`, the default) — plus, under any policy, the scheduler's decision
 // epochs and the last epoch. The trial runner is driven directly, on its own thread, as the trial grain drives it.
 using System.Threading.Channels;
-using SweepCluster.Engine.Specs;
-using SweepCluster.Grains;
+using SweepCluster.Abstractions;
 using SweepCluster.Grains.Trials;
+using SweepCluster.Specs;
 
 namespace SweepCluster.Cluster.Tests.Trials;
 

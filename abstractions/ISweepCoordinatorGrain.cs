@@ -1,0 +1,38 @@
+using Orleans.Concurrency;
+
+namespace SweepCluster.Abstractions;
+
+/// <summary>
+/// One sweep (key: the sweep id): expands the spec, spreads trials over the silos, retries failures, aggregates
+/// results and is the single source of the report. Clients poll it; trials report to it.
+/// </summary>
+public interface ISweepCoordinatorGrain : IGrainWithStringKey
+{
+    /// <summary>Validates, stores and starts a sweep; idempotent for the same spec and id.</summary>
+    Task<SubmitResult> SubmitAsync(SweepSubmission submission);
+
+    /// <summary>Progress counts, best so far and the inputs of an ETA; null when no sweep has this id.</summary>
+    [AlwaysInterleave]
+    Task<SweepProgress?> GetProgressAsync();
+
+    /// <summary>The ranked report as JSON (SweepReportJson); null when no sweep has this id.</summary>
+    Task<string?> GetReportJsonAsync();
+
+    /// <summary>Cancels every unfinished trial; returns false when no sweep has this id.</summary>
+    Task<bool> CancelAsync();
+
+    /// <summary>A trial finished one or more epochs.</summary>
+    Task ReportEpochsAsync(TrialEpochs epochs);
+
+    /// <summary>
+    /// A trial finished one or more epochs and waits, after the last one (a decision epoch of the sweep's trial
+    /// scheduler), for what to do next. Returns at once: it never waits for other trials.
+    /// </summary>
+    Task<TrialDirective> DecideAsync(TrialEpochs epochs);
+
+    /// <summary>The replay spec of trial <paramref name="trialIndex"/> (see <see cref="ITrialGrain.GetReplayAsync"/>); null when there is none.</summary>
+    Task<string?> GetReplayAsync(int trialIndex);
+
+    /// <summary>An attempt of a trial ended.</summary>
+    Task ReportFinishedAsync(TrialFinished finished);
+}

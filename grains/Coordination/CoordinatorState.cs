@@ -1,0 +1,17 @@
+// What a coordinator grain stores: the submission as the user wrote it (the plan is derived from it again on every
+// activation) and the state machine's state.
+using SweepCluster.Coordination.State;
+
+using SweepCluster.Abstractions;
+
+namespace SweepCluster.Grains.Coordination;
+
+/// <param name="Submission">The spec as submitted; null while no sweep has this id.</param>
+/// <param name="Sweep">The bookkeeping (SweepMachine.State); null while no sweep has this id.</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.CoordinatorState")]
+public sealed record CoordinatorState(
+    [property: Id(0)] SweepSubmission? Submission,
+    [property: Id(1)] SweepState? Sweep)
+{
+    public CoordinatorState() : this(null, null) { }
+}

@@ -1,0 +1,37 @@
+// Whether a submission can become a sweep: the id's alphabet, the spec's size, the spec itself (every error with its
+// file, line and field) and its data on this silo. Plain C#, so the coordinator grain only hosts it.
+using SweepCluster.Coordination;
+using SweepCluster.Engine.Specs;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+using SweepCluster.Tuning.Search;
+
+using SweepCluster.Abstractions;
+
+namespace SweepCluster.Grains.Coordination;
+
+public static class SubmissionCheck
+{
+    /// <summary>The sweep's plan, or every reason it cannot be made (nothing is stored then).</summary>
+    public static (SweepPlan? Plan, IReadOnlyList<string> Errors) Check(string sweepId, SweepSubmission submission)
+    {
+        if (!SweepIds.IsValid(sweepId)) return (null, [$"{sweepId}: {SweepIds.Rule}"]);
+        if (submission.SpecText.Length > SpecLimits.MaxFileBytes)
+            return (null, [$"{submission.SourceName}: the spec is {submission.SpecText.Length:N0} characters; the limit is {SpecLimits.MaxFileBytes:N0}"]);
+        try
+        {
+            var plan = SweepPlan.Create(Parse(submission));
+            var dataErrors = SweepPreflight.Check(plan.Spec, plan.Searcher);
+            return dataErrors.Count > 0 ? (null, dataErrors.Select(e => e.ToString()).ToArray()) : (plan, []);
+        }
+        catch (SpecException error)
+        {
+            return (null, error.Errors.Select(e => e.ToString()).ToArray());
+        }
+    }
+
+    /// <summary>The spec of a stored submission, read exactly as the CLI read it.</summary>
+    public static SweepSpec Parse(SweepSubmission submission) =>
+        SweepSpecLoader.Parse(submission.SpecText, submission.IsJson ? SpecFormat.Json : SpecFormat.Yaml, submission.SourceName,
+            submission.BaseDirectory, submission.AllowLarge);
+}

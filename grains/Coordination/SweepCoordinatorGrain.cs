@@ -1,0 +1,267 @@
+// A sweep coordinator: one grain per sweep, a thin shell around SweepMachine. It validates a submission, feeds the
+// machine every message, tick and membership change, and carries out its commands: store the state, start a trial on
+// a silo (with a placement hint), prune, cancel, ask trials for their state, publish the sweep's line. The machine
+// decides; this grain does the I/O. A deactivated coordinator reloads the machine's stored state, asks its trials
+// and carries on.
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
+using SweepCluster.Coordination;
+using SweepCluster.Engine.Training;
+using SweepCluster.Core;
+using SweepCluster.Reporting;
+
+using SweepCluster.Abstractions;
+
+namespace SweepCluster.Grains.Coordination;
+
+public sealed class SweepCoordinatorGrain(
+    [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<CoordinatorState> state,
+    IOptions<SweepCoordinatorOptions> options,
+    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
+{
+    private SweepMachine? _machine;
+    private IGrainTimer? _timer;
+    private DateTimeOffset _membershipAt = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Histories of the completed trials the report plots, fetched from their trial grains once (a completed result
+    /// never changes): a live page asks for the report every second, and finished trial grains are not kept in memory.
+    /// </summary>
+    private readonly Dictionary<int, IReadOnlyList<EpochRecord>> _curveHistories = [];
+
+    private string SweepId => this.GetPrimaryKeyString();
+    private SweepSubmission? Submission => state.State.Submission;
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Submission is not { } submission || state.State.Sweep is not { } stored) return;
+        _machine = SweepMachine.Restore(SweepPlan.Create(SubmissionCheck.Parse(submission)), stored, options.Value.ReconcilePeriod);
+        if (_machine.AllEnded) return;
+        logger.LogInformation("Coordinator of {Sweep} activated mid-sweep; reconciling with its trials", SweepId);
+        StartTicking();
+        await WakeUpReminder.EnsureAsync(this, options.Value.ReminderPeriod, logger);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_machine is null || _machine.AllEnded)
+        {
+            await WakeUpReminder.RemoveAsync(this, logger);
+            return;
+        }
+        StartTicking(); // the activation that received it may be a fresh one
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_machine is { Dirty: true }) await PersistAsync(cancellationToken);
+    }
+
+    public async Task<SubmitResult> SubmitAsync(SweepSubmission submission)
+    {
+        if (Submission is { } existing)
+            return existing.SpecText == submission.SpecText && existing.SourceName == submission.SourceName
+                ? new SubmitResult(SubmitOutcome.AlreadyExists, SweepId, _machine!.Name, _machine.Plan.TotalTrials, [])
+                : Refused(SubmitOutcome.IdConflict, $"sweep id '{SweepId}' is already used by a different spec; choose another --id");
+        var (plan, errors) = await Task.Run(() => SubmissionCheck.Check(SweepId, submission));
+        if (plan is null) return new SubmitResult(SubmitOutcome.Invalid, SweepId, "", 0, errors);
+
+        _machine = SweepMachine.New(plan, options.Value.ReconcilePeriod);
+        state.State = new CoordinatorState(submission, null);
+        await ObserveMembershipAsync();
+        await RunAsync(new SweepStarted(plan.Spec.Name, Now));
+        StartTicking();
+        await WakeUpReminder.EnsureAsync(this, options.Value.ReminderPeriod, logger);
+        return new SubmitResult(SubmitOutcome.Created, SweepId, _machine.Name, plan.TotalTrials, []);
+    }
+
+    public Task<SweepProgress?> GetProgressAsync()
+    {
+        if (_machine is null) return Task.FromResult<SweepProgress?>(null);
+        var tally = _machine.Tally();
+        return Task.FromResult<SweepProgress?>(new SweepProgress(SweepId, _machine.Name, _machine.Status, _machine.Plan.TotalTrials, tally.Counts,
+            tally.EpochsDone, tally.EpochsPlanned, _machine.Plan.Spec.Metric.Name, tally.BestMetric,
+            tally.BestTrial is { } best ? _machine.Plan.Describe(best) : null, _machine.CreatedAt, _machine.FinishedAt));
+    }
+
+    public async Task<string?> GetReportJsonAsync()
+    {
+        if (_machine is null) return null;
+        var report = SweepReportBuilder.Build(SweepReportSource.Input(SweepId, _machine));
+        var plotted = SweepReportSource.CurveTrials(report);
+        foreach (var index in _curveHistories.Keys.Except(plotted).ToArray()) _curveHistories.Remove(index);
+        foreach (var index in plotted.Where(i => !_curveHistories.ContainsKey(i)))
+            _curveHistories[index] = await Trial(index).GetHistoryAsync();
+        return SweepReportJson.Serialize(SweepReportSource.WithCurveHistories(report, _curveHistories));
+    }
+
+    public async Task<bool> CancelAsync()
+    {
+        if (_machine is null) return false;
+        await RunAsync(new CancelRequested(Now));
+        return true;
+    }
+
+    public async Task ReportEpochsAsync(TrialEpochs epochs)
+    {
+        if (_machine is null) return;
+        await RunAsync(new EpochsReported(Progress(epochs), Now));
+    }
+
+    public async Task<TrialDirective> DecideAsync(TrialEpochs epochs)
+    {
+        if (_machine is null) return TrialDirective.Continue;
+        await ObserveMembershipIfStaleAsync();
+        var reply = await RunAsync(new DecisionAsked(Progress(epochs), Now));
+        return new TrialDirective(reply!.Decision, reply.Reason);
+    }
+
+    public async Task ReportFinishedAsync(TrialFinished finished)
+    {
+        if (_machine is null) return;
+        await ObserveMembershipIfStaleAsync();
+        await RunAsync(new AttemptEnded(new TrialEnd(finished.TrialIndex, finished.Attempt, finished.Status, finished.Last, finished.Error,
+            finished.Silo, finished.WallSeconds), Now));
+    }
+
+    public async Task<string?> GetReplayAsync(int trialIndex)
+    {
+        if (_machine is null || trialIndex < 0 || trialIndex >= _machine.Plan.TotalTrials) return null;
+        return await Trial(trialIndex).GetReplayAsync();
+    }
+
+    private async Task TickAsync(CancellationToken cancellation)
+    {
+        await ObserveMembershipAsync();
+        await RunAsync(new Ticked(Now));
+    }
+
+    /// <summary>Hands one event to the machine and carries out what it asks, answers included; returns its reply.</summary>
+    private async Task<Directive?> RunAsync(SweepEvent @event)
+    {
+        var step = _machine!.Handle(@event);
+        await CarryOutAsync(step.Commands);
+        return step.Reply;
+    }
+
+    private async Task CarryOutAsync(IReadOnlyList<SweepCommand> commands)
+    {
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case Persist:
+                    await PersistAsync();
+                    break;
+                case StartTrial start:
+                    await RunAsync(await StartAsync(start));
+                    break;
+                case ReconcileTrials reconcile:
+                    await RunAsync(new TrialsReconciled(await Task.WhenAll(reconcile.TrialIndices.Select(AskStatusAsync)), Now));
+                    break;
+                case PruneTrial prune:
+                    await TellAsync(prune.TrialIndex, trial => trial.PruneAsync(prune.Reason), "pruned");
+                    break;
+                case CancelTrial cancel:
+                    await TellAsync(cancel.TrialIndex, trial => trial.CancelAsync(), "cancelled");
+                    break;
+                case PublishListing:
+                    await GrainFactory.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key)
+                        .UpsertAsync(new SweepListing(SweepId, _machine!.Name, _machine.Status, _machine.Plan.TotalTrials, _machine.CreatedAt));
+                    break;
+                case StopTicking:
+                    StopTimer();
+                    await WakeUpReminder.RemoveAsync(this, logger);
+                    break;
+            }
+        }
+    }
+
+    private async Task<SweepEvent> StartAsync(StartTrial start)
+    {
+        var checkpoints = _machine!.Plan.Spec.Checkpoints;
+        var donor = start.Donor is { } d ? new TrialDonor($"{SweepId}/{d}", start.DonorEpoch) : null;
+        var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.SpecJson, Submission!.BaseDirectory, start.Attempt,
+            checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds);
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(start.Silo));
+        try
+        {
+            return new TrialStartAnswered(start, View(await Trial(start.TrialIndex).StartAsync(assignment)), Now);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Could not start trial {Sweep}/{Trial} on {Silo}; it stays queued", SweepId, start.TrialIndex, start.Silo);
+            return new TrialStartFailed(start, Now);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
+    private async Task<ReconciledTrial> AskStatusAsync(int index)
+    {
+        try
+        {
+            return new ReconciledTrial(index, View(await Trial(index).GetStatusAsync()));
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "Trial {Sweep}/{Trial} did not answer; it stays in flight", SweepId, index);
+            return new ReconciledTrial(index, null);
+        }
+    }
+
+    // The coordinator's record stands whether or not the trial heard: it learns again when it is started or asks.
+    private async Task TellAsync(int index, Func<ITrialGrain, Task> call, string what)
+    {
+        try
+        {
+            await call(Trial(index));
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "Trial {Sweep}/{Trial} was not told it is {What}; the coordinator's record stands", SweepId, index, what);
+        }
+    }
+
+    // Membership and slot counts, refreshed every tick and, between ticks, at most once per tick period: dispatching
+    // after every finished trial must not cost two extra grain calls each time.
+    private async Task ObserveMembershipIfStaleAsync()
+    {
+        if (Now - _membershipAt >= options.Value.TickPeriod) await ObserveMembershipAsync();
+    }
+
+    private async Task ObserveMembershipAsync()
+    {
+        _membershipAt = Now;
+        _machine!.Handle(new MembershipObserved(await LiveSilos.QueryAsync(GrainFactory), Now));
+    }
+
+    private Task PersistAsync(CancellationToken cancellation = default)
+    {
+        state.State = state.State with { Sweep = _machine!.State };
+        return state.WriteStateAsync(cancellation);
+    }
+
+    private static TrialProgress Progress(TrialEpochs epochs) =>
+        new(epochs.TrialIndex, epochs.Attempt, epochs.Records, epochs.Silo, epochs.WallSeconds);
+
+    private static TrialView View(TrialStatusReport s) =>
+        new(s.Status, s.Attempt, s.Last, s.Error, s.Silo, s.WallSeconds, s.IsTraining, s.StopReason);
+
+    private ITrialGrain Trial(int index) => GrainFactory.GetGrain<ITrialGrain>($"{SweepId}/{index}");
+
+    private void StartTicking() =>
+        _timer ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.Value.TickPeriod, options.Value.TickPeriod) { KeepAlive = true });
+
+    private void StopTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    private SubmitResult Refused(SubmitOutcome outcome, string error) => new(outcome, SweepId, "", 0, [error]);
+}

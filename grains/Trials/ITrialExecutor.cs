@@ -1,0 +1,20 @@
+// How a trial grain turns an assignment into training. The default runs our engine (TrialRunner); the seam lets a
+// silo plug in another executor, and lets fault-tolerance tests inject failures without touching the grain.
+using System.Threading.Channels;
+using SweepCluster.Abstractions;
+using SweepCluster.Engine.Training;
+
+namespace SweepCluster.Grains.Trials;
+
+public interface ITrialExecutor
+{
+    /// <summary>Runs on the trial's dedicated thread; writes each finished epoch (and due checkpoints) to <paramref name="progress"/>.</summary>
+    TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation);
+}
+
+/// <summary>The engine: <see cref="TrialRunner"/>.</summary>
+public sealed class EngineTrialExecutor : ITrialExecutor
+{
+    public TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation) =>
+        TrialRunner.Run(assignment, checkpoint, progress, cancellation);
+}

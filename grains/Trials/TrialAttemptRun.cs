@@ -1,0 +1,181 @@
+// One run of a trial: waits for the previous run and a training slot, trains on a dedicated thread, and hands every
+// epoch, question, stop and end to its grain through ITrialAttemptSink (grain turns, so never at the same time as a
+// start) and to the coordinator. It runs on the thread pool, never on the grain's scheduler.
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SweepCluster.Engine.Training;
+using SweepCluster.Core;
+
+using SweepCluster.Abstractions;
+
+namespace SweepCluster.Grains.Trials;
+
+internal sealed class TrialAttemptRun(
+    AttemptTicket ticket,
+    ITrialAttemptSink sink,
+    ISweepCoordinatorGrain coordinator,
+    TrainingSlots slots,
+    ITrialExecutor executor,
+    Func<bool> isNewest,
+    Func<bool> deactivating,
+    ILogger logger,
+    string trialKey)
+{
+    /// <summary>How long a trial waiting at a decision epoch keeps retrying a coordinator that does not answer.</summary>
+    private static readonly TimeSpan DecisionPatience = TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(Task? previousRun, CancellationToken cancellation)
+    {
+        // A retry can arrive while the failed attempt is still delivering its result, and a resume while the paused one
+        // is stopping at its boundary: let that finish first. Its own failure was its own (and logged), not this run's.
+        if (previousRun is not null)
+        {
+            try
+            {
+                await previousRun;
+            }
+            catch (Exception error)
+            {
+                logger.LogDebug(error, "The previous run of {Trial} ended with an error", trialKey);
+            }
+        }
+        var acquired = false;
+        TaskCompletionSource<bool>? waiting = null;
+        try
+        {
+            if (!isNewest()) return; // started again meanwhile: the newest run trains the newest assignment
+            await slots.WaitAsync(cancellation);
+            acquired = true;
+            if (await sink.BeginAsync(ticket) is not { } begin) return;
+            if (begin.QuestionFirst is { } question && await AskAsync(question) is { Decision: not TrialDecision.Continue } held)
+            {
+                await sink.StopAtBoundaryAsync(ticket, held);
+                return;
+            }
+            await TrainAsync(begin, cancellation, w => waiting = w);
+        }
+        catch (OperationCanceledException) when (deactivating())
+        {
+            // The grain's deactivation stores the interruption.
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await EndAsync(TrialStatus.Cancelled, "cancelled");
+        }
+        catch (Exception error) when (!deactivating())
+        {
+            logger.LogWarning(error, "Trial {Trial} attempt {Attempt} failed", trialKey, ticket.Attempt);
+            await EndAsync(TrialStatus.Failed, error.Message);
+        }
+        finally
+        {
+            waiting?.TrySetResult(false); // never leave the training thread waiting for an answer that will not come
+            if (acquired) slots.Release();
+            await EndRunAsync();
+        }
+    }
+
+    private async Task TrainAsync(AttemptBegin begin, CancellationToken cancellation, Action<TaskCompletionSource<bool>?> setWaiting)
+    {
+        var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var training = Task.Factory.StartNew(() => executor.Run(begin.Assignment, begin.Checkpoint, progress.Writer, cancellation),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var batch = new List<EpochProgress>();
+        TrialDirective? stop = null;
+        while (await progress.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (progress.Reader.TryRead(out var epoch)) batch.Add(epoch);
+            var decision = batch[^1].Decision;
+            setWaiting(decision);
+            var newest = batch.LastOrDefault(e => e.Checkpoint is not null);
+            var report = await sink.RecordAsync(ticket, new EpochBatch(batch.Select(e => e.Record).ToArray(), newest?.Checkpoint,
+                newest?.Record.Epoch ?? 0, Asking: decision is not null));
+            batch.Clear();
+            if (decision is null)
+            {
+                if (report is not null) await ReportProgressAsync(report);
+                continue;
+            }
+            var directive = report is null
+                ? new TrialDirective(TrialDecision.Pause, "started again while waiting at the boundary")
+                : await AskAsync(report);
+            if (directive.Decision != TrialDecision.Continue) stop = directive;
+            decision.TrySetResult(directive.Decision == TrialDecision.Continue);
+            setWaiting(null);
+        }
+
+        var result = await training;
+        if (deactivating()) return; // the grain's deactivation stores the interruption
+        if (stop is not null && result.Outcome == TrialOutcome.Cancelled && !cancellation.IsCancellationRequested)
+        {
+            await sink.StopAtBoundaryAsync(ticket, stop);
+            return;
+        }
+        var status = result.Outcome switch
+        {
+            TrialOutcome.Completed => TrialStatus.Completed,
+            TrialOutcome.Diverged => TrialStatus.Diverged,
+            _ when cancellation.IsCancellationRequested => TrialStatus.Cancelled,
+            _ => TrialStatus.Failed,
+        };
+        await EndAsync(status, result.Message);
+    }
+
+    // The checkpoint of the decision epoch is stored. A trial that gets no answer (the coordinator's silo died, or its
+    // state could not be stored) pauses there: training on past a rung or a PBT boundary would decide it without its
+    // scheduler. The coordinator, back, finds it paused when it reconciles and decides about that epoch then.
+    private async Task<TrialDirective> AskAsync(TrialEpochs question)
+    {
+        TrialDirective answer;
+        try
+        {
+            answer = await TransientFailures.RetryAsync(() => coordinator.DecideAsync(question), DecisionPatience);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "No decision for {Trial} at epoch {Epoch}; it pauses there", trialKey, question.Records[^1].Epoch);
+            answer = new TrialDirective(TrialDecision.Pause, $"no decision from the coordinator at epoch {question.Records[^1].Epoch}: paused until it decides");
+        }
+        return await sink.DecidedAsync(ticket, answer);
+    }
+
+    private async Task ReportProgressAsync(TrialEpochs epochs)
+    {
+        try
+        {
+            await coordinator.ReportEpochsAsync(epochs);
+        }
+        catch (Exception error)
+        {
+            // The coordinator reconciles from the grain's stored state; a lost progress report loses nothing.
+            logger.LogDebug(error, "Epoch report of {Trial} not delivered", trialKey);
+        }
+    }
+
+    private async Task EndAsync(TrialStatus status, string? message)
+    {
+        if (deactivating()) return;
+        if (await sink.FinishAsync(ticket, status, message) is not { } finished) return;
+        try
+        {
+            await coordinator.ReportFinishedAsync(finished);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Result of {Trial} not delivered; the coordinator will reconcile", trialKey);
+        }
+    }
+
+    private async Task EndRunAsync()
+    {
+        if (deactivating()) return;
+        try
+        {
+            await sink.EndAsync(ticket);
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "The end of a run of {Trial} was not recorded", trialKey);
+        }
+    }
+}

@@ -1,0 +1,360 @@
+// A trial grain: one training run of one sweep. Start returns at once; the attempt runs off the grain's scheduler
+// (TrialAttemptRun: its trainer on a dedicated thread behind the silo's TrainingSlots gate) and changes the trial's
+// state only through ITrialAttemptSink calls, turns of this grain like any request: a start and a running attempt
+// never write at the same time, and no lock is needed. Its stored state is the truth about the trial: a coordinator
+// that lost track asks it. Progress and the checkpoint are stored apart, so a decision never rewrites the weights.
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Engine.Training;
+using SweepCluster.Specs;
+
+namespace SweepCluster.Grains.Trials;
+
+public sealed class TrialGrain(
+    [PersistentState("trial", StorageNames.Sweeps)] IPersistentState<TrialGrainState> state,
+    [PersistentState("checkpoint", StorageNames.Sweeps)] IPersistentState<TrialCheckpointState> checkpoint,
+    TrainingSlots slots,
+    ITrialExecutor executor,
+    ILocalSiloDetails localSilo,
+    ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialAttemptSink
+{
+    /// <summary>Keeps a training activation alive however long the trial takes (released when it ends).</summary>
+    private static readonly TimeSpan KeepAliveWhileTraining = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Progress goes to the coordinator at most this often (epochs are stored at checkpoints; the final report carries
+    /// the last epoch): fast epochs would otherwise cost a coordinator call each.
+    /// </summary>
+    private static readonly TimeSpan ProgressReportInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly Guid _activation = Guid.NewGuid();
+    private readonly List<EpochRecord> _unreported = [];
+    private CancellationTokenSource? _cancellation;
+    private Task? _run;
+    private int _generation;
+    private volatile bool _deactivating;
+    private AttemptPhase _phase;
+
+    /// <summary>The coordinator pruned this trial while its attempt was at the boundary: end Pruned, for this reason.</summary>
+    private string? _prunedAtBoundary;
+
+    private DateTimeOffset _lastProgressReport = DateTimeOffset.MinValue;
+
+    /// <summary>Times the newest run's segment (from taking a slot to stopping); earlier ones are in the state.</summary>
+    private Stopwatch _segmentClock = new();
+
+    private double WallSecondsSoFar => state.State.WallSeconds + _segmentClock.Elapsed.TotalSeconds;
+
+    /// <summary>The silo as people read it: its endpoint, without the generation number.</summary>
+    private string SiloName => localSilo.SiloAddress.Endpoint.ToString();
+
+    /// <summary>An attempt is alive here and has not ended (an ended attempt may still be delivering its result).</summary>
+    private bool IsTraining => _run is { IsCompleted: false } && !state.State.Status.IsTerminal();
+
+    /// <summary>The attempt this grain works on now; reports carry it, so an adopted newer attempt is reported as such.</summary>
+    private int CurrentAttempt => state.State.Assignment?.Attempt ?? 0;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    public async Task<TrialStatusReport> StartAsync(TrialAssignment assignment)
+    {
+        var current = state.State;
+        var previous = current.Assignment;
+        if (previous is not null && previous.Attempt > assignment.Attempt) return Status();   // a stale dispatch
+        if (IsTraining && !_phase.IsAtBoundary())
+        {
+            // Already training (the coordinator lost track, e.g. it restarted): keep going under the newer number.
+            if (previous!.Attempt < assignment.Attempt)
+            {
+                state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
+                await state.WriteStateAsync();
+            }
+            return Status();
+        }
+        if (previous is not null && current.Status.IsTerminal() && previous.SpecJson == assignment.SpecJson && current.Status != TrialStatus.Failed)
+        {
+            // Finished before (a result the coordinator never stored): never run it twice, hand the result back.
+            state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
+            await state.WriteStateAsync();
+            return Status();
+        }
+
+        // A trial at its decision boundary that is started again was paused by the coordinator: the new attempt runs
+        // once the current one has stopped there. A restart this trial already carried out (the same donor and boundary,
+        // the same explored spec: a coordinator restored from older state sends it again) goes on from its own
+        // checkpoint; the donor may have moved on.
+        var restartDone = assignment.Donor is not null && previous?.Donor == assignment.Donor
+            && previous.SpecJson == assignment.SpecJson && checkpoint.State.Bytes is not null;
+        if (assignment.Donor is { } donor && !restartDone)
+        {
+            // PBT's exploit: the checkpoint first, then the progress that names it (a start that fails in between is
+            // sent again, and copies again).
+            var copy = await CopyDonorAsync(donor);
+            checkpoint.State = new TrialCheckpointState(copy.Epoch, copy.Checkpoint);
+            await checkpoint.WriteStateAsync();
+            state.State = Assigned(assignment, copy.History.Take(copy.Epoch).ToArray());
+        }
+        else
+        {
+            var resume = checkpoint.State.Bytes is not null && (previous?.SpecJson == assignment.SpecJson || assignment.Donor is not null);
+            state.State = Assigned(assignment, resume ? current.History.Take(checkpoint.State.Epoch).ToArray() : []);
+            if (!resume && checkpoint.State.Bytes is not null)
+            {
+                checkpoint.State = new TrialCheckpointState();
+                await checkpoint.WriteStateAsync();
+            }
+        }
+        await state.WriteStateAsync();
+        StartRun(assignment);
+        return Status();
+    }
+
+    private TrialGrainState Assigned(TrialAssignment assignment, EpochRecord[] history) => state.State with
+    {
+        Assignment = assignment,
+        Status = TrialStatus.Pending,
+        Error = null,
+        StopReason = null,
+        History = history,
+    };
+
+    private void StartRun(TrialAssignment assignment)
+    {
+        _cancellation = new CancellationTokenSource();
+        DelayDeactivation(KeepAliveWhileTraining);
+        // Numbered here, not when the run begins: the run before it must see at once that it is not the newest, or its
+        // ending would release the keep-alive this start just set.
+        var ticket = new AttemptTicket(_activation, ++_generation, assignment.Attempt);
+        _phase = _run is { IsCompleted: false } ? AttemptPhase.Queued : AttemptPhase.WaitingForSlot;
+        var run = new TrialAttemptRun(ticket, this.AsReference<ITrialAttemptSink>(), GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId),
+            slots, executor, () => Volatile.Read(ref _generation) == ticket.Generation, () => _deactivating, logger, Key);
+        var previous = _run;
+        var token = _cancellation.Token;
+        _run = Task.Run(() => run.RunAsync(previous, token));
+    }
+
+    public Task<TrialSnapshot> GetSnapshotAsync()
+    {
+        var s = state.State;
+        return Task.FromResult(new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts, s.StopReason));
+    }
+
+    public Task<TrialStatusReport> GetStatusAsync() => Task.FromResult(Status());
+
+    public Task<IReadOnlyList<EpochRecord>> GetHistoryAsync() => Task.FromResult(state.State.History);
+
+    public async Task PruneAsync(string? reason)
+    {
+        if (state.State.Status != TrialStatus.Paused)
+        {
+            // Told to pause (or about to be) and not stopped yet: it ends Pruned when it reaches the boundary.
+            if (IsTraining && _phase is AttemptPhase.AwaitingDecision or AttemptPhase.LeavingAtBoundary)
+                _prunedAtBoundary = reason ?? "stopped by the trial scheduler";
+            return;
+        }
+        state.State = state.State with { Status = TrialStatus.Pruned, StopReason = reason };
+        await state.WriteStateAsync();
+    }
+
+    public Task<TrialCheckpointCopy> GetCheckpointAsync()
+    {
+        var (epoch, bytes) = (checkpoint.State.Epoch, checkpoint.State.Bytes);
+        return Task.FromResult(new TrialCheckpointCopy(epoch, bytes, state.State.History.Take(epoch).ToArray()));
+    }
+
+    public Task<string?> GetReplayAsync()
+    {
+        var s = state.State;
+        if (checkpoint.State.Bytes is not { } bytes || s.Assignment is null) return Task.FromResult<string?>(null);
+        var spec = TrialSpecJson.Deserialize(s.Assignment.SpecJson);
+        if (s.Assignment.BaseDirectory is { } baseDirectory && spec.Dataset.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(spec.Dataset))
+            spec = spec with { Dataset = Path.GetFullPath(Path.Combine(baseDirectory, spec.Dataset)) };
+        var replay = ReplaySpecBuilder.Build(spec, CheckpointSerializer.Deserialize(bytes));
+        return Task.FromResult<string?>(TrialSpecWriter.ToYaml(replay));
+    }
+
+    // PBT's exploit: the donor's checkpoint at the generation's boundary. A copy that cannot be had fails this start
+    // (nothing stored): the coordinator keeps the restart queued and tries again, rather than the trial going on from
+    // its own weights under the donor's hyperparameters. Donors wait at the boundary until every copier has started.
+    private async Task<TrialCheckpointCopy> CopyDonorAsync(TrialDonor donor)
+    {
+        var copy = await GrainFactory.GetGrain<ITrialGrain>(donor.TrialKey).GetCheckpointAsync();
+        if (copy.Epoch == donor.Epoch && copy.Checkpoint is not null) return copy;
+        throw new InvalidOperationException(
+            $"donor {donor.TrialKey} holds a checkpoint of epoch {copy.Epoch}, not of the generation's epoch {donor.Epoch}; the exploit is retried");
+    }
+
+    public Task CancelAsync()
+    {
+        _cancellation?.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A graceful shutdown: stop training at the next batch and leave the trial resumable from its last checkpoint;
+        // the coordinator sees it idle and starts it again elsewhere.
+        var interrupted = IsTraining && state.State.Status != TrialStatus.Paused;
+        _deactivating = true;
+        _cancellation?.Cancel();
+        if (_run is not { } run) return;
+        try
+        {
+            await run.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Trial {Trial} did not stop before its deactivation ended", Key);
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "The run of {Trial} ended with an error while deactivating", Key);
+        }
+        if (!interrupted || state.State.Status.IsTerminal()) return;
+        // Stopped by a deactivation, not by the user: back to Pending with the checkpoint kept, nothing reported.
+        state.State = state.State with { Status = TrialStatus.Pending, WallSeconds = WallSecondsSoFar };
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    // ---- ITrialAttemptSink: the running attempt's turns ----
+
+    public async Task<AttemptBegin?> BeginAsync(AttemptTicket ticket)
+    {
+        if (!IsNewest(ticket)) return null;
+        _phase = AttemptPhase.Training;
+        _segmentClock = Stopwatch.StartNew();
+        var s = state.State;
+        var from = checkpoint.State.Epoch;
+        var attempt = new AttemptRecord(CurrentAttempt, SiloName, from, from, DateTimeOffset.UtcNow);
+        state.State = s with { Status = TrialStatus.Running, Silo = SiloName, Attempts = [.. s.Attempts, attempt] };
+        await state.WriteStateAsync();
+        _unreported.Clear();
+        // A run that starts from a checkpoint at a decision epoch asks about that epoch first: its previous run may have
+        // paused there without an answer, and a coordinator restored from older state may never have heard of it.
+        // Asking again is harmless (a rung that promoted it, or a PBT generation that was released, says go on).
+        TrialEpochs? question = null;
+        if (from > 0 && s.Assignment?.DecisionEpochs?.Contains(from) == true && s.History.Count >= from)
+        {
+            _phase = AttemptPhase.AwaitingDecision;
+            question = Report([s.History[from - 1]]);
+        }
+        return new AttemptBegin(s.Assignment!, checkpoint.State.Bytes, question);
+    }
+
+    // Records every epoch that finished since the last batch, with the newest checkpoint among them. Storage only matters
+    // at checkpoints: a resume starts from the stored checkpoint and drops the epochs after it, so epochs without one are
+    // kept in memory until the next checkpoint (or the end) instead of costing a write each. At a decision epoch every
+    // unreported epoch goes with the question.
+    public async Task<TrialEpochs?> RecordAsync(AttemptTicket ticket, EpochBatch batch)
+    {
+        if (!IsNewest(ticket)) return null; // a newer run took over: these epochs belong to no assignment any more
+        var s = state.State;
+        state.State = s with
+        {
+            History = [.. s.History, .. batch.Records],
+            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = batch.Records[^1].Epoch }],
+        };
+        _unreported.AddRange(batch.Records);
+        if (batch.Checkpoint is not null || batch.Asking) await state.WriteStateAsync();
+        if (batch.Checkpoint is not null)
+        {
+            // After the progress that holds its epochs: a crash in between resumes from the older checkpoint.
+            checkpoint.State = new TrialCheckpointState(batch.CheckpointEpoch, batch.Checkpoint);
+            await checkpoint.WriteStateAsync();
+        }
+        if (batch.Asking)
+        {
+            _phase = AttemptPhase.AwaitingDecision;
+            return TakeReport();
+        }
+        if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return null;
+        return TakeReport();
+    }
+
+    public Task<TrialDirective> DecidedAsync(AttemptTicket ticket, TrialDirective directive)
+    {
+        // Started again while it waited (the coordinator paused and re-dispatched it, and its answer was lost or came
+        // late): the newer run, queued behind this one, goes on from here.
+        if (directive.Decision == TrialDecision.Continue && !IsNewest(ticket))
+            directive = new TrialDirective(TrialDecision.Pause, "started again while waiting at the boundary");
+        if (IsNewest(ticket)) _phase = directive.Decision == TrialDecision.Continue ? AttemptPhase.Training : AttemptPhase.LeavingAtBoundary;
+        return Task.FromResult(directive);
+    }
+
+    // Paused or stopped by the trial scheduler at an epoch boundary: the checkpoint of that epoch is stored and the
+    // coordinator, which decided it, already knows. A newer attempt may already be queued behind this one.
+    public async Task StopAtBoundaryAsync(AttemptTicket ticket, TrialDirective directive)
+    {
+        if (ticket.Activation != _activation) return;
+        var s = state.State;
+        var superseded = s.Status == TrialStatus.Pending && CurrentAttempt > ticket.Attempt;
+        var pruned = _prunedAtBoundary;
+        _prunedAtBoundary = null;
+        var status = superseded ? s.Status
+            : pruned is not null || directive.Decision == TrialDecision.Stop ? TrialStatus.Pruned
+            : TrialStatus.Paused;
+        var reason = superseded ? null : pruned ?? directive.Reason;
+        state.State = s with { Status = status, StopReason = reason, WallSeconds = s.WallSeconds + _segmentClock.Elapsed.TotalSeconds };
+        _segmentClock = new Stopwatch();
+        await state.WriteStateAsync();
+    }
+
+    public async Task<TrialFinished?> FinishAsync(AttemptTicket ticket, TrialStatus status, string? message)
+    {
+        if (ticket.Activation != _activation) return null;
+        var s = state.State;
+        var elapsed = _segmentClock.Elapsed.TotalSeconds;
+        _segmentClock = new Stopwatch();
+        if (s.Status == TrialStatus.Pending && CurrentAttempt > ticket.Attempt)
+        {
+            // A newer attempt was started while this one wound down: its time counts; its end is not the trial's.
+            state.State = s with { WallSeconds = s.WallSeconds + elapsed };
+            await state.WriteStateAsync();
+            return null;
+        }
+        state.State = s with
+        {
+            Status = status,
+            Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null,
+            WallSeconds = s.WallSeconds + elapsed,
+        };
+        await state.WriteStateAsync();
+        _unreported.Clear();
+        var ended = state.State;
+        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds);
+    }
+
+    public Task EndAsync(AttemptTicket ticket)
+    {
+        if (!IsNewest(ticket)) return Task.CompletedTask; // a newer attempt took over: its keep-alive stands
+        _phase = AttemptPhase.Idle;
+        DelayDeactivation(TimeSpan.FromTicks(-1));
+        // Nothing runs here until the coordinator starts it again: a finished or paused trial leaves memory (its state
+        // is stored; a status call or a PBT copier activates it again).
+        if (state.State.Status.IsTerminal() || state.State.Status == TrialStatus.Paused) DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private bool IsNewest(AttemptTicket ticket) => ticket.Activation == _activation && ticket.Generation == _generation;
+
+    private TrialEpochs TakeReport()
+    {
+        var report = Report(_unreported.ToArray());
+        _unreported.Clear();
+        return report;
+    }
+
+    private TrialEpochs Report(IReadOnlyList<EpochRecord> records)
+    {
+        _lastProgressReport = DateTimeOffset.UtcNow;
+        return new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, records, SiloName, WallSecondsSoFar);
+    }
+
+    private TrialStatusReport Status()
+    {
+        var s = state.State;
+        return new TrialStatusReport(s.Status, CurrentAttempt, s.Last, s.Error, s.Silo, s.WallSeconds, IsTraining, s.StopReason);
+    }
+}

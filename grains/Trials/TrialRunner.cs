@@ -1,0 +1,51 @@
+// The part of a trial that runs on its dedicated training thread: load data (cached per process), build or restore
+// the trainer, train, and hand each epoch (with a checkpoint when one is due) to the grain through a channel.
+// Deliberately no Orleans calls here: the grain does all of that on its own scheduler.
+using System.Diagnostics;
+using System.Threading.Channels;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Engine.Training;
+using SweepCluster.Specs;
+
+namespace SweepCluster.Grains.Trials;
+
+/// <summary>One finished epoch and, when due, the checkpoint taken right after it.</summary>
+/// <param name="Decision">At a decision epoch: the training thread waits until the grain sets it (true: go on;
+/// false: stop here, at the epoch boundary, with the checkpoint stored).</param>
+public sealed record EpochProgress(EpochRecord Record, byte[]? Checkpoint, TaskCompletionSource<bool>? Decision = null);
+
+public static class TrialRunner
+{
+    /// <summary>Trains <paramref name="assignment"/> from <paramref name="checkpoint"/> (or from scratch) to the end.</summary>
+    public static TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
+    {
+        try
+        {
+            var spec = TrialSpecJson.Deserialize(assignment.SpecJson);
+            var data = TrainingDataLoader.Load(spec, assignment.BaseDirectory);
+            var trainer = checkpoint is null
+                ? new Trainer(spec, data)
+                : Trainer.Restore(spec, data, CheckpointSerializer.Deserialize(checkpoint));
+            var checkpoints = assignment.Checkpoints();
+            var sinceCheckpoint = Stopwatch.StartNew(); // an attempt starts from its checkpoint (or from nothing)
+            var decisionEpochs = assignment.DecisionEpochs?.ToHashSet() ?? [];
+            using var boundary = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            return trainer.Run(boundary.Token, record =>
+            {
+                var ask = decisionEpochs.Contains(record.Epoch);
+                var due = ask || record.Epoch == spec.Epochs || checkpoints.IsDue(record.Epoch, sinceCheckpoint.Elapsed.TotalSeconds);
+                if (due) sinceCheckpoint.Restart();
+                var decision = ask ? new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+                progress.TryWrite(new EpochProgress(record, due ? trainer.CheckpointBytes() : null, decision));
+                if (decision is null) return;
+                decision.Task.Wait(cancellation);
+                if (!decision.Task.Result) boundary.Cancel(); // the trainer stops before the next epoch's first batch
+            });
+        }
+        finally
+        {
+            progress.TryComplete();
+        }
+    }
+}

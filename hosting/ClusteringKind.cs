@@ -1,0 +1,18 @@
+// How the silos of a cluster find each other (the `--clustering` flag).
+namespace SweepCluster.Hosting;
+
+/// <summary>The membership provider of a cluster.</summary>
+public enum ClusteringKind
+{
+    /// <summary>One machine: localhost clustering, grain state in the process's memory, no external service.</summary>
+    Localhost,
+
+    /// <summary>Several machines: membership, grain state and reminders in Redis.</summary>
+    Redis,
+}
+
+/// <summary>The flag values of <see cref="ClusteringKind"/>, as users type them.</summary>
+public static class ClusteringKindNames
+{
+    public static IReadOnlyList<string> All { get; } = Enum.GetNames<ClusteringKind>().Select(n => n.ToLowerInvariant()).ToArray();
+}

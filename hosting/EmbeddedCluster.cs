@@ -1,0 +1,69 @@
+// The embedded default: a silo inside this process (localhost clustering on a free port, in-memory storage, no
+// gateway), so `sweep run` needs no service at all; the caller talks to it through the silo's own grain factory.
+// With an HTTP port it is also a web host (dashboard and sweep pages on loopback), as a silo program is. The CLI and
+// the benchmarks run their sweeps on it.
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SweepCluster.Hosting;
+
+public sealed class EmbeddedCluster : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EmbeddedCluster(IHost host, int slots)
+    {
+        _host = host;
+        Slots = slots;
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
+    }
+
+    public IGrainFactory Grains { get; }
+    public int Slots { get; }
+
+    /// <param name="httpPort">0: no web host; else the loopback port of the dashboard and sweep pages.</param>
+    /// <exception cref="ArgumentException">A setting cannot be used (e.g. the HTTP port is taken); the message names the flag.</exception>
+    public static async Task<EmbeddedCluster> StartAsync(int slots, CancellationToken cancellation, int httpPort = 0)
+    {
+        var options = new SweepSiloOptions
+        {
+            Slots = slots,
+            SiloPort = FreeLoopbackPort(),
+            GatewayPort = 0,
+            ClusterId = $"sweep-run-{Environment.ProcessId}",
+            HttpPort = httpPort,
+        };
+        var host = SweepSiloHost.Build(options);
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch (Exception error) when (SweepSiloHost.DescribeStartFailure(error, options) is { } message)
+        {
+            host.Dispose();
+            throw new ArgumentException(message, error);
+        }
+        return new EmbeddedCluster(host, options.EffectiveSlots);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync();
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}

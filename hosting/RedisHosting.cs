@@ -1,0 +1,99 @@
+// Several machines: Redis holds the membership table, every grain's state and the reminders, so a sweep survives the
+// loss of any silo and a restart of the whole cluster. The cluster and service ids and the advertised endpoint come
+// from SweepSiloOptions; grain state keeps Orleans' binary serializer, as on one machine.
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
+using StackExchange.Redis;
+using SweepCluster.Grains;
+
+namespace SweepCluster.Hosting;
+
+public static class RedisHosting
+{
+    /// <summary>How long one attempt to reach Redis may take, in the silo and in the preflight check.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The silo as <paramref name="options"/> asks: localhost clustering or Redis clustering.</summary>
+    /// <param name="store">Localhost clustering: storage shared with the other silos of this process.</param>
+    /// <param name="primarySilo">Localhost clustering: the first silo's endpoint, for the others.</param>
+    public static ISiloBuilder UseSweepCluster(this ISiloBuilder silo, SweepSiloOptions options, ProcessGrainStore? store = null,
+        IPEndPoint? primarySilo = null) => options.Clustering switch
+    {
+        ClusteringKind.Localhost => silo.UseSweepClusterLocalhost(options, store, primarySilo),
+        ClusteringKind.Redis => silo.UseSweepClusterRedis(options),
+        _ => throw new ArgumentException($"--clustering must be one of {string.Join(", ", ClusteringKindNames.All)}, got {options.Clustering}"),
+    };
+
+    /// <summary>A silo of a multi-machine cluster: Redis membership, Redis grain storage and Redis reminders.</summary>
+    public static ISiloBuilder UseSweepClusterRedis(this ISiloBuilder silo, SweepSiloOptions options)
+    {
+        options.Validate();
+        if (options.Clustering != ClusteringKind.Redis) throw new ArgumentException("UseSweepClusterRedis needs --clustering redis");
+        var redis = options.Redis!;
+        silo.UseRedisClustering(o => o.ConfigurationOptions = Configuration(redis));
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        silo.AddSweepClusterRedisStorage(redis);
+        return silo.AddSweepCluster(options.EffectiveSlots);
+    }
+
+    /// <summary>
+    /// Redis grain storage (with Orleans' binary grain-state serializer) and Redis reminders, so the coordinator's
+    /// wake-up reminder survives too. Used by <see cref="UseSweepClusterRedis"/> and by test clusters.
+    /// </summary>
+    public static ISiloBuilder AddSweepClusterRedisStorage(this ISiloBuilder silo, string redis)
+    {
+        silo.AddRedisGrainStorage(StorageNames.Sweeps, (OptionsBuilder<Orleans.Persistence.RedisStorageOptions> builder) =>
+            builder.Configure<IServiceProvider>((o, services) =>
+            {
+                o.ConfigurationOptions = Configuration(redis);
+                o.GrainStorageSerializer = services.GetRequiredService<IGrainStorageSerializer>();
+            }));
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = Configuration(redis));
+        return silo;
+    }
+
+    /// <summary>
+    /// The connection settings every Redis user of a silo shares: bounded connect attempts, and reconnecting by itself
+    /// after Redis restarts instead of failing for good.
+    /// </summary>
+    public static ConfigurationOptions Configuration(string redis)
+    {
+        ConfigurationOptions parsed;
+        try
+        {
+            parsed = ConfigurationOptions.Parse(redis);
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentException($"--redis '{redis}' is not a Redis connection string (host:port[,password=...]): {error.Message}", error);
+        }
+        if (parsed.EndPoints.Count == 0) throw new ArgumentException($"--redis '{redis}' names no host:port");
+        parsed.AbortOnConnectFail = false;
+        parsed.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
+        return parsed;
+    }
+
+    /// <summary><c>--advertise</c>, or this machine's first non-loopback IPv4 address (a silo must be routable).</summary>
+    public static IPAddress AdvertisedAddress(SweepSiloOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Advertise)) return IPAddress.Parse(options.Advertise);
+        var candidates = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        return candidates.FirstOrDefault()
+            ?? throw new ArgumentException("this machine has no non-loopback IPv4 address to advertise: pass --advertise IP (the address other machines reach this silo at)");
+    }
+}

@@ -1,0 +1,129 @@
+// The one options class of a SweepCluster silo, bound from appsettings.json (section "SweepCluster"), environment
+// variables (SweepCluster__Slots=4) and command-line flags (--slots 4).
+using SweepCluster.Web.Hosting;
+
+namespace SweepCluster.Hosting;
+
+public sealed class SweepSiloOptions
+{
+    public const string Section = "SweepCluster";
+
+    /// <summary>Trials this silo trains at once; 0 means one per processor.</summary>
+    public int Slots { get; set; }
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = DefaultSiloPort;
+
+    /// <summary>Port clients connect to; 0 disables the gateway (an embedded silo used only in-process).</summary>
+    public int GatewayPort { get; set; } = DefaultGatewayPort;
+
+    public string ClusterId { get; set; } = "sweepcluster-dev";
+    public string ServiceId { get; set; } = "sweepcluster";
+
+    // ---- clustering (issue 5) ----
+
+    /// <summary>How silos find each other: <see cref="ClusteringKind.Localhost"/> (one machine, no service) or
+    /// <see cref="ClusteringKind.Redis"/> (several machines; membership, grain state and reminders in Redis).</summary>
+    public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
+
+    /// <summary>StackExchange.Redis connection string (<c>host:port</c>, optionally <c>,password=...</c>); required
+    /// with <see cref="ClusteringKind.Redis"/>.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The IP address other silos and clients reach this silo at; empty means this machine's first
+    /// non-loopback IPv4 address. Used with Redis clustering (localhost clustering always uses the loopback).</summary>
+    public string? Advertise { get; set; }
+
+    /// <summary>Connection attempts to Redis before the silo gives up with an error naming <c>--redis</c>.</summary>
+    public int RedisConnectAttempts { get; set; } = DefaultRedisConnectAttempts;
+
+    public const int DefaultRedisConnectAttempts = 5;
+
+    /// <summary>Running as a Kubernetes pod (deploy/k8s): identity and advertised IP from the pod's environment, and
+    /// Orleans' Kubernetes hosting removes the pods of dead silos. Read by the silo program only.</summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>Flags of the clustering settings.</summary>
+    public static IReadOnlyDictionary<string, string> ClusteringSwitchMappings { get; } = new Dictionary<string, string>
+    {
+        ["--clustering"] = $"{Section}:{nameof(Clustering)}",
+        ["--redis"] = $"{Section}:{nameof(Redis)}",
+        ["--advertise"] = $"{Section}:{nameof(Advertise)}",
+        ["--redis-connect-attempts"] = $"{Section}:{nameof(RedisConnectAttempts)}",
+        ["--kubernetes"] = $"{Section}:{nameof(Kubernetes)}",
+    };
+
+    /// <summary>Throws with a message naming the flag when a clustering setting is missing or invalid.</summary>
+    public void ValidateClustering()
+    {
+        if (!Enum.IsDefined(Clustering)) throw new ArgumentException($"--clustering must be one of {string.Join(", ", ClusteringKindNames.All)}, got {Clustering}");
+        if (Clustering == ClusteringKind.Redis && string.IsNullOrWhiteSpace(Redis))
+            throw new ArgumentException("--clustering redis needs --redis host:port (a StackExchange.Redis connection string)");
+        if (!string.IsNullOrWhiteSpace(Advertise) && !System.Net.IPAddress.TryParse(Advertise, out _))
+            throw new ArgumentException($"--advertise must be an IP address (e.g. 192.0.2.10), got '{Advertise}'");
+        if (RedisConnectAttempts < 1) throw new ArgumentException($"--redis-connect-attempts must be 1 or more, got {RedisConnectAttempts}");
+        if (string.IsNullOrWhiteSpace(ClusterId)) throw new ArgumentException("--cluster-id must not be empty");
+        if (string.IsNullOrWhiteSpace(ServiceId)) throw new ArgumentException("--service-id must not be empty");
+        if (Kubernetes && Clustering != ClusteringKind.Redis) throw new ArgumentException("--kubernetes true needs --clustering redis (pods come and go; membership and state must live outside them)");
+    }
+
+    // ---- end of clustering (issue 5) ----
+
+    public const int DefaultSiloPort = 11111;
+    public const int DefaultGatewayPort = 30000;
+
+    /// <summary>The slot count in effect (<see cref="Slots"/>, or the processor count when it is 0).</summary>
+    public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
+
+    /// <summary>Command-line flags and the configuration keys they set.</summary>
+    public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(ClusteringSwitchMappings)
+    {
+        ["--slots"] = $"{Section}:{nameof(Slots)}",
+        ["--silo-port"] = $"{Section}:{nameof(SiloPort)}",
+        ["--gateway-port"] = $"{Section}:{nameof(GatewayPort)}",
+        ["--cluster-id"] = $"{Section}:{nameof(ClusterId)}",
+        ["--service-id"] = $"{Section}:{nameof(ServiceId)}",
+        ["--http-port"] = $"{Section}:{nameof(HttpPort)}",
+        ["--http-bind"] = $"{Section}:{nameof(HttpBind)}",
+        ["--http-user"] = $"{Section}:{nameof(HttpUser)}",
+    };
+
+    /// <summary>Throws with a message naming the flag when a value is out of range.</summary>
+    public void Validate()
+    {
+        ValidateClustering();
+        if (Slots < 0) throw new ArgumentException($"--slots must be 0 (one per processor) or more, got {Slots}");
+        if (SiloPort is <= 0 or > ushort.MaxValue) throw new ArgumentException($"--silo-port must be 1-65535, got {SiloPort}");
+        if (GatewayPort is < 0 or > ushort.MaxValue) throw new ArgumentException($"--gateway-port must be 0-65535, got {GatewayPort}");
+        ValidateHttp();
+    }
+
+    // ---- web (issue 6) ----
+
+    /// <summary>Port of the silo's web host (Orleans dashboard and sweep pages); 0 disables it.</summary>
+    public int HttpPort { get; set; } = DefaultHttpPort;
+
+    /// <summary>The IP address the web host listens on: loopback unless asked (0.0.0.0 opens it to the network).</summary>
+    public string HttpBind { get; set; } = DefaultHttpBind;
+
+    /// <summary>Basic-auth user name over every page; null or empty: no authentication. The password is read from
+    /// the <see cref="HttpPasswordVariable"/> environment variable, never from the command line.</summary>
+    public string? HttpUser { get; set; }
+
+    public const int DefaultHttpPort = SweepWebOptions.DefaultPort;
+    public const string DefaultHttpBind = SweepWebOptions.DefaultBind;
+
+    /// <summary>The environment variable holding the basic-auth password of <see cref="HttpUser"/>.</summary>
+    public const string HttpPasswordVariable = SweepWebOptions.PasswordVariable;
+
+    /// <summary>The web host is on (<see cref="HttpPort"/> is not 0).</summary>
+    public bool HttpEnabled => HttpPort != 0;
+
+    /// <summary>What the web host is given: <see cref="HttpPort"/>, <see cref="HttpBind"/> and <see cref="HttpUser"/>.</summary>
+    public SweepWebOptions Web => new(HttpPort, HttpBind, HttpUser);
+
+    /// <summary>Throws with a message naming the flag when a web setting is out of range.</summary>
+    public void ValidateHttp() => Web.Validate();
+
+    // ---- end web (issue 6) ----
+}

@@ -1,0 +1,60 @@
+// The CSV format: one row per combination in rank order with a header row; RFC 4180 (comma, CRLF, quoted fields),
+// numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows: the trials
+// the scheduler pruned and the PBT exploits of each combination are counted in its last two columns.
+using SweepCluster.Reporting.Formatting;
+
+namespace SweepCluster.Reporting.Csv;
+
+/// <summary>Renders the ranking as CSV.</summary>
+public sealed class CsvRenderer : IReportRenderer
+{
+    /// <summary>RFC 4180 record separator.</summary>
+    public const string LineEnd = "\r\n";
+
+    /// <summary>Separates silo names inside the silos field.</summary>
+    public const string SiloSeparator = ";";
+
+    private static readonly string[] LeadingColumns = ["rank", "combination"];
+
+    private static readonly string[] TrailingColumns =
+        ["metric_mean", "metric_std", "ci_low", "ci_high", "completed", "diverged", "failed", "epochs", "wall_seconds", "silos", "pruned", "pbt_exploits"];
+
+    /// <inheritdoc />
+    public ReportFormat Format => ReportFormat.Csv;
+
+    /// <inheritdoc />
+    public string FileExtension => ".csv";
+
+    /// <inheritdoc />
+    public string Render(SweepReport report)
+    {
+        var axisPaths = report.Axes.Select(a => a.Path).ToArray();
+        var exploits = ExploitMarks.Of(report);
+        var lines = new List<string> { Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]) };
+        lines.AddRange(report.Ranking.Select(row => Line(Fields(row, axisPaths, exploits))));
+        return string.Concat(lines.Select(line => line + LineEnd));
+    }
+
+    private static IEnumerable<string> Fields(RankingRow row, IReadOnlyList<string> axisPaths, ExploitMarks exploits)
+    {
+        yield return ReportText.Integer(row.Rank);
+        yield return ReportText.Integer(row.Combination);
+        foreach (var path in axisPaths) yield return row.Axes.FirstOrDefault(a => a.Path == path)?.Value ?? "";
+        yield return Optional(row.Metric?.Mean);
+        yield return Optional(row.Metric?.StdDev);
+        yield return Optional(row.Metric?.CiLow);
+        yield return Optional(row.Metric?.CiHigh);
+        yield return ReportText.Integer(row.Completed);
+        yield return ReportText.Integer(row.Diverged);
+        yield return ReportText.Integer(row.Failed);
+        yield return Optional(row.MeanEpochs);
+        yield return ReportText.Exact(row.WallSeconds);
+        yield return string.Join(SiloSeparator, row.Silos);
+        yield return ReportText.Integer(row.Pruned);
+        yield return ReportText.Integer(exploits.CountFor(row.Combination));
+    }
+
+    private static string Optional(double? value) => value is { } v ? ReportText.Exact(v) : "";
+
+    private static string Line(IEnumerable<string> fields) => string.Join(",", fields.Select(CsvField.Quote));
+}

@@ -1,0 +1,29 @@
+// Escaping of user text for HTML and SVG text and attribute values (the five XML-significant characters), so the
+// output is also well-formed XML. Non-ASCII characters pass through unchanged (the page is UTF-8).
+using System.Text;
+
+namespace SweepCluster.Reporting.Html;
+
+/// <summary>Escapes text for HTML element content and quoted attribute values.</summary>
+public static class HtmlText
+{
+    /// <summary>&amp; &lt; &gt; &quot; and &apos; replaced by character references.</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+        return builder.ToString();
+    }
+}

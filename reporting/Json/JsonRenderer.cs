@@ -1,0 +1,16 @@
+// The JSON format: the report model itself, indented. It adds nothing to SweepReportJson.
+
+namespace SweepCluster.Reporting.Json;
+
+/// <summary>Renders the report as indented snake_case JSON (<see cref="SweepReportJson"/>).</summary>
+public sealed class JsonRenderer : IReportRenderer
+{
+    /// <inheritdoc />
+    public ReportFormat Format => ReportFormat.Json;
+
+    /// <inheritdoc />
+    public string FileExtension => ".json";
+
+    /// <inheritdoc />
+    public string Render(SweepReport report) => SweepReportJson.Serialize(report, indented: true);
+}

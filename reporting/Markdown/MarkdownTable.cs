@@ -1,0 +1,28 @@
+// Writes one GitHub-flavoured Markdown pipe table from already-escaped cells. It does not escape (MarkdownText does).
+using System.Text;
+
+namespace SweepCluster.Reporting.Markdown;
+
+/// <summary>How a column's cells are aligned.</summary>
+public enum ColumnAlignment { Left, Right }
+
+/// <summary>One column: its heading (already escaped) and alignment.</summary>
+public sealed record MarkdownColumn(string Heading, ColumnAlignment Alignment = ColumnAlignment.Left);
+
+/// <summary>A pipe table.</summary>
+public static class MarkdownTable
+{
+    /// <summary>Appends the header, the alignment row and one line per row; every row must have one cell per column.</summary>
+    public static void Write(StringBuilder output, IReadOnlyList<MarkdownColumn> columns, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        output.Append("| ").AppendJoin(" | ", columns.Select(c => c.Heading)).AppendLine(" |");
+        output.Append('|').AppendJoin("|", columns.Select(c => c.Alignment == ColumnAlignment.Right ? "---:" : "---")).AppendLine("|");
+        foreach (var row in rows)
+        {
+            if (row.Count != columns.Count)
+                throw new ArgumentException($"a row has {row.Count} cells for {columns.Count} columns", nameof(rows));
+            output.Append("| ").AppendJoin(" | ", row).AppendLine(" |");
+        }
+        output.AppendLine();
+    }
+}

@@ -1,0 +1,28 @@
+// The entry point of the renderers: picks the renderer of a format. It holds no rendering logic itself.
+using SweepCluster.Reporting.Csv;
+using SweepCluster.Reporting.Html;
+using SweepCluster.Reporting.Json;
+using SweepCluster.Reporting.Markdown;
+using SweepCluster.Reporting.Terminal;
+
+namespace SweepCluster.Reporting;
+
+/// <summary>One renderer per <see cref="ReportFormat"/>.</summary>
+public static class ReportRenderers
+{
+    private static readonly IReadOnlyDictionary<ReportFormat, IReportRenderer> ByFormat =
+        new IReportRenderer[] { new TableRenderer(), new MarkdownRenderer(), new CsvRenderer(), new JsonRenderer(), new HtmlRenderer() }
+            .ToDictionary(r => r.Format);
+
+    /// <summary>The renderer of <paramref name="format"/>.</summary>
+    public static IReportRenderer For(ReportFormat format) =>
+        ByFormat.TryGetValue(format, out var renderer)
+            ? renderer
+            : throw new ArgumentOutOfRangeException(nameof(format), format, "no renderer for this format");
+
+    /// <summary>The report as text in <paramref name="format"/>.</summary>
+    public static string Render(SweepReport report, ReportFormat format) => For(format).Render(report);
+
+    /// <summary>The file extension of <paramref name="format"/>, with the leading dot (".html").</summary>
+    public static string FileExtension(ReportFormat format) => For(format).FileExtension;
+}

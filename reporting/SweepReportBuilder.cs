@@ -1,0 +1,104 @@
+// Builds a SweepReport from a SweepReportInput: header counts and times, the ranking, the per-axis and per-family
+// summaries, the trials to plot, the failures, the trials the scheduler stopped and PBT's exploits. Pure and
+// deterministic; it does no I/O and no rendering.
+using SweepCluster.Core;
+using SweepCluster.Tuning.Scheduling;
+
+namespace SweepCluster.Reporting;
+
+/// <summary>
+/// Aggregates a sweep's trials into its ranked report.
+/// <para>Ranking: one row per combination, aggregated over its seeds. Only completed trials with a finite metric
+/// count towards the metric (mean, sample standard deviation, 95% Student-t interval of the mean). Rows with a
+/// metric come first, ordered by mean according to the goal; equal means put the row with more such seeds first,
+/// then the lower combination number. Rows without a metric (all seeds diverged, failed or not finished) come last,
+/// by combination number. Ranks are 1, 2, 3, … with no ties.</para>
+/// <para>Best trial: the best completed trial of the top-ranked combination (lower index on equal metric), so the
+/// headline agrees with the ranking rather than with one lucky seed of a worse combination.</para>
+/// </summary>
+public static class SweepReportBuilder
+{
+    /// <summary>How many of the top combinations get a learning curve in <see cref="SweepReport.TopCurves"/>.</summary>
+    public const int CurveCombinations = 5;
+
+    /// <summary>Builds the report. Throws <see cref="ArgumentException"/> when a result has no trial or a trial two results.</summary>
+    public static SweepReport Build(SweepReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var entries = TrialEntry.Join(input);
+        var ranking = RankingBuilder.Build(entries, input.Metric.Goal);
+        var curves = TopCurves(entries, ranking, input.Metric);
+
+        return new SweepReport(
+            Header(input, entries),
+            ranking,
+            AxisSummaryBuilder.Build(entries, input.Metric),
+            FamilySummaryBuilder.Build(entries),
+            curves.Count > 0 ? curves[0] : null,
+            curves,
+            Failures(entries),
+            Stopped(entries, input.Metric),
+            Exploits(entries));
+    }
+
+    private static IReadOnlyList<ExploitEntry> Exploits(IReadOnlyList<TrialEntry> entries) =>
+        entries
+            .SelectMany(e => (e.Result?.Exploits ?? []).OrderBy(x => x.Epoch)
+                .Select(x => new ExploitEntry(e.Index, e.Combination, e.Configuration.Seed, x, ExploreDescription.Of(x))))
+            .ToArray();
+
+    private static IReadOnlyList<StoppedEntry> Stopped(IReadOnlyList<TrialEntry> entries, MetricSpec metric) =>
+        entries
+            .Where(e => e.Status is TrialStatus.Pruned or TrialStatus.Paused)
+            .Select(e => new StoppedEntry(e.Index, e.Combination, e.Configuration.Seed, e.Status, e.Result!.StoppedAtEpoch ?? e.EpochsRun,
+                e.Result.StopReason, e.Result.History.Count > 0 ? metric.ValueOf(e.Result.History[^1]) : e.Result.Metric))
+            .ToArray();
+
+    private static ReportHeader Header(SweepReportInput input, IReadOnlyList<TrialEntry> entries)
+    {
+        var counts = Enum.GetValues<TrialStatus>()
+            .Select(status => new StatusCount(status, entries.Count(e => e.Status == status)))
+            .ToArray();
+        var ran = entries.Where(e => e.Result is { Attempts: > 0 }).ToArray();
+        return new ReportHeader(
+            input.SweepId,
+            input.Name,
+            input.Status,
+            input.Metric,
+            counts,
+            entries.Count,
+            input.CreatedAt,
+            input.FinishedAt,
+            TotalWallSeconds: entries.Sum(e => e.WallSeconds),
+            MeanWallSeconds: ran.Length > 0 ? ran.Average(e => e.WallSeconds) : null);
+    }
+
+    private static IReadOnlyList<RankedTrial> TopCurves(IReadOnlyList<TrialEntry> entries, IReadOnlyList<RankingRow> ranking, MetricSpec metric)
+    {
+        var byCombination = entries.ToLookup(e => e.Combination);
+        return ranking
+            .Where(row => row.Metric is not null)
+            .Take(CurveCombinations)
+            .Select(row => BestOf(row, byCombination[row.Combination], metric))
+            .ToArray();
+    }
+
+    private static RankedTrial BestOf(RankingRow row, IEnumerable<TrialEntry> seeds, MetricSpec metric)
+    {
+        TrialEntry? best = null;
+        foreach (var seed in seeds.Where(e => e.MetricValue is not null).OrderBy(e => e.Index))
+        {
+            if (best is null || metric.IsBetter(seed.MetricValue!.Value, best.MetricValue!.Value)) best = seed;
+        }
+        if (best is null) throw new InvalidOperationException($"combination {row.Combination} has a metric but no completed trial");
+        return new RankedTrial(row.Rank, row.Combination, best.Index, best.Configuration.Seed, best.MetricValue!.Value,
+            row.Axes, best.Result!.History);
+    }
+
+    private static IReadOnlyList<FailureEntry> Failures(IReadOnlyList<TrialEntry> entries) =>
+        entries
+            .Where(e => e.Status is TrialStatus.Failed or TrialStatus.Diverged)
+            .Select(e => new FailureEntry(e.Index, e.Combination, e.Configuration.Seed, e.Status, e.Result!.Error,
+                e.Result.Attempts, e.Result.Silos))
+            .ToArray();
+}

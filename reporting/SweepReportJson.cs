@@ -1,0 +1,38 @@
+// The JSON form of a SweepReport, as the coordinator grain sends it to clients: snake_case property names, enums as
+// snake_case strings, NaN/Infinity allowed as named literals, non-ASCII text (α, β, →) written as is while
+// HTML-significant characters stay escaped. It does not version or validate the document.
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace SweepCluster.Reporting;
+
+/// <summary>Serializes and deserializes <see cref="SweepReport"/> as JSON text.</summary>
+public static class SweepReportJson
+{
+    private static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
+    private static readonly JsonSerializerOptions Indented = CreateOptions(indented: true);
+
+    /// <summary>The report as JSON; <paramref name="indented"/> for people, compact for the wire.</summary>
+    public static string Serialize(SweepReport report, bool indented = false) =>
+        JsonSerializer.Serialize(report, indented ? Indented : Compact);
+
+    /// <summary>A report from JSON written by <see cref="Serialize"/>; throws <see cref="JsonException"/> on malformed text.</summary>
+    public static SweepReport Deserialize(string json) =>
+        JsonSerializer.Deserialize<SweepReport>(json, Compact) ?? throw new JsonException("the JSON text is null, not a report");
+
+    private static JsonSerializerOptions CreateOptions(bool indented)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            WriteIndented = indented,
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,105 @@
+// The key names of a sweep spec's own sections (everything that is not a trial-spec key), in one place so that the
+// binders, the did-you-mean suggestions and the error messages agree. Pure constants: no binding happens here.
+
+namespace SweepCluster.Specs.Sweeps;
+
+/// <summary>Key names of the sweep-level sections of a sweep spec.</summary>
+public static class SweepKeys
+{
+    /// <summary>The sweep's name (a folder name).</summary>
+    public const string Name = "name";
+
+    /// <summary>The search section: <c>{ strategy, trials, seed }</c>.</summary>
+    public const string Search = "search";
+
+    /// <summary>The metric section: <c>{ name, goal }</c>.</summary>
+    public const string Metric = "metric";
+
+    /// <summary>The replicate seeds of every combination.</summary>
+    public const string Seeds = "seeds";
+
+    /// <summary>Most trials running at once (0 = every free slot).</summary>
+    public const string MaxConcurrent = "max_concurrent";
+
+    /// <summary>Re-runs of a failed trial.</summary>
+    public const string Retries = "retries";
+
+    /// <summary>A checkpoint after every N-th epoch (exclusive with <see cref="CheckpointSeconds"/>).</summary>
+    public const string CheckpointEvery = "checkpoint_every";
+
+    /// <summary>A checkpoint after the first epoch ending S seconds after the last (the default policy).</summary>
+    public const string CheckpointSeconds = "checkpoint_seconds";
+
+    /// <summary>The trial scheduler section: <c>{ type }</c>.</summary>
+    public const string Scheduler = "scheduler";
+
+    /// <summary>search: grid or random.</summary>
+    public const string Strategy = "strategy";
+
+    /// <summary>search: the number of random combinations.</summary>
+    public const string Trials = "trials";
+
+    /// <summary>search: the random-search seed.</summary>
+    public const string SearchSeed = "seed";
+
+    /// <summary>metric: the metric's name.</summary>
+    public const string MetricName = "name";
+
+    /// <summary>metric: minimize or maximize.</summary>
+    public const string Goal = "goal";
+
+    /// <summary>scheduler: the scheduler's name.</summary>
+    public const string SchedulerType = "type";
+
+    /// <summary>The sweep-level keys, in the order the documentation lists them.</summary>
+    public static readonly IReadOnlyList<string> TopLevel = [Name, Search, Metric, Seeds, MaxConcurrent, Retries, Scheduler, CheckpointEvery, CheckpointSeconds];
+
+    /// <summary><see cref="TopLevel"/> as a set (for <see cref="TrialSpecBinder"/>'s ignored keys).</summary>
+    public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);
+
+    /// <summary>Keys of the search section.</summary>
+    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, Scheduler];
+
+    /// <summary>Keys of the metric section.</summary>
+    public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];
+
+    /// <summary>asha: the first rung's epochs.</summary>
+    public const string MinEpochs = "min_epochs";
+
+    /// <summary>asha: the reduction factor η.</summary>
+    public const string Eta = "eta";
+
+    /// <summary>median: epochs before any trial may be stopped.</summary>
+    public const string GraceEpochs = "grace_epochs";
+
+    /// <summary>median: completed trials needed before the rule applies.</summary>
+    public const string MinTrials = "min_trials";
+
+    /// <summary>pbt: epochs between exploit/explore steps.</summary>
+    public const string Interval = "interval";
+
+    /// <summary>pbt: the fraction of the population that is the top and the bottom.</summary>
+    public const string Quantile = "quantile";
+
+    /// <summary>pbt: the perturbation factors.</summary>
+    public const string Factors = "factors";
+
+    /// <summary>pbt: the chance that explore resamples from the spec instead of perturbing.</summary>
+    public const string ResampleProbability = "resample_probability";
+
+    /// <summary>Keys of the scheduler section, for any type.</summary>
+    public static readonly IReadOnlyList<string> SchedulerKeys = [SchedulerType, MinEpochs, Eta, GraceEpochs, MinTrials, Interval, Quantile, Factors, ResampleProbability];
+
+    /// <summary>The keys each scheduler type accepts (besides type).</summary>
+    public static IReadOnlyList<string> SchedulerKeysFor(SchedulerKind kind) => kind switch
+    {
+        SchedulerKind.Asha => [MinEpochs, Eta],
+        SchedulerKind.Median => [GraceEpochs, MinTrials],
+        SchedulerKind.Pbt => [Interval, Quantile, Factors, ResampleProbability],
+        _ => [],
+    };
+
+    /// <summary>The trial-spec keys a sweep may vary (every trial key except <c>seed</c>, which <see cref="Seeds"/> replaces).</summary>
+    public static readonly IReadOnlySet<string> TrialKeys =
+        new HashSet<string>(TrialSpecBinder.Keys.Where(k => k != TrialSpecBinder.Seed), StringComparer.Ordinal);
+}

@@ -1,0 +1,105 @@
+// The validated sweep: its own settings (name, search strategy, metric, seeds, concurrency, retries, scheduler) and
+// the parameter space its trials are drawn from. It is produced only by SweepSpecLoader; it does not expand trials
+// itself (the searchers do, through the internal ParameterSpace) and it does not run anything.
+using SweepCluster.Core;
+
+namespace SweepCluster.Specs.Sweeps;
+
+/// <summary>How a sweep chooses its combinations.</summary>
+public enum SearchStrategy
+{
+    /// <summary>Every combination of the listed values (the cartesian product), in file order.</summary>
+    Grid,
+
+    /// <summary>A fixed number of combinations drawn from distributions and lists with a seeded generator.</summary>
+    Random,
+}
+
+/// <summary>The trial schedulers a sweep may name (<c>scheduler: { type: ... }</c>).</summary>
+public enum SchedulerKind
+{
+    /// <summary>Every trial runs all its epochs, in index order.</summary>
+    Fifo,
+
+    /// <summary>Asynchronous successive halving: only the top 1/η of each rung goes on (Li et al. 2018).</summary>
+    Asha,
+
+    /// <summary>Median stopping: stop a trial whose best is worse than the median of completed trials' running averages.</summary>
+    Median,
+
+    /// <summary>Population-based training: the bottom of the population copies the top and perturbs (Jaderberg et al. 2017).</summary>
+    Pbt,
+}
+
+/// <summary>A validated sweep spec. Create it with <see cref="SweepSpecLoader"/>.</summary>
+public sealed record SweepSpec
+{
+    internal SweepSpec(ParameterSpace space) => Space = space;
+
+    /// <summary>1–64 characters of <c>[A-Za-z0-9._-]</c>; the sweep's folder name. Default: the file name without extension.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Grid or random search.</summary>
+    public required SearchStrategy Strategy { get; init; }
+
+    /// <summary>Random search: the number of sampled combinations (<c>search.trials</c>); 0 for a grid.</summary>
+    public int RandomTrials { get; init; }
+
+    /// <summary>Random search: the sampling seed (<c>search.seed</c>, default 0); 0 for a grid.</summary>
+    public long SearchSeed { get; init; }
+
+    /// <summary>The metric trials are ranked by, with its goal.</summary>
+    public required MetricSpec Metric { get; init; }
+
+    /// <summary>The trial seeds every combination is replicated with, in order.</summary>
+    public required IReadOnlyList<long> Seeds { get; init; }
+
+    /// <summary>Most trials running at once; 0 = every free slot of the cluster.</summary>
+    public int MaxConcurrent { get; init; }
+
+    /// <summary>How often a failed (not diverged) trial is run again.</summary>
+    public int Retries { get; init; }
+
+    /// <summary>When trials store a checkpoint (a trial on a lost silo resumes from the last one).</summary>
+    public CheckpointPolicy Checkpoints { get; init; } = CheckpointPolicy.Default;
+
+    /// <summary>The trial scheduler.</summary>
+    public SchedulerKind Scheduler => SchedulerSettings.Kind;
+
+    /// <summary>The trial scheduler with its settings (<c>scheduler:</c>).</summary>
+    public SchedulerSettings SchedulerSettings { get; init; } = SchedulerSettings.Fifo;
+
+    /// <summary>Number of hyperparameter combinations (grid: the product of the axes; random: <see cref="RandomTrials"/>).</summary>
+    public required int Combinations { get; init; }
+
+    /// <summary>Combinations × seeds: the number of trials the sweep runs.</summary>
+    public int TotalTrials => Combinations * Seeds.Count;
+
+    /// <summary>The line of each top-level key in the file, so errors found later (against the data) can point at it.</summary>
+    public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The line of the top-level key of a dotted field path such as "batch_size.initial", when known.</summary>
+    public int? LineOf(string field) => KeyLines.TryGetValue(field.Split('.', '[')[0], out var line) ? line : null;
+
+    /// <summary>The combination trial <paramref name="trialIndex"/> replicates (trial index = combination × seeds + seed position).</summary>
+    public int CombinationOf(int trialIndex) => trialIndex / Seeds.Count;
+
+    /// <summary>The spec file as given, or the source name passed to <see cref="SweepSpecLoader.Parse"/>.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Absolute directory that relative dataset paths in the spec are relative to.</summary>
+    public required string BaseDirectory { get; init; }
+
+    /// <summary>The searched positions of the spec, in file order, with how many values each has.</summary>
+    public IReadOnlyList<SweepAxis> Axes => Space.Axes;
+
+    /// <summary>The trial part of the spec with its axes and distributions.</summary>
+    internal ParameterSpace Space { get; }
+}
+
+/// <summary>One searched position of a sweep spec.</summary>
+/// <param name="Path">Dotted field path, e.g. "learning_rate", "learning_rate.initial", "model.hidden".</param>
+/// <param name="Kind">"list" (a grid axis), "choice", "uniform [a, b)", "loguniform [a, b)" or "int [a, b]".</param>
+/// <param name="ValueCount">How many alternatives the position has once nested lists are expanded; null when it
+/// draws from a continuous distribution.</param>
+public sealed record SweepAxis(string Path, string Kind, long? ValueCount);

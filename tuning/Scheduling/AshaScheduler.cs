@@ -1,0 +1,131 @@
+// Asynchronous successive halving (Li et al. 2018, "A System for Massively Parallel Hyperparameter Tuning").
+// Rungs sit at r_k = min_epochs·η^k epochs, below the trial's epochs. A trial that reaches a rung records its metric
+// there and asks to be promoted: the promotable trials of rung k are the top ⌊n_k/η⌋ of the n_k results recorded at
+// that rung so far, minus those already promoted. Promotion is decided as results arrive and never waits for a full
+// rung. A trial that is not promotable now is paused (its slot goes to another trial) and may be promoted later,
+// when more results make the top ⌊n_k/η⌋ larger; once nothing runs any more, the trials still paused are pruned.
+// Whatever the arrival order: every promotion is of a trial in the top ⌊m/η⌋ of the m results in at that moment,
+// and once a rung is complete its top ⌊n_k/η⌋ have all been promoted. How many more leave depends on the order (the
+// paper's asynchrony: early promotions rest on few results; with η 3, from 3 of 9 when the best arrive first to 7 of
+// 9 when the worst do). With one slot the order is the trial order and the run is reproducible.
+using System.Text.Json;
+using SweepCluster.Core;
+using SweepCluster.Specs.Sweeps;
+
+namespace SweepCluster.Tuning.Scheduling;
+
+/// <summary>ASHA: promote the top 1/η of each rung as results arrive; prune the rest when the sweep runs dry.</summary>
+public sealed class AshaScheduler : ITrialScheduler
+{
+    private readonly SchedulerSettings _settings;
+    private readonly SchedulerMetric _metric;
+    private AshaState _state = new();
+
+    public AshaScheduler(SchedulerSettings settings, MetricSpec metric)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Eta, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MinEpochs, 1);
+        _settings = settings;
+        _metric = new SchedulerMetric(metric);
+    }
+
+    /// <summary>The rung epochs of a trial of <paramref name="epochs"/> epochs: min_epochs·η^k &lt; epochs.</summary>
+    public IReadOnlyList<int> Rungs(int epochs)
+    {
+        var rungs = new List<int>();
+        for (long rung = _settings.MinEpochs; rung < epochs; rung *= _settings.Eta) rungs.Add((int)rung);
+        return rungs;
+    }
+
+    public bool IsDecisionEpoch(int epoch, int epochs) => RungOf(epoch, epochs) is not null;
+
+    public SchedulingDecision OnEpoch(TrialEpochResult result)
+    {
+        if (RungOf(result.Record.Epoch, result.Epochs) is not { } rung) return SchedulingDecision.Continue;
+        var trial = result.TrialIndex;
+        var results = Results(rung);
+        results[trial] = _metric.Rankable(result.Metric);
+        var promoted = Promoted(rung);
+        if (promoted.Contains(trial)) return Promotion(rung, result.Record.Epoch, results.Count);
+
+        var candidates = Candidates(rung);
+        if (candidates.Contains(trial))
+        {
+            promoted.Add(trial);
+            _state.Paused.Remove(trial);
+            return Promotion(rung, result.Record.Epoch, results.Count);
+        }
+        _state.Paused[trial] = rung;
+        foreach (var waiting in candidates.Where(_state.Paused.ContainsKey))
+        {
+            promoted.Add(waiting);
+            _state.Paused.Remove(waiting);
+            _state.Actions.Add(new ScheduledAction(waiting, Promotion(rung, result.Record.Epoch, results.Count)));
+        }
+        return new SchedulingDecision(TrialDecision.Pause,
+            $"rung {rung} (epoch {result.Record.Epoch}): not in the top 1/{_settings.Eta} of {results.Count} result(s) so far; waiting for promotion");
+    }
+
+    public void OnTrialFinished(int trialIndex, TrialStatus status, double? finalMetric)
+    {
+        if (status.IsTerminal()) _state.Paused.Remove(trialIndex);
+    }
+
+    public IReadOnlyList<ScheduledAction> TakeActions()
+    {
+        var actions = _state.Actions.ToArray();
+        _state.Actions.Clear();
+        return actions;
+    }
+
+    public IReadOnlyList<ScheduledAction> OnIdle(IReadOnlyCollection<int> paused)
+    {
+        var actions = paused.Order().Select(trial =>
+        {
+            var rung = _state.Paused.GetValueOrDefault(trial);
+            var epoch = _settings.MinEpochs * (long)Math.Pow(_settings.Eta, rung);
+            return new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Stop,
+                $"ASHA: stopped at rung {rung} (epoch {epoch}): not in the top 1/{_settings.Eta} of the rung's {Results(rung).Count} results"));
+        }).ToArray();
+        foreach (var trial in paused) _state.Paused.Remove(trial);
+        return actions;
+    }
+
+    public string SaveState() => JsonSerializer.Serialize(_state);
+
+    public void RestoreState(string state) => _state = string.IsNullOrEmpty(state) ? new AshaState() : JsonSerializer.Deserialize<AshaState>(state) ?? new AshaState();
+
+    private int? RungOf(int epoch, int epochs)
+    {
+        var rungs = Rungs(epochs);
+        var index = rungs.ToList().IndexOf(epoch);
+        return index >= 0 ? index : null;
+    }
+
+    // The top ⌊n/η⌋ of the rung, best first, that have not been promoted.
+    private List<int> Candidates(int rung)
+    {
+        var results = Results(rung);
+        var promoted = Promoted(rung);
+        return _metric.BestFirst(results).Take(results.Count / _settings.Eta).Select(p => p.Key).Where(t => !promoted.Contains(t)).ToList();
+    }
+
+    private SchedulingDecision Promotion(int rung, int epoch, int results) =>
+        new(TrialDecision.Continue, $"rung {rung} (epoch {epoch}): promoted, in the top 1/{_settings.Eta} of {results} result(s)");
+
+    private Dictionary<int, double> Results(int rung) =>
+        _state.Results.TryGetValue(rung, out var results) ? results : _state.Results[rung] = [];
+
+    private HashSet<int> Promoted(int rung) =>
+        _state.Promoted.TryGetValue(rung, out var promoted) ? promoted : _state.Promoted[rung] = [];
+
+    /// <summary>Everything ASHA remembers: per rung the results and the promoted trials; the paused trials' rungs.</summary>
+    private sealed class AshaState
+    {
+        public Dictionary<int, Dictionary<int, double>> Results { get; set; } = [];
+        public Dictionary<int, HashSet<int>> Promoted { get; set; } = [];
+        public Dictionary<int, int> Paused { get; set; } = [];
+        public List<ScheduledAction> Actions { get; set; } = [];
+    }
+}

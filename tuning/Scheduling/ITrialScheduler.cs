@@ -1,0 +1,66 @@
+using SweepCluster.Core;
+
+namespace SweepCluster.Tuning.Scheduling;
+
+/// <summary>One epoch of one trial as the scheduler sees it.</summary>
+/// <param name="Metric">The sweep metric at this epoch (null: the run has none, e.g. no validation split).</param>
+/// <param name="Epochs">The trial's planned epochs.</param>
+public sealed record TrialEpochResult(int TrialIndex, int Combination, EpochRecord Record, double? Metric, int Epochs);
+
+/// <summary>
+/// Start a trial from another trial's checkpoint with changed hyperparameters (population-based training's exploit).
+/// </summary>
+/// <param name="TrialIndex">The trial that restarts.</param>
+/// <param name="DonorTrialIndex">The trial whose latest checkpoint it copies.</param>
+/// <param name="LearningRateFactor">Multiplier applied to the learning rate from here on (1 = unchanged).</param>
+/// <param name="WeightDecayFactor">Multiplier applied to the weight decay from here on.</param>
+/// <param name="BatchSizeFactor">Multiplier applied to the batch size from here on.</param>
+/// <param name="Epoch">The epoch boundary of the donor's checkpoint.</param>
+/// <param name="ResampleDraw">Explore by resampling: take the schedules of this fresh draw from the search space
+/// (<see cref="Search.ISearcher.Draw"/>; factors are then 1).</param>
+public sealed record TrialRestart(int TrialIndex, int DonorTrialIndex, double LearningRateFactor, double WeightDecayFactor, double BatchSizeFactor,
+    int Epoch = 0, int? ResampleDraw = null);
+
+/// <summary>The scheduler's answer to one epoch: the decision, why, and an optional restart from a donor.</summary>
+public sealed record SchedulingDecision(TrialDecision Decision, string? Reason = null, TrialRestart? Restart = null)
+{
+    public static SchedulingDecision Continue { get; } = new(TrialDecision.Continue);
+}
+
+/// <summary>A decision about a trial other than the one that just reported (a paused trial resumed, restarted or stopped).</summary>
+public sealed record ScheduledAction(int TrialIndex, SchedulingDecision Decision);
+
+/// <summary>
+/// Decides, after each reported epoch, whether a running trial goes on (Ray Tune's trial scheduler, Optuna's pruner).
+/// Implementations are plain C#, deterministic for a given sequence of calls, and save/restore their state so a
+/// coordinator can be reactivated.
+/// <para>Protocol: a trial stops after every epoch <see cref="IsDecisionEpoch"/> names (with a checkpoint) and waits
+/// for <see cref="OnEpoch"/>'s decision about that epoch: Continue, Pause (it frees its slot and keeps its checkpoint;
+/// a later <see cref="TakeActions"/> or <see cref="OnIdle"/> resumes or stops it) or Stop (it ends Pruned). Other
+/// epochs are reported too (at most every 200 ms) and their decisions are not acted on. Epochs may be reported again
+/// after a trial resumed from an older checkpoint: implementations are idempotent per (trial, epoch).</para>
+/// </summary>
+public interface ITrialScheduler
+{
+    /// <summary>Whether a trial of <paramref name="epochs"/> epochs must wait for a decision after <paramref name="epoch"/>.</summary>
+    bool IsDecisionEpoch(int epoch, int epochs);
+
+    SchedulingDecision OnEpoch(TrialEpochResult result);
+
+    /// <summary>A trial reached a terminal state; schedulers that rank completed trials record it.</summary>
+    void OnTrialFinished(int trialIndex, TrialStatus status, double? finalMetric);
+
+    /// <summary>Decisions about paused trials made since the last call (a promotion, a PBT generation); cleared by the call.</summary>
+    IReadOnlyList<ScheduledAction> TakeActions();
+
+    /// <summary>
+    /// Nothing is queued or training and <paramref name="paused"/> wait: what becomes of them. A trial left without a
+    /// decision is pruned by the coordinator, so a sweep always ends.
+    /// </summary>
+    IReadOnlyList<ScheduledAction> OnIdle(IReadOnlyCollection<int> paused);
+
+    /// <summary>Opaque state to persist with the sweep.</summary>
+    string SaveState();
+
+    void RestoreState(string state);
+}

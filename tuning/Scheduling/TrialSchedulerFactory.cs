@@ -1,0 +1,22 @@
+// Chooses the trial scheduler a sweep spec names. Nothing else.
+using SweepCluster.Specs.Sweeps;
+
+namespace SweepCluster.Tuning.Scheduling;
+
+/// <summary>Creates the <see cref="ITrialScheduler"/> of a sweep.</summary>
+public static class TrialSchedulerFactory
+{
+    public static ITrialScheduler Create(SweepSpec sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var settings = sweep.SchedulerSettings;
+        return settings.Kind switch
+        {
+            SchedulerKind.Fifo => new FifoScheduler(),
+            SchedulerKind.Asha => new AshaScheduler(settings, sweep.Metric),
+            SchedulerKind.Median => new MedianStoppingScheduler(settings, sweep.Metric),
+            SchedulerKind.Pbt => new PbtScheduler(settings, sweep.Metric, sweep.TotalTrials, sweep.SearchSeed),
+            _ => throw new ArgumentOutOfRangeException(nameof(sweep), settings.Kind, "unknown scheduler"),
+        };
+    }
+}

@@ -1,0 +1,20 @@
+// Chooses the searcher for a sweep's strategy. Nothing else.
+using SweepCluster.Specs.Sweeps;
+
+namespace SweepCluster.Tuning.Search;
+
+/// <summary>Creates the <see cref="ISearcher"/> a sweep spec asks for.</summary>
+public static class SearcherFactory
+{
+    /// <summary>A <see cref="GridSearcher"/> or <see cref="RandomSearcher"/> for <paramref name="sweep"/>.</summary>
+    public static ISearcher Create(SweepSpec sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return sweep.Strategy switch
+        {
+            SearchStrategy.Grid => new GridSearcher(sweep),
+            SearchStrategy.Random => new RandomSearcher(sweep),
+            _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep.Strategy, "unknown search strategy"),
+        };
+    }
+}

@@ -1,0 +1,35 @@
+// What a silo's web host needs to know: where it listens and who may look. The silo's own options (hosting's
+// SweepSiloOptions, bound from --http-port, --http-bind and --http-user) hand these over; nothing else of the silo's
+// settings reaches the web host.
+using System.Net;
+
+namespace SweepCluster.Web.Hosting;
+
+/// <summary>The web host's address and user.</summary>
+/// <param name="Port">The port of the web host (the Orleans dashboard and the sweep pages); 0 disables it.</param>
+/// <param name="Bind">The IP address it listens on: loopback unless asked (0.0.0.0 opens it to the network).</param>
+/// <param name="User">Basic-auth user name over every page; null or empty: no authentication. The password is read
+/// from the <see cref="PasswordVariable"/> environment variable, never from the command line.</param>
+public sealed record SweepWebOptions(int Port, string Bind, string? User)
+{
+    public const int DefaultPort = 8080;
+    public const string DefaultBind = "127.0.0.1";
+
+    /// <summary>The environment variable holding the basic-auth password of <see cref="User"/>.</summary>
+    public const string PasswordVariable = "SWEEPCLUSTER_HTTP_PASSWORD";
+
+    /// <summary>The web host is on (<see cref="Port"/> is not 0).</summary>
+    public bool Enabled => Port != 0;
+
+    /// <summary>The parsed <see cref="Bind"/> address (valid after <see cref="Validate"/>).</summary>
+    public IPAddress BindAddress => IPAddress.Parse(Bind);
+
+    /// <summary>Throws with a message naming the flag when a web setting is out of range.</summary>
+    public void Validate()
+    {
+        if (Port is < 0 or > ushort.MaxValue) throw new ArgumentException($"--http-port must be 0 (no web host) or 1-65535, got {Port}");
+        if (!IPAddress.TryParse(Bind, out _))
+            throw new ArgumentException($"--http-bind must be an IP address such as {DefaultBind} (this machine only) or 0.0.0.0 (every interface), got '{Bind}'");
+        if (User is { } user && user.Contains(':')) throw new ArgumentException($"--http-user must not contain ':', got '{user}'");
+    }
+}
