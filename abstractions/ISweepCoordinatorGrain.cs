@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Abstractions;
 
@@ -15,8 +16,8 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<SweepProgress?> GetProgressAsync();
 
-    /// <summary>The ranked report as JSON (SweepReportJson); null when no sweep has this id.</summary>
-    Task<string?> GetReportJsonAsync();
+    /// <summary>The ranked report; null when no sweep has this id.</summary>
+    Task<SweepReport?> GetReportAsync();
 
     /// <summary>Cancels every unfinished trial; returns false when no sweep has this id.</summary>
     Task<bool> CancelAsync();

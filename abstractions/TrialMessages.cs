@@ -1,11 +1,12 @@
-// What travels between the coordinator and its trial grains. Specs travel as canonical JSON text and datasets by
-// name or path only: trials load data on their own silo, so no message ever carries a dataset.
+// What travels between the coordinator and its trial grains. Specs travel as core's typed TrialSpec records and
+// datasets by name or path only: trials load data on their own silo, so no message ever carries a dataset.
 using SweepCluster.Core;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Abstractions;
 
 /// <summary>One attempt of one trial, as the coordinator hands it to a trial grain.</summary>
-/// <param name="SpecJson">The trial spec in canonical JSON (TrialSpecJson).</param>
+/// <param name="Spec">The trial spec to run.</param>
 /// <param name="BaseDirectory">Where relative CSV paths in the spec resolve (the sweep spec's folder).</param>
 /// <param name="Attempt">1 for the first run; retries count up. A grain ignores an attempt older than its own.</param>
 /// <param name="CheckpointEvery">Positive: save a checkpoint to grain storage every this many epochs.</param>
@@ -14,11 +15,12 @@ namespace SweepCluster.Abstractions;
 /// <param name="Donor">Population-based training's exploit: start from this trial's checkpoint instead of its own.</param>
 /// <param name="CheckpointSeconds">Positive: save one after the first epoch ending this long after the last (then
 /// <paramref name="CheckpointEvery"/> is 0). Together they are the sweep spec's checkpoint policy.</param>
-[GenerateSerializer, Immutable, Alias("SweepCluster.TrialAssignment")]
+/// <remarks>Alias ".v2": the spec was canonical JSON text (string) under the first alias; trial grains store their assignment.</remarks>
+[GenerateSerializer, Immutable, Alias("SweepCluster.TrialAssignment.v2")]
 public sealed record TrialAssignment(
     [property: Id(0)] string SweepId,
     [property: Id(1)] int TrialIndex,
-    [property: Id(2)] string SpecJson,
+    [property: Id(2)] TrialSpec Spec,
     [property: Id(3)] string? BaseDirectory,
     [property: Id(4)] int Attempt,
     [property: Id(5)] int CheckpointEvery,

@@ -1,5 +1,7 @@
 // What the coordinator's state machine asks its host to do, in order. The host carries each one out and, where a
 // command has an answer (a start, a reconciliation), hands the answer back as an event.
+using SweepCluster.Core.Specs;
+
 namespace SweepCluster.Coordination;
 
 public abstract record SweepCommand;
@@ -11,10 +13,10 @@ public sealed record Persist : SweepCommand
 }
 
 /// <summary>Start (or resume from its checkpoint) attempt <paramref name="Attempt"/> of a trial on <paramref name="Silo"/>.</summary>
-/// <param name="SpecJson">The trial spec to run (canonical JSON).</param>
+/// <param name="Spec">The trial spec to run.</param>
 /// <param name="DecisionEpochs">Epochs after which the trial waits for a decision; null when none.</param>
 /// <param name="Donor">PBT: start from this trial's checkpoint at <see cref="DonorEpoch"/> instead of its own.</param>
-public sealed record StartTrial(int TrialIndex, int Attempt, string Silo, string SpecJson, IReadOnlyList<int>? DecisionEpochs,
+public sealed record StartTrial(int TrialIndex, int Attempt, string Silo, TrialSpec Spec, IReadOnlyList<int>? DecisionEpochs,
     int? Donor, int DonorEpoch) : SweepCommand;
 
 /// <summary>Tell a paused trial that it will not be resumed: it ends Pruned.</summary>

@@ -6,10 +6,8 @@
 // out its commands; the trial scheduler (ASHA, median stopping, PBT) is consulted here and its state saved with ours.
 using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
-using SweepCluster.Engine.Specs;
-using SweepCluster.Specs;
-using SweepCluster.Engine.Training;
 using SweepCluster.Core;
+using SweepCluster.Core.Specs;
 using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Coordination;
@@ -220,7 +218,7 @@ public sealed class SweepMachine
         if (start.Donor is not null && trial.PendingRestart is { } restart)
         {
             // The donor's epochs (or its own, had it carried out this restart before).
-            trial = Restarted(trial, restart, start.SpecJson) with
+            trial = Restarted(trial, restart, start.Spec) with
             {
                 EpochsDone = answer.Epochs,
                 LastMetric = MetricOf(answer.Last),
@@ -261,7 +259,7 @@ public sealed class SweepMachine
             if (!trial.InFlight) continue;
             if (view.Attempt >= trial.Attempt && trial.PendingRestart is { } restart)
             {
-                trial = Restarted(trial, restart, RestartSpecJson(index, restart)); // its start's answer was lost (see Current)
+                trial = Restarted(trial, restart, RestartSpec(index, restart)); // its start's answer was lost (see Current)
                 Put(trial);
             }
             if (view.Attempt >= trial.Attempt && view.Status.IsTerminal())
@@ -396,24 +394,24 @@ public sealed class SweepMachine
         var epochs = _plan.EpochsOf(trial.Index);
         var decisionEpochs = DecisionEpochs(epochs);
         if (trial.PendingRestart is not { } restart)
-            return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpecJson(trial.Index), decisionEpochs, null, 0);
-        return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpecJson(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch);
+            return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpec(trial.Index), decisionEpochs, null, 0);
+        return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpec(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch);
     }
 
     /// <summary>The spec a PBT restart of trial <paramref name="index"/> runs: its donor's current spec, explored.</summary>
-    private string RestartSpecJson(int index, PendingRestart restart)
+    private TrialSpec RestartSpec(int index, PendingRestart restart)
     {
-        var donorSpec = TrialSpecJson.Deserialize(_book[restart.Donor].SpecOverride ?? _plan.SearcherSpecJson(restart.Donor));
+        var donorSpec = _book[restart.Donor].SpecOverride ?? _plan.SearcherSpec(restart.Donor);
         var resampled = restart.ResampleDraw is { } draw ? _plan.Searcher.Draw(draw) : null;
-        return TrialSpecJson.Serialize(PbtExplore.Apply(donorSpec, restart.ToRestart(index), resampled));
+        return PbtExplore.Apply(donorSpec, restart.ToRestart(index), resampled);
     }
 
     /// <summary>A PBT restart that was carried out: its exploit recorded (once), the spec it runs from now on.</summary>
-    private TrialSummary Restarted(TrialSummary trial, PendingRestart restart, string specJson) => trial with
+    private TrialSummary Restarted(TrialSummary trial, PendingRestart restart, TrialSpec spec) => trial with
     {
         Exploits = trial.WithExploit(ExploitRecord.Of(restart)),
         PendingRestart = null,
-        SpecOverride = specJson == _plan.SearcherSpecJson(trial.Index) ? null : specJson,
+        SpecOverride = spec.SameAs(_plan.SearcherSpec(trial.Index)) ? null : spec, // by value: the lists are new copies
     };
 
     private IReadOnlyList<int>? DecisionEpochs(int epochs)
@@ -542,7 +540,7 @@ public sealed class SweepMachine
         // Acting on it would count a failure twice, or move on a trial whose restart the next start still has to make.
         if (attempt == trial.Attempt && trial.Queued) return null;
         if (attempt > trial.Attempt) trial = trial with { Attempt = attempt };
-        if (trial.InFlight && trial.PendingRestart is { } restart) trial = Restarted(trial, restart, RestartSpecJson(index, restart));
+        if (trial.InFlight && trial.PendingRestart is { } restart) trial = Restarted(trial, restart, RestartSpec(index, restart));
         if (!ReferenceEquals(trial, _book[index])) Put(trial);
         return trial;
     }

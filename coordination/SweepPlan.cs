@@ -1,10 +1,9 @@
 // What a sweep's spec fixes for its whole life, derived once when the coordinator loads it: the searcher, every
 // trial's planned epochs and the trial scheduler's kind. Deterministic: the same spec gives the same plan on any silo.
-using SweepCluster.Engine.Specs;
-using SweepCluster.Specs;
+using SweepCluster.Core.Specs;
+using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Scheduling;
 using SweepCluster.Tuning.Search;
-using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Coordination;
 
@@ -38,8 +37,8 @@ public sealed class SweepPlan
     /// <summary>A new trial scheduler of the spec's kind, in its initial state.</summary>
     public ITrialScheduler NewScheduler() => TrialSchedulerFactory.Create(Spec);
 
-    /// <summary>The searcher's trial spec for <paramref name="index"/>, as canonical JSON.</summary>
-    public string SearcherSpecJson(int index) => TrialSpecJson.Serialize(Searcher.Suggest(index).Spec);
+    /// <summary>The searcher's trial spec for <paramref name="index"/>.</summary>
+    public TrialSpec SearcherSpec(int index) => Searcher.Suggest(index).Spec;
 
     /// <summary>Trial <paramref name="index"/>'s searched values in words, e.g. "learning_rate=constant(0.05), seed=1".</summary>
     public string Describe(int index) => string.Join(", ", Searcher.Suggest(index).Axes.Select(a => $"{a.Key}={a.Value}"));

@@ -1,8 +1,8 @@
 // The ranked report's input from the coordinator's summaries: one TrialResult per trial, without histories (they stay
 // with the trials). The learning curves need the histories of a handful of trials: the host fetches those and hands
 // them to WithCurveHistories.
-using SweepCluster.Engine.Training;
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting;
 
 namespace SweepCluster.Coordination;

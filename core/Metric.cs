@@ -7,7 +7,8 @@ public enum MetricName { ValAccuracy, ValLoss, ValRmse, ValR2, TrainLoss }
 public enum MetricGoal { Minimize, Maximize }
 
 /// <summary>A metric and whether larger or smaller is better.</summary>
-public sealed record MetricSpec(MetricName Name, MetricGoal Goal)
+[GenerateSerializer, Immutable, Alias("SweepCluster.MetricSpec")]
+public sealed record MetricSpec([property: Id(0)] MetricName Name, [property: Id(1)] MetricGoal Goal)
 {
     public static MetricSpec DefaultClassification { get; } = new(MetricName.ValAccuracy, MetricGoal.Maximize);
     public static MetricSpec DefaultRegression { get; } = new(MetricName.ValRmse, MetricGoal.Minimize);

@@ -1,5 +1,6 @@
 // Builds the per-axis summary: for each searched path, the metric by value. It does not rank values.
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Reporting;
 

@@ -1,7 +1,8 @@
 // Builds the metric by schedule family: for each schedule target (learning rate, weight decay, batch size) and each
 // family used for it, the statistics of the completed trials' metric. It reads families from the trial specs and
 // does not describe schedule parameters (the axes' words do that).
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Reports;
+using SweepCluster.Core.Specs;
 using SweepCluster.Specs;
 
 namespace SweepCluster.Reporting;

@@ -1,5 +1,7 @@
 // The contract every format's renderer fulfils. Renderers are stateless and do no I/O.
 
+using SweepCluster.Core.Reports;
+
 namespace SweepCluster.Reporting;
 
 /// <summary>Renders a sweep report in one format.</summary>

@@ -1,6 +1,7 @@
 // Builds the ranking: one row per combination aggregated over its seeds, ordered by RankingOrder and numbered.
 // It does not pick trials to display (SweepReportBuilder does).
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Reporting;
 

@@ -1,5 +1,6 @@
 // The order of the ranking: which combination is better. It only compares; numbering ranks is the builder's job.
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Reporting;
 

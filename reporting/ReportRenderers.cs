@@ -1,4 +1,5 @@
 // The entry point of the renderers: picks the renderer of a format. It holds no rendering logic itself.
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Csv;
 using SweepCluster.Reporting.Html;
 using SweepCluster.Reporting.Json;

@@ -2,6 +2,7 @@
 // summaries, the trials to plot, the failures, the trials the scheduler stopped and PBT's exploits. Pure and
 // deterministic; it does no I/O and no rendering.
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Reporting;

@@ -1,10 +1,11 @@
-// The JSON form of a SweepReport, as the coordinator grain sends it to clients: snake_case property names, enums as
+// The JSON form of a SweepReport, as people and tools read it (sweep report --format json, report.json): snake_case property names, enums as
 // snake_case strings, NaN/Infinity allowed as named literals, non-ASCII text (α, β, →) written as is while
 // HTML-significant characters stay escaped. It does not version or validate the document.
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Reporting;
 
@@ -14,7 +15,7 @@ public static class SweepReportJson
     private static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
     private static readonly JsonSerializerOptions Indented = CreateOptions(indented: true);
 
-    /// <summary>The report as JSON; <paramref name="indented"/> for people, compact for the wire.</summary>
+    /// <summary>The report as JSON; <paramref name="indented"/> for people, compact for tools.</summary>
     public static string Serialize(SweepReport report, bool indented = false) =>
         JsonSerializer.Serialize(report, indented ? Indented : Compact);
 

@@ -1,7 +1,7 @@
 // What the report needs about one trial, whatever its state: history, where and how long it ran, why the trial
 // scheduler stopped it and which PBT exploits it went through. It only carries data; the builder aggregates.
 using SweepCluster.Core;
-using SweepCluster.Tuning.Scheduling;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Reporting;
 

@@ -1,7 +1,7 @@
 // Binds the 'model' mapping (hidden sizes, activation, init, negative_slope) to a ModelSpec. It does not build
 // networks. negative_slope is accepted with any activation (only leaky_relu uses it), so sweeps over the
 // activation can keep one value.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs;
 

@@ -1,7 +1,7 @@
 // Binds the 'optimizer' node to an OptimizerSpec: a mapping with 'type' and the hyperparameters, or just a name
 // ("optimizer: adam"). Every key is accepted with every type (unused ones are ignored by the optimizer), so that a
 // sweep over the type can keep shared settings. It does not implement optimizers.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs;
 

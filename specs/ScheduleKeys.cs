@@ -1,6 +1,6 @@
 // Which keys each schedule family accepts, and which targets each family may drive. Pure tables: the binder
 // (ScheduleSpecBinder) uses them to report misplaced keys and the writer uses them to decide what to write.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs;
 

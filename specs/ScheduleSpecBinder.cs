@@ -2,7 +2,7 @@
 // weight_decay, batch_size): family name, per-family keys, value ranges and the cross-key rules. A key belonging
 // to another family is reported with the families that use it. It does not evaluate schedules (see Schedules/).
 using System.Text.Json;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs;
 

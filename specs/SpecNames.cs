@@ -2,7 +2,7 @@
 // directions. Parsing is forgiving about case and '_'/'-' ("LeakyRelu", "leaky-relu" also work); writing always
 // uses the canonical snake_case name. It does not report errors itself.
 using System.Text;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs;
 

@@ -1,7 +1,7 @@
 // Binds a document's root mapping to a TrialSpec, key by key, collecting every error (it never stops at the first).
 // Nested parts are delegated to ModelSpecBinder, OptimizerSpecBinder and ScheduleSpecBinder. It does not read files
 // (SpecDocument) and does not resolve dataset paths (LoadedTrialSpec).
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs;
 

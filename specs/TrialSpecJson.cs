@@ -1,8 +1,8 @@
-// The canonical JSON form of a TrialSpec: how a trial's spec travels in grain messages and grain state (a string,
-// never an object graph), and how two specs are compared. snake_case names and enum values, every field written.
+// The canonical JSON form of a TrialSpec (grains exchange and store the record itself, not this text): snake_case
+// names and enum values, every field written.
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs;
 

@@ -1,6 +1,6 @@
 // The entry point for trial specs: file or text → validated TrialSpec plus the directory its relative paths are
 // relative to. It only composes SpecDocument (reading) and TrialSpecBinder (binding); it does not load datasets.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs;
 

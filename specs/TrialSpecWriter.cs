@@ -4,7 +4,7 @@
 // the binder sets). It does not validate: an invalid spec is written as is, and loading it reports the problems.
 using System.Globalization;
 using System.Text;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 using K = SweepCluster.Specs.ScheduleKeys;
 
 namespace SweepCluster.Specs;

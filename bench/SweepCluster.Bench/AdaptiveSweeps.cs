@@ -4,9 +4,9 @@
 using System.Diagnostics;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Model;
-using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 using SweepCluster.Hosting;
 using SweepCluster.Specs;

@@ -5,8 +5,8 @@ using System.Globalization;
 using System.Text.Json;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Hosting;
-using SweepCluster.Reporting;
 using SweepCluster.Specs;
 using SweepCluster.Specs.Sweeps;
 
@@ -45,7 +45,7 @@ public static class ClusterBench
     public static string NewId(string prefix) => $"{prefix}-{Environment.ProcessId}-{Interlocked.Increment(ref _sequence)}";
 
     /// <summary>One sweep timed from SubmitAsync to the report JSON in hand.</summary>
-    /// <param name="ReportSeconds">The GetReportJsonAsync call alone (the report is built on demand from the coordinator's state).</param>
+    /// <param name="ReportSeconds">The GetReportAsync call alone (the report is built on demand from the coordinator's state).</param>
     public sealed record TimedSweep(string SweepId, double Seconds, SweepReport Report, SweepProgress Progress, int Polls, double ReportSeconds);
 
     /// <summary>
@@ -83,9 +83,9 @@ public static class ClusterBench
             await Task.Delay(PollInterval);
         }
         var reportStart = Stopwatch.GetTimestamp();
-        var json = await coordinator.GetReportJsonAsync() ?? throw new InvalidOperationException($"sweep {id} has no report");
+        var report = await coordinator.GetReportAsync() ?? throw new InvalidOperationException($"sweep {id} has no report");
         timer.Stop();
-        return new TimedSweep(id, timer.Elapsed.TotalSeconds, SweepReportJson.Deserialize(json), progress, polls, Stopwatch.GetElapsedTime(reportStart).TotalSeconds);
+        return new TimedSweep(id, timer.Elapsed.TotalSeconds, report, progress, polls, Stopwatch.GetElapsedTime(reportStart).TotalSeconds);
     }
 
     /// <summary>The best final value of the sweep metric over every completed trial (from the report's family summaries).</summary>

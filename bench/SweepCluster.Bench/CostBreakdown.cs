@@ -6,12 +6,11 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using SweepCluster.Abstractions;
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Trials;
@@ -37,19 +36,16 @@ public static class CostBreakdown
         var (serializer, binary) = StorageSerializers();
         Console.WriteLine($"cost breakdown for {Path.GetFileName(specFile)} ({n:N0} trials, {first.Spec.Epochs} epoch(s) each); µs per operation, best of 5; load {Load()}; default storage serializer: {serializer.GetType().Name}");
 
-        var json = TrialSpecJson.Serialize(first.Spec);
         Row("searcher.Suggest(i)", () => searcher.Suggest(n / 2));
-        Row("TrialSpecJson.Serialize (StartTrialAsync)", () => TrialSpecJson.Serialize(first.Spec));
-        Row("TrialSpecJson.Deserialize (TrialRunner)", () => TrialSpecJson.Deserialize(json));
         Row("SweepSpecLoader.Parse (coordinator activation)", () => SweepSpecLoader.Parse(submission.SpecText, submission.IsJson ? SpecFormat.Json : SpecFormat.Yaml, submission.SourceName, submission.BaseDirectory, submission.AllowLarge), repeat: 3);
         var trainer = new Trainer(first.Spec, data);
         var result = trainer.Run();
         Row("engine: one whole trial (Trainer.Run)", () => new Trainer(first.Spec, data).Run(), repeat: 20);
-        Row("engine: one trial via TrialRunner (+ checkpoints)", () => RunViaTrialRunner(first.Spec, json, Path.GetDirectoryName(specFile)), repeat: 20);
+        Row("engine: one trial via TrialRunner (+ checkpoints)", () => RunViaTrialRunner(first.Spec, Path.GetDirectoryName(specFile)), repeat: 20);
         var checkpoint = CheckpointSerializer.Serialize(trainer.Checkpoint());
         Row($"CheckpointSerializer.Serialize ({checkpoint.Length:N0} B)", () => CheckpointSerializer.Serialize(trainer.Checkpoint()));
 
-        var trialState = new TrialGrainState(new TrialAssignment("bench", 0, json, submission.BaseDirectory, 1, 1), TrialStatus.Running,
+        var trialState = new TrialGrainState(new TrialAssignment("bench", 0, first.Spec, submission.BaseDirectory, 1, 1), TrialStatus.Running,
             result.History, null, Silo, 0.01, []);
         var trialBytes = serializer.Serialize(trialState).ToMemory().Length;
         Row($"trial state write: serialize TrialGrainState ({trialBytes:N0} B, {result.History.Count} epochs)", () => serializer.Serialize(trialState));
@@ -74,12 +70,11 @@ public static class CostBreakdown
         Row($"  the same at submission ({serializer.Serialize(fresh).ToMemory().Length:N0} B, no trial run yet)", () => serializer.Serialize(fresh), repeat: 5);
     }
 
-    private static TrainingResult RunViaTrialRunner(TrialSpec spec, string json, string? baseDirectory)
+    private static TrainingResult RunViaTrialRunner(TrialSpec spec, string? baseDirectory)
     {
         var channel = Channel.CreateUnbounded<EpochProgress>();
-        var result = TrialRunner.Run(new TrialAssignment("bench", 0, json, baseDirectory, 1, 1), null, channel.Writer, CancellationToken.None);
+        var result = TrialRunner.Run(new TrialAssignment("bench", 0, spec, baseDirectory, 1, 1), null, channel.Writer, CancellationToken.None);
         while (channel.Reader.TryRead(out _)) { }
-        _ = spec;
         return result;
     }
 

@@ -44,7 +44,7 @@ public static class OverheadBenchmark
             var timed = RunSweepAsync(cluster.Cluster, spec, "bench-overhead").GetAwaiter().GetResult();
             var done = timed.Progress.Count(TrialStatus.Completed);
             if (done != trials) throw new InvalidOperationException($"{done} of {trials} trials completed");
-            Console.WriteLine($"  {slots} slot(s): warm-up run {F(warm.Seconds, "0.000")} s (not counted), timed run {F(timed.Seconds, "0.000")} s (of which GetReportJsonAsync {F(timed.ReportSeconds * 1000, "0.0")} ms), load {load} → {Load()}");
+            Console.WriteLine($"  {slots} slot(s): warm-up run {F(warm.Seconds, "0.000")} s (not counted), timed run {F(timed.Seconds, "0.000")} s (of which GetReportAsync {F(timed.ReportSeconds * 1000, "0.0")} ms), load {load} → {Load()}");
             rows.Add((slots, timed));
         }
 

@@ -7,6 +7,7 @@
 using System.Diagnostics;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Reporting;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;
@@ -43,12 +44,12 @@ public static class ScaleBenchmark
         }
         var sweepSeconds = timer.Elapsed.TotalSeconds;
         var reportTimer = Stopwatch.StartNew();
-        var report = coordinator.GetReportJsonAsync().GetAwaiter().GetResult();
+        var report = coordinator.GetReportAsync().GetAwaiter().GetResult();
         var reportSeconds = reportTimer.Elapsed.TotalSeconds;
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
         if (progress.Count(TrialStatus.Completed) != trials) throw new InvalidOperationException($"{progress.Count(TrialStatus.Completed)} of {trials} completed");
 
-        Console.WriteLine($"submission accepted in {F(submitSeconds, "0.00")} s; every trial finished after {F(sweepSeconds, "0.0")} s; report ({report!.Length / 1024:N0} KiB JSON) in {F(reportSeconds, "0.00")} s");
+        Console.WriteLine($"submission accepted in {F(submitSeconds, "0.00")} s; every trial finished after {F(sweepSeconds, "0.0")} s; report ({SweepReportJson.Serialize(report!).Length / 1024:N0} KiB as JSON) in {F(reportSeconds, "0.00")} s");
         Console.WriteLine($"throughput: {F(trials / sweepSeconds, "0")} trials/s over the whole sweep");
         foreach (var (from, to) in new[] { (0.0, 0.1), (0.45, 0.55), (0.9, 1.0) })
             Console.WriteLine($"  trials {F(from * 100, "0")}–{F(to * 100, "0")}%: {F(WindowRate(samples, trials, from, to), "0")} trials/s");

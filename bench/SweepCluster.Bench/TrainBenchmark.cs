@@ -4,7 +4,7 @@
 // Both sides train on all rows with shuffling and no validation pass, warm up first, then run for a time budget.
 using System.Diagnostics;
 using System.Globalization;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Training;
 
 namespace SweepCluster.Bench;

@@ -1,9 +1,9 @@
 // `sweep report ID [--format table|md|csv|json|html] [-o FILE]`: the ranked report of a sweep, finished or not.
 using System.CommandLine;
+using Spectre.Console;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Hosting;
 using SweepCluster.Reporting;
-using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -32,7 +32,7 @@ public static class ReportCommand
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
             var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
-            var report = SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!);
+            var report = (await coordinator.GetReportAsync())!;
             var chosen = Formats[parse.GetValue(format)!];
             if (parse.GetValue(output) is { } file)
             {

@@ -1,6 +1,7 @@
 // Prints a sweep report on the terminal and writes it in every format to a folder.
-using SweepCluster.Reporting;
 using Spectre.Console;
+using SweepCluster.Core.Reports;
+using SweepCluster.Reporting;
 
 namespace SweepCluster.Cli.Commands;
 

@@ -1,12 +1,11 @@
 // `sweep run SPEC`: the embedded default. Starts a silo in this process, runs the sweep with live progress, prints
 // the ranked report and writes it in every format to ./sweeps/<name>-<id>/. Needs no service.
 using System.CommandLine;
+using Spectre.Console;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Core;
 using SweepCluster.Hosting;
-using SweepCluster.Reporting;
-using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -55,7 +54,7 @@ public static class RunCommand
             throw;
         }
 
-        var report = SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!);
+        var report = (await coordinator.GetReportAsync())!;
         ReportOutput.Print(console, report);
         var folder = Path.Combine(output.FullName, $"{spec.Name}-{sweepId}");
         ReportOutput.WriteAll(report, folder);

@@ -1,12 +1,11 @@
 // `sweep submit SPEC [--id ID] [--wait]`: hands a sweep to a running cluster and prints its id. Idempotent: the same
 // spec with the same --id returns the existing sweep.
 using System.CommandLine;
+using Spectre.Console;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Core;
 using SweepCluster.Hosting;
-using SweepCluster.Reporting;
-using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -43,7 +42,7 @@ public static class SubmitCommand
             AnsiConsole.WriteLine(result.SweepId);
             if (!parse.GetValue(wait)) return (int)ExitCode.Success;
             var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cancellation);
-            ReportOutput.Print(AnsiConsole.Console, SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!));
+            ReportOutput.Print(AnsiConsole.Console, (await coordinator.GetReportAsync())!);
             return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
         }));
         return command;

@@ -2,11 +2,12 @@
 // Optional files: warm-start weights in, final weights and history out, and an epoch-boundary checkpoint to stop and
 // resume a long run in another process with the same result bit for bit.
 using System.CommandLine;
+using Spectre.Console;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Model;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 using SweepCluster.Specs;
-using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
 

@@ -1,9 +1,9 @@
 // What `sweep train` prints: a header describing the run, one line per epoch as it finishes, and a summary.
 using System.Globalization;
-using SweepCluster.Core;
-using SweepCluster.Engine.Specs;
-using SweepCluster.Engine.Training;
 using Spectre.Console;
+using SweepCluster.Core;
+using SweepCluster.Core.Specs;
+using SweepCluster.Engine.Training;
 
 namespace SweepCluster.Cli.Commands;
 

@@ -3,6 +3,7 @@
 // queue, place, rank and report on it.
 using System.Collections.Immutable;
 using SweepCluster.Core;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Coordination.State;
 
@@ -14,7 +15,8 @@ namespace SweepCluster.Coordination.State;
 /// <param name="Silos">Every silo an attempt ran on, in order (consecutive repeats once).</param>
 /// <param name="WallSeconds">Training time over every attempt and segment, as the trial grain last reported it.</param>
 /// <param name="AssignedSilo">The silo the current attempt was placed on; null while queued, paused or ended.</param>
-/// <param name="SpecOverride">The trial spec (canonical JSON) once it is no longer the searcher's: PBT changed it.</param>
+/// <param name="SpecOverride">The trial spec once it is no longer the searcher's: PBT changed it. Id 17: id 12 held it as
+/// canonical JSON text before and is not reused (an old sweep's trials read back as running the searcher's spec).</param>
 /// <param name="StopReason">Paused or Pruned: the trial scheduler's reason.</param>
 /// <param name="StoppedAtEpoch">Paused or Pruned: the epoch it stopped after.</param>
 /// <param name="PendingRestart">PBT: the next dispatch starts from a donor's checkpoint with changed hyperparameters.</param>
@@ -33,7 +35,7 @@ public sealed record TrialSummary(
     [property: Id(9)] double WallSeconds,
     [property: Id(10)] string? AssignedSilo,
     [property: Id(11)] DateTimeOffset? DispatchedAt,
-    [property: Id(12)] string? SpecOverride,
+    [property: Id(17)] TrialSpec? SpecOverride,
     [property: Id(13)] string? StopReason,
     [property: Id(14)] int? StoppedAtEpoch,
     [property: Id(15)] PendingRestart? PendingRestart,

@@ -2,7 +2,7 @@
 // BuiltIn/ATTRIBUTION.md) through the ordinary CSV reader.
 // Deliberately does not cache (DatasetCatalog does) or touch the file system.
 using System.Text;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Data;
 

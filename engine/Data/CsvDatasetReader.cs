@@ -4,7 +4,7 @@
 // Deliberately does not: handle quoted fields, other separators, missing values or category names, cache results
 // (DatasetCatalog does), or choose a task — every bad input is a DataFormatException naming file, line and column.
 using System.Text;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Data;
 

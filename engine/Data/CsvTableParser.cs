@@ -2,7 +2,7 @@
 // same number of columns, and parses features, the class label or the regression targets into chunked buffers.
 // Deliberately does not: open files, handle quoted fields or other separators, or guess the task — the caller says
 // whether the last column is a label or the last `targets` columns are targets.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Data;
 

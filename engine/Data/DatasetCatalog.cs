@@ -7,6 +7,7 @@
 // file's last-write time for files), so an edited file is read again. A failed load is not cached.
 // Deliberately does not: split or standardize (DataSplit, Standardizer), evict old entries, or copy datasets.
 using System.Collections.Concurrent;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Data;

@@ -1,7 +1,7 @@
 // What a trial asks of DatasetCatalog besides the dataset's name: the task, the target count, the data seed and the
 // directory that relative CSV paths are resolved against.
 // Deliberately does not name the dataset or carry split/standardize settings (DataSplit and Standardizer take those).
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Data;
 

@@ -5,7 +5,7 @@
 // (DatasetCatalog does). Every malformed file is a DataFormatException naming the file and what was expected.
 using System.Buffers.Binary;
 using System.IO.Compression;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Data;
 

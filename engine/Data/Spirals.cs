@@ -4,7 +4,7 @@
 // The arms are a half turn apart, so at equal angle they are MaxRadius/(2·Turns) = 1 apart radially, five σ.
 // All draws come from DeterministicRandom.ForStream(data_seed, DataRandomStreams.Spirals).
 // Deliberately does not: standardize, split, or offer more classes or other sizes.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Data;
 

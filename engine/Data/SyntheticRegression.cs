@@ -3,7 +3,7 @@
 // Draw order from DeterministicRandom.ForStream(data_seed, DataRandomStreams.SyntheticRegression): all inputs row by
 // row, then w, then b, then one noise value per row — so the table is a pure function of data_seed.
 // Deliberately does not: standardize, split, or accept other sizes (it is a fixed benchmark, like the CSV built-ins).
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Data;
 

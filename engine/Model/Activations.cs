@@ -3,7 +3,7 @@
 // TensorPrimitives. Deliberately nothing after the last layer: the loss owns the output non-linearity.
 using System.Numerics;
 using System.Numerics.Tensors;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Model;
 

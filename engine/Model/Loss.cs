@@ -1,6 +1,6 @@
 // The training losses, with PyTorch's reduction='mean', as a forward+backward pair over one batch.
 using System.Numerics.Tensors;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Model;
 

@@ -2,7 +2,7 @@
 // Owns the per-batch workspace (pre-activations, activations, two gradient scratch buffers), grown only when a larger
 // batch arrives, so a training step allocates nothing. Deliberately knows nothing of losses or optimizers.
 using System.Numerics.Tensors;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Model;
 

@@ -1,6 +1,6 @@
 // Initial weights from the trial seed. Biases start at zero. Draws go row by row through W (fanIn, fanOut), layer by
 // layer, from one DeterministicRandom stream, so a seed gives the same network on any machine.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Model;
 

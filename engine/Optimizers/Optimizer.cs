@@ -1,6 +1,6 @@
 // The optimizer contract and the state a checkpoint carries. Update rules follow torch.optim (1.13) exactly, one
 // class per rule; hyperparameters are computed in double and cast to float once, as torch casts Python scalars.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Optimizers;
 

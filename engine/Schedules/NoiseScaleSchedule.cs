@@ -7,7 +7,7 @@
 // Both are summed over an epoch before taking the ratio (the paper's advice: average numerator and denominator
 // separately), then smoothed across epochs: ema ← s·ema + (1 − s)·B_simple, starting from `initial`.
 // The batch size of epoch e is round(ema after epoch e − 1), clamped by the trainer to [min, max].
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Schedules;
 

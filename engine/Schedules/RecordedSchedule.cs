@@ -1,7 +1,7 @@
 // The schedule family of replay: the exact values a run applied, as pieces [start, value] on a clock. A piece holds
 // from its start until the next piece starts; the last holds to the end. No state and no reaction to the run: with
 // the same data, seed and model it makes the trainer apply the recorded values again, bit for bit.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Schedules;
 

@@ -1,7 +1,7 @@
 // The base of every hyperparameter schedule: a value as a function of t on the schedule's clock.
 // Pure families are functions of (t, T) only and have no state; adaptive policies override the Observe* hooks and
 // carry state that checkpoints save and restore. Deliberately no knowledge of the optimizer or the network.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Schedules;
 

@@ -1,6 +1,6 @@
 // Builds the runtime Schedule for a parsed ScheduleSpec. Validation of ranges is the spec binder's job; this only
 // maps families to classes and resolves defaults that depend on the target (clock) and the run (horizon).
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Engine.Schedules;
 

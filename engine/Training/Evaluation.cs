@@ -1,8 +1,8 @@
 // Evaluates a network on a whole dataset without touching its gradients. Rows are independent in every kernel, so
 // the chunk size changes nothing in the results.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Model;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Training;
 

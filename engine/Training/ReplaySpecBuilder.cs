@@ -2,8 +2,8 @@
 // batch size, including plateau, adaptive and population-based changes) into a trial spec whose three schedules are
 // `recorded`: training that spec from scratch applies the same values at every step and so gives the same bits.
 // The pieces are run-length encoded: on the epoch clock when every epoch holds one value, else on the step clock.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Schedules;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Training;
 

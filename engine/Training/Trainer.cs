@@ -2,6 +2,7 @@
 // divergence detection, cancellation, and exact checkpoint/restore at epoch boundaries.
 // Deliberately single-threaded and free of I/O: callers (the CLI, a trial grain) own threads, files and progress UI.
 using SweepCluster.Core;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Model;
 using SweepCluster.Engine.Optimizers;

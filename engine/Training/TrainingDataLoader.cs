@@ -2,8 +2,8 @@
 // the training rows' statistics. The prepared result is cached per process too, so trials that share data settings
 // share one read-only copy instead of each holding their own.
 using System.Collections.Concurrent;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Training;
 

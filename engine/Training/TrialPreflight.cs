@@ -1,5 +1,6 @@
 // The checks of a trial spec that need its data (the parser cannot make them): run by the trainer before it builds
 // anything, and by a coordinator before it accepts a sweep, so such a trial is refused at submission, not at run time.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Training;

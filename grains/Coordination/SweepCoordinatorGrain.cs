@@ -6,12 +6,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
-using SweepCluster.Coordination;
-using SweepCluster.Engine.Training;
-using SweepCluster.Core;
-using SweepCluster.Reporting;
-
 using SweepCluster.Abstractions;
+using SweepCluster.Coordination;
+using SweepCluster.Core;
+using SweepCluster.Core.Reports;
+using SweepCluster.Reporting;
 
 namespace SweepCluster.Grains.Coordination;
 
@@ -86,7 +85,7 @@ public sealed class SweepCoordinatorGrain(
             tally.BestTrial is { } best ? _machine.Plan.Describe(best) : null, _machine.CreatedAt, _machine.FinishedAt));
     }
 
-    public async Task<string?> GetReportJsonAsync()
+    public async Task<SweepReport?> GetReportAsync()
     {
         if (_machine is null) return null;
         var report = SweepReportBuilder.Build(SweepReportSource.Input(SweepId, _machine));
@@ -94,7 +93,7 @@ public sealed class SweepCoordinatorGrain(
         foreach (var index in _curveHistories.Keys.Except(plotted).ToArray()) _curveHistories.Remove(index);
         foreach (var index in plotted.Where(i => !_curveHistories.ContainsKey(i)))
             _curveHistories[index] = await Trial(index).GetHistoryAsync();
-        return SweepReportJson.Serialize(SweepReportSource.WithCurveHistories(report, _curveHistories));
+        return SweepReportSource.WithCurveHistories(report, _curveHistories);
     }
 
     public async Task<bool> CancelAsync()
@@ -183,7 +182,7 @@ public sealed class SweepCoordinatorGrain(
     {
         var checkpoints = _machine!.Plan.Spec.Checkpoints;
         var donor = start.Donor is { } d ? new TrialDonor($"{SweepId}/{d}", start.DonorEpoch) : null;
-        var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.SpecJson, Submission!.BaseDirectory, start.Attempt,
+        var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.Spec, Submission!.BaseDirectory, start.Attempt,
             checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds);
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(start.Silo));
         try

@@ -7,6 +7,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Training;
 using SweepCluster.Specs;
 
@@ -73,7 +74,7 @@ public sealed class TrialGrain(
             }
             return Status();
         }
-        if (previous is not null && current.Status.IsTerminal() && previous.SpecJson == assignment.SpecJson && current.Status != TrialStatus.Failed)
+        if (previous is not null && current.Status.IsTerminal() && previous.Spec.SameAs(assignment.Spec) && current.Status != TrialStatus.Failed)
         {
             // Finished before (a result the coordinator never stored): never run it twice, hand the result back.
             state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
@@ -86,7 +87,7 @@ public sealed class TrialGrain(
         // the same explored spec: a coordinator restored from older state sends it again) goes on from its own
         // checkpoint; the donor may have moved on.
         var restartDone = assignment.Donor is not null && previous?.Donor == assignment.Donor
-            && previous.SpecJson == assignment.SpecJson && checkpoint.State.Bytes is not null;
+            && previous.Spec.SameAs(assignment.Spec) && checkpoint.State.Bytes is not null;
         if (assignment.Donor is { } donor && !restartDone)
         {
             // PBT's exploit: the checkpoint first, then the progress that names it (a start that fails in between is
@@ -98,7 +99,7 @@ public sealed class TrialGrain(
         }
         else
         {
-            var resume = checkpoint.State.Bytes is not null && (previous?.SpecJson == assignment.SpecJson || assignment.Donor is not null);
+            var resume = checkpoint.State.Bytes is not null && (previous?.Spec.SameAs(assignment.Spec) == true || assignment.Donor is not null);
             state.State = Assigned(assignment, resume ? current.History.Take(checkpoint.State.Epoch).ToArray() : []);
             if (!resume && checkpoint.State.Bytes is not null)
             {
@@ -168,7 +169,7 @@ public sealed class TrialGrain(
     {
         var s = state.State;
         if (checkpoint.State.Bytes is not { } bytes || s.Assignment is null) return Task.FromResult<string?>(null);
-        var spec = TrialSpecJson.Deserialize(s.Assignment.SpecJson);
+        var spec = s.Assignment.Spec;
         if (s.Assignment.BaseDirectory is { } baseDirectory && spec.Dataset.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(spec.Dataset))
             spec = spec with { Dataset = Path.GetFullPath(Path.Combine(baseDirectory, spec.Dataset)) };
         var replay = ReplaySpecBuilder.Build(spec, CheckpointSerializer.Deserialize(bytes));

@@ -6,7 +6,6 @@ using System.Threading.Channels;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Specs;
 
 namespace SweepCluster.Grains.Trials;
 
@@ -22,7 +21,7 @@ public static class TrialRunner
     {
         try
         {
-            var spec = TrialSpecJson.Deserialize(assignment.SpecJson);
+            var spec = assignment.Spec;
             var data = TrainingDataLoader.Load(spec, assignment.BaseDirectory);
             var trainer = checkpoint is null
                 ? new Trainer(spec, data)

@@ -1,6 +1,7 @@
 // The CSV format: one row per combination in rank order with a header row; RFC 4180 (comma, CRLF, quoted fields),
 // numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows: the trials
 // the scheduler pruned and the PBT exploits of each combination are counted in its last two columns.
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Csv;

@@ -1,6 +1,8 @@
 // The ranking's "pruned" column: shown only when the trial scheduler stopped trials early, so the reports of sweeps
 // without one keep their columns. Same heading in every format.
 
+using SweepCluster.Core.Reports;
+
 namespace SweepCluster.Reporting.Formatting;
 
 public static class PrunedColumn

@@ -2,6 +2,7 @@
 // every format shows the same digits. It does not escape anything for a particular format.
 using System.Globalization;
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Specs;
 
 namespace SweepCluster.Reporting.Formatting;

@@ -3,6 +3,7 @@
 // summary, the failures, the trials the scheduler stopped and PBT's exploits. Every user string is escaped; the page
 // is also well-formed XML after its doctype.
 using System.Text;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Html;

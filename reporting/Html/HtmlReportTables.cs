@@ -1,6 +1,7 @@
 // The HTML tables of the report: ranking (best row highlighted, PBT-exploited combinations noted), metric by schedule
 // family, metric by axis value and failures. Cells are escaped through HtmlCell. No charts here.
 using System.Text;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Html;

@@ -1,6 +1,7 @@
 // The HTML tables of what the trial scheduler did: the trials it stopped or holds (ASHA, median stopping, PBT) and
 // PBT's exploits. Each section appears only when it has rows; cells are escaped through HtmlCell.
 using System.Text;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Html;

@@ -2,7 +2,8 @@
 // trial's applied schedules, and the metric by schedule family. It chooses data, titles, units and colours; the
 // drawing is the Svg classes' job.
 using SweepCluster.Core;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Reports;
+using SweepCluster.Core.Specs;
 using SweepCluster.Reporting.Formatting;
 using SweepCluster.Reporting.Svg;
 

@@ -1,5 +1,7 @@
 // The JSON format: the report model itself, indented. It adds nothing to SweepReportJson.
 
+using SweepCluster.Core.Reports;
+
 namespace SweepCluster.Reporting.Json;
 
 /// <summary>Renders the report as indented snake_case JSON (<see cref="SweepReportJson"/>).</summary>

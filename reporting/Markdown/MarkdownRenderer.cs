@@ -2,7 +2,7 @@
 // the best trial's history, failures, trials the scheduler stopped and PBT's exploits. Every user string goes through
 // MarkdownText. No charts.
 using System.Text;
-using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Markdown;

@@ -2,9 +2,10 @@
 // epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a Spectre.Console IAnsiConsole.
 // Colour only marks the best row and problems.
 // Render() captures the same output as plain text (no ANSI codes) at a fixed width; it never reads the terminal.
-using SweepCluster.Reporting.Formatting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using SweepCluster.Core.Reports;
+using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Terminal;
 

@@ -1,7 +1,7 @@
 // Writes the value a trial took on one axis, for TrialConfiguration.Axes: a whole schedule (learning_rate,
 // weight_decay, batch_size or their base) through ScheduleDescriber, using the bound spec; anything else from the
 // picked node itself ("0.1", "[64, 32]", "adam", "{type: adam, momentum: 0.9}"). It does not bind anything.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs.Sweeps;
 

@@ -2,6 +2,7 @@
 // TrialConfiguration). The binder's field paths are rewritten to where the values are written in the sweep file
 // (learning_rate[1].initial[0]); lines are already right because materialisation keeps the original nodes. It does not
 // decide which combination to expand (the searchers and the validator do).
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Specs.Sweeps;

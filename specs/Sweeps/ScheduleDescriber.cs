@@ -3,7 +3,7 @@
 // the report for its tables. Only what tells two schedules apart is written: a parameter at its default is left out
 // where the family's short form allows it. It does not parse these strings back (the spec is the record).
 using System.Text;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs.Sweeps;
 

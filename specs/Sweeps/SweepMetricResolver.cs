@@ -2,7 +2,7 @@
 // val_rmse for regression; an error when the task differs between trials), the default goal (maximize for accuracy
 // and R², minimize otherwise), and refusals of a metric the task does not produce or a goal that ranks backwards.
 using SweepCluster.Core;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs.Sweeps;
 

@@ -2,8 +2,8 @@
 // each once: errors are keyed by (file field path, line), and the first message at a position is kept however many
 // combinations share it. Also collects the trials' tasks for the metric default. Which combinations to bind is the
 // loader's decision; this class only binds what it is given.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Specs.Sweeps;
 

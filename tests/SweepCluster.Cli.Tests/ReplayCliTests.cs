@@ -6,7 +6,6 @@ using SweepCluster.Abstractions;
 using SweepCluster.Cli.Tests.BadInput;
 using SweepCluster.Core;
 using SweepCluster.Engine.Training;
-using SweepCluster.Reporting;
 
 namespace SweepCluster.Cli.Tests;
 
@@ -36,7 +35,7 @@ public sealed class ReplayCliTests(GatewaySilo silo) : IClassFixture<GatewaySilo
         Assert.Equal(SubmitOutcome.Created, submitted.Outcome);
         var (watchExit, watchText) = CliRunner.Process(["watch", id, .. silo.Flags]);
         Assert.True(watchExit == 0, $"exit {watchExit}:\n{watchText}");
-        var report = SweepReportJson.Deserialize((await coordinator.GetReportJsonAsync())!);
+        var report = (await coordinator.GetReportAsync())!;
         var exploit = Assert.Single(report.Exploits ?? []);
 
         using var folder = new TempDirectory();

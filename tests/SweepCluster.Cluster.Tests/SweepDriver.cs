@@ -1,7 +1,7 @@
 // Submits sweep specs to a cluster and waits for them, for the cluster tests.
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
-using SweepCluster.Reporting;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Cluster.Tests;
 
@@ -35,5 +35,5 @@ public static class SweepDriver
         WaitAsync(coordinator, p => p.Status.IsTerminal() && p.Counts.Where(c => c.Key.IsTerminal()).Sum(c => c.Value) == p.TotalTrials);
 
     public static async Task<SweepReport> ReportAsync(ISweepCoordinatorGrain coordinator) =>
-        SweepReportJson.Deserialize((await TransientFailures.RetryAsync(coordinator.GetReportJsonAsync, DefaultTimeout))!);
+        (await TransientFailures.RetryAsync(coordinator.GetReportAsync, DefaultTimeout))!;
 }

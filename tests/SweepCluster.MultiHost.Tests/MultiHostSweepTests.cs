@@ -2,7 +2,6 @@ using System.Diagnostics;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Hosting;
-using SweepCluster.Reporting;
 using SweepCluster.Testing.MultiHost;
 using Xunit.Abstractions;
 
@@ -180,7 +179,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         Assert.Equal(Trials, progress.TotalTrials);
         Assert.Equal(Trials, progress.Count(TrialStatus.Completed));
         var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(id);
-        var report = SweepReportJson.Deserialize((await TransientFailures.RetryAsync(coordinator.GetReportJsonAsync, SweepTimeout))!);
+        var report = (await TransientFailures.RetryAsync(coordinator.GetReportAsync, SweepTimeout))!;
         Assert.Equal(Trials, report.Ranking.Sum(r => r.Completed));
         var snapshots = await SnapshotsAsync(grains, id);
         for (var i = 0; i < Trials; i++)

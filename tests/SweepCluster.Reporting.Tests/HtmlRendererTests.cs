@@ -89,7 +89,7 @@ public sealed class HtmlRendererTests
     public void SweepWithoutCompletedTrialsHasNoCharts()
     {
         var input = new SyntheticSweep(MetricSpec.DefaultClassification)
-            .Combination([("learning_rate", "x")], new Engine.Specs.TrialSpec(), SeedOutcome.Pending, SeedOutcome.Diverged())
+            .Combination([("learning_rate", "x")], new Core.Specs.TrialSpec(), SeedOutcome.Pending, SeedOutcome.Diverged())
             .Build(SweepStatus.Running);
         var html = ReportRenderers.Render(SweepReportBuilder.Build(input), ReportFormat.Html);
 

@@ -1,5 +1,6 @@
 // Markdown: the sections, table shape (same number of cells in every row), escaping of names and pipes.
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Markdown;
 
 namespace SweepCluster.Reporting.Tests;

@@ -1,5 +1,7 @@
 // Mean, sample standard deviation and 95% interval against hand-computed numbers.
 
+using SweepCluster.Core.Reports;
+
 namespace SweepCluster.Reporting.Tests;
 
 public sealed class MetricStatisticsTests

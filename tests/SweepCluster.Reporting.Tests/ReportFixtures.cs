@@ -1,8 +1,8 @@
 // Reports built from the shared synthetic sweep, including one whose name and axis words need escaping, and a PBT
 // population with exploits and a member paused at a boundary.
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Testing;
-using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Reporting.Tests;
 

@@ -1,10 +1,9 @@
 // The report builder: ranking order for both goals, tie-breaking, failed combinations last, counts, summaries,
 // best trial, failures and PBT's exploits.
 using SweepCluster.Core;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Reports;
+using SweepCluster.Core.Specs;
 using SweepCluster.Testing;
-using SweepCluster.Tuning.Scheduling;
-using SweepCluster.Tuning.Search;
 
 namespace SweepCluster.Reporting.Tests;
 

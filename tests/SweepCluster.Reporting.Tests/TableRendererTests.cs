@@ -1,6 +1,7 @@
 // Terminal tables: rendered into a Spectre console writing to a StringWriter.
 using Spectre.Console;
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Terminal;
 using SweepCluster.Testing;
 

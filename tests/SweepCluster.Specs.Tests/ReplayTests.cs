@@ -1,5 +1,6 @@
 // Replay: a run's applied values written as `schedule: recorded` and trained again give the same bits — for pure,
 // adaptive (plateau, noise_scale, fan_in) and PBT-scaled schedules — and recorded specs bind, write and read back.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 

@@ -1,5 +1,6 @@
 // Every kind of spec error, table-driven: field path, 1-based line, and the what-is-valid part of the message;
 // plus file-level failures (missing, oversized, wrong extension, deep nesting, alias blow-up).
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Specs.Tests;

@@ -1,6 +1,7 @@
 // Test helpers for the spec reader: a temporary directory for spec files, error capture, and a field-by-field
 // comparison of TrialSpecs (records with IReadOnlyList members do not compare by value).
 using System.Text.Json;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Specs.Tests;

@@ -1,6 +1,6 @@
 // Valid specs: YAML and JSON bind to equal TrialSpecs, defaults, bare-number schedules, adaptive schedules,
 // aliases, enum spellings and the node tree's positions. Error cases live in SpecErrorTests.
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs.Tests;
 

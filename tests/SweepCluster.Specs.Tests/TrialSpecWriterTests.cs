@@ -1,5 +1,5 @@
 // TrialSpecWriter: written YAML loads back to an equal spec (compared field by field).
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs.Tests;
 

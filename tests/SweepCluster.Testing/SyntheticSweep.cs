@@ -2,9 +2,9 @@
 // synthetic but plausible histories (decaying losses, a metric that ends at the chosen value, the applied schedules).
 // The report builder's and the renderers' tests use it. It does not train anything.
 using SweepCluster.Core;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Reports;
+using SweepCluster.Core.Specs;
 using SweepCluster.Reporting;
-using SweepCluster.Tuning.Scheduling;
 using SweepCluster.Tuning.Search;
 
 namespace SweepCluster.Testing;

@@ -1,6 +1,7 @@
 // The words for PBT's explore step, written once: the scheduler's reason and every report format use them. Numbers
 // are in the invariant culture. It does not say which trial was copied (callers add that).
 using System.Globalization;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Tuning.Scheduling;
 

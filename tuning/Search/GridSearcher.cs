@@ -31,5 +31,5 @@ public sealed class GridSearcher : ISearcher
     }
 
     /// <inheritdoc/>
-    public Engine.Specs.TrialSpec Draw(int draw) => SearchSpaceDraws.Grid(_sweep, draw);
+    public Core.Specs.TrialSpec Draw(int draw) => SearchSpaceDraws.Grid(_sweep, draw);
 }

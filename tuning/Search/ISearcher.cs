@@ -13,5 +13,5 @@ public interface ISearcher
     /// A trial spec drawn afresh from the search space, apart from the sweep's trials (PBT's explore resamples one);
     /// the same <paramref name="draw"/> (≥ 0) always gives the same spec.
     /// </summary>
-    Engine.Specs.TrialSpec Draw(int draw);
+    Core.Specs.TrialSpec Draw(int draw);
 }

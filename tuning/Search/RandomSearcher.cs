@@ -32,5 +32,5 @@ public sealed class RandomSearcher : ISearcher
     }
 
     /// <inheritdoc/>
-    public Engine.Specs.TrialSpec Draw(int draw) => SearchSpaceDraws.Random(_sweep, draw);
+    public Core.Specs.TrialSpec Draw(int draw) => SearchSpaceDraws.Random(_sweep, draw);
 }

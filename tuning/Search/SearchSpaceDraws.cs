@@ -1,8 +1,8 @@
 // Fresh draws from a sweep's search space, apart from its trials: what PBT's explore step takes when it resamples
 // "from the spec". Random search samples streams of its own, so the trials' draws stay as they are; a grid picks one
 // of its combinations. The same draw number always gives the same schedules.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine;
-using SweepCluster.Engine.Specs;
 using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Tuning.Search;

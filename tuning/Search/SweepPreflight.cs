@@ -1,6 +1,7 @@
 // Checks what a sweep needs from its data before it is accepted: every dataset loads (a missing CSV, a ragged row or a
 // non-numeric cell is refused here, with its file, line and column) and every trial fits its data (e.g. a batch size
 // above the training set). Each distinct data setting is loaded once (and stays cached for the trials).
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;

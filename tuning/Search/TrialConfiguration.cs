@@ -1,3 +1,4 @@
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Specs.Sweeps;
 

@@ -1,7 +1,7 @@
 // /sweeps/{id}: the sweep's progress panel above the same report `sweep report --format html` writes (the report's
 // own renderer, embedded), refreshed in place while the sweep runs.
 using System.Text;
-using SweepCluster.Reporting;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Html;
 using SweepCluster.Web.Sweeps;
 

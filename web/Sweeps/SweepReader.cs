@@ -4,7 +4,7 @@
 using System.Collections.Concurrent;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
-using SweepCluster.Reporting;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Web.Sweeps;
 
@@ -40,9 +40,8 @@ public sealed class SweepReader(IGrainFactory grains)
         ArgumentNullException.ThrowIfNull(progress);
         var fingerprint = Fingerprint(progress);
         if (_reports.TryGetValue(progress.SweepId, out var cached) && cached.Fingerprint == fingerprint) return cached.Report;
-        var json = await grains.GetGrain<ISweepCoordinatorGrain>(progress.SweepId).GetReportJsonAsync();
-        if (json is null) return null;
-        var report = SweepReportJson.Deserialize(json);
+        var report = await grains.GetGrain<ISweepCoordinatorGrain>(progress.SweepId).GetReportAsync();
+        if (report is null) return null;
         if (_reports.Count >= MaxCachedReports) _reports.Clear();
         _reports[progress.SweepId] = new CachedReport(fingerprint, report);
         return report;

@@ -5,7 +5,6 @@ using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains.Trials;
-using SweepCluster.Reporting;
 using SweepCluster.Specs;
 using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Search;
@@ -157,7 +156,7 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         Assert.Equal(expected.Optimizer.Buffers, actual.Optimizer.Buffers);
 
         // The copier ran on with the donor's hyperparameters, perturbed; its seed is the donor's (where its weights began).
-        var explored = TrialSpecJson.Deserialize(assignment.SpecJson);
+        var explored = assignment.Spec;
         Assert.Equal(donorSpec.Seed, explored.Seed);
         Assert.All(new[] { explored.LearningRate.Scale, explored.WeightDecay.Scale, explored.BatchSize.Scale }, s => Assert.Contains(s, new double?[] { 0.8, 1.2 }));
 
@@ -202,7 +201,7 @@ public sealed class AdaptiveSchedulingTests(RecordingCluster fixture) : IClassFi
         var exploit = Assert.Single((await SweepDriver.ReportAsync(coordinator)).Exploits!);
         Assert.Equal(2 * 4 + exploit.Index, exploit.Exploit.ResampleDraw); // boundary 2 × population 4 + the copier
         var (assignment, _) = Assert.Single(fixture.Executor.Starts, s => s.Assignment.SweepId == "pbt-resample" && s.Assignment.Donor is not null);
-        var ran = TrialSpecJson.Deserialize(assignment.SpecJson);
+        var ran = assignment.Spec;
         var searcher = SearcherFactory.Create(SweepSpecLoader.Parse(yaml, SpecFormat.Yaml, "pbt.yaml"));
         var draw = searcher.Draw(exploit.Exploit.ResampleDraw!.Value);
         Assert.Equal((draw.LearningRate.Initial, draw.WeightDecay.Initial, draw.BatchSize.Initial),

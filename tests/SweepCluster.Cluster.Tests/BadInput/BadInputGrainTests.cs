@@ -75,7 +75,7 @@ public sealed class BadInputGrainTests(ThreeSiloCluster fixture) : IClassFixture
         var coordinator = fixture.Grains.GetGrain<ISweepCoordinatorGrain>("no-such-sweep");
         Assert.False(await coordinator.CancelAsync());
         Assert.Null(await coordinator.GetProgressAsync());
-        Assert.Null(await coordinator.GetReportJsonAsync());
+        Assert.Null(await coordinator.GetReportAsync());
         await AssertNothingStored("no-such-sweep");
     }
 
@@ -103,7 +103,7 @@ public sealed class BadInputGrainTests(ThreeSiloCluster fixture) : IClassFixture
     {
         var coordinator = fixture.Grains.GetGrain<ISweepCoordinatorGrain>(id);
         Assert.Null(await coordinator.GetProgressAsync());
-        Assert.Null(await coordinator.GetReportJsonAsync());
+        Assert.Null(await coordinator.GetReportAsync());
         var listed = await fixture.Grains.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key).ListAsync();
         Assert.DoesNotContain(listed, s => s.SweepId == id);
     }

@@ -3,7 +3,7 @@
 // history equals that of the same sweep run undisturbed on the same cluster, bit for bit.
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
-using SweepCluster.Tuning.Scheduling;
+using SweepCluster.Core.Reports;
 using Xunit.Abstractions;
 
 namespace SweepCluster.Cluster.Tests.Faults;

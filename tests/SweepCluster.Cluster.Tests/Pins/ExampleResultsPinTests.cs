@@ -6,7 +6,7 @@
 using System.Globalization;
 using System.Text;
 using SweepCluster.Core;
-using SweepCluster.Reporting;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Cluster.Tests.Pins;
 

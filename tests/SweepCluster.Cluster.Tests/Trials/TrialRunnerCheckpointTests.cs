@@ -3,6 +3,7 @@
 // epochs and the last epoch. The trial runner is driven directly, on its own thread, as the trial grain drives it.
 using System.Threading.Channels;
 using SweepCluster.Abstractions;
+using SweepCluster.Core.Specs;
 using SweepCluster.Grains.Trials;
 using SweepCluster.Specs;
 
@@ -15,13 +16,13 @@ public sealed class TrialRunnerCheckpointTests
     /// <summary>Longer than any test run: under this policy only the always-stored epochs have a checkpoint.</summary>
     private const double NeverBySeconds = 3600;
 
-    private static readonly string SpecJson = TrialSpecJson.Serialize(TrialSpecLoader.Parse($$"""
+    private static readonly TrialSpec Spec = TrialSpecLoader.Parse($$"""
         dataset: iris
         model: { hidden: [4] }
         learning_rate: 0.05
         batch_size: 16
         epochs: {{Epochs}}
-        """, SpecFormat.Yaml).Spec);
+        """, SpecFormat.Yaml).Spec;
 
     [Theory]
     [InlineData(2, 0.0, null, new[] { 2, 4, 6 })]
@@ -30,7 +31,7 @@ public sealed class TrialRunnerCheckpointTests
     [InlineData(0, NeverBySeconds, new[] { 1, 3 }, new[] { 1, 3, 6 })]
     public async Task CheckpointsGoWithTheEpochsThePolicyNames(int everyEpochs, double seconds, int[]? decisionEpochs, int[] expected)
     {
-        var assignment = new TrialAssignment("runner", 0, SpecJson, null, 1, everyEpochs, decisionEpochs, null, seconds);
+        var assignment = new TrialAssignment("runner", 0, Spec, null, 1, everyEpochs, decisionEpochs, null, seconds);
         var progress = Channel.CreateUnbounded<EpochProgress>();
         var training = Task.Factory.StartNew(() => TrialRunner.Run(assignment, null, progress.Writer, CancellationToken.None),
             TaskCreationOptions.LongRunning);

@@ -1,7 +1,7 @@
 // Every built-in dataset loads through the catalog with its documented shape and task.
 // Fashion-MNIST must be installed (apt-get install dataset-fashion-mnist); CI installs it.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Tests.Data;
 

@@ -1,6 +1,6 @@
 // CSV reading: headers, line endings, labels, regression targets, and every malformed input's located error.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Tests.Data;
 

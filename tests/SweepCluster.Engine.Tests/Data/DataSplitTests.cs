@@ -1,6 +1,6 @@
 // Train/validation split: sizes, determinism in the data seed, disjointness and coverage of all rows.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Tests.Data;
 

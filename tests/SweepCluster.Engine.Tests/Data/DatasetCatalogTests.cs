@@ -1,4 +1,5 @@
 // Name resolution, CSV paths, task rules, did-you-mean and caching in DatasetCatalog.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Specs;
 

@@ -1,6 +1,6 @@
 // Feature statistics and standardization with training statistics.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Tests.Data;
 

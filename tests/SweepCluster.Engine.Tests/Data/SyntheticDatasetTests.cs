@@ -1,6 +1,6 @@
 // The generated built-ins: shapes, determinism in the data seed, and the documented formulas.
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Tests.Data;
 

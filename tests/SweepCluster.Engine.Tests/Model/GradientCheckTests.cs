@@ -1,5 +1,5 @@
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Model;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Tests.Model;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Model;
 using SweepCluster.Engine.Optimizers;
-using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Tests.Support;
 
 namespace SweepCluster.Engine.Tests.Optimizers;

@@ -1,5 +1,5 @@
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
-using SweepCluster.Engine.Specs;
 using SweepCluster.Engine.Training;
 
 namespace SweepCluster.Engine.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Model;
-using SweepCluster.Engine.Specs;
 
 namespace SweepCluster.Engine.Tests.Support;
 

@@ -1,4 +1,4 @@
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Training;
 
 namespace SweepCluster.Engine.Tests.Training;

@@ -1,5 +1,5 @@
 using SweepCluster.Core;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Search;
 using static SweepCluster.Testing.SweepSpecText;

@@ -1,4 +1,4 @@
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Specs.Tests.Sweeps;

@@ -1,5 +1,6 @@
 // The words for PBT's explore step: factors, a resample, and the scheduler's reason using the same words.
 
+using SweepCluster.Core.Reports;
 using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Tuning.Tests.Scheduling;

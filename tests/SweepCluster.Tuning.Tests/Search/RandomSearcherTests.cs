@@ -1,5 +1,5 @@
 using System.Globalization;
-using SweepCluster.Engine.Specs;
+using SweepCluster.Core.Specs;
 using SweepCluster.Specs;
 using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Search;

@@ -23,12 +23,12 @@ public sealed class SearchSpaceDrawTests
         var draws = Enumerable.Range(0, 50).Select(searcher.Draw).ToArray();
         var trials = Enumerable.Range(0, searcher.TotalTrials).Select(i => searcher.Suggest(i).Spec.LearningRate.Initial).ToHashSet();
 
-        static (double, double) Values(Engine.Specs.TrialSpec s) => (s.LearningRate.Initial, s.BatchSize.Initial);
+        static (double, double) Values(Core.Specs.TrialSpec s) => (s.LearningRate.Initial, s.BatchSize.Initial);
         Assert.Equal(draws.Select(Values), Enumerable.Range(0, 50).Select(searcher.Draw).Select(Values)); // the same number, the same draw
         Assert.Equal(50, draws.Select(d => d.LearningRate.Initial).Distinct().Count());  // every draw is a new one
         Assert.DoesNotContain(draws, d => trials.Contains(d.LearningRate.Initial));      // apart from the trials' draws
         Assert.All(draws, d => Assert.InRange(d.LearningRate.Initial, Low, High));
-        Assert.All(draws, d => Assert.Equal(Engine.Specs.ScheduleFamily.Cosine, d.LearningRate.Family));
+        Assert.All(draws, d => Assert.Equal(Core.Specs.ScheduleFamily.Cosine, d.LearningRate.Family));
         Assert.Equal([16.0, 64.0], draws.Select(d => d.BatchSize.Initial).Distinct().Order());
     }
 

@@ -1,4 +1,4 @@
-namespace SweepCluster.Engine.Specs;
+namespace SweepCluster.Core.Specs;
 
 /// <summary>What the network predicts.</summary>
 public enum TaskKind { Classification, Regression }
