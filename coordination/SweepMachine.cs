@@ -538,8 +538,8 @@ public sealed class SweepMachine
         var trial = _book[index];
         if (trial.Status.IsTerminal() || attempt < trial.Attempt) return null;
         // A queued trial has no attempt in flight: word from the attempt it was queued after is late (that attempt's end
-        // was applied, its silo lost, its pause decided, or its start reported failed: the next start supersedes it).
-        // Acting on it would count a failure twice, or move on a trial whose restart the next start still has to make.
+        // was applied, its run found gone, or its pause decided; a duplicate, or a call that timed out). Acting on it
+        // would count one failure twice, or move on a trial that waits for its next start.
         if (attempt == trial.Attempt && trial.Queued) return null;
         if (attempt > trial.Attempt) trial = trial with { Attempt = attempt };
         if (trial.InFlight && trial.PendingRestart is { } restart) trial = Restarted(trial, restart, RestartSpecJson(index, restart));

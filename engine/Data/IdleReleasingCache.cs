@@ -21,7 +21,7 @@ public sealed class IdleReleasingCache<TKey, TValue> where TKey : notnull where 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
         _retention = retention;
         _time = time ?? TimeProvider.System;
-        if (releaseOnTimer) _releaser = _time.CreateTimer(_ => ReleaseIdle(), null, retention / 2, retention / 2);
+        if (releaseOnTimer) _releaser = _time.CreateTimer(_ => ReleaseIdleAndReturnMemory(), null, retention / 2, retention / 2);
     }
 
     /// <summary>Entries held (strongly or weakly), for tests and diagnostics.</summary>
@@ -47,11 +47,25 @@ public sealed class IdleReleasingCache<TKey, TValue> where TKey : notnull where 
     }
 
     /// <summary>Holds weakly every loaded entry nobody asked for within the retention; forgets entries already collected.</summary>
-    public void ReleaseIdle()
+    /// <returns>How many entries it let go of now.</returns>
+    public int ReleaseIdle()
     {
         var now = _time.GetUtcNow();
+        var released = 0;
         foreach (var (key, entry) in _entries)
-            if (entry.Release(now - _retention)) _entries.TryRemove(KeyValuePair.Create(key, entry));
+        {
+            var (letGo, empty) = entry.Release(now - _retention);
+            if (letGo) released++;
+            if (empty) _entries.TryRemove(KeyValuePair.Create(key, entry));
+        }
+        return released;
+    }
+
+    // The values are large: once they are let go, a compacting collection gives their memory back to the operating
+    // system (a plain one keeps it committed, so a silo at rest would still show the sweep's peak as its resident set).
+    private void ReleaseIdleAndReturnMemory()
+    {
+        if (ReleaseIdle() > 0) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private sealed class Entry(Lazy<TValue> strong)
@@ -83,17 +97,19 @@ public sealed class IdleReleasingCache<TKey, TValue> where TKey : notnull where 
             return true;
         }
 
-        /// <summary>Lets go of a loaded value idle since before <paramref name="cutoff"/>; true when the entry is empty.</summary>
-        public bool Release(DateTimeOffset cutoff)
+        /// <summary>Lets go of a loaded value idle since before <paramref name="cutoff"/>: whether it did now, and whether the entry is empty.</summary>
+        public (bool LetGo, bool Empty) Release(DateTimeOffset cutoff)
         {
             lock (_gate)
             {
+                var letGo = false;
                 if (_strong is { IsValueCreated: true } strong && _lastUsed < cutoff)
                 {
                     _weak = new WeakReference<TValue>(strong.Value);
                     _strong = null;
+                    letGo = true;
                 }
-                return _strong is null && (_weak is null || !_weak.TryGetTarget(out _));
+                return (letGo, _strong is null && (_weak is null || !_weak.TryGetTarget(out _)));
             }
         }
     }
