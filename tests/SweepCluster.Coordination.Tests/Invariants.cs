@@ -6,7 +6,7 @@
 //                       user cancel: a cancel not yet stored is legitimately forgotten); an end once stored stays in
 //                       every later stored state and in every restored machine; a question that changed its trial is
 //                       answered only after a Persist, and that Persist precedes any start in the same step; a start
-//                       leaves only once its attempt number is stored (a restored coordinator never reuses one).
+//                       leaves only once its attempt number is reserved in storage (a restored coordinator never reuses one).
 // World (per step):     no silo runs more trials than it has slots; no trial trains on two silos at once; a trial
 //                       trains only on the silo of its activation; a trial stored as ended (other than Failed) never
 //                       trains again and its stored result never changes (SimulatedTrial checks those two).
@@ -107,11 +107,12 @@ internal sealed class Invariants
         }
     }
 
-    // An attempt number is stored before a start carries it: a coordinator restored from storage never sends it again.
+    // An attempt number is reserved in storage before a start carries it: a coordinator restored from storage numbers
+    // above the stored reserve, so it never sends a number twice.
     public void OnStart(StartTrial start, SweepState? stored)
     {
-        if (stored is null || stored.Trials[start.TrialIndex].Attempt < start.Attempt)
-            Violation($"trial {start.TrialIndex}'s start of attempt {start.Attempt} leaves before that attempt is stored");
+        if (stored is null || stored.Trials[start.TrialIndex].AttemptCeiling < start.Attempt)
+            Violation($"trial {start.TrialIndex}'s start of attempt {start.Attempt} leaves before that number is reserved in storage");
     }
 
     public void OnTrained(SimulatedTrial trial, Silo silo)

@@ -54,6 +54,7 @@ public sealed class RandomizedSweepTests(ITestOutputHelper output)
     [InlineData("asha", 10952)] // the same: the grain took it for the same start, and ran a pruned trial again
     [InlineData("fifo", 138)]   // a start whose answer was lost but that ran was queued again: its failure went uncounted, one retry too many
     [InlineData("pbt", 251)]    // the same with a PBT restart: its exploit went unrecorded and it began again from scratch
+    [InlineData("pbt", 372)]    // a restored coordinator numbering above its stored reserve: a completed member ran again
     public void TheSeedsThatFoundBugsReplayAndPass(string sweep, int seed)
     {
         var failure = SimulationRunner.Failure(sweep, seed);

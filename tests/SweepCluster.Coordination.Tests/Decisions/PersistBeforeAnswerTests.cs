@@ -40,14 +40,33 @@ public sealed class PersistBeforeAnswerTests
     }
 
     [Fact]
-    public void EveryStartLeavesAfterAPersist()
+    public void EveryStartCarriesANumberReservedInStorageAndMostNeedNoWrite()
     {
         var script = Started(Specs.FifoGrid, Silo("a"));
         Assert.Equal([Persist.Instance, PublishListing.Instance], script.Last.Commands.Take(2));
+        var stored = script.Machine.State; // what that Persist stored
         script.Answer(script.StartOf(0));
         var end = script.End(0, 1, TrialStatus.Completed, 4); // decides nothing for the scheduler, yet starts trial 1
-        Assert.IsType<Persist>(end.Commands[0]);
-        Assert.Equal(1, Assert.IsType<StartTrial>(end.Commands[1]).TrialIndex);
+        var start = Assert.Single(end.Commands.OfType<StartTrial>());
+        Assert.Equal(1, start.TrialIndex);
+        Assert.DoesNotContain(Persist.Instance, end.Commands);
+        Assert.True(stored.Trials[1].AttemptCeiling >= start.Attempt, "the start's number was reserved before it left");
+    }
+
+    [Fact]
+    public void ARestoredCoordinatorNumbersAboveEveryReservedNumberAndStoresTheNewReserveFirst()
+    {
+        var script = new MachineScript(Specs.FifoGrid);
+        script.Handle(new SweepStarted("grid", script.Now)); // no silo yet: every trial waits in the queue
+        var stored = script.Machine.State;
+        script.Restore(stored, Silo("a"));
+        var step = script.Tick();
+        var commands = step.Commands.ToList();
+        var first = commands.FindIndex(c => c is StartTrial);
+        Assert.InRange(commands.IndexOf(Persist.Instance), 0, first - 1);
+        var start = (StartTrial)commands[first];
+        Assert.True(start.Attempt > stored.Trials[start.TrialIndex].AttemptCeiling, "a number the first coordinator may have sent is sent again");
+        Assert.True(script.Machine.State.Trials[start.TrialIndex].AttemptCeiling >= start.Attempt);
     }
 
     [Fact]

@@ -41,9 +41,10 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
             if (previous!.Attempt < start.Attempt) Persist(a, current with { Assignment = previous with { Attempt = start.Attempt } });
             return Snapshot(a);
         }
-        if (previous is not null && current.Status.IsTerminal() && previous.SpecJson == start.SpecJson && current.Status != TrialStatus.Failed)
+        if (previous is not null && current.Status.IsTerminal() && previous.SpecJson == start.SpecJson
+            && (current.Status != TrialStatus.Failed || start.FailuresCounted < current.Failures))
         {
-            // Finished before: never run twice, hand the result back.
+            // Finished before (or failed without the coordinator counting it): never run twice, hand the result back.
             Persist(a, current with { Assignment = previous with { Attempt = start.Attempt } });
             return Snapshot(a);
         }
@@ -278,7 +279,11 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
     {
         var a = run.Activation;
         var s = a.State;
-        s = s with { Status = status, Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null, WallSeconds = s.WallSeconds + run.Segment };
+        s = s with
+        {
+            Status = status, Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null, WallSeconds = s.WallSeconds + run.Segment,
+            Failures = s.Failures + (status == TrialStatus.Failed ? 1 : 0),
+        };
         var end = new TrialEnd(Index, a.CurrentAttempt, status, s.History.Count > 0 ? s.History[^1] : null, s.Error, a.Silo.Endpoint, s.WallSeconds);
         Persist(a, s);
         world.Send(new EndMessage(end, a.Id));

@@ -10,8 +10,9 @@ namespace SweepCluster.Coordination.Tests.Simulation;
 internal sealed record Assignment(int Attempt, string SpecJson, ulong SpecHash, IReadOnlyList<int> DecisionEpochs, int? Donor, int DonorEpoch);
 
 /// <summary>A trial grain's stored state (TrialGrainState). The checkpoint holds the weights after <see cref="CheckpointEpoch"/>.</summary>
+/// <param name="Failures">Attempts that ended Failed (TrialGrainState.Failures).</param>
 internal sealed record TrialRecord(Assignment? Assignment, TrialStatus Status, ImmutableList<EpochRecord> History, bool HasCheckpoint,
-    int CheckpointEpoch, string? Error, string? Silo, double WallSeconds, string? StopReason)
+    int CheckpointEpoch, string? Error, string? Silo, double WallSeconds, string? StopReason, int Failures = 0)
 {
     public static TrialRecord Empty { get; } = new(null, TrialStatus.Pending, [], false, 0, null, null, 0, null);
 
