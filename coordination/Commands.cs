@@ -16,8 +16,10 @@ public sealed record Persist : SweepCommand
 /// <param name="Spec">The trial spec to run.</param>
 /// <param name="DecisionEpochs">Epochs after which the trial waits for a decision; null when none.</param>
 /// <param name="Donor">PBT: start from this trial's checkpoint at <see cref="DonorEpoch"/> instead of its own.</param>
+/// <param name="FailuresCounted">Failed attempts the coordinator has counted: a trial grain whose own count is higher
+/// hands back that failure instead of running again (its report was lost), so every failure counts once.</param>
 public sealed record StartTrial(int TrialIndex, int Attempt, string Silo, TrialSpec Spec, IReadOnlyList<int>? DecisionEpochs,
-    int? Donor, int DonorEpoch) : SweepCommand;
+    int? Donor, int DonorEpoch, int FailuresCounted = 0) : SweepCommand;
 
 /// <summary>Tell a paused trial that it will not be resumed: it ends Pruned.</summary>
 public sealed record PruneTrial(int TrialIndex, string? Reason) : SweepCommand;

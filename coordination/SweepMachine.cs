@@ -8,6 +8,7 @@ using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
 using SweepCluster.Core.Specs;
+using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Coordination;
@@ -28,6 +29,12 @@ public sealed class SweepMachine
     private DateTimeOffset _now;
     private SweepHeader _header;
 
+    /// <summary>Attempt numbers reserved per trial at a time (see <see cref="TrialSummary.AttemptCeiling"/>).</summary>
+    private const int AttemptReserve = 16;
+
+    /// <summary>Restored ceilings were raised and not stored yet: the first start must wait for a Persist.</summary>
+    private bool _ceilingsUnstored;
+
     private SweepMachine(SweepPlan plan, SweepHeader header, ImmutableList<TrialSummary> trials, string schedulerState, TimeSpan reconcilePeriod)
     {
         _plan = plan;
@@ -47,7 +54,13 @@ public sealed class SweepMachine
     {
         if (state.Trials.Count != plan.TotalTrials)
             throw new InvalidOperationException($"the stored sweep has {state.Trials.Count} trials; its spec has {plan.TotalTrials}");
-        return new(plan, new SweepHeader(state.Name, state.Status, state.CreatedAt, state.FinishedAt), state.Trials, state.SchedulerState, reconcilePeriod);
+        // Numbers up to each stored ceiling may have gone out before the restart: the next start numbers above it, and
+        // the ceiling moves up one reserve (stored before that start leaves).
+        var trials = state.Trials.Select(t => t.Status.IsTerminal() ? t : t with { AttemptCeiling = t.AttemptCeiling + AttemptReserve }).ToImmutableList();
+        return new(plan, new SweepHeader(state.Name, state.Status, state.CreatedAt, state.FinishedAt), trials, state.SchedulerState, reconcilePeriod)
+        {
+            _ceilingsUnstored = true,
+        };
     }
 
     public SweepPlan Plan => _plan;
@@ -100,7 +113,7 @@ public sealed class SweepMachine
     {
         if (_book.Total > 0) return null; // started already
         _header = new SweepHeader(started.Name, SweepStatus.Running, _now, null);
-        _book.Initialize(Enumerable.Range(0, _plan.TotalTrials).Select(TrialSummary.Fresh).ToImmutableList());
+        _book.Initialize(Enumerable.Range(0, _plan.TotalTrials).Select(i => TrialSummary.Fresh(i) with { AttemptCeiling = AttemptReserve }).ToImmutableList());
         PersistNow();
         Emit(PublishListing.Instance);
         Dispatch();
@@ -226,9 +239,10 @@ public sealed class SweepMachine
             };
         }
         Put(trial);
-        if (answer.Status.IsTerminal() && answer.Status != TrialStatus.Failed && !answer.IsTraining)
+        if (answer.Status.IsTerminal() && !answer.IsTraining)
         {
-            // It had finished before (a result this machine never stored): take the result, do not run it again.
+            // It had finished before (a result this machine never stored, or a failure it never counted): take the
+            // result, do not run it again; a failure is counted, and retried if retries remain.
             Apply(_book[trial.Index], answer.Status, answer.Last, answer.Error, answer.Silo, answer.WallSeconds);
             FinishIfDone();
             Dispatch();
@@ -377,25 +391,37 @@ public sealed class SweepMachine
             else if (copied.Contains(index)) continue;
             var silo = TrialPlacement.Choose(slots, load);
             if (silo is null) break;
-            // A start leaves only after a Persist (the host stores the state as this step leaves it, so with this
-            // attempt's number): a coordinator restored from older state would send the same number again, and a
-            // trial grain takes a repeated number for the same start (it keeps a second run queued behind the first).
-            if (!_commands.Contains(Persist.Instance)) PersistNow();
-            Emit(Dispatch(_book[index], silo));
+            // A start carries a number within its trial's stored ceiling (the host stores the state as the step leaves
+            // it, so a Persist before the start stores a ceiling raised in this step): a coordinator restored from older
+            // state would otherwise send the same number again, and a trial grain takes a repeated number for the same
+            // start (it keeps a second run queued behind the first). Without a trial scheduler most starts are within the
+            // reserve and cost no write, so a sweep's cost stays linear in its trials; with one (ASHA, median stopping,
+            // PBT: starts that resume, restart from donors and carry decisions) every start leaves after a Persist, so a
+            // restored coordinator always knows what it dispatched.
+            var start = Dispatch(_book[index], silo, out var raised);
+            var storeFirst = raised || _ceilingsUnstored || _plan.Spec.Scheduler != SchedulerKind.Fifo;
+            if (storeFirst && !_commands.Contains(Persist.Instance)) PersistNow();
+            Emit(start);
             load[silo] = load.GetValueOrDefault(silo) + 1;
         }
         FinishIfDone();
     }
 
-    private StartTrial Dispatch(TrialSummary trial, string silo)
+    private StartTrial Dispatch(TrialSummary trial, string silo, out bool raisedCeiling)
     {
-        trial = trial with { Attempt = trial.Attempt + 1, AssignedSilo = silo, DispatchedAt = _now, Status = TrialStatus.Pending };
+        var attempt = Math.Max(trial.Attempt, trial.AttemptCeiling - AttemptReserve) + 1;
+        raisedCeiling = attempt > trial.AttemptCeiling;
+        trial = trial with
+        {
+            Attempt = attempt, AssignedSilo = silo, DispatchedAt = _now, Status = TrialStatus.Pending,
+            AttemptCeiling = raisedCeiling ? attempt + AttemptReserve - 1 : trial.AttemptCeiling,
+        };
         Put(trial);
         var epochs = _plan.EpochsOf(trial.Index);
         var decisionEpochs = DecisionEpochs(epochs);
         if (trial.PendingRestart is not { } restart)
-            return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpec(trial.Index), decisionEpochs, null, 0);
-        return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpec(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch);
+            return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpec(trial.Index), decisionEpochs, null, 0, trial.Failures);
+        return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpec(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch, trial.Failures);
     }
 
     /// <summary>The spec a PBT restart of trial <paramref name="index"/> runs: its donor's current spec, explored.</summary>
@@ -502,6 +528,7 @@ public sealed class SweepMachine
             if (trial.Failures < _plan.Spec.Retries && _header.Status == SweepStatus.Running)
             {
                 Put(trial with { Failures = failures, Status = TrialStatus.Pending }); // back in the queue: a retry
+                PersistNow(); // the failure is counted in storage before the retry starts: a restart must not grant another
                 return false;
             }
             trial = trial with { Failures = failures };
@@ -536,8 +563,8 @@ public sealed class SweepMachine
         var trial = _book[index];
         if (trial.Status.IsTerminal() || attempt < trial.Attempt) return null;
         // A queued trial has no attempt in flight: word from the attempt it was queued after is late (that attempt's end
-        // was applied, its silo lost, its pause decided, or its start reported failed: the next start supersedes it).
-        // Acting on it would count a failure twice, or move on a trial whose restart the next start still has to make.
+        // was applied, its run found gone, or its pause decided; a duplicate, or a call that timed out). Acting on it
+        // would count one failure twice, or move on a trial that waits for its next start.
         if (attempt == trial.Attempt && trial.Queued) return null;
         if (attempt > trial.Attempt) trial = trial with { Attempt = attempt };
         if (trial.InFlight && trial.PendingRestart is { } restart) trial = Restarted(trial, restart, RestartSpec(index, restart));
@@ -564,6 +591,7 @@ public sealed class SweepMachine
 
     private void PersistNow()
     {
+        _ceilingsUnstored = false;
         Emit(Persist.Instance);
         Dirty = false;
     }

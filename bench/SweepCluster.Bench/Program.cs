@@ -14,6 +14,7 @@ public static class Program
         ["dashboard"] = ("what monitoring costs: the same sweeps without a web host, with the dashboard, and with a viewer polling it", DashboardBenchmark.Run),
         ["latency"] = ("status-call latency (trial snapshot, sweep progress) while every slot trains", LatencyBenchmark.Run),
         ["scale"] = ("iris-overhead.yaml scaled to --trials N (default 20,000) on the embedded default: throughput early vs late, peak RSS, heap per trial", ScaleBenchmark.Run),
+        ["rest"] = ("memory at rest: an embedded silo after a short fashion-mnist sweep, then idle past the data caches' retention", RestBenchmark.Run),
         ["scaling"] = ("a CPU-bound sweep on 1 vs 2 silo hosts (network namespaces, Redis clustering); needs root", ScalingBenchmark.Run),
     };
 

@@ -53,7 +53,7 @@ public static class ScaleBenchmark
         Console.WriteLine($"throughput: {F(trials / sweepSeconds, "0")} trials/s over the whole sweep");
         foreach (var (from, to) in new[] { (0.0, 0.1), (0.45, 0.55), (0.9, 1.0) })
             Console.WriteLine($"  trials {F(from * 100, "0")}–{F(to * 100, "0")}%: {F(WindowRate(samples, trials, from, to), "0")} trials/s");
-        Console.WriteLine($"peak RSS: {PeakRssMegabytes():N0} MB; managed heap held at the end: {(heapAfter - heapBefore) / 1024.0 / 1024.0:N1} MB, {F((heapAfter - heapBefore) / (double)trials, "0")} B per trial (coordinator state, trial grains still active, caches)");
+        Console.WriteLine($"peak RSS: {RestBenchmark.PeakRssMegabytes():N0} MB; managed heap held at the end: {(heapAfter - heapBefore) / 1024.0 / 1024.0:N1} MB, {F((heapAfter - heapBefore) / (double)trials, "0")} B per trial (coordinator state, trial grains still active, caches)");
         Console.WriteLine($"load average at end: {Load()}");
         File.Delete(specFile);
         return 0;
@@ -75,12 +75,5 @@ public static class ScaleBenchmark
         var path = Path.Combine(Path.GetTempPath(), $"iris-scale-{trials}-{Environment.ProcessId}.yaml");
         File.WriteAllText(path, text);
         return path;
-    }
-
-    /// <summary>The process's peak resident set (VmHWM in /proc/self/status), in MB.</summary>
-    private static long PeakRssMegabytes()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 }

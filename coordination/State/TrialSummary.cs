@@ -21,6 +21,9 @@ namespace SweepCluster.Coordination.State;
 /// <param name="StoppedAtEpoch">Paused or Pruned: the epoch it stopped after.</param>
 /// <param name="PendingRestart">PBT: the next dispatch starts from a donor's checkpoint with changed hyperparameters.</param>
 /// <param name="Exploits">PBT: every restart from a donor's checkpoint that was dispatched, in order.</param>
+/// <param name="AttemptCeiling">Attempt numbers up to this one may have been sent: it is stored before a start carries a
+/// number above it, so a coordinator restored from storage numbers its next start above it and never sends a number
+/// twice, without storing the whole sweep before every start.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSummary")]
 public sealed record TrialSummary(
     [property: Id(0)] int Index,
@@ -39,7 +42,8 @@ public sealed record TrialSummary(
     [property: Id(13)] string? StopReason,
     [property: Id(14)] int? StoppedAtEpoch,
     [property: Id(15)] PendingRestart? PendingRestart,
-    [property: Id(16)] ImmutableArray<ExploitRecord> Exploits)
+    [property: Id(16)] ImmutableArray<ExploitRecord> Exploits,
+    [property: Id(18)] int AttemptCeiling = 0)
 {
     /// <summary>A trial no attempt has been made of yet.</summary>
     public static TrialSummary Fresh(int index) =>

@@ -6,7 +6,6 @@
 // Cache key: identity (built-in name, or full file path) + task + targets + version (data seed for generators, the
 // file's last-write time for files), so an edited file is read again. A failed load is not cached.
 // Deliberately does not: split or standardize (DataSplit, Standardizer), evict old entries, or copy datasets.
-using System.Collections.Concurrent;
 using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 
@@ -22,7 +21,10 @@ public static class DatasetCatalog
     private const string SpecSource = Specs.SpecError.InlineSource;
     private const string CsvExtension = ".csv";
 
-    private static readonly ConcurrentDictionary<CacheKey, Lazy<Dataset>> Cache = new();
+    /// <summary>How long a dataset nobody asked for is kept for the next trial.</summary>
+    private static readonly TimeSpan Retention = TimeSpan.FromMinutes(1);
+
+    private static readonly IdleReleasingCache<CacheKey, Dataset> Cache = new(Retention);
 
     private static readonly BuiltIn[] BuiltInList =
     [
@@ -64,16 +66,7 @@ public static class DatasetCatalog
             throw SpecError("targets", $"targets is {request.Targets}; regression needs at least 1 target column");
 
         var (key, load) = Resolve(nameOrPath.Trim(), request);
-        var entry = Cache.GetOrAdd(key, _ => new Lazy<Dataset>(load, LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return entry.Value;
-        }
-        catch
-        {
-            Cache.TryRemove(KeyValuePair.Create(key, entry)); // a later call may succeed (file installed or fixed)
-            throw;
-        }
+        return Cache.GetOrAdd(key, _ => load());
     }
 
     private static (CacheKey Key, Func<Dataset> Load) Resolve(string nameOrPath, DatasetRequest request)

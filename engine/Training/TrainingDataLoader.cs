@@ -1,7 +1,6 @@
 // Turns a spec's data settings into TrainingData: load (cached by the catalog), split by data_seed, standardise with
 // the training rows' statistics. The prepared result is cached per process too, so trials that share data settings
-// share one read-only copy instead of each holding their own.
-using System.Collections.Concurrent;
+// share one read-only copy instead of each holding their own; a copy nobody asked for in a while is let go.
 using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
 
@@ -11,7 +10,10 @@ public static class TrainingDataLoader
 {
     private sealed record Key(string Dataset, string? BaseDirectory, TaskKind? Task, int Targets, long DataSeed, double Validation, bool Standardize);
 
-    private static readonly ConcurrentDictionary<Key, Lazy<TrainingData>> Prepared = new();
+    /// <summary>How long prepared data nobody asked for is kept for the next trial.</summary>
+    private static readonly TimeSpan Retention = TimeSpan.FromMinutes(1);
+
+    private static readonly IdleReleasingCache<Key, TrainingData> Prepared = new(Retention);
 
     /// <summary>The prepared data of <paramref name="spec"/>; relative CSV paths resolve against <paramref name="baseDirectory"/>.</summary>
     /// <exception cref="DataFormatException">The data file cannot be read.</exception>
@@ -19,16 +21,7 @@ public static class TrainingDataLoader
     public static TrainingData Load(TrialSpec spec, string? baseDirectory = null)
     {
         var key = new Key(spec.Dataset, baseDirectory, spec.Task, spec.Targets, spec.DataSeed, spec.Validation, spec.Standardize);
-        var lazy = Prepared.GetOrAdd(key, k => new Lazy<TrainingData>(() => Prepare(k), LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            Prepared.TryRemove(new KeyValuePair<Key, Lazy<TrainingData>>(key, lazy)); // a failed load is not cached
-            throw;
-        }
+        return Prepared.GetOrAdd(key, Prepare);
     }
 
     private static TrainingData Prepare(Key key)

@@ -183,7 +183,7 @@ public sealed class SweepCoordinatorGrain(
         var checkpoints = _machine!.Plan.Spec.Checkpoints;
         var donor = start.Donor is { } d ? new TrialDonor($"{SweepId}/{d}", start.DonorEpoch) : null;
         var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.Spec, Submission!.BaseDirectory, start.Attempt,
-            checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds);
+            checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds, start.FailuresCounted);
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(start.Silo));
         try
         {

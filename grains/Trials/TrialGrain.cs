@@ -74,9 +74,11 @@ public sealed class TrialGrain(
             }
             return Status();
         }
-        if (previous is not null && current.Status.IsTerminal() && previous.Spec.SameAs(assignment.Spec) && current.Status != TrialStatus.Failed)
+        if (previous is not null && current.Status.IsTerminal() && previous.Spec.SameAs(assignment.Spec)
+            && (current.Status != TrialStatus.Failed || assignment.FailuresCounted < current.Failures))
         {
-            // Finished before (a result the coordinator never stored): never run it twice, hand the result back.
+            // Finished before (a result the coordinator never stored, or a failure it never counted): never run it
+            // twice, hand the result back; the coordinator retries a failure if retries remain.
             state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
             await state.WriteStateAsync();
             return Status();
@@ -320,6 +322,7 @@ public sealed class TrialGrain(
             Status = status,
             Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null,
             WallSeconds = s.WallSeconds + elapsed,
+            Failures = s.Failures + (status == TrialStatus.Failed ? 1 : 0),
         };
         await state.WriteStateAsync();
         _unreported.Clear();

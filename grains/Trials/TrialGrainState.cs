@@ -12,6 +12,7 @@ namespace SweepCluster.Grains.Trials;
 /// <param name="History">Every epoch stored; a resume keeps those up to the checkpoint's epoch and trains on from there.</param>
 /// <param name="StopReason">Paused or Pruned: the trial scheduler's reason.</param>
 /// <param name="Attempts">Every attempt that started training: where, from which epoch, and how far it got.</param>
+/// <param name="Failures">Attempts that ended Failed: a start whose coordinator has counted fewer hands the failure back.</param>
 [GenerateSerializer, Alias("SweepCluster.TrialGrainState.v2")]
 public sealed record TrialGrainState(
     [property: Id(0)] TrialAssignment? Assignment,
@@ -21,7 +22,8 @@ public sealed record TrialGrainState(
     [property: Id(4)] string? Silo,
     [property: Id(5)] double WallSeconds,
     [property: Id(6)] IReadOnlyList<AttemptRecord> Attempts,
-    [property: Id(7)] string? StopReason = null)
+    [property: Id(7)] string? StopReason = null,
+    [property: Id(8)] int Failures = 0)
 {
     public TrialGrainState() : this(null, TrialStatus.Pending, [], null, null, 0, []) { }
 

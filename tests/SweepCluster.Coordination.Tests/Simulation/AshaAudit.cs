@@ -1,0 +1,116 @@
+// ASHA's decisions depend on the order results arrive in, by design, so a faulty run cannot be compared with a
+// fault-free one. What is checked instead, from the scheduler's own saved state (its results and promotions per rung)
+// after every step that can show it an epoch at a rung:
+//   - every result it holds is the true metric of that trial at that rung (it was shown the right epoch);
+//   - within one coordinator activation, results and promotions are never forgotten;
+//   - every trial it promoted was in the top ⌊m/η⌋ of the m results it could have held at that moment (the results
+//     before the step, the trial's own, and any of the step's new results worse than it: the most favourable set,
+//     so this never fails a promotion that ASHA's rule allowed);
+// and at the end:
+//   - every trial that trained epoch r of a rung is in that rung's results (no arrival was lost to a restart);
+//   - every trial that trained past a rung was promoted there (nothing ran on without its scheduler's consent);
+//   - every rung's final top ⌊n/η⌋ was promoted (ASHA's guarantee once nothing runs), but for trials that failed,
+//     diverged or were cancelled there;
+//   - a pruned trial stopped at a rung where it was not promoted, a completed one was promoted at every rung.
+using System.Text.Json;
+using SweepCluster.Core;
+
+namespace SweepCluster.Coordination.Tests.Simulation;
+
+internal sealed class AshaAudit(World world)
+{
+    private readonly int _eta = world.Plan.Spec.SchedulerSettings.Eta;
+    private readonly int _minEpochs = world.Plan.Spec.SchedulerSettings.MinEpochs;
+    private readonly bool _maximize = world.Plan.Spec.Metric.Goal == MetricGoal.Maximize;
+    private AshaView _last = new();
+
+    public void Reset(SweepMachine machine) => _last = AshaView.Of(machine);
+
+    public void AfterStep(SweepMachine machine, SweepEvent @event)
+    {
+        if (@event is not (DecisionAsked or TrialsReconciled)) return; // the only events that show it a rung's epoch
+        var now = AshaView.Of(machine);
+        foreach (var (rung, results) in now.Results)
+        {
+            var before = _last.Results.GetValueOrDefault(rung) ?? [];
+            foreach (var (trial, metric) in results)
+                if (metric != TrueMetric(trial, RungEpoch(rung)))
+                    world.Violation($"ASHA holds {metric} for trial {trial} at rung {rung}; its metric there is {TrueMetric(trial, RungEpoch(rung))}");
+            foreach (var trial in before.Keys)
+                if (!results.ContainsKey(trial)) world.Violation($"ASHA forgot trial {trial}'s result at rung {rung}");
+            var promotedBefore = _last.Promoted.GetValueOrDefault(rung) ?? [];
+            var promoted = now.Promoted.GetValueOrDefault(rung) ?? [];
+            foreach (var trial in promotedBefore)
+                if (!promoted.Contains(trial)) world.Violation($"ASHA forgot trial {trial}'s promotion at rung {rung}");
+            foreach (var trial in promoted.Except(promotedBefore)) CheckPromotion(rung, trial, before, results);
+        }
+        _last = now;
+    }
+
+    private void CheckPromotion(int rung, int trial, Dictionary<int, double> before, Dictionary<int, double> after)
+    {
+        var mine = after[trial];
+        var possible = before.Keys.Append(trial).Concat(after.Keys.Where(t => !before.ContainsKey(t) && Better(trial, mine, t, after[t])))
+            .Distinct().ToArray();
+        var ahead = possible.Count(t => t != trial && Better(t, after[t], trial, mine));
+        if (ahead >= possible.Length / _eta)
+            world.Violation($"ASHA promoted trial {trial} at rung {rung} with {ahead} of at most {possible.Length} results ahead of it (η {_eta})");
+    }
+
+    public void AtEnd(SweepMachine machine)
+    {
+        var final = AshaView.Of(machine);
+        var rungs = Enumerable.Range(0, 32).Select(RungEpoch).TakeWhile(e => e > 0 && e < world.Plan.EpochsOf(0)).ToArray();
+        foreach (var grain in world.Trials)
+        {
+            var summary = machine.Trials[grain.Index];
+            for (var rung = 0; rung < rungs.Length; rung++)
+            {
+                var results = final.Results.GetValueOrDefault(rung) ?? [];
+                var promoted = final.Promoted.GetValueOrDefault(rung) ?? [];
+                if (grain.MostEpochsTrained >= rungs[rung] && !results.ContainsKey(grain.Index) && summary.Status != TrialStatus.Cancelled)
+                    world.Violation($"trial {grain.Index} reached rung {rung} (epoch {rungs[rung]}) and ASHA never heard of it");
+                if (grain.MostEpochsTrained > rungs[rung] && !promoted.Contains(grain.Index))
+                    world.Violation($"trial {grain.Index} trained past rung {rung} (epoch {rungs[rung]}) without a promotion");
+                if (summary.Status == TrialStatus.Completed && !promoted.Contains(grain.Index))
+                    world.Violation($"trial {grain.Index} completed without a promotion at rung {rung}");
+                if (summary.Status == TrialStatus.Pruned && summary.StoppedAtEpoch == rungs[rung] && promoted.Contains(grain.Index))
+                    world.Violation($"trial {grain.Index} was pruned at rung {rung}, where it was promoted");
+            }
+            if (summary.Status == TrialStatus.Pruned && (!rungs.Contains(summary.StoppedAtEpoch ?? -1) || summary.EpochsDone != summary.StoppedAtEpoch))
+                world.Violation($"trial {grain.Index} was pruned after epoch {summary.StoppedAtEpoch} with {summary.EpochsDone} epochs, not at a rung");
+        }
+        if (machine.Status == SweepStatus.Cancelled) return;
+        foreach (var (rung, results) in final.Results)
+        {
+            var promoted = final.Promoted.GetValueOrDefault(rung) ?? [];
+            foreach (var (trial, metric) in results)
+            {
+                // A trial that ended by itself (failed, diverged) or was cancelled is no candidate any more.
+                if (machine.Trials[trial].Status is not (TrialStatus.Completed or TrialStatus.Pruned)) continue;
+                var ahead = results.Count(r => r.Key != trial && Better(r.Key, r.Value, trial, metric));
+                if (ahead < results.Count / _eta && !promoted.Contains(trial))
+                    world.Violation($"trial {trial} is in the top {results.Count / _eta} of rung {rung}'s {results.Count} results and was never promoted");
+            }
+        }
+    }
+
+    private int RungEpoch(int rung) => (int)Math.Min(int.MaxValue, _minEpochs * Math.Pow(_eta, rung));
+
+    private double TrueMetric(int trial, int epoch) =>
+        world.Nature.Record(trial, epoch, world.SearcherSpecHash(trial)).ValMetric!.Value;
+
+    // The schedulers' order: by metric, ties to the lower trial index.
+    private bool Better(int trial, double metric, int other, double otherMetric) =>
+        metric != otherMetric ? (_maximize ? metric > otherMetric : metric < otherMetric) : trial < other;
+
+    /// <summary>The parts of AshaScheduler's saved state audited here (its JSON shape: per rung, trial → metric and promoted trials).</summary>
+    private sealed class AshaView
+    {
+        public Dictionary<int, Dictionary<int, double>> Results { get; set; } = [];
+        public Dictionary<int, HashSet<int>> Promoted { get; set; } = [];
+
+        public static AshaView Of(SweepMachine machine) =>
+            machine.State.SchedulerState is { Length: > 0 } json ? JsonSerializer.Deserialize<AshaView>(json) ?? new AshaView() : new AshaView();
+    }
+}

@@ -1,0 +1,92 @@
+// Runs one seeded world of one sweep and compares it with the same sweep run one event at a time. Everything is
+// derived from (sweep, seed): the world's options and faults, and the trials' nature (one of 24 per sweep, so the
+// fault-free reference of each is computed once and cached). A failure is rerun with its trace on, which replays it
+// exactly, and reported with its seed, its options and the last steps before the violation.
+using System.Collections.Concurrent;
+using SweepCluster.Specs.Sweeps;
+
+namespace SweepCluster.Coordination.Tests.Simulation;
+
+/// <summary>What one run went through (to show the worlds are as hostile as intended) and how the sweep ended.</summary>
+internal sealed record RunReport(int Steps, IReadOnlyDictionary<string, int> Events, bool Cancelled, SweepOutcome Outcome);
+
+internal static class SimulationRunner
+{
+    private const int Natures = 24;
+
+    private static readonly ConcurrentDictionary<(string Sweep, int Nature), SweepOutcome> References = new();
+
+    public static IReadOnlyDictionary<string, string> Sweeps { get; } = new Dictionary<string, string>
+    {
+        ["fifo"] = Specs.FifoGrid,
+        ["asha"] = Specs.Asha,
+        ["pbt"] = Specs.Pbt,
+    };
+
+    /// <summary>Runs seed <paramref name="seed"/> of <paramref name="sweep"/>; throws <see cref="SimulationException"/> on a violation.</summary>
+    public static RunReport Run(string sweep, int seed, bool trace = false) => Run(sweep, seed, trace, out _);
+
+    private static RunReport Run(string sweep, int seed, bool trace, out World world)
+    {
+        var plan = Specs.Plan(Sweeps[sweep]);
+        var nature = NatureOf(plan, seed % Natures);
+        var worldSeed = WorldSeed(sweep, seed);
+        world = new World(plan, nature, WorldOptions.Draw(new SimRandom(~worldSeed), mayCancel: true), worldSeed, trace);
+        world.Run();
+        var outcome = SweepOutcome.Of(world.Host.Machine);
+        // ASHA's decisions depend on the arrival order by design (AshaAudit checks them instead); FIFO's and PBT's do not.
+        if (plan.Spec.Scheduler != SchedulerKind.Asha && !world.Host.Cancelled)
+        {
+            var expected = References.GetOrAdd((sweep, seed % Natures), key => Reference(plan, NatureOf(plan, key.Nature)));
+            var differences = outcome.Differences(expected).ToArray();
+            if (differences.Length > 0)
+                world.Violation($"the outcome differs from the same sweep run one event at a time:\n  {string.Join("\n  ", differences)}");
+        }
+        return new RunReport(world.Step, world.Events, world.Host.Cancelled, outcome);
+    }
+
+    /// <summary>The sweep with this nature, fault-free, one silo, one slot, every message delivered at once in order.</summary>
+    private static SweepOutcome Reference(SweepPlan plan, TrialNature nature)
+    {
+        var world = new World(plan, nature, WorldOptions.Reference, seed: 1);
+        world.Run();
+        return SweepOutcome.Of(world.Host.Machine);
+    }
+
+    private static TrialNature NatureOf(SweepPlan plan, int nature) => TrialNature.Create(nature, plan.TrialEpochs, faultyTrials: nature % 4 != 0);
+
+    private static ulong WorldSeed(string sweep, int seed) => TrialNature.HashOf(sweep) ^ ((ulong)seed * 0x9E37_79B9_7F4A_7C15UL);
+
+    /// <summary>Seed <paramref name="seed"/> of <paramref name="sweep"/> run with its trace on: every step it took.</summary>
+    public static IReadOnlyList<string> Trace(string sweep, int seed)
+    {
+        Run(sweep, seed, trace: true, out var world);
+        return world.Trace;
+    }
+
+    /// <summary>Null when the seed passes; otherwise the violation, replayed with its trace (the last <paramref name="lines"/> steps).</summary>
+    public static string? Failure(string sweep, int seed, int lines = 250)
+    {
+        try
+        {
+            Run(sweep, seed);
+            return null;
+        }
+        catch (Exception first)
+        {
+            World? world = null;
+            try
+            {
+                Run(sweep, seed, trace: true, out world);
+            }
+            catch (Exception)
+            {
+                // the same failure again, now with its trace
+            }
+            var trace = world is null ? [] : world.Trace.TakeLast(lines);
+            var what = first is SimulationException ? first.Message : first.ToString();
+            return $"seed {seed} of {sweep}: {what}\n" +
+                $"options: {world?.Options}\nstate: {(world is null ? "" : TraceText.Of(world))}\nlast steps:\n{string.Join("\n", trace)}";
+        }
+    }
+}

@@ -1,0 +1,64 @@
+// The sweeps these tests run, as spec text, and their plans (parsed once: a plan is immutable and shared by every
+// machine and thread). Tiny on purpose: iris, a few trials, a few epochs; nothing here trains or loads data.
+using System.Collections.Concurrent;
+using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
+
+namespace SweepCluster.Coordination.Tests;
+
+internal static class Specs
+{
+    /// <summary>FIFO over a grid: 3 learning rates × 2 seeds = 6 trials of 4 epochs, one retry.</summary>
+    public const string FifoGrid = """
+        name: fifo-grid
+        dataset: iris
+        search: { strategy: grid }
+        seeds: [1, 2]
+        retries: 1
+        learning_rate: [0.1, 0.05, 0.01]
+        epochs: 4
+        """;
+
+    /// <summary>ASHA: 9 random learning rates, 9 epochs, rungs at epochs 1 and 3.</summary>
+    public const string Asha = """
+        name: asha
+        dataset: iris
+        search: { strategy: random, trials: 9, seed: 4 }
+        retries: 1
+        learning_rate: { loguniform: [0.001, 0.5] }
+        epochs: 9
+        scheduler: { type: asha, min_epochs: 1, eta: 3 }
+        """;
+
+    /// <summary>PBT: a population of 5, 6 epochs, generations at epochs 2 and 4; explore resamples now and then.</summary>
+    public const string Pbt = """
+        name: pbt
+        dataset: iris
+        search: { strategy: random, trials: 5, seed: 2 }
+        retries: 1
+        learning_rate: { loguniform: [0.001, 0.3] }
+        weight_decay: { choice: [0, 0.0001] }
+        batch_size: { choice: [16, 64] }
+        epochs: 6
+        scheduler: { type: pbt, interval: 2, quantile: 0.25, resample_probability: 0.3 }
+        """;
+
+    /// <summary>PBT as in the cluster tests: a population of 4, 4 epochs, one generation at epoch 2; no resampling.</summary>
+    public const string Pbt4 = """
+        name: pbt4
+        dataset: iris
+        search: { strategy: random, trials: 4, seed: 2 }
+        learning_rate: { loguniform: [0.001, 0.3] }
+        epochs: 4
+        scheduler: { type: pbt, interval: 2, quantile: 0.25 }
+        """;
+
+    private static readonly ConcurrentDictionary<string, SweepPlan> Plans = new();
+
+    /// <summary>The plan of a spec text (parsed once per text).</summary>
+    public static SweepPlan Plan(string yaml) =>
+        Plans.GetOrAdd(yaml, text => SweepPlan.Create(SweepSpecLoader.Parse(text, SpecFormat.Yaml, "sweep.yaml")));
+
+    /// <summary><paramref name="yaml"/> with one more top-level line (e.g. "max_concurrent: 2").</summary>
+    public static string With(string yaml, string line) => yaml + "\n" + line;
+}
