@@ -23,10 +23,14 @@ public interface ITrialAttemptSink : IGrainWithStringKey
     /// <summary>The attempt stopped at its boundary as told: Paused or Pruned (or still Pending when a newer run took over).</summary>
     Task StopAtBoundaryAsync(AttemptTicket ticket, TrialDirective directive);
 
-    /// <summary>The attempt ended; returns the report for the coordinator (null when a newer run had taken over).</summary>
-    Task<TrialFinished?> FinishAsync(AttemptTicket ticket, TrialStatus status, string? message);
+    /// <summary>
+    /// The attempt ended, with its last epochs (the spec's last epoch, not recorded yet) if it trained them: stores them
+    /// and the end in one write, ends the run as <see cref="EndAsync"/> does, and returns the report for the coordinator
+    /// (null when a newer run had taken over).
+    /// </summary>
+    Task<TrialFinished?> FinishAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message);
 
-    /// <summary>The run is over (whatever happened): its keep-alive ends unless a newer run took over.</summary>
+    /// <summary>The run is over without a finish (stopped at its boundary, or superseded): its keep-alive ends unless a newer run took over.</summary>
     Task EndAsync(AttemptTicket ticket);
 }
 

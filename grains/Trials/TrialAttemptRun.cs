@@ -24,7 +24,18 @@ internal sealed class TrialAttemptRun(
     /// <summary>How long a trial waiting at a decision epoch keeps retrying a coordinator that does not answer.</summary>
     private static readonly TimeSpan DecisionPatience = TimeSpan.FromSeconds(30);
 
-    public async Task RunAsync(Task? previousRun, CancellationToken cancellation)
+    /// <summary>The grain ended the run when it took the result (FinishAsync): no separate end call follows.</summary>
+    private bool _endedByFinish;
+
+    /// <summary>This run holds one of the silo's training slots (released as soon as training is over).</summary>
+    private bool _holdsSlot;
+
+    /// <param name="previousRun">An older run of the same trial that must end first, if any.</param>
+    /// <param name="begun">The attempt as its start began it, holding a slot already (a slot was free when it started), or
+    /// null: the run waits for the previous run and a slot, then begins.</param>
+    /// <param name="cancellation">Cancels the trial (a user's cancel, or the grain's deactivation).</param>
+
+    public async Task RunAsync(Task? previousRun, AttemptBegin? begun, CancellationToken cancellation)
     {
         // A retry can arrive while the failed attempt is still delivering its result, and a resume while the paused one
         // is stopping at its boundary: let that finish first. Its own failure was its own (and logged), not this run's.
@@ -39,14 +50,19 @@ internal sealed class TrialAttemptRun(
                 logger.LogDebug(error, "The previous run of {Trial} ended with an error", trialKey);
             }
         }
-        var acquired = false;
+        _holdsSlot = begun is not null;
         TaskCompletionSource<bool>? waiting = null;
         try
         {
-            if (!isNewest()) return; // started again meanwhile: the newest run trains the newest assignment
-            await slots.WaitAsync(cancellation);
-            acquired = true;
-            if (await sink.BeginAsync(ticket) is not { } begin) return;
+            var begin = begun;
+            if (begin is null)
+            {
+                if (!isNewest()) return; // started again meanwhile: the newest run trains the newest assignment
+                await slots.WaitAsync(cancellation);
+                _holdsSlot = true;
+                begin = await sink.BeginAsync(ticket);
+                if (begin is null) return;
+            }
             if (begin.QuestionFirst is { } question && await AskAsync(question) is { Decision: not TrialDecision.Continue } held)
             {
                 await sink.StopAtBoundaryAsync(ticket, held);
@@ -70,27 +86,32 @@ internal sealed class TrialAttemptRun(
         finally
         {
             waiting?.TrySetResult(false); // never leave the training thread waiting for an answer that will not come
-            if (acquired) slots.Release();
-            await EndRunAsync();
+            ReleaseSlot();
+            if (!_endedByFinish) await EndRunAsync();
         }
     }
 
     private async Task TrainAsync(AttemptBegin begin, CancellationToken cancellation, Action<TaskCompletionSource<bool>?> setWaiting)
     {
         var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var training = Task.Factory.StartNew(() => executor.Run(begin.Assignment, begin.Checkpoint, progress.Writer, cancellation),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var training = slots.RunOnSlotThreadAsync(() => executor.Run(begin.Assignment, begin.Checkpoint, progress.Writer, cancellation));
         var batch = new List<EpochProgress>();
         TrialDirective? stop = null;
+        EpochBatch? last = null;
         while (await progress.Reader.WaitToReadAsync(CancellationToken.None))
         {
             while (progress.Reader.TryRead(out var epoch)) batch.Add(epoch);
             var decision = batch[^1].Decision;
             setWaiting(decision);
-            var newest = batch.LastOrDefault(e => e.Checkpoint is not null);
-            var report = await sink.RecordAsync(ticket, new EpochBatch(batch.Select(e => e.Record).ToArray(), newest?.Checkpoint,
-                newest?.Record.Epoch ?? 0, Asking: decision is not null));
+            var epochs = ToBatch(batch, asking: decision is not null);
             batch.Clear();
+            if (decision is null && epochs.Records[^1].Epoch == begin.Assignment.Spec.Epochs)
+            {
+                // The last epoch: stored with the trial's end, in one turn and one write.
+                last = epochs;
+                continue;
+            }
+            var report = await sink.RecordAsync(ticket, epochs);
             if (decision is null)
             {
                 if (report is not null) await ReportProgressAsync(report);
@@ -105,6 +126,7 @@ internal sealed class TrialAttemptRun(
         }
 
         var result = await training;
+        ReleaseSlot(); // the training thread is done: the next trial may start while this one reports
         if (deactivating()) return; // the grain's deactivation stores the interruption
         if (stop is not null && result.Outcome == TrialOutcome.Cancelled && !cancellation.IsCancellationRequested)
         {
@@ -118,7 +140,20 @@ internal sealed class TrialAttemptRun(
             _ when cancellation.IsCancellationRequested => TrialStatus.Cancelled,
             _ => TrialStatus.Failed,
         };
-        await EndAsync(status, result.Message);
+        await EndAsync(status, result.Message, last);
+    }
+
+    private void ReleaseSlot()
+    {
+        if (!_holdsSlot) return;
+        _holdsSlot = false;
+        slots.Release();
+    }
+
+    private static EpochBatch ToBatch(List<EpochProgress> epochs, bool asking)
+    {
+        var newest = epochs.LastOrDefault(e => e.Checkpoint is not null);
+        return new EpochBatch(epochs.Select(e => e.Record).ToArray(), newest?.Checkpoint, newest?.Record.Epoch ?? 0, asking);
     }
 
     // The checkpoint of the decision epoch is stored. A trial that gets no answer (the coordinator's silo died, or its
@@ -152,10 +187,12 @@ internal sealed class TrialAttemptRun(
         }
     }
 
-    private async Task EndAsync(TrialStatus status, string? message)
+    private async Task EndAsync(TrialStatus status, string? message, EpochBatch? last = null)
     {
         if (deactivating()) return;
-        if (await sink.FinishAsync(ticket, status, message) is not { } finished) return;
+        var finished = await sink.FinishAsync(ticket, last, status, message);
+        _endedByFinish = true;
+        if (finished is null) return;
         try
         {
             await coordinator.ReportFinishedAsync(finished);

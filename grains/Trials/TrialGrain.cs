@@ -109,8 +109,19 @@ public sealed class TrialGrain(
                 await checkpoint.WriteStateAsync();
             }
         }
-        await state.WriteStateAsync();
-        StartRun(assignment);
+        // A slot free now: the attempt begins in this turn, and its start and its beginning cost one write, not two.
+        var begun = _run is not { IsCompleted: false } && slots.TryAcquire() ? BeginAttempt() : null;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch when (begun is not null)
+        {
+            slots.Release();
+            _phase = AttemptPhase.Idle;
+            throw;
+        }
+        StartRun(assignment, begun);
         return Status();
     }
 
@@ -123,19 +134,19 @@ public sealed class TrialGrain(
         History = history,
     };
 
-    private void StartRun(TrialAssignment assignment)
+    private void StartRun(TrialAssignment assignment, AttemptBegin? begun)
     {
         _cancellation = new CancellationTokenSource();
         DelayDeactivation(KeepAliveWhileTraining);
         // Numbered here, not when the run begins: the run before it must see at once that it is not the newest, or its
         // ending would release the keep-alive this start just set.
         var ticket = new AttemptTicket(_activation, ++_generation, assignment.Attempt);
-        _phase = _run is { IsCompleted: false } ? AttemptPhase.Queued : AttemptPhase.WaitingForSlot;
+        if (begun is null) _phase = _run is { IsCompleted: false } ? AttemptPhase.Queued : AttemptPhase.WaitingForSlot;
         var run = new TrialAttemptRun(ticket, this.AsReference<ITrialAttemptSink>(), GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId),
             slots, executor, () => Volatile.Read(ref _generation) == ticket.Generation, () => _deactivating, logger, Key);
         var previous = _run;
         var token = _cancellation.Token;
-        _run = Task.Run(() => run.RunAsync(previous, token));
+        _run = Task.Run(() => run.RunAsync(previous, begun, token));
     }
 
     public Task<TrialSnapshot> GetSnapshotAsync()
@@ -202,7 +213,10 @@ public sealed class TrialGrain(
         var interrupted = IsTraining && state.State.Status != TrialStatus.Paused;
         _deactivating = true;
         _cancellation?.Cancel();
-        if (_run is not { } run) return;
+        // A run whose end this grain has taken has nothing left to store: it only reports to the coordinator, which may
+        // be starting this trial again right now (a retry) and waiting for this deactivation. Waiting for it would wait
+        // for ourselves.
+        if (_run is not { } run || _phase == AttemptPhase.Idle) return;
         try
         {
             await run.WaitAsync(cancellationToken);
@@ -226,13 +240,20 @@ public sealed class TrialGrain(
     public async Task<AttemptBegin?> BeginAsync(AttemptTicket ticket)
     {
         if (!IsNewest(ticket)) return null;
+        var begin = BeginAttempt();
+        await state.WriteStateAsync();
+        return begin;
+    }
+
+    /// <summary>The newest attempt has its slot: it is Running from here (stored by the caller).</summary>
+    private AttemptBegin BeginAttempt()
+    {
         _phase = AttemptPhase.Training;
         _segmentClock = Stopwatch.StartNew();
         var s = state.State;
         var from = checkpoint.State.Epoch;
         var attempt = new AttemptRecord(CurrentAttempt, SiloName, from, from, DateTimeOffset.UtcNow);
         state.State = s with { Status = TrialStatus.Running, Silo = SiloName, Attempts = [.. s.Attempts, attempt] };
-        await state.WriteStateAsync();
         _unreported.Clear();
         // A run that starts from a checkpoint at a decision epoch asks about that epoch first: its previous run may have
         // paused there without an answer, and a coordinator restored from older state may never have heard of it.
@@ -253,20 +274,9 @@ public sealed class TrialGrain(
     public async Task<TrialEpochs?> RecordAsync(AttemptTicket ticket, EpochBatch batch)
     {
         if (!IsNewest(ticket)) return null; // a newer run took over: these epochs belong to no assignment any more
-        var s = state.State;
-        state.State = s with
-        {
-            History = [.. s.History, .. batch.Records],
-            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = batch.Records[^1].Epoch }],
-        };
-        _unreported.AddRange(batch.Records);
+        Append(batch);
         if (batch.Checkpoint is not null || batch.Asking) await state.WriteStateAsync();
-        if (batch.Checkpoint is not null)
-        {
-            // After the progress that holds its epochs: a crash in between resumes from the older checkpoint.
-            checkpoint.State = new TrialCheckpointState(batch.CheckpointEpoch, batch.Checkpoint);
-            await checkpoint.WriteStateAsync();
-        }
+        await StoreCheckpointAsync(batch);
         if (batch.Asking)
         {
             _phase = AttemptPhase.AwaitingDecision;
@@ -274,6 +284,25 @@ public sealed class TrialGrain(
         }
         if (DateTimeOffset.UtcNow - _lastProgressReport < ProgressReportInterval) return null;
         return TakeReport();
+    }
+
+    private void Append(EpochBatch batch)
+    {
+        var s = state.State;
+        state.State = s with
+        {
+            History = [.. s.History, .. batch.Records],
+            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = batch.Records[^1].Epoch }],
+        };
+        _unreported.AddRange(batch.Records);
+    }
+
+    // After the progress that holds its epochs: a crash in between resumes from the older checkpoint.
+    private async Task StoreCheckpointAsync(EpochBatch batch)
+    {
+        if (batch.Checkpoint is null) return;
+        checkpoint.State = new TrialCheckpointState(batch.CheckpointEpoch, batch.Checkpoint);
+        await checkpoint.WriteStateAsync();
     }
 
     public Task<TrialDirective> DecidedAsync(AttemptTicket ticket, TrialDirective directive)
@@ -304,9 +333,22 @@ public sealed class TrialGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<TrialFinished?> FinishAsync(AttemptTicket ticket, TrialStatus status, string? message)
+    public async Task<TrialFinished?> FinishAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message)
     {
         if (ticket.Activation != _activation) return null;
+        try
+        {
+            return await FinishAttemptAsync(ticket, last, status, message);
+        }
+        finally
+        {
+            EndRun(ticket);
+        }
+    }
+
+    private async Task<TrialFinished?> FinishAttemptAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message)
+    {
+        if (last is not null && IsNewest(ticket)) Append(last);
         var s = state.State;
         var elapsed = _segmentClock.Elapsed.TotalSeconds;
         _segmentClock = new Stopwatch();
@@ -325,6 +367,7 @@ public sealed class TrialGrain(
             Failures = s.Failures + (status == TrialStatus.Failed ? 1 : 0),
         };
         await state.WriteStateAsync();
+        if (last is not null && IsNewest(ticket)) await StoreCheckpointAsync(last);
         _unreported.Clear();
         var ended = state.State;
         return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds);
@@ -332,13 +375,18 @@ public sealed class TrialGrain(
 
     public Task EndAsync(AttemptTicket ticket)
     {
-        if (!IsNewest(ticket)) return Task.CompletedTask; // a newer attempt took over: its keep-alive stands
+        EndRun(ticket);
+        return Task.CompletedTask;
+    }
+
+    private void EndRun(AttemptTicket ticket)
+    {
+        if (!IsNewest(ticket)) return; // a newer attempt took over: its keep-alive stands
         _phase = AttemptPhase.Idle;
         DelayDeactivation(TimeSpan.FromTicks(-1));
         // Nothing runs here until the coordinator starts it again: a finished or paused trial leaves memory (its state
         // is stored; a status call or a PBT copier activates it again).
         if (state.State.Status.IsTerminal() || state.State.Status == TrialStatus.Paused) DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 
     private bool IsNewest(AttemptTicket ticket) => ticket.Activation == _activation && ticket.Generation == _generation;
