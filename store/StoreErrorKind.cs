@@ -7,7 +7,8 @@ public enum StoreErrorKind
     /// <summary>The SQLite file is damaged or is not a SQLite file at all.</summary>
     Corrupt,
 
-    /// <summary>Another process holds the SQLite file's write lock longer than the busy timeout.</summary>
+    /// <summary>Another process holds the SQLite file's write lock longer than the busy timeout, or another PostgreSQL
+    /// writer held a lock this write needed (a lock timeout, a deadlock): trying again later can succeed.</summary>
     Locked,
 
     /// <summary>The database holds other tables and no SweepCluster schema version: someone else's database.</summary>

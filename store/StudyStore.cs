@@ -109,6 +109,8 @@ public sealed class StudyStore : IAsyncDisposable
         await _hyperparameters.EnsureColumnsAsync(TrialTable.ColumnsOf(trials), cancellationToken);
         return await _dialect.WriteAsync(async (connection, transaction) =>
         {
+            await SweepRowLocks.LockAsync(_dialect, connection, transaction,
+                trials.Select(trial => trial.Sweep).Concat(epochs.Select(epoch => epoch.Sweep)), cancellationToken);
             var written = await _trials.WriteAsync(connection, transaction, trials, cancellationToken)
                           + await _epochs.WriteAsync(connection, transaction, epochs, cancellationToken);
             return new StudyWriteResult(written, trials.Count + epochs.Count - written);

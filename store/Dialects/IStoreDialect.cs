@@ -25,8 +25,9 @@ public interface IStoreDialect : IAsyncDisposable
     /// <summary>The engine's name for <paramref name="type"/>.</summary>
     string TypeName(ColumnType type);
 
-    /// <summary>Appended to the sub-query that checks a sweep exists before its rows are written: PostgreSQL locks the
-    /// sweep's row (FOR KEY SHARE) so that a concurrent delete of the sweep waits and then removes those rows too.</summary>
+    /// <summary>The locking clause that keeps a sweep's row from being deleted until the transaction ends (PostgreSQL:
+    /// " FOR KEY SHARE"; a concurrent delete waits, then removes the rows written meanwhile too); empty when the
+    /// engine's write transaction already excludes every other writer (SQLite).</summary>
     string SweepRowLock { get; }
 
     /// <summary>ALTER TABLE ... ADD COLUMN (nullable). Callers add a column only after reading the table's columns

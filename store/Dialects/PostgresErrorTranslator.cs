@@ -1,6 +1,6 @@
 // Turns Npgsql's exceptions into StoreExceptions: a server error by its SQLSTATE (credentials, missing database,
-// privileges, shutdown, lock timeouts), anything below the protocol (refused, unknown host, timed out, dropped) as
-// Unreachable. The server's own message text is kept as the detail; Npgsql never puts the password in it.
+// privileges, shutdown; lock timeouts and deadlocks as Locked, which a writer retries), anything below the protocol
+// (refused, unknown host, timed out, dropped) as Unreachable. The server's own message text is kept as the detail; Npgsql never puts the password in it.
 using System.Net.Sockets;
 using Npgsql;
 
@@ -25,7 +25,8 @@ internal static class PostgresErrorTranslator
         PostgresErrorCodes.InsufficientPrivilege => StoreErrors.PermissionDenied(store, error.MessageText, error),
         PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
             or PostgresErrorCodes.TooManyConnections => StoreErrors.Unreachable(store, error.MessageText, error),
-        PostgresErrorCodes.LockNotAvailable => StoreErrors.Failed(store, $"a lock was not granted: {error.MessageText}", error),
+        PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure =>
+            StoreErrors.LockConflict(store, error.MessageText, error),
         _ => StoreErrors.Failed(store, $"{error.MessageText} (SQLSTATE {error.SqlState})", error),
     };
 

@@ -18,6 +18,11 @@ internal static class StoreErrors
             $"{store} is locked by another process (still locked after {waited.TotalSeconds:0.#} s): stop the other program that writes to it, or wait for it to finish, then try again",
             inner);
 
+    public static StoreException LockConflict(string store, string detail, Exception? inner = null) =>
+        new(StoreErrorKind.Locked, store,
+            $"{store} could not lock what this write needed ({detail}): another writer held it; the write can be tried again",
+            inner);
+
     public static StoreException NotAStore(string store, IEnumerable<string> tables) =>
         new(StoreErrorKind.NotAStore, store,
             $"{store} is not a SweepCluster store: it holds other tables ({NameSome(tables)}) and no SweepCluster schema version; use another file or database for SweepCluster");

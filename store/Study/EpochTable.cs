@@ -41,12 +41,16 @@ internal sealed class EpochTable(IStoreDialect dialect)
     /// <summary>Upserts <paramref name="rows"/> in <paramref name="transaction"/>; returns how many were written.</summary>
     public Task<int> WriteAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<EpochRow> rows, CancellationToken cancellationToken) =>
-        RowStatements.ExecuteAsync(dialect, connection, transaction, _upsert, Types, rows,
+        RowStatements.ExecuteAsync(dialect, connection, transaction, _upsert, Types, InKeyOrder(rows),
             (row, values) =>
             {
                 for (var i = 0; i < Columns.Count; i++) values[i] = Columns[i].Value(row);
             },
             cancellationToken);
+
+    /// <summary>The rows sorted by key, so concurrent writers lock rows in one order and cannot deadlock.</summary>
+    private static IReadOnlyCollection<EpochRow> InKeyOrder(IReadOnlyCollection<EpochRow> rows) =>
+        rows.OrderBy(row => row.Sweep, StringComparer.Ordinal).ThenBy(row => row.Trial).ThenBy(row => row.Record.Epoch).ToList();
 
     /// <summary>The sweep's epochs (or one trial's), ordered by trial then epoch.</summary>
     public Task<IReadOnlyList<EpochRow>> ReadAsync(string sweep, int? trial, CancellationToken cancellationToken) =>

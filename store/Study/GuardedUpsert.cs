@@ -1,6 +1,7 @@
 // The statement that writes a trial or epoch row: an upsert by the table's key, inserted only while the row's sweep
-// exists, so rows that arrive after their sweep was deleted are dropped instead of coming back as orphans. The same
-// text serves SQLite and PostgreSQL (ON CONFLICT ... DO UPDATE with excluded.*); only the sweep-row lock differs.
+// exists, so rows that arrive after their sweep was deleted are dropped instead of coming back as orphans (the batch
+// holds its sweeps' rows locked: SweepRowLocks). The same text serves SQLite and PostgreSQL (ON CONFLICT ... DO
+// UPDATE with excluded.*).
 using SweepCluster.Store.Dialects;
 using SweepCluster.Store.Schema;
 using SweepCluster.Store.Sql;
@@ -20,7 +21,7 @@ internal static class GuardedUpsert
             .Select(column => $"{dialect.Quote(column)} = excluded.{dialect.Quote(column)}");
         return $"INSERT INTO {dialect.Quote(table)} ({string.Join(", ", quoted)}) " +
                $"SELECT {string.Join(", ", placeholders)} " +
-               $"WHERE EXISTS (SELECT 1 FROM {dialect.Quote(SweepsTable.Name)} WHERE {dialect.Quote(SweepsTable.Id)} = {RowStatements.Parameter(0)}{dialect.SweepRowLock}) " +
+               $"WHERE EXISTS (SELECT 1 FROM {dialect.Quote(SweepsTable.Name)} WHERE {dialect.Quote(SweepsTable.Id)} = {RowStatements.Parameter(0)}) " +
                $"ON CONFLICT ({string.Join(", ", key.Select(dialect.Quote))}) DO UPDATE SET {string.Join(", ", updates)}";
     }
 }

@@ -48,9 +48,12 @@ internal sealed class HyperparameterSchema(IStoreDialect dialect)
                   $"({dialect.Quote(SweepHyperparametersTable.Sweep)}, {dialect.Quote(SweepHyperparametersTable.Position)}, " +
                   $"{dialect.Quote(SweepHyperparametersTable.Column)}, {dialect.Quote(SweepHyperparametersTable.Type)}) " +
                   $"SELECT {RowStatements.Parameter(0)}, {RowStatements.Parameter(1)}, {RowStatements.Parameter(2)}, {RowStatements.Parameter(3)} " +
-                  $"WHERE EXISTS (SELECT 1 FROM {dialect.Quote(SweepsTable.Name)} WHERE {dialect.Quote(SweepsTable.Id)} = {RowStatements.Parameter(0)}{dialect.SweepRowLock}) " +
+                  $"WHERE EXISTS (SELECT 1 FROM {dialect.Quote(SweepsTable.Name)} WHERE {dialect.Quote(SweepsTable.Id)} = {RowStatements.Parameter(0)}) " +
                   $"ON CONFLICT ({dialect.Quote(SweepHyperparametersTable.Sweep)}, {dialect.Quote(SweepHyperparametersTable.Column)}) DO NOTHING";
-        var numbered = missing.Select((column, i) => (Column: column, Position: (long)(registered.Count + i))).ToList();
+        // Positions follow first use; the inserts go in name order, so two writers registering the same columns
+        // take their index locks in one order and cannot deadlock.
+        var numbered = missing.Select((column, i) => (Column: column, Position: (long)(registered.Count + i)))
+            .OrderBy(row => row.Column.Name, StringComparer.Ordinal).ToList();
         await RowStatements.ExecuteAsync(dialect, connection, transaction, sql,
             [ColumnType.Text, ColumnType.Integer, ColumnType.Text, ColumnType.Text],
             numbered,

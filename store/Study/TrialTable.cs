@@ -1,6 +1,7 @@
 // Writes and reads trial rows. A write groups the rows by sweep: the sweep's hyperparameter columns are registered
 // first, then every row is upserted with all of them (a column the row lacks is set to NULL, so a trial whose
-// schedule family changed keeps no stale parameter). A read selects the sweep's own columns only.
+// schedule family changed keeps no stale parameter). Rows go in key order, so concurrent writers lock rows in one
+// order and cannot deadlock. A read selects the sweep's own columns only.
 using System.Data.Common;
 using SweepCluster.Core;
 using SweepCluster.Store.Dialects;
@@ -42,9 +43,9 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<TrialRow> rows, CancellationToken cancellationToken)
     {
         var written = 0;
-        foreach (var sweep in rows.GroupBy(row => row.Sweep, StringComparer.Ordinal))
+        foreach (var sweep in rows.GroupBy(row => row.Sweep, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
-            var sweepRows = sweep.ToList();
+            var sweepRows = sweep.OrderBy(row => row.Trial).ToList();
             var columns = await hyperparameters.RegisterAsync(connection, transaction, sweep.Key, ColumnsOf(sweepRows), cancellationToken);
             var names = FixedColumns.Concat(columns.Select(column => column.Name)).ToList();
             var types = Fixed.Select(column => column.Type).Concat(columns.Select(column => column.Type)).ToList();
