@@ -93,6 +93,21 @@ public sealed class PostgresServerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_column_name_longer_than_PostgreSQL_keeps_is_refused_instead_of_cut()
+    {
+        var location = await server.NewDatabaseAsync();
+        await using var store = await StudyStore.OpenAsync(location);
+        await store.UpsertSweepAsync(SampleRows.Sweep("s1"));
+        var longName = "learning_rate.base." + new string('x', 50);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(
+            [new Study.TrialRow("s1", 0, 0, 1, Core.TrialStatus.Pending) { Hyperparameters = [Store.Hyperparameters.HyperparameterValue.Real(longName, 1)] }], []));
+
+        Assert.Contains("63 bytes", error.Message);
+        Assert.Equal(0L, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM trials"));
+    }
+
+    [Fact]
     public async Task A_port_with_no_server_is_unreachable()
     {
         var location = server.Location("sweeps") with { Port = PostgresServer.FreePort() };
