@@ -1,0 +1,163 @@
+// SQLite, the embedded default: one file (its folder created when missing), WAL journal (readers never block the
+// writer), synchronous=NORMAL (a process crash loses nothing; a power cut may lose the last commits, never the file),
+// pooled connections, and a busy timeout: a statement that meets another connection's write lock retries until the
+// timeout, then fails as Locked. Timestamps are ISO-8601 UTC text, which sqlite3's date functions and pandas read.
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace SweepCluster.Store.Dialects;
+
+/// <summary>The SQLite dialect.</summary>
+internal sealed class SqliteDialect : IStoreDialect
+{
+    /// <summary>Microseconds, UTC, sortable as text.</summary>
+    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    private readonly string _connectionString;
+    private readonly string _fullPath;
+    private readonly TimeSpan _busyTimeout;
+
+    public SqliteDialect(SqliteStoreLocation location)
+    {
+        _fullPath = Path.GetFullPath(location.Path);
+        StoreName = location.ToString();
+        var seconds = Math.Max(1, (int)Math.Ceiling(location.BusyTimeout.TotalSeconds));
+        _busyTimeout = TimeSpan.FromSeconds(seconds);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = seconds,
+        }.ToString();
+    }
+
+    public string StoreName { get; }
+
+    public string SweepRowLock => "";
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            if (Path.GetDirectoryName(_fullPath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous = NORMAL";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch (Exception exception)
+        {
+            await connection.DisposeAsync();
+            if (Translate(exception) is { } error) throw error;
+            throw;
+        }
+    }
+
+    public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public string Quote(string identifier) => SqlIdentifier.Quote(identifier);
+
+    public string TypeName(ColumnType type) => type switch
+    {
+        ColumnType.Text or ColumnType.Timestamp => "TEXT",
+        ColumnType.Real => "REAL",
+        ColumnType.Integer => "INTEGER",
+        ColumnType.Blob => "BLOB",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public string AddColumnSql(string table, string column, ColumnType type) =>
+        $"ALTER TABLE {Quote(table)} ADD COLUMN {Quote(column)} {TypeName(type)}";
+
+    public Task<IReadOnlySet<string>> ReadTableNamesAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        ReadNamesAsync(connection, transaction,
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite!_%' ESCAPE '!'",
+            null, cancellationToken);
+
+    public Task<IReadOnlySet<string>> ReadColumnNamesAsync(
+        DbConnection connection, DbTransaction? transaction, string table, CancellationToken cancellationToken) =>
+        ReadNamesAsync(connection, transaction, "SELECT name FROM pragma_table_info(@table)", table, cancellationToken);
+
+    public Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public async Task PrepareStoreAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public void Bind(DbParameter parameter, ColumnType type, object? value)
+    {
+        parameter.DbType = type switch
+        {
+            ColumnType.Text or ColumnType.Timestamp => DbType.String,
+            ColumnType.Real => DbType.Double,
+            ColumnType.Integer => DbType.Int64,
+            ColumnType.Blob => DbType.Binary,
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+        };
+        parameter.Value = value switch
+        {
+            null => DBNull.Value,
+            double number when double.IsNaN(number) => DBNull.Value,
+            DateTimeOffset instant => instant.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture),
+            _ => value,
+        };
+    }
+
+    public DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    public StoreException? Translate(Exception exception) => exception switch
+    {
+        StoreException error => error,
+        SqliteException sqlite => FromCode(sqlite),
+        IOException or UnauthorizedAccessException => StoreErrors.CannotOpen(StoreName, exception.Message, exception),
+        _ => null,
+    };
+
+    public ValueTask DisposeAsync()
+    {
+        // Closes the pooled connections to this file, so that its -wal and -shm files go away with the last one.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    private StoreException FromCode(SqliteException exception)
+    {
+        var code = exception.SqliteErrorCode;
+        var detail = raw.sqlite3_errstr(code).utf8_to_string();
+        return code switch
+        {
+            raw.SQLITE_CORRUPT or raw.SQLITE_NOTADB => StoreErrors.Corrupt(StoreName, detail, exception),
+            raw.SQLITE_BUSY or raw.SQLITE_LOCKED => StoreErrors.Locked(StoreName, _busyTimeout, exception),
+            raw.SQLITE_CANTOPEN => StoreErrors.CannotOpen(StoreName, detail, exception),
+            raw.SQLITE_READONLY or raw.SQLITE_PERM or raw.SQLITE_AUTH => StoreErrors.PermissionDenied(StoreName, detail, exception),
+            _ => StoreErrors.Failed(StoreName, $"{detail}: {exception.Message}", exception),
+        };
+    }
+
+    private static async Task<IReadOnlySet<string>> ReadNamesAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, string? table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        if (table is not null) command.Parameters.Add(new SqliteParameter("@table", table));
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) names.Add(reader.GetString(0));
+        return names;
+    }
+}

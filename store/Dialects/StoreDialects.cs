@@ -1,0 +1,14 @@
+// Picks the dialect for a store location.
+namespace SweepCluster.Store.Dialects;
+
+/// <summary>Creates the dialect of a <see cref="StoreLocation"/>.</summary>
+public static class StoreDialects
+{
+    /// <summary>The dialect for <paramref name="location"/>; dispose it to close its pooled connections.</summary>
+    public static IStoreDialect Create(StoreLocation location) => location switch
+    {
+        SqliteStoreLocation sqlite => new SqliteDialect(sqlite),
+        PostgresStoreLocation postgres => new PostgresDialect(postgres),
+        _ => throw new ArgumentOutOfRangeException(nameof(location), location.GetType().Name, "unknown store location"),
+    };
+}

@@ -1,0 +1,28 @@
+// Writes CREATE TABLE and CREATE INDEX statements for a TableDefinition in a dialect (its type names, its quoting).
+using System.Text;
+using SweepCluster.Store.Dialects;
+
+namespace SweepCluster.Store.Schema;
+
+/// <summary>Renders table definitions as SQL.</summary>
+internal static class DdlWriter
+{
+    /// <summary>CREATE TABLE, then one CREATE INDEX per secondary index.</summary>
+    public static IEnumerable<string> Create(IStoreDialect dialect, TableDefinition table)
+    {
+        var sql = new StringBuilder("CREATE TABLE ").Append(dialect.Quote(table.Name)).Append(" (");
+        foreach (var column in table.Columns)
+        {
+            sql.Append(dialect.Quote(column.Name)).Append(' ').Append(dialect.TypeName(column.Type));
+            if (!column.Nullable) sql.Append(" NOT NULL");
+            sql.Append(", ");
+        }
+        sql.Append("PRIMARY KEY (").Append(string.Join(", ", table.PrimaryKey.Select(dialect.Quote))).Append("))");
+        yield return sql.ToString();
+        foreach (var index in table.AllIndexes)
+        {
+            yield return $"CREATE INDEX {dialect.Quote(index.Name)} ON {dialect.Quote(table.Name)} " +
+                         $"({string.Join(", ", index.Columns.Select(dialect.Quote))})";
+        }
+    }
+}

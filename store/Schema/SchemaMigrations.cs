@@ -1,0 +1,21 @@
+// Every schema version in order. The rule: a released version is never edited; a change is a new version appended
+// here (ALTER TABLE, CREATE TABLE, data moves), which the migrator applies to older stores. A store whose version is
+// higher than the last one here was written by a newer program and is refused (StoreErrorKind.NewerSchema).
+namespace SweepCluster.Store.Schema;
+
+/// <summary>The schema's versions.</summary>
+internal static class SchemaMigrations
+{
+    public static readonly IReadOnlyList<SchemaMigration> All =
+    [
+        new(1, "sweeps, trials, epochs, sweep_hyperparameters, grain_state",
+            dialect => new[]
+            {
+                SweepsTable.Definition,
+                TrialsTable.Definition,
+                EpochsTable.Definition,
+                SweepHyperparametersTable.Definition,
+                GrainStateTableSchema.Definition,
+            }.SelectMany(table => DdlWriter.Create(dialect, table))),
+    ];
+}

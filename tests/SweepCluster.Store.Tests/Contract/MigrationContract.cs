@@ -1,0 +1,98 @@
+// The schema's versioning, run against both engines: an older store is upgraded with its rows kept, a newer one is
+// refused, a database that holds other tables is refused and left exactly as it was.
+using SweepCluster.Store;
+using SweepCluster.Store.Schema;
+using SweepCluster.Store.Tests.Support;
+
+namespace SweepCluster.Store.Tests.Contract;
+
+public abstract class MigrationContract : StoreContract
+{
+    /// <summary>A made-up next version: one more table.</summary>
+    private static readonly SchemaMigration NextVersion =
+        new(2, "a test table", dialect => [$"CREATE TABLE {dialect.Quote("added_in_v2")} ({dialect.Quote("x")} {dialect.TypeName(ColumnType.Integer)})"]);
+
+    /// <summary>The table names in the database, sorted.</summary>
+    protected abstract Task<IReadOnlyList<string>> TableNamesAsync(StoreLocation location);
+
+    [Fact]
+    public async Task An_older_store_is_upgraded_and_keeps_its_rows()
+    {
+        var location = await NewLocationAsync();
+        await using (var old = await StudyStore.OpenAsync(location))
+        {
+            await old.UpsertSweepAsync(SampleRows.Sweep("s1"));
+            await old.WriteAsync([SampleRows.Trial("s1", 0)], [SampleRows.Epoch("s1", 0, 1)]);
+        }
+
+        await using var upgraded = await StudyStore.OpenAsync(location, new SchemaMigrator([.. SchemaMigrations.All, NextVersion]), CancellationToken.None);
+
+        Assert.Equal(2, upgraded.SchemaVersion);
+        Assert.Contains("added_in_v2", await TableNamesAsync(location));
+        Assert.Equal([1L, 2L], (await RawSql.RowsAsync(location, "SELECT version FROM sweepcluster_schema ORDER BY version")).Select(r => Convert.ToInt64(r[0])));
+        Assert.Equal(SampleRows.Trial("s1", 0).WithoutHyperparameters(), Assert.Single(await upgraded.ReadTrialsAsync("s1")).WithoutHyperparameters());
+        Assert.Single(await upgraded.ReadEpochsAsync("s1"));
+    }
+
+    [Fact]
+    public async Task A_store_written_by_a_newer_version_is_refused_and_its_rows_are_untouched()
+    {
+        var location = await NewLocationAsync();
+        await using (var store = await StudyStore.OpenAsync(location))
+        {
+            await store.UpsertSweepAsync(SampleRows.Sweep("s1"));
+            await store.WriteAsync([SampleRows.Trial("s1", 0)], []);
+        }
+        await RawSql.ExecuteAsync(location, "INSERT INTO sweepcluster_schema (version, applied, description) " +
+                                            $"VALUES (7, {FutureTimestamp(location)}, 'from the future')");
+        var before = await RawSql.RowsAsync(location, "SELECT * FROM trials");
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => StudyStore.OpenAsync(location));
+
+        Assert.Equal(StoreErrorKind.NewerSchema, error.Kind);
+        Assert.Contains("schema version 7", error.Message);
+        Assert.Contains("up to 1", error.Message);
+        Assert.Contains(location.ToString(), error.Message);
+        Assert.Equal(before, await RawSql.RowsAsync(location, "SELECT * FROM trials"));
+    }
+
+    [Fact]
+    public async Task A_database_with_other_tables_is_not_a_store_and_is_left_as_it_was()
+    {
+        var location = await NewLocationAsync();
+        await RawSql.ExecuteAsync(location, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO customers VALUES (1, 'Ada')");
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => StudyStore.OpenAsync(location));
+
+        Assert.Equal(StoreErrorKind.NotAStore, error.Kind);
+        Assert.Contains("not a SweepCluster store", error.Message);
+        Assert.Contains("customers", error.Message);
+        Assert.Equal(["customers"], await TableNamesAsync(location));
+        Assert.Equal(1L, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM customers"));
+    }
+
+    [Fact]
+    public async Task An_empty_version_table_is_not_a_store()
+    {
+        var location = await NewLocationAsync();
+        await RawSql.ExecuteAsync(location, "CREATE TABLE sweepcluster_schema (version INTEGER)");
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => StudyStore.OpenAsync(location));
+
+        Assert.Equal(StoreErrorKind.NotAStore, error.Kind);
+    }
+
+    [Fact]
+    public async Task Two_programs_creating_the_same_store_at_once_both_succeed()
+    {
+        var location = await NewLocationAsync();
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => OpenAsync(location))));
+
+        Assert.All(stores, store => Assert.Equal(1, store.SchemaVersion));
+        Assert.Equal(1L, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweepcluster_schema"));
+    }
+
+    private static string FutureTimestamp(StoreLocation location) =>
+        location is SqliteStoreLocation ? "'2099-01-01T00:00:00.000000Z'" : "TIMESTAMPTZ '2099-01-01 00:00:00+00'";
+}
