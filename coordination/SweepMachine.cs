@@ -7,6 +7,7 @@
 using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 using SweepCluster.Core.Specs;
 using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Scheduling;
@@ -35,7 +36,7 @@ public sealed class SweepMachine
     /// <summary>Restored ceilings were raised and not stored yet: the first start must wait for a Persist.</summary>
     private bool _ceilingsUnstored;
 
-    private SweepMachine(SweepPlan plan, SweepHeader header, ImmutableList<TrialSummary> trials, string schedulerState, TimeSpan reconcilePeriod)
+    private SweepMachine(SweepPlan plan, SweepHeader header, ImmutableList<TrialSummary> trials, SchedulerSnapshot? schedulerState, TimeSpan reconcilePeriod)
     {
         _plan = plan;
         _header = header;
@@ -47,7 +48,7 @@ public sealed class SweepMachine
 
     /// <summary>A sweep not started yet (its trials are created by <see cref="SweepStarted"/>).</summary>
     public static SweepMachine New(SweepPlan plan, TimeSpan reconcilePeriod) =>
-        new(plan, new SweepHeader(plan.Spec.Name, SweepStatus.Running, default, null), [], "", reconcilePeriod);
+        new(plan, new SweepHeader(plan.Spec.Name, SweepStatus.Running, default, null), [], null, reconcilePeriod);
 
     /// <summary>A sweep as it was stored (a coordinator reactivated after a restart or a silo loss).</summary>
     public static SweepMachine Restore(SweepPlan plan, SweepState state, TimeSpan reconcilePeriod)
@@ -57,7 +58,7 @@ public sealed class SweepMachine
         // Numbers up to each stored ceiling may have gone out before the restart: the next start numbers above it, and
         // the ceiling moves up one reserve (stored before that start leaves).
         var trials = state.Trials.Select(t => t.Status.IsTerminal() ? t : t with { AttemptCeiling = t.AttemptCeiling + AttemptReserve }).ToImmutableList();
-        return new(plan, new SweepHeader(state.Name, state.Status, state.CreatedAt, state.FinishedAt), trials, state.SchedulerState, reconcilePeriod)
+        return new(plan, new SweepHeader(state.Name, state.Status, state.CreatedAt, state.FinishedAt), trials, state.Scheduler, reconcilePeriod)
         {
             _ceilingsUnstored = true,
         };
