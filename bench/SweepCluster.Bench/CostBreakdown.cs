@@ -60,13 +60,13 @@ public static class CostBreakdown
             Silos = [Silo], WallSeconds = 0.01, DispatchedAt = DateTimeOffset.UtcNow,
         };
         var sweepState = new CoordinatorState(submission, new SweepState(spec.Name, SweepStatus.Running, DateTimeOffset.UtcNow, null,
-            Enumerable.Range(0, n).Select(i => done with { Index = i }).ToImmutableList(), ""));
+            Enumerable.Range(0, n).Select(i => done with { Index = i }).ToImmutableList(), null));
         var sweepBytes = serializer.Serialize(sweepState).ToMemory().Length;
         var perWrite = Row($"coordinator state write: serialize CoordinatorState ({sweepBytes:N0} B, {n:N0} trials done)", () => serializer.Serialize(sweepState), repeat: 5);
         Row($"  the same with OrleansGrainStorageSerializer ({binary.Serialize(sweepState).ToMemory().Length:N0} B)", () => binary.Serialize(sweepState), repeat: 5);
         Console.WriteLine($"  → one summary per trial, no histories: ≈ {F(perWrite / Math.Max(1, n), "0.000")} µs per trial per write; the coordinator writes at ticks and before acting on a scheduler's decision");
         var fresh = new CoordinatorState(submission, new SweepState(spec.Name, SweepStatus.Running, DateTimeOffset.UtcNow, null,
-            Enumerable.Range(0, n).Select(TrialSummary.Fresh).ToImmutableList(), ""));
+            Enumerable.Range(0, n).Select(TrialSummary.Fresh).ToImmutableList(), null));
         Row($"  the same at submission ({serializer.Serialize(fresh).ToMemory().Length:N0} B, no trial run yet)", () => serializer.Serialize(fresh), repeat: 5);
     }
 

@@ -1,5 +1,5 @@
 // PBT's exploit and explore for a trial's next dispatch, as stored with the trial until that dispatch is carried out.
-using SweepCluster.Tuning.Scheduling;
+using SweepCluster.Core.Scheduling;
 
 namespace SweepCluster.Coordination.State;
 

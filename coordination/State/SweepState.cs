@@ -3,10 +3,13 @@
 // the trial list is an ImmutableList, so replacing one summary costs O(log trials), not a copy of the sweep.
 using System.Collections.Immutable;
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 
 namespace SweepCluster.Coordination.State;
 
-/// <param name="SchedulerState">The trial scheduler's saved state (ITrialScheduler.SaveState).</param>
+/// <param name="Scheduler">The trial scheduler's saved state (ITrialScheduler.SaveState); null for FIFO, which keeps
+/// none. Id 6: id 5 held it as JSON text before and is not reused; such a stored text is not read (a sweep stored
+/// before reads back with its scheduler in its initial state).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.SweepState")]
 public sealed record SweepState(
     [property: Id(0)] string Name,
@@ -14,4 +17,4 @@ public sealed record SweepState(
     [property: Id(2)] DateTimeOffset CreatedAt,
     [property: Id(3)] DateTimeOffset? FinishedAt,
     [property: Id(4)] ImmutableList<TrialSummary> Trials,
-    [property: Id(5)] string SchedulerState);
+    [property: Id(6)] SchedulerSnapshot? Scheduler);

@@ -8,8 +8,10 @@
 // and once a rung is complete its top ⌊n_k/η⌋ have all been promoted. How many more leave depends on the order (the
 // paper's asynchrony: early promotions rest on few results; with η 3, from 3 of 9 when the best arrive first to 7 of
 // 9 when the worst do). With one slot the order is the trial order and the run is reproducible.
-using System.Text.Json;
+// Its state is an immutable AshaSnapshot, replaced on every change: SaveState hands it out as it is.
+using System.Collections.Immutable;
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Tuning.Scheduling;
@@ -19,7 +21,7 @@ public sealed class AshaScheduler : ITrialScheduler
 {
     private readonly SchedulerSettings _settings;
     private readonly SchedulerMetric _metric;
-    private AshaState _state = new();
+    private AshaSnapshot _state = AshaSnapshot.Initial;
 
     public AshaScheduler(SchedulerSettings settings, MetricSpec metric)
     {
@@ -44,38 +46,40 @@ public sealed class AshaScheduler : ITrialScheduler
     {
         if (RungOf(result.Record.Epoch, result.Epochs) is not { } rung) return SchedulingDecision.Continue;
         var trial = result.TrialIndex;
-        var results = Results(rung);
-        results[trial] = _metric.Rankable(result.Metric);
+        var results = Results(rung).SetItem(trial, _metric.Rankable(result.Metric));
+        _state = _state with { Results = _state.Results.SetItem(rung, results) };
         var promoted = Promoted(rung);
         if (promoted.Contains(trial)) return Promotion(rung, result.Record.Epoch, results.Count);
 
         var candidates = Candidates(rung);
         if (candidates.Contains(trial))
         {
-            promoted.Add(trial);
-            _state.Paused.Remove(trial);
+            _state = _state with { Promoted = _state.Promoted.SetItem(rung, promoted.Add(trial)), Paused = _state.Paused.Remove(trial) };
             return Promotion(rung, result.Record.Epoch, results.Count);
         }
-        _state.Paused[trial] = rung;
-        foreach (var waiting in candidates.Where(_state.Paused.ContainsKey))
+        var paused = _state.Paused.SetItem(trial, rung);
+        var actions = _state.Actions;
+        foreach (var waiting in candidates)
         {
-            promoted.Add(waiting);
-            _state.Paused.Remove(waiting);
-            _state.Actions.Add(new ScheduledAction(waiting, Promotion(rung, result.Record.Epoch, results.Count)));
+            if (!paused.ContainsKey(waiting)) continue;
+            promoted = promoted.Add(waiting);
+            paused = paused.Remove(waiting);
+            actions = actions.Add(new ScheduledAction(waiting, Promotion(rung, result.Record.Epoch, results.Count)));
         }
+        _state = _state with { Promoted = _state.Promoted.SetItem(rung, promoted), Paused = paused, Actions = actions };
         return new SchedulingDecision(TrialDecision.Pause,
             $"rung {rung} (epoch {result.Record.Epoch}): not in the top 1/{_settings.Eta} of {results.Count} result(s) so far; waiting for promotion");
     }
 
     public void OnTrialFinished(int trialIndex, TrialStatus status, double? finalMetric)
     {
-        if (status.IsTerminal()) _state.Paused.Remove(trialIndex);
+        if (status.IsTerminal()) _state = _state with { Paused = _state.Paused.Remove(trialIndex) };
     }
 
     public IReadOnlyList<ScheduledAction> TakeActions()
     {
         var actions = _state.Actions.ToArray();
-        _state.Actions.Clear();
+        _state = _state with { Actions = [] };
         return actions;
     }
 
@@ -88,13 +92,13 @@ public sealed class AshaScheduler : ITrialScheduler
             return new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Stop,
                 $"ASHA: stopped at rung {rung} (epoch {epoch}): not in the top 1/{_settings.Eta} of the rung's {Results(rung).Count} results"));
         }).ToArray();
-        foreach (var trial in paused) _state.Paused.Remove(trial);
+        _state = _state with { Paused = _state.Paused.RemoveRange(paused) };
         return actions;
     }
 
-    public string SaveState() => JsonSerializer.Serialize(_state);
+    public SchedulerSnapshot SaveState() => _state;
 
-    public void RestoreState(string state) => _state = string.IsNullOrEmpty(state) ? new AshaState() : JsonSerializer.Deserialize<AshaState>(state) ?? new AshaState();
+    public void RestoreState(SchedulerSnapshot? snapshot) => _state = SchedulerSnapshots.Restore(snapshot, AshaSnapshot.Initial, this);
 
     private int? RungOf(int epoch, int epochs)
     {
@@ -114,18 +118,8 @@ public sealed class AshaScheduler : ITrialScheduler
     private SchedulingDecision Promotion(int rung, int epoch, int results) =>
         new(TrialDecision.Continue, $"rung {rung} (epoch {epoch}): promoted, in the top 1/{_settings.Eta} of {results} result(s)");
 
-    private Dictionary<int, double> Results(int rung) =>
-        _state.Results.TryGetValue(rung, out var results) ? results : _state.Results[rung] = [];
+    private ImmutableSortedDictionary<int, double> Results(int rung) =>
+        _state.Results.GetValueOrDefault(rung, ImmutableSortedDictionary<int, double>.Empty);
 
-    private HashSet<int> Promoted(int rung) =>
-        _state.Promoted.TryGetValue(rung, out var promoted) ? promoted : _state.Promoted[rung] = [];
-
-    /// <summary>Everything ASHA remembers: per rung the results and the promoted trials; the paused trials' rungs.</summary>
-    private sealed class AshaState
-    {
-        public Dictionary<int, Dictionary<int, double>> Results { get; set; } = [];
-        public Dictionary<int, HashSet<int>> Promoted { get; set; } = [];
-        public Dictionary<int, int> Paused { get; set; } = [];
-        public List<ScheduledAction> Actions { get; set; } = [];
-    }
+    private ImmutableSortedSet<int> Promoted(int rung) => _state.Promoted.GetValueOrDefault(rung, []);
 }

@@ -1,8 +1,9 @@
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 
 namespace SweepCluster.Tuning.Scheduling;
 
-/// <summary>The do-nothing scheduler: every trial runs all its epochs.</summary>
+/// <summary>The do-nothing scheduler: every trial runs all its epochs. It keeps no state.</summary>
 public sealed class FifoScheduler : ITrialScheduler
 {
     public bool IsDecisionEpoch(int epoch, int epochs) => false;
@@ -15,7 +16,7 @@ public sealed class FifoScheduler : ITrialScheduler
 
     public IReadOnlyList<ScheduledAction> OnIdle(IReadOnlyCollection<int> paused) => [];
 
-    public string SaveState() => "";
+    public SchedulerSnapshot? SaveState() => null;
 
-    public void RestoreState(string state) { }
+    public void RestoreState(SchedulerSnapshot? snapshot) => SchedulerSnapshots.RestoreNone(snapshot, this);
 }

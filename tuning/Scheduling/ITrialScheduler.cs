@@ -1,4 +1,5 @@
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 
 namespace SweepCluster.Tuning.Scheduling;
 
@@ -6,29 +7,6 @@ namespace SweepCluster.Tuning.Scheduling;
 /// <param name="Metric">The sweep metric at this epoch (null: the run has none, e.g. no validation split).</param>
 /// <param name="Epochs">The trial's planned epochs.</param>
 public sealed record TrialEpochResult(int TrialIndex, int Combination, EpochRecord Record, double? Metric, int Epochs);
-
-/// <summary>
-/// Start a trial from another trial's checkpoint with changed hyperparameters (population-based training's exploit).
-/// </summary>
-/// <param name="TrialIndex">The trial that restarts.</param>
-/// <param name="DonorTrialIndex">The trial whose latest checkpoint it copies.</param>
-/// <param name="LearningRateFactor">Multiplier applied to the learning rate from here on (1 = unchanged).</param>
-/// <param name="WeightDecayFactor">Multiplier applied to the weight decay from here on.</param>
-/// <param name="BatchSizeFactor">Multiplier applied to the batch size from here on.</param>
-/// <param name="Epoch">The epoch boundary of the donor's checkpoint.</param>
-/// <param name="ResampleDraw">Explore by resampling: take the schedules of this fresh draw from the search space
-/// (<see cref="Search.ISearcher.Draw"/>; factors are then 1).</param>
-public sealed record TrialRestart(int TrialIndex, int DonorTrialIndex, double LearningRateFactor, double WeightDecayFactor, double BatchSizeFactor,
-    int Epoch = 0, int? ResampleDraw = null);
-
-/// <summary>The scheduler's answer to one epoch: the decision, why, and an optional restart from a donor.</summary>
-public sealed record SchedulingDecision(TrialDecision Decision, string? Reason = null, TrialRestart? Restart = null)
-{
-    public static SchedulingDecision Continue { get; } = new(TrialDecision.Continue);
-}
-
-/// <summary>A decision about a trial other than the one that just reported (a paused trial resumed, restarted or stopped).</summary>
-public sealed record ScheduledAction(int TrialIndex, SchedulingDecision Decision);
 
 /// <summary>
 /// Decides, after each reported epoch, whether a running trial goes on (Ray Tune's trial scheduler, Optuna's pruner).
@@ -59,8 +37,10 @@ public interface ITrialScheduler
     /// </summary>
     IReadOnlyList<ScheduledAction> OnIdle(IReadOnlyCollection<int> paused);
 
-    /// <summary>Opaque state to persist with the sweep.</summary>
-    string SaveState();
+    /// <summary>The state to persist with the sweep, immutable; null when the scheduler keeps none (FIFO).</summary>
+    SchedulerSnapshot? SaveState();
 
-    void RestoreState(string state);
+    /// <summary>Restores what <see cref="SaveState"/> returned; null restores the initial state.</summary>
+    /// <exception cref="ArgumentException">The snapshot is another scheduler's.</exception>
+    void RestoreState(SchedulerSnapshot? snapshot);
 }

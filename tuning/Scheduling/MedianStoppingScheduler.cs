@@ -2,9 +2,11 @@
 // grace_epochs, a trial is stopped at epoch e when its best metric so far is worse than the median, over the
 // completed trials that reached epoch e, of their running averages (mean metric over epochs 1..e). The rule waits
 // until min_trials completed trials reached e. Which trials have completed when a trial asks depends on arrival
-// order with several slots; with one slot (trials in order) the decisions are reproducible.
-using System.Text.Json;
+// order with several slots; with one slot (trials in order) the decisions are reproducible. Its state is an immutable
+// MedianStoppingSnapshot, replaced on every change: SaveState hands it out as it is.
+using System.Collections.Immutable;
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Tuning.Scheduling;
@@ -14,7 +16,7 @@ public sealed class MedianStoppingScheduler : ITrialScheduler
 {
     private readonly SchedulerSettings _settings;
     private readonly SchedulerMetric _metric;
-    private MedianState _state = new();
+    private MedianStoppingSnapshot _state = MedianStoppingSnapshot.Initial;
 
     public MedianStoppingScheduler(SchedulerSettings settings, MetricSpec metric)
     {
@@ -45,24 +47,27 @@ public sealed class MedianStoppingScheduler : ITrialScheduler
 
     public void OnTrialFinished(int trialIndex, TrialStatus status, double? finalMetric)
     {
-        if (status == TrialStatus.Completed) _state.Completed.Add(trialIndex);
+        if (status == TrialStatus.Completed) _state = _state with { Completed = _state.Completed.Add(trialIndex) };
     }
 
     public IReadOnlyList<ScheduledAction> TakeActions() => [];
 
     public IReadOnlyList<ScheduledAction> OnIdle(IReadOnlyCollection<int> paused) => [];
 
-    public string SaveState() => JsonSerializer.Serialize(_state);
+    public SchedulerSnapshot SaveState() => _state;
 
-    public void RestoreState(string state) =>
-        _state = string.IsNullOrEmpty(state) ? new MedianState() : JsonSerializer.Deserialize<MedianState>(state) ?? new MedianState();
+    public void RestoreState(SchedulerSnapshot? snapshot) => _state = SchedulerSnapshots.Restore(snapshot, MedianStoppingSnapshot.Initial, this);
 
+    // The trial's values up to the epoch before, padded with nulls where missing, then this one: an epoch reported
+    // again after a resume replaces what was recorded from it on.
     private void Record(int trial, int epoch, double? metric)
     {
-        if (!_state.Metrics.TryGetValue(trial, out var values)) _state.Metrics[trial] = values = [];
-        if (values.Count >= epoch) values.RemoveRange(epoch - 1, values.Count - epoch + 1); // reported again after a resume
+        var recorded = _state.Metrics.TryGetValue(trial, out var known) ? known : [];
+        var values = ImmutableArray.CreateBuilder<double?>(epoch);
+        values.AddRange(recorded.Take(epoch - 1));
         while (values.Count < epoch - 1) values.Add(null);
         values.Add(metric is { } v && double.IsFinite(v) ? v : null);
+        _state = _state with { Metrics = _state.Metrics.SetItem(trial, values.MoveToImmutable()) };
     }
 
     /// <summary>The trial's known values over epochs 1..<paramref name="epoch"/> (its own epoch included).</summary>
@@ -71,7 +76,7 @@ public sealed class MedianStoppingScheduler : ITrialScheduler
 
     private double? RunningAverage(int trial, int epoch)
     {
-        if (!_state.Metrics.TryGetValue(trial, out var values) || values.Count < epoch) return null;
+        if (!_state.Metrics.TryGetValue(trial, out var values) || values.Length < epoch) return null;
         var known = values.Take(epoch).OfType<double>().ToArray();
         return known.Length > 0 ? known.Average() : null;
     }
@@ -81,12 +86,5 @@ public sealed class MedianStoppingScheduler : ITrialScheduler
         Array.Sort(values);
         var middle = values.Length / 2;
         return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
-
-    /// <summary>Every trial's metric per epoch (index epoch − 1; null where missing) and the completed trials.</summary>
-    private sealed class MedianState
-    {
-        public Dictionary<int, List<double?>> Metrics { get; set; } = [];
-        public SortedSet<int> Completed { get; set; } = [];
     }
 }

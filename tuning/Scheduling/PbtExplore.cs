@@ -2,6 +2,7 @@
 // its weights were initialised with) with the restart's factors applied to the three schedules, or with the schedules
 // of a fresh draw from the search space when explore resamples. Factors multiply: a trial perturbed twice carries the
 // product.
+using SweepCluster.Core.Scheduling;
 using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Tuning.Scheduling;

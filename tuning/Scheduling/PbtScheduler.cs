@@ -8,10 +8,12 @@
 // copier's. The draws come from a stream seeded by (search seed, boundary), so a generation's decisions depend only
 // on the metrics at that boundary — never on the order results arrived in — and a sweep is reproducible.
 // Why generations: with fewer slots than members, an asynchronous PBT would compare trials at different epochs.
+// Its state is an immutable PbtSnapshot, replaced on every change: SaveState hands it out as it is.
+using System.Collections.Immutable;
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 using SweepCluster.Engine;
 using SweepCluster.Specs.Sweeps;
-using System.Text.Json;
 
 namespace SweepCluster.Tuning.Scheduling;
 
@@ -25,7 +27,7 @@ public sealed class PbtScheduler : ITrialScheduler
     private readonly SchedulerMetric _metric;
     private readonly int _population;
     private readonly long _seed;
-    private PbtState _state = new();
+    private PbtSnapshot _state = PbtSnapshot.Initial;
 
     /// <param name="population">The sweep's trials (indices 0 .. population − 1).</param>
     /// <param name="seed">Seeds the exploit and explore draws (the sweep's search seed).</param>
@@ -47,22 +49,23 @@ public sealed class PbtScheduler : ITrialScheduler
         var boundary = result.Record.Epoch;
         if (!IsDecisionEpoch(boundary, result.Epochs)) return SchedulingDecision.Continue;
         if (_state.Released.Contains(boundary)) return new SchedulingDecision(TrialDecision.Continue, $"PBT generation at epoch {boundary} already done");
-        var arrivals = Arrivals(boundary);
-        arrivals[result.TrialIndex] = _metric.Rankable(result.Metric);
+        var arrivals = Arrivals(boundary).SetItem(result.TrialIndex, _metric.Rankable(result.Metric));
+        _state = _state with { Arrivals = _state.Arrivals.SetItem(boundary, arrivals) };
         TryRelease(boundary);
         return new SchedulingDecision(TrialDecision.Pause, $"PBT: waiting for the population at epoch {boundary}");
     }
 
     public void OnTrialFinished(int trialIndex, TrialStatus status, double? finalMetric)
     {
-        if (!status.IsTerminal() || !_state.Finished.Add(trialIndex)) return;
+        if (!status.IsTerminal() || _state.Finished.Contains(trialIndex)) return;
+        _state = _state with { Finished = _state.Finished.Add(trialIndex) };
         foreach (var boundary in _state.Arrivals.Keys.Order().ToArray()) TryRelease(boundary);
     }
 
     public IReadOnlyList<ScheduledAction> TakeActions()
     {
         var actions = _state.Actions.ToArray();
-        _state.Actions.Clear();
+        _state = _state with { Actions = [] };
         return actions;
     }
 
@@ -76,10 +79,9 @@ public sealed class PbtScheduler : ITrialScheduler
             .Select(t => new ScheduledAction(t, new SchedulingDecision(TrialDecision.Continue, "PBT: resumed")))).ToArray();
     }
 
-    public string SaveState() => JsonSerializer.Serialize(_state);
+    public SchedulerSnapshot SaveState() => _state;
 
-    public void RestoreState(string state) =>
-        _state = string.IsNullOrEmpty(state) ? new PbtState() : JsonSerializer.Deserialize<PbtState>(state) ?? new PbtState();
+    public void RestoreState(SchedulerSnapshot? snapshot) => _state = SchedulerSnapshots.Restore(snapshot, PbtSnapshot.Initial, this);
 
     /// <summary>Releases the generation at <paramref name="boundary"/> once every live member has arrived there.</summary>
     private void TryRelease(int boundary)
@@ -91,26 +93,28 @@ public sealed class PbtScheduler : ITrialScheduler
 
     private void Release(int boundary)
     {
-        if (!_state.Arrivals.Remove(boundary, out var arrivals)) return;
-        _state.Released.Add(boundary);
+        if (!_state.Arrivals.TryGetValue(boundary, out var arrivals)) return;
+        _state = _state with { Arrivals = _state.Arrivals.Remove(boundary), Released = _state.Released.Add(boundary) };
         var ranked = _metric.BestFirst(arrivals.Where(a => !_state.Finished.Contains(a.Key))).Select(p => p.Key).ToArray();
         var cut = ranked.Length >= 2 ? Math.Max(1, (int)Math.Floor(ranked.Length * _settings.Quantile)) : 0;
         var top = ranked.Take(cut).ToArray();
         var bottom = ranked.Skip(ranked.Length - cut).ToHashSet();
         var random = DeterministicRandom.ForStream(_seed, StreamBase + (ulong)boundary);
+        var actions = _state.Actions.ToBuilder();
         foreach (var trial in ranked.Order())
         {
             if (!bottom.Contains(trial))
             {
-                _state.Actions.Add(new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Continue, $"PBT generation at epoch {boundary}: kept")));
+                actions.Add(new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Continue, $"PBT generation at epoch {boundary}: kept")));
                 continue;
             }
             var restart = Explore(trial, top[random.NextInt(top.Length)], boundary, random);
             var how = ExploreDescription.Of(restart.LearningRateFactor, restart.WeightDecayFactor, restart.BatchSizeFactor,
                 restart.ResampleDraw);
-            _state.Actions.Add(new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Continue,
+            actions.Add(new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Continue,
                 $"PBT generation at epoch {boundary}: bottom {_settings.Quantile:P0}, copied trial {restart.DonorTrialIndex}; {how}", restart)));
         }
+        _state = _state with { Actions = actions.ToImmutable() };
     }
 
     private TrialRestart Explore(int trial, int donor, int boundary, DeterministicRandom random)
@@ -125,15 +129,6 @@ public sealed class PbtScheduler : ITrialScheduler
     /// <summary>One draw number per (boundary, trial): every resample is a different fresh draw, whatever the order.</summary>
     private int ResampleDrawOf(int trial, int boundary) => checked(boundary * _population + trial);
 
-    private Dictionary<int, double> Arrivals(int boundary) =>
-        _state.Arrivals.TryGetValue(boundary, out var arrivals) ? arrivals : _state.Arrivals[boundary] = [];
-
-    /// <summary>Per open boundary the members' metrics; released boundaries; finished members; undelivered actions.</summary>
-    private sealed class PbtState
-    {
-        public Dictionary<int, Dictionary<int, double>> Arrivals { get; set; } = [];
-        public SortedSet<int> Released { get; set; } = [];
-        public SortedSet<int> Finished { get; set; } = [];
-        public List<ScheduledAction> Actions { get; set; } = [];
-    }
+    private ImmutableSortedDictionary<int, double> Arrivals(int boundary) =>
+        _state.Arrivals.GetValueOrDefault(boundary, ImmutableSortedDictionary<int, double>.Empty);
 }

@@ -12,8 +12,8 @@
 //   - every rung's final top ⌊n/η⌋ was promoted (ASHA's guarantee once nothing runs), but for trials that failed,
 //     diverged or were cancelled there;
 //   - a pruned trial stopped at a rung where it was not promoted, a completed one was promoted at every rung.
-using System.Text.Json;
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 
 namespace SweepCluster.Coordination.Tests.Simulation;
 
@@ -104,13 +104,19 @@ internal sealed class AshaAudit(World world)
     private bool Better(int trial, double metric, int other, double otherMetric) =>
         metric != otherMetric ? (_maximize ? metric > otherMetric : metric < otherMetric) : trial < other;
 
-    /// <summary>The parts of AshaScheduler's saved state audited here (its JSON shape: per rung, trial → metric and promoted trials).</summary>
+    /// <summary>The parts of AshaScheduler's saved state audited here (its AshaSnapshot: per rung, trial → metric and promoted trials).</summary>
     private sealed class AshaView
     {
-        public Dictionary<int, Dictionary<int, double>> Results { get; set; } = [];
-        public Dictionary<int, HashSet<int>> Promoted { get; set; } = [];
+        public Dictionary<int, Dictionary<int, double>> Results { get; init; } = [];
+        public Dictionary<int, HashSet<int>> Promoted { get; init; } = [];
 
         public static AshaView Of(SweepMachine machine) =>
-            machine.State.SchedulerState is { Length: > 0 } json ? JsonSerializer.Deserialize<AshaView>(json) ?? new AshaView() : new AshaView();
+            machine.State.Scheduler is AshaSnapshot asha
+                ? new AshaView
+                {
+                    Results = asha.Results.ToDictionary(r => r.Key, r => r.Value.ToDictionary()),
+                    Promoted = asha.Promoted.ToDictionary(p => p.Key, p => p.Value.ToHashSet()),
+                }
+                : new AshaView();
     }
 }

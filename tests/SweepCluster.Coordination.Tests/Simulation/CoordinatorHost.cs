@@ -1,11 +1,13 @@
 // The simulated coordinator host: it feeds the machine one event at a time and carries out its commands in order.
-// Persist saves a copy of machine.State (the only thing that survives a restart); starts, snapshots, prunes and
-// cancels are calls it awaits within its turn, as the grain does (World delivers them and their answers first), and
-// their answers come back as events; a reconciliation's answers are gathered and handed over together. A restart is
-// SweepMachine.Restore from the last saved state, then the membership again, and the sweep's listing published again;
-// every answer still on its way to the old activation is dropped. A crash may also strike between two commands.
+// Persist saves a copy of machine.State made through Orleans' serializer, as the grain's storage would (the only thing
+// that survives a restart); starts, snapshots, prunes and cancels are calls it awaits within its turn, as the grain
+// does (World delivers them and their answers first), and their answers come back as events; a reconciliation's
+// answers are gathered and handed over together. A restart is SweepMachine.Restore from the last saved state, then the
+// membership again, and the sweep's listing published again; every answer still on its way to the old activation is
+// dropped. A crash may also strike between two commands.
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
+using SweepCluster.Testing;
 
 namespace SweepCluster.Coordination.Tests.Simulation;
 
@@ -136,7 +138,7 @@ internal sealed class CoordinatorHost(World world, SweepPlan plan)
         switch (command)
         {
             case Persist:
-                Stored = Machine.State;
+                Stored = OrleansCopy.Of(Machine.State);
                 world.Invariants.OnPersist(Stored);
                 break;
             case StartTrial start:

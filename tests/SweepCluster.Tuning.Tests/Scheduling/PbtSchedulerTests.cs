@@ -1,4 +1,5 @@
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 using SweepCluster.Core.Specs;
 using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Scheduling;

@@ -1,5 +1,6 @@
 // Feeds schedulers scripted epoch results, the way the coordinator does.
 using SweepCluster.Core;
+using SweepCluster.Core.Scheduling;
 using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Tuning.Tests.Scheduling;

@@ -1,0 +1,77 @@
+// SweepMachine's dispatch: queued trials onto the live silos with free slots (TrialPlacement), within the sweep's
+// concurrency; each start numbered within its trial's stored attempt ceiling, with the epochs it must wait after.
+using SweepCluster.Coordination.State;
+using SweepCluster.Core;
+using SweepCluster.Specs.Sweeps;
+
+namespace SweepCluster.Coordination;
+
+public sealed partial class SweepMachine
+{
+    private void Dispatch()
+    {
+        if (_header.Status == SweepStatus.Cancelled) CancelIdleTrials();
+        if (_header.Status != SweepStatus.Running || _book.Total == 0) return;
+        SettleIdlePausedTrials();
+        if (!_book.AnyQueued)
+        {
+            FinishIfDone(); // settling may have ended the last trials
+            return;
+        }
+        var slots = _live.ToDictionary(s => s.Key, s => s.Slots, StringComparer.Ordinal);
+        var load = new Dictionary<string, int>(_book.Load, StringComparer.Ordinal);
+        var capacity = slots.Values.Sum();
+        if (_plan.Spec.MaxConcurrent > 0) capacity = Math.Min(capacity, _plan.Spec.MaxConcurrent);
+        var inFlight = _book.InFlight.Count;
+        if (inFlight >= capacity) return;
+        // A PBT donor waits at its boundary until every copier has its copy: trained on, it would hold a newer checkpoint
+        // and its copiers' starts would fail for ever. A copier keeps its restart until its start is answered (queued
+        // copiers come first, see TrialBook.QueueKey); the grain got this by stopping at a failed start, but the
+        // machine's starts are carried out together. A held donor's slot is filled on a later dispatch.
+        var copied = _book.InFlight.Select(i => _book[i].PendingRestart?.Donor).OfType<int>().ToHashSet();
+        foreach (var index in _book.NextQueued(capacity - inFlight))
+        {
+            if (_book[index].PendingRestart is { } restart) copied.Add(restart.Donor);
+            else if (copied.Contains(index)) continue;
+            var silo = TrialPlacement.Choose(slots, load);
+            if (silo is null) break;
+            // A start carries a number within its trial's stored ceiling (the host stores the state as the step leaves
+            // it, so a Persist before the start stores a ceiling raised in this step): a coordinator restored from older
+            // state would otherwise send the same number again, and a trial grain takes a repeated number for the same
+            // start (it keeps a second run queued behind the first). Without a trial scheduler most starts are within the
+            // reserve and cost no write, so a sweep's cost stays linear in its trials; with one (ASHA, median stopping,
+            // PBT: starts that resume, restart from donors and carry decisions) every start leaves after a Persist, so a
+            // restored coordinator always knows what it dispatched.
+            var start = Dispatch(_book[index], silo, out var raised);
+            var storeFirst = raised || _ceilingsUnstored || _plan.Spec.Scheduler != SchedulerKind.Fifo;
+            if (storeFirst && !_commands.Contains(Persist.Instance)) PersistNow();
+            Emit(start);
+            load[silo] = load.GetValueOrDefault(silo) + 1;
+        }
+        FinishIfDone();
+    }
+
+    private StartTrial Dispatch(TrialSummary trial, string silo, out bool raisedCeiling)
+    {
+        var attempt = Math.Max(trial.Attempt, trial.AttemptCeiling - AttemptReserve) + 1;
+        raisedCeiling = attempt > trial.AttemptCeiling;
+        trial = trial with
+        {
+            Attempt = attempt, AssignedSilo = silo, DispatchedAt = _now, Status = TrialStatus.Pending,
+            AttemptCeiling = raisedCeiling ? attempt + AttemptReserve - 1 : trial.AttemptCeiling,
+        };
+        Put(trial);
+        var epochs = _plan.EpochsOf(trial.Index);
+        var decisionEpochs = DecisionEpochs(epochs);
+        if (trial.PendingRestart is not { } restart)
+            return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpec(trial.Index), decisionEpochs, null, 0, trial.Failures);
+        return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpec(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch, trial.Failures);
+    }
+
+    private IReadOnlyList<int>? DecisionEpochs(int epochs)
+    {
+        if (!_decisionEpochs.TryGetValue(epochs, out var list))
+            _decisionEpochs[epochs] = list = Enumerable.Range(1, Math.Max(0, epochs - 1)).Where(e => _scheduler.IsDecisionEpoch(e, epochs)).ToArray();
+        return list.Length > 0 ? list : null;
+    }
+}

@@ -1,0 +1,37 @@
+// How SweepMachine's steps record what they do: every change of a trial goes through Put (which marks the machine
+// dirty), every command through Emit; a Persist marks it clean and its restored attempt ceilings stored. Plus the
+// sweep metric of an epoch and the better of two metrics.
+using SweepCluster.Coordination.State;
+using SweepCluster.Core;
+
+namespace SweepCluster.Coordination;
+
+public sealed partial class SweepMachine
+{
+    private void Put(TrialSummary trial)
+    {
+        _book.Put(trial);
+        Dirty = true;
+    }
+
+    private double? MetricOf(EpochRecord? record) => record is null ? null : _plan.Spec.Metric.ValueOf(record);
+
+    private double? Better(double? best, double? candidate) =>
+        candidate is not { } c || !double.IsFinite(c) ? best
+        : best is not { } b || _plan.Spec.Metric.IsBetter(c, b) ? c
+        : b;
+
+    private void Emit(SweepCommand command) => _commands.Add(command);
+
+    private void PersistNow()
+    {
+        _ceilingsUnstored = false;
+        Emit(Persist.Instance);
+        Dirty = false;
+    }
+
+    private void PersistIfDirty()
+    {
+        if (Dirty) PersistNow();
+    }
+}
