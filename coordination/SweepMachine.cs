@@ -35,6 +35,9 @@ public sealed class SweepMachine
     /// <summary>Restored ceilings were raised and not stored yet: the first start must wait for a Persist.</summary>
     private bool _ceilingsUnstored;
 
+    /// <summary>Trials changed since <see cref="TakeChangedTrials"/> was last called.</summary>
+    private readonly HashSet<int> _changed = [];
+
     private SweepMachine(SweepPlan plan, SweepHeader header, ImmutableList<TrialSummary> trials, string schedulerState, TimeSpan reconcilePeriod)
     {
         _plan = plan;
@@ -73,6 +76,15 @@ public sealed class SweepMachine
     public DateTimeOffset CreatedAt => _header.CreatedAt;
     public DateTimeOffset? FinishedAt => _header.FinishedAt;
     public IReadOnlyList<TrialSummary> Trials => _book.Trials;
+
+    /// <summary>The trials whose summaries changed since the last call, by index (every trial once the sweep has
+    /// started: a host that records summaries elsewhere, e.g. the study tables, writes these); the set is emptied.</summary>
+    public IReadOnlyList<int> TakeChangedTrials()
+    {
+        var changed = _changed.Order().ToArray();
+        _changed.Clear();
+        return changed;
+    }
 
     /// <summary>Changed since the last <see cref="Persist"/> it asked for.</summary>
     public bool Dirty { get; private set; }
@@ -114,6 +126,7 @@ public sealed class SweepMachine
         if (_book.Total > 0) return null; // started already
         _header = new SweepHeader(started.Name, SweepStatus.Running, _now, null);
         _book.Initialize(Enumerable.Range(0, _plan.TotalTrials).Select(i => TrialSummary.Fresh(i) with { AttemptCeiling = AttemptReserve }).ToImmutableList());
+        _changed.UnionWith(Enumerable.Range(0, _plan.TotalTrials));
         PersistNow();
         Emit(PublishListing.Instance);
         Dispatch();
@@ -217,6 +230,7 @@ public sealed class SweepMachine
         if (Current(end.TrialIndex, end.Attempt) is not { } trial) return null;
         // Stored here only when the scheduler decided about other trials: otherwise the tick stores it, and a machine
         // restored from older state gets any result it missed back from the trial (reconciliation, or a start's answer).
+        foreach (var record in end.Unreported ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
         if (Apply(trial, end.Status, end.Last, end.Error, end.Silo, end.WallSeconds)) PersistNow();
         FinishIfDone();
         Dispatch();
@@ -454,7 +468,7 @@ public sealed class SweepMachine
         foreach (var record in records)
         {
             var metric = MetricOf(record);
-            trial = trial with { EpochsDone = record.Epoch, LastMetric = metric, BestMetric = Better(trial.BestMetric, metric) };
+            trial = WithBest(trial with { EpochsDone = record.Epoch, LastMetric = metric }, metric, record.Epoch);
             decision = _scheduler.OnEpoch(new TrialEpochResult(trial.Index, _plan.Spec.CombinationOf(trial.Index), record, metric, _plan.EpochsOf(trial.Index)));
         }
         return (trial, decision);
@@ -511,11 +525,10 @@ public sealed class SweepMachine
     private bool Apply(TrialSummary trial, TrialStatus status, EpochRecord? last, string? error, string? silo, double wallSeconds)
     {
         var metric = MetricOf(last);
-        trial = trial with
+        trial = WithBest(trial, metric, last?.Epoch ?? 0) with
         {
             EpochsDone = last?.Epoch ?? 0,
             LastMetric = metric,
-            BestMetric = Better(trial.BestMetric, metric),
             Silos = trial.WithSilo(silo),
             // The trial grain's total over every attempt and segment; a total read from older storage may be smaller.
             WallSeconds = Math.Max(trial.WallSeconds, wallSeconds),
@@ -575,12 +588,20 @@ public sealed class SweepMachine
     private void Put(TrialSummary trial)
     {
         _book.Put(trial);
+        _changed.Add(trial.Index);
         Dirty = true;
     }
 
     private bool IsLive(string silo) => _live.Any(s => s.Key == silo);
 
     private double? MetricOf(EpochRecord? record) => record is null ? null : _plan.Spec.Metric.ValueOf(record);
+
+    // The best metric so far and its epoch: an epoch that only equals the best keeps the earlier epoch.
+    private TrialSummary WithBest(TrialSummary trial, double? metric, int epoch)
+    {
+        var best = Better(trial.BestMetric, metric);
+        return best == trial.BestMetric ? trial : trial with { BestMetric = best, BestEpoch = epoch };
+    }
 
     private double? Better(double? best, double? candidate) =>
         candidate is not { } c || !double.IsFinite(c) ? best
