@@ -44,7 +44,10 @@ public sealed record LiveSilo(string Key, string Endpoint, int Slots);
 public sealed record TrialProgress(int TrialIndex, int Attempt, IReadOnlyList<EpochRecord> Records, string? Silo, double WallSeconds);
 
 /// <summary>The end of one attempt: its status, its last epoch (the trial's epochs are numbered 1..Last.Epoch).</summary>
-public sealed record TrialEnd(int TrialIndex, int Attempt, TrialStatus Status, EpochRecord? Last, string? Error, string? Silo, double WallSeconds);
+/// <param name="Unreported">The epochs since the attempt's last report (its last included), for the trial's best metric
+/// and epoch only: the trial scheduler is not shown them again.</param>
+public sealed record TrialEnd(int TrialIndex, int Attempt, TrialStatus Status, EpochRecord? Last, string? Error, string? Silo, double WallSeconds,
+    IReadOnlyList<EpochRecord>? Unreported = null);
 
 /// <summary>A trial grain's view of itself.</summary>
 /// <param name="IsTraining">An attempt is alive in its activation (false after its silo was lost).</param>

@@ -33,6 +33,9 @@ public sealed partial class SweepMachine
     /// <summary>Restored ceilings were raised and not stored yet: the first start must wait for a Persist.</summary>
     private bool _ceilingsUnstored;
 
+    /// <summary>Trials changed since <see cref="TakeChangedTrials"/> was last called.</summary>
+    private readonly HashSet<int> _changed = [];
+
     private SweepMachine(SweepPlan plan, SweepHeader header, ImmutableList<TrialSummary> trials, SchedulerSnapshot? schedulerState, TimeSpan reconcilePeriod)
     {
         _plan = plan;
@@ -71,6 +74,15 @@ public sealed partial class SweepMachine
     public DateTimeOffset CreatedAt => _header.CreatedAt;
     public DateTimeOffset? FinishedAt => _header.FinishedAt;
     public IReadOnlyList<TrialSummary> Trials => _book.Trials;
+
+    /// <summary>The trials whose summaries changed since the last call, by index (every trial once the sweep has
+    /// started: a host that records summaries elsewhere, e.g. the study tables, writes these); the set is emptied.</summary>
+    public IReadOnlyList<int> TakeChangedTrials()
+    {
+        var changed = _changed.Order().ToArray();
+        _changed.Clear();
+        return changed;
+    }
 
     /// <summary>Changed since the last <see cref="Persist"/> it asked for.</summary>
     public bool Dirty { get; private set; }

@@ -13,6 +13,9 @@ namespace SweepCluster.Hosting;
 public sealed class ProcessGrainStore
 {
     internal ConcurrentDictionary<(string State, GrainId Grain), (byte[] Data, long Version)> Entries { get; } = new();
+
+    /// <summary>The in-memory SQLite database of the study tables that the silos sharing this store share too.</summary>
+    public string StudyDatabaseName { get; } = $"sweepcluster-{Environment.ProcessId}-{Guid.NewGuid():N}";
 }
 
 /// <summary>An IGrainStorage over a <see cref="ProcessGrainStore"/>, with optimistic concurrency by version.</summary>

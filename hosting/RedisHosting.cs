@@ -11,6 +11,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using StackExchange.Redis;
 using SweepCluster.Grains;
+using SweepCluster.Hosting.Storage;
 
 namespace SweepCluster.Hosting;
 
@@ -22,16 +23,18 @@ public static class RedisHosting
     /// <summary>The silo as <paramref name="options"/> asks: localhost clustering or Redis clustering.</summary>
     /// <param name="store">Localhost clustering: storage shared with the other silos of this process.</param>
     /// <param name="primarySilo">Localhost clustering: the first silo's endpoint, for the others.</param>
+    /// <param name="storeKind">Where grain state lives: in the store's grain-state table (SQLite, PostgreSQL), or in this
+    /// process's memory (localhost) or Redis (Redis clustering) with <see cref="StoreKind.Memory"/>.</param>
     public static ISiloBuilder UseSweepCluster(this ISiloBuilder silo, SweepSiloOptions options, ProcessGrainStore? store = null,
-        IPEndPoint? primarySilo = null) => options.Clustering switch
+        IPEndPoint? primarySilo = null, StoreKind storeKind = StoreKind.Memory) => options.Clustering switch
     {
-        ClusteringKind.Localhost => silo.UseSweepClusterLocalhost(options, store, primarySilo),
-        ClusteringKind.Redis => silo.UseSweepClusterRedis(options),
+        ClusteringKind.Localhost => silo.UseSweepClusterLocalhost(options, store, primarySilo, storeKind),
+        ClusteringKind.Redis => silo.UseSweepClusterRedis(options, storeKind),
         _ => throw new ArgumentException($"--clustering must be one of {string.Join(", ", ClusteringKindNames.All)}, got {options.Clustering}"),
     };
 
     /// <summary>A silo of a multi-machine cluster: Redis membership, Redis grain storage and Redis reminders.</summary>
-    public static ISiloBuilder UseSweepClusterRedis(this ISiloBuilder silo, SweepSiloOptions options)
+    public static ISiloBuilder UseSweepClusterRedis(this ISiloBuilder silo, SweepSiloOptions options, StoreKind storeKind = StoreKind.Memory)
     {
         options.Validate();
         if (options.Clustering != ClusteringKind.Redis) throw new ArgumentException("UseSweepClusterRedis needs --clustering redis");
@@ -43,7 +46,8 @@ public static class RedisHosting
             o.ServiceId = options.ServiceId;
         });
         silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
-        silo.AddSweepClusterRedisStorage(redis);
+        if (storeKind == StoreKind.Memory) silo.AddSweepClusterRedisStorage(redis);
+        else silo.AddSweepClusterStoreGrainStorage().UseRedisReminderService(o => o.ConfigurationOptions = Configuration(redis));
         return silo.AddSweepCluster(options.EffectiveSlots);
     }
 

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using SweepCluster.Grains;
 using SweepCluster.Grains.Coordination;
+using SweepCluster.Grains.Recording;
 using SweepCluster.Grains.Trials;
+using SweepCluster.Hosting.Storage;
 
 namespace SweepCluster.Hosting;
 
@@ -17,6 +19,8 @@ public static class SweepClusterSiloExtensions
     {
         silo.Services.AddSingleton(new TrainingSlots(slots));
         silo.Services.TryAddSingleton<ITrialExecutor, EngineTrialExecutor>();
+        silo.Services.TryAddSingleton<IStudyRecorder, NullStudyRecorder>();
+        silo.Services.TryAddSingleton<IStudyCatalog, NullStudyCatalog>();
         silo.Services.AddOptions<SweepCoordinatorOptions>();
         // Orleans' binary serializer for grain state: ~16× faster and ~9× smaller than the default JSON one on a
         // coordinator's state (measured in bench/, `overhead --costs`).
@@ -26,15 +30,17 @@ public static class SweepClusterSiloExtensions
         return silo;
     }
 
-    /// <summary>A single-machine silo: localhost clustering, in-memory storage, the grains and their slots.</summary>
+    /// <summary>A single-machine silo: localhost clustering, grain storage, the grains and their slots.</summary>
     /// <param name="store">Storage shared with the other silos of this process; null: this silo's own.</param>
     /// <param name="primarySilo">The first silo's endpoint, for every other silo of this machine; null for the first.</param>
+    /// <param name="storeKind">Memory: grain state in this process (<paramref name="store"/>); else in the store's grain-state table.</param>
     public static ISiloBuilder UseSweepClusterLocalhost(this ISiloBuilder silo, SweepSiloOptions options, ProcessGrainStore? store = null,
-        IPEndPoint? primarySilo = null)
+        IPEndPoint? primarySilo = null, StoreKind storeKind = StoreKind.Memory)
     {
         options.Validate();
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primarySilo, options.ServiceId, options.ClusterId);
-        silo.AddSweepClusterProcessStorage(store);
+        if (storeKind == StoreKind.Memory) silo.AddSweepClusterProcessStorage(store);
+        else silo.AddSweepClusterStoreGrainStorage();
         silo.UseInMemoryReminderService();
         return silo.AddSweepCluster(options.EffectiveSlots);
     }

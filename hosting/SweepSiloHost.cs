@@ -5,8 +5,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SweepCluster.Hosting.Storage;
 using SweepCluster.Web.Hosting;
 
 namespace SweepCluster.Hosting;
@@ -23,7 +25,8 @@ public sealed record SweepHostSettings
     public string[]? ProgramArgs { get; init; }
 
     /// <summary>Localhost clustering: grain storage shared by every silo of this process (as in-process test clusters
-    /// share it, standing in for Redis); null: the silo's own.</summary>
+    /// share it, standing in for Redis), and study tables in its in-memory database: the store is memory whatever
+    /// <see cref="SweepSiloOptions.Store"/> says. Null: the silo's own store, as the options ask.</summary>
     public ProcessGrainStore? Store { get; init; }
 
     /// <summary>Localhost clustering: the first silo's endpoint, for every other silo on this machine; null for the first.</summary>
@@ -51,7 +54,9 @@ public static class SweepSiloHost
         return SweepSiloOptionsBinding.Bind(configuration);
     }
 
-    /// <summary>Builds (does not start) the host of one silo as <paramref name="options"/> and <paramref name="settings"/> ask.</summary>
+    /// <summary>Builds (does not start) the host of one silo as <paramref name="options"/> and <paramref name="settings"/> ask.
+    /// Its store (<see cref="SiloStore"/> among its services) opens when the host starts; open it first
+    /// (<see cref="OpenStoreAsync"/>) to report a bad store before anything starts.</summary>
     /// <exception cref="ArgumentException">An invalid setting, or a web port that cannot be listened on; the message names the flag.</exception>
     public static IHost Build(SweepSiloOptions options, SweepHostSettings? settings = null)
     {
@@ -83,6 +88,20 @@ public static class SweepSiloHost
         return options.HttpEnabled ? HttpStartFailure.Describe(error, options.Web) : null;
     }
 
+    /// <summary>Opens the host's store (a SQLite file's lock, the schema): a bad store throws here, before the silo starts.</summary>
+    /// <exception cref="SweepCluster.Store.StoreException">The store cannot be used; its message is one line naming it and the remedy.</exception>
+    public static Task OpenStoreAsync(IHost host, CancellationToken cancellation = default) =>
+        host.Services.GetRequiredService<SiloStore>().OpenAsync(cancellation);
+
+    /// <summary>The store <paramref name="options"/> and <paramref name="settings"/> ask for.</summary>
+    /// <exception cref="ArgumentException">A store setting that cannot be used; the message names the flag.</exception>
+    public static StoreSelection SelectStore(SweepSiloOptions options, SweepHostSettings settings)
+    {
+        if (settings.Store is { } shared) return new StoreSelection(StoreKind.Memory, new SweepCluster.Store.SqliteMemoryStoreLocation(shared.StudyDatabaseName));
+        return StoreSelection.From(options, settings.Environment ?? System.Environment.GetEnvironmentVariable,
+            $"sweepcluster-{System.Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
     private static HostApplicationBuilderSettings ProgramSettings(string[] args) =>
         new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
 
@@ -90,9 +109,11 @@ public static class SweepSiloHost
     {
         if (settings.ProgramArgs is { } args) builder.Configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
         else builder.Logging.ClearProviders();
+        var store = SelectStore(options, settings);
+        builder.Services.AddSweepClusterStore(store); // before Orleans: the store opens first and closes last
         builder.UseOrleans(silo =>
         {
-            silo.UseSweepCluster(options, settings.Store, settings.PrimarySilo).UseSweepClusterKubernetes(options);
+            silo.UseSweepCluster(options, settings.Store, settings.PrimarySilo, store.Kind).UseSweepClusterKubernetes(options);
             if (dashboard) silo.AddSweepClusterDashboard();
             settings.ConfigureSilo?.Invoke(silo);
         });

@@ -1,5 +1,6 @@
 // The one options class of a SweepCluster silo, bound from appsettings.json (section "SweepCluster"), environment
 // variables (SweepCluster__Slots=4) and command-line flags (--slots 4).
+using SweepCluster.Store;
 using SweepCluster.Web.Hosting;
 
 namespace SweepCluster.Hosting;
@@ -86,6 +87,8 @@ public sealed class SweepSiloOptions
         ["--http-port"] = $"{Section}:{nameof(HttpPort)}",
         ["--http-bind"] = $"{Section}:{nameof(HttpBind)}",
         ["--http-user"] = $"{Section}:{nameof(HttpUser)}",
+        ["--store"] = $"{Section}:{nameof(Store)}",
+        ["--store-connection-file"] = $"{Section}:{nameof(StoreConnectionFile)}",
     };
 
     /// <summary>Throws with a message naming the flag when a value is out of range.</summary>
@@ -97,6 +100,22 @@ public sealed class SweepSiloOptions
         if (GatewayPort is < 0 or > ushort.MaxValue) throw new ArgumentException($"--gateway-port must be 0-65535, got {GatewayPort}");
         ValidateHttp();
     }
+
+    // ---- store ----
+
+    /// <summary>Where grain state and the study tables live: a SQLite file's path, <c>memory</c> (nothing on disk) or
+    /// <c>postgres</c> (the connection string from <see cref="StoreConnectionFile"/> or the environment variable
+    /// SWEEPCLUSTER_STORE_CONNECTION); empty: <see cref="StoreLocation.DefaultSqlitePath"/> with localhost clustering,
+    /// <c>memory</c> with Redis clustering (grain state in Redis).</summary>
+    public string? Store { get; set; }
+
+    /// <summary>With <c>--store postgres</c>: a file holding the Npgsql connection string (never the command line).</summary>
+    public string? StoreConnectionFile { get; set; }
+
+    /// <summary><see cref="Store"/>, or the default of the clustering kind when it is empty.</summary>
+    public string EffectiveStore => !string.IsNullOrWhiteSpace(Store) ? Store.Trim()
+        : Clustering == ClusteringKind.Redis ? Storage.StoreSelection.MemoryValue
+        : StoreLocation.DefaultSqlitePath;
 
     // ---- web (issue 6) ----
 

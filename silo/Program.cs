@@ -2,9 +2,12 @@
 // several machines add `--clustering redis --redis HOST:PORT [--advertise IP]` (README.md, "Several machines").
 // Settings come from appsettings.json, then SweepCluster__* environment variables, then the flags (SweepSiloOptions).
 // The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see README).
+// Grain state and the study tables live in the store: --store PATH (default ./sweeps/sweepcluster.db), memory or postgres.
 // The host itself is built by SweepSiloHost, as every other silo's is.
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SweepCluster.Hosting;
+using SweepCluster.Store;
 
 SweepSiloOptions options;
 IHost host;
@@ -36,7 +39,18 @@ using (host)
         return 1;
     }
 
+    try
+    {
+        await SweepSiloHost.OpenStoreAsync(host); // a bad store stops the silo here, before anything starts
+    }
+    catch (StoreException error)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+        return error.Kind == StoreErrorKind.Unreachable ? 1 : 2;
+    }
+
     Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', {options.Clustering.ToString().ToLowerInvariant()} clustering. Ctrl+C stops it.");
+    Console.WriteLine($"Store: {host.Services.GetRequiredService<SweepCluster.Hosting.Storage.SiloStore>().Store.Name}");
     Console.WriteLine(options.HttpEnabled
         ? $"Web: http://{options.HttpBind}:{options.HttpPort}/sweeps and /dashboard{(string.IsNullOrEmpty(options.HttpUser) ? "" : $" (basic auth, user '{options.HttpUser}')")}"
         : "Web: off (--http-port 0)");

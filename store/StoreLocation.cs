@@ -31,6 +31,15 @@ public sealed record SqliteStoreLocation(string Path) : StoreLocation
     public override string ToString() => $"SQLite store {System.IO.Path.GetFullPath(Path)}";
 }
 
+/// <summary>A SQLite database in this process's memory (shared cache), gone when the store is disposed: the study
+/// tables of a silo that keeps nothing on disk (<c>--store memory</c>). Every store opened with the same
+/// <paramref name="Name"/> in one process sees the same tables while one of them is open.</summary>
+/// <param name="Name">The in-memory database's name, unique per silo host (letters, digits, '-' and '_').</param>
+public sealed record SqliteMemoryStoreLocation(string Name) : StoreLocation
+{
+    public override string ToString() => $"in-memory SQLite store '{Name}'";
+}
+
 /// <summary>A PostgreSQL database.</summary>
 /// <param name="Host">Server host name or address.</param>
 /// <param name="Port">Server port.</param>

@@ -19,6 +19,7 @@ public sealed class StudyStore : IAsyncDisposable
     private readonly SweepTable _sweeps;
     private readonly TrialTable _trials;
     private readonly EpochTable _epochs;
+    private readonly TrialCountsQuery _trialCounts;
 
     private StudyStore(IStoreDialect dialect, int schemaVersion)
     {
@@ -28,6 +29,7 @@ public sealed class StudyStore : IAsyncDisposable
         _sweeps = new SweepTable(dialect);
         _trials = new TrialTable(dialect, _hyperparameters);
         _epochs = new EpochTable(dialect);
+        _trialCounts = new TrialCountsQuery(dialect);
         GrainState = new GrainStateTable(dialect);
     }
 
@@ -83,6 +85,10 @@ public sealed class StudyStore : IAsyncDisposable
     /// <summary>One sweep; null when there is no such sweep.</summary>
     public Task<SweepRow?> GetSweepAsync(string id, CancellationToken cancellationToken = default) =>
         _sweeps.GetAsync(id, cancellationToken);
+
+    /// <summary>Every sweep's trial counts and best completed metric (sweeps without trial rows are left out).</summary>
+    public Task<IReadOnlyList<TrialCounts>> CountTrialsAsync(CancellationToken cancellationToken = default) =>
+        _trialCounts.ReadAsync(cancellationToken);
 
     /// <summary>The sweep's hyperparameter columns, in the order it first wrote them.</summary>
     public Task<IReadOnlyList<HyperparameterColumn>> GetHyperparameterColumnsAsync(string sweep, CancellationToken cancellationToken = default) =>

@@ -15,6 +15,7 @@ using SweepCluster.Engine.Training;
 using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Trials;
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Storage;
 using SweepCluster.Specs;
 using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Search;
@@ -96,7 +97,7 @@ public static class CostBreakdown
     /// <summary>The grain-storage serializer of a silo configured like EmbeddedCluster's (built, never started).</summary>
     private static (IGrainStorageSerializer Default, IGrainStorageSerializer Binary) StorageSerializers()
     {
-        var host = SweepSiloHost.Build(new SweepSiloOptions { Slots = 1, SiloPort = 40123, GatewayPort = 0, HttpPort = 0 });
+        var host = SweepSiloHost.Build(new SweepSiloOptions { Slots = 1, SiloPort = 40123, GatewayPort = 0, HttpPort = 0, Store = StoreSelection.MemoryValue });
         return (host.Services.GetRequiredService<IGrainStorageSerializer>(), ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(host.Services));
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Hosting;
+using SweepCluster.Reporting.Formatting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
@@ -28,15 +29,19 @@ public static class CancelCommand
 
     public static Command CreateList()
     {
-        var command = new Command("list", "List the cluster's sweeps.");
+        var command = new Command("list", "List the cluster's sweeps, newest first, with their progress and best result (from the cluster's store).");
         ClusterOptions.AddTo(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
-            var sweeps = await cluster.Grains.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key).ListAsync();
-            var table = new Table().AddColumns("id", "name", "status", "trials", "created (UTC)");
+            var sweeps = await cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).ListAsync();
+            var table = new Table().AddColumns("id", "name", "status", "trials ended", "best", "created (UTC)");
             foreach (var s in sweeps)
-                table.AddRow(Markup.Escape(s.SweepId), Markup.Escape(s.Name), s.Status.ToString(), s.TotalTrials.ToString(), s.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
+            {
+                var best = s.BestMetric is { } metric ? $"{ReportText.Name(s.Metric)} {metric:0.####}" : "";
+                table.AddRow(Markup.Escape(s.SweepId), Markup.Escape(s.Name), s.Status.ToString(), $"{s.TrialsEnded}/{s.TotalTrials}", Markup.Escape(best),
+                    s.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
+            }
             AnsiConsole.Write(table);
             return (int)ExitCode.Success;
         }));

@@ -1,6 +1,7 @@
 // One place that turns what can go wrong in a cluster command into a message and an exit code.
 using SweepCluster.Engine.Specs;
 using SweepCluster.Hosting;
+using SweepCluster.Store;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
@@ -21,6 +22,12 @@ public static class CommandErrors
         catch (Exception error) when (InputErrors.IsInputError(error) || error is UnknownSweepException or ClusterTargetException)
         {
             return InputErrors.Report(console, error);
+        }
+        catch (StoreException error)
+        {
+            // One line naming the store and the remedy; an unreachable server is like an unreachable cluster.
+            console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            return error.Kind == StoreErrorKind.Unreachable ? (int)ExitCode.SweepFailed : (int)ExitCode.InvalidInput;
         }
         catch (ClusterUnavailableException error)
         {

@@ -24,6 +24,7 @@ namespace SweepCluster.Coordination.State;
 /// <param name="AttemptCeiling">Attempt numbers up to this one may have been sent: it is stored before a start carries a
 /// number above it, so a coordinator restored from storage numbers its next start above it and never sends a number
 /// twice, without storing the whole sweep before every start.</param>
+/// <param name="BestEpoch">The epoch of <see cref="BestMetric"/> (its first, among equals); null while there is none.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSummary")]
 public sealed record TrialSummary(
     [property: Id(0)] int Index,
@@ -43,7 +44,8 @@ public sealed record TrialSummary(
     [property: Id(14)] int? StoppedAtEpoch,
     [property: Id(15)] PendingRestart? PendingRestart,
     [property: Id(16)] ImmutableArray<ExploitRecord> Exploits,
-    [property: Id(18)] int AttemptCeiling = 0)
+    [property: Id(18)] int AttemptCeiling = 0,
+    [property: Id(19)] int? BestEpoch = null)
 {
     /// <summary>A trial no attempt has been made of yet.</summary>
     public static TrialSummary Fresh(int index) =>

@@ -2,7 +2,7 @@
 // machine every message, tick and membership change, and carries out its commands: store the state, start a trial on
 // a silo (with a placement hint), prune, cancel, ask trials for their state, publish the sweep's line. The machine
 // decides; this grain does the I/O. A deactivated coordinator reloads the machine's stored state, asks its trials
-// and carries on.
+// and carries on. It also hands the sweep's row and every changed trial summary to the silo's study recorder.
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
@@ -10,6 +10,7 @@ using SweepCluster.Abstractions;
 using SweepCluster.Coordination;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
+using SweepCluster.Grains.Recording;
 using SweepCluster.Reporting;
 
 namespace SweepCluster.Grains.Coordination;
@@ -17,11 +18,17 @@ namespace SweepCluster.Grains.Coordination;
 public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<CoordinatorState> state,
     IOptions<SweepCoordinatorOptions> options,
+    IStudyRecorder recorder,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private SweepMachine? _machine;
     private IGrainTimer? _timer;
     private DateTimeOffset _membershipAt = DateTimeOffset.MinValue;
+
+    /// <summary>The sweep status and end the study tables were last given.</summary>
+    private SweepStatus _recordedStatus;
+
+    private DateTimeOffset? _recordedFinished;
 
     /// <summary>
     /// Histories of the completed trials the report plots, fetched from their trial grains once (a completed result
@@ -37,6 +44,7 @@ public sealed class SweepCoordinatorGrain(
     {
         if (Submission is not { } submission || state.State.Sweep is not { } stored) return;
         _machine = SweepMachine.Restore(SweepPlan.Create(SubmissionCheck.Parse(submission)), stored, options.Value.ReconcilePeriod);
+        await RecordEverythingAsync(); // the study tables catch up with whatever the last activation had not written yet
         if (_machine.AllEnded) return;
         logger.LogInformation("Coordinator of {Sweep} activated mid-sweep; reconciling with its trials", SweepId);
         StartTicking();
@@ -69,8 +77,11 @@ public sealed class SweepCoordinatorGrain(
 
         _machine = SweepMachine.New(plan, options.Value.ReconcilePeriod);
         state.State = new CoordinatorState(submission, null);
+        var created = Now;
+        _recordedStatus = SweepStatus.Running;
+        await recorder.RecordSweepAsync(new StudySweep(SweepId, plan.Spec.Name, submission.SpecText, SweepStatus.Running, created, null, plan.Spec.Metric));
         await ObserveMembershipAsync();
-        await RunAsync(new SweepStarted(plan.Spec.Name, Now));
+        await RunAsync(new SweepStarted(plan.Spec.Name, created));
         StartTicking();
         await WakeUpReminder.EnsureAsync(this, options.Value.ReminderPeriod, logger);
         return new SubmitResult(SubmitOutcome.Created, SweepId, _machine.Name, plan.TotalTrials, []);
@@ -122,7 +133,7 @@ public sealed class SweepCoordinatorGrain(
         if (_machine is null) return;
         await ObserveMembershipIfStaleAsync();
         await RunAsync(new AttemptEnded(new TrialEnd(finished.TrialIndex, finished.Attempt, finished.Status, finished.Last, finished.Error,
-            finished.Silo, finished.WallSeconds), Now));
+            finished.Silo, finished.WallSeconds, finished.Unreported), Now));
     }
 
     public async Task<string?> GetReplayAsync(int trialIndex)
@@ -142,7 +153,52 @@ public sealed class SweepCoordinatorGrain(
     {
         var step = _machine!.Handle(@event);
         await CarryOutAsync(step.Commands);
+        await RecordChangesAsync();
         return step.Reply;
+    }
+
+    /// <summary>The sweep's row, then every trial's: after a restore, whatever was not written before is written now.</summary>
+    private async Task RecordEverythingAsync()
+    {
+        var machine = _machine!;
+        _recordedStatus = machine.Status;
+        _recordedFinished = machine.FinishedAt;
+        await recorder.RecordSweepAsync(new StudySweep(SweepId, machine.Name, Submission!.SpecText, machine.Status, machine.CreatedAt,
+            machine.FinishedAt, machine.Plan.Spec.Metric));
+        machine.TakeChangedTrials();
+        foreach (var trial in machine.Trials) recorder.RecordTrial(SweepId, machine.Plan, trial);
+        await RecordMissingEpochsAsync();
+    }
+
+    /// <summary>An ended trial's last epochs may have been queued, not written, when its silo was killed: its grain
+    /// has them. Done when a coordinator is restored and when its sweep ends.</summary>
+    private async Task RecordMissingEpochsAsync()
+    {
+        var machine = _machine!;
+        if (await recorder.CountEpochRowsAsync(SweepId) is not { } rows) return;
+        foreach (var trial in machine.Trials.Where(t => t.Status.IsTerminal() && t.EpochsDone > rows.GetValueOrDefault(t.Index)))
+        {
+            try
+            {
+                recorder.RecordEpochs(SweepId, trial.Index, await Trial(trial.Index).GetHistoryAsync());
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning(error, "The epochs of trial {Sweep}/{Trial} were not re-recorded", SweepId, trial.Index);
+            }
+        }
+    }
+
+    /// <summary>Queues the rows of the trials that changed, and the sweep's new status when it changed.</summary>
+    private async Task RecordChangesAsync()
+    {
+        var machine = _machine!;
+        foreach (var index in machine.TakeChangedTrials()) recorder.RecordTrial(SweepId, machine.Plan, machine.Trials[index]);
+        if (machine.Status == _recordedStatus && machine.FinishedAt == _recordedFinished) return;
+        if (machine.FinishedAt is not null && _recordedFinished is null) await RecordMissingEpochsAsync();
+        _recordedStatus = machine.Status;
+        _recordedFinished = machine.FinishedAt;
+        recorder.RecordSweepStatus(SweepId, machine.Status, machine.FinishedAt);
     }
 
     private async Task CarryOutAsync(IReadOnlyList<SweepCommand> commands)

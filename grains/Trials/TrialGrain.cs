@@ -3,12 +3,14 @@
 // state only through ITrialAttemptSink calls, turns of this grain like any request: a start and a running attempt
 // never write at the same time, and no lock is needed. Its stored state is the truth about the trial: a coordinator
 // that lost track asks it. Progress and the checkpoint are stored apart, so a decision never rewrites the weights.
+// Every epoch it records also goes to the silo's study recorder (the epochs table).
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Training;
+using SweepCluster.Grains.Recording;
 using SweepCluster.Specs;
 
 namespace SweepCluster.Grains.Trials;
@@ -18,6 +20,7 @@ public sealed class TrialGrain(
     [PersistentState("checkpoint", StorageNames.Sweeps)] IPersistentState<TrialCheckpointState> checkpoint,
     TrainingSlots slots,
     ITrialExecutor executor,
+    IStudyRecorder recorder,
     ILocalSiloDetails localSilo,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialAttemptSink
 {
@@ -255,6 +258,8 @@ public sealed class TrialGrain(
         var attempt = new AttemptRecord(CurrentAttempt, SiloName, from, from, DateTimeOffset.UtcNow);
         state.State = s with { Status = TrialStatus.Running, Silo = SiloName, Attempts = [.. s.Attempts, attempt] };
         _unreported.Clear();
+        // The epochs up to the checkpoint again: rows the previous run queued may have died with its silo.
+        if (from > 0 && s.Assignment is { } assigned) recorder.RecordEpochs(assigned.SweepId, assigned.TrialIndex, s.History.Take(from).ToArray());
         // A run that starts from a checkpoint at a decision epoch asks about that epoch first: its previous run may have
         // paused there without an answer, and a coordinator restored from older state may never have heard of it.
         // Asking again is harmless (a rung that promoted it, or a PBT generation that was released, says go on).
@@ -295,6 +300,7 @@ public sealed class TrialGrain(
             Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = batch.Records[^1].Epoch }],
         };
         _unreported.AddRange(batch.Records);
+        recorder.RecordEpochs(s.Assignment!.SweepId, s.Assignment.TrialIndex, batch.Records);
     }
 
     // After the progress that holds its epochs: a crash in between resumes from the older checkpoint.
@@ -368,9 +374,10 @@ public sealed class TrialGrain(
         };
         await state.WriteStateAsync();
         if (last is not null && IsNewest(ticket)) await StoreCheckpointAsync(last);
+        var unreported = _unreported.ToArray();
         _unreported.Clear();
         var ended = state.State;
-        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds);
+        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds, unreported);
     }
 
     public Task EndAsync(AttemptTicket ticket)

@@ -2,6 +2,7 @@
 // writer), synchronous=NORMAL (a process crash loses nothing; a power cut may lose the last commits, never the file),
 // pooled connections, and a busy timeout: a statement that meets another connection's write lock retries until the
 // timeout, then fails as Locked. Timestamps are ISO-8601 UTC text, which sqlite3's date functions and pandas read.
+// An in-memory location (`--store memory`) is a named shared-cache database kept alive by one open connection.
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -17,8 +18,11 @@ internal sealed class SqliteDialect : IStoreDialect
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     private readonly string _connectionString;
-    private readonly string _fullPath;
+    private readonly string? _fullPath;
     private readonly TimeSpan _busyTimeout;
+
+    /// <summary>An in-memory database lives while a connection to it is open: this one, for the store's life.</summary>
+    private readonly SqliteConnection? _memoryKeeper;
 
     public SqliteDialect(SqliteStoreLocation location)
     {
@@ -35,6 +39,22 @@ internal sealed class SqliteDialect : IStoreDialect
         }.ToString();
     }
 
+    public SqliteDialect(SqliteMemoryStoreLocation location)
+    {
+        StoreName = location.ToString();
+        _busyTimeout = SqliteStoreLocation.DefaultBusyTimeout;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = location.Name,
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+            Pooling = false,
+            DefaultTimeout = (int)_busyTimeout.TotalSeconds,
+        }.ToString();
+        _memoryKeeper = new SqliteConnection(_connectionString);
+        _memoryKeeper.Open();
+    }
+
     public string StoreName { get; }
 
     public string SweepRowLock => "";
@@ -44,7 +64,7 @@ internal sealed class SqliteDialect : IStoreDialect
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            if (Path.GetDirectoryName(_fullPath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+            if (_fullPath is not null && Path.GetDirectoryName(_fullPath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous = NORMAL";
@@ -128,6 +148,7 @@ internal sealed class SqliteDialect : IStoreDialect
 
     public ValueTask DisposeAsync()
     {
+        _memoryKeeper?.Dispose();
         // Closes the pooled connections to this file, so that its -wal and -shm files go away with the last one.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);

@@ -8,6 +8,7 @@ public static class StoreDialects
     public static IStoreDialect Create(StoreLocation location) => location switch
     {
         SqliteStoreLocation sqlite => new SqliteDialect(sqlite),
+        SqliteMemoryStoreLocation memory => new SqliteDialect(memory),
         PostgresStoreLocation postgres => new PostgresDialect(postgres),
         _ => throw new ArgumentOutOfRangeException(nameof(location), location.GetType().Name, "unknown store location"),
     };

@@ -49,9 +49,13 @@ public static class CliRunner
     }
 
     /// <summary>Starts the built CLI (sweep.dll beside the tests) in a new process and waits for it.</summary>
-    public static (int ExitCode, string Output) Process(params string[] arguments)
+    public static (int ExitCode, string Output) Process(params string[] arguments) => ProcessIn(null, arguments);
+
+    /// <summary>As <see cref="Process"/>, in <paramref name="workingDirectory"/> (null: the tests' own).</summary>
+    public static (int ExitCode, string Output) ProcessIn(string? workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sweep.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = System.Diagnostics.Process.Start(start)!;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Storage;
 
 namespace SweepCluster.Cli.Tests.BadInput;
 
@@ -24,6 +25,7 @@ public sealed class GatewaySilo : IAsyncLifetime
         ClusterId = $"badinput-{Environment.ProcessId}",
         ServiceId = "badinput",
         HttpPort = 0,
+        Store = StoreSelection.MemoryValue,
     };
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();

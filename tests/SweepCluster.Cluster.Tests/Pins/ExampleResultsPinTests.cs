@@ -34,7 +34,7 @@ public sealed class ExampleResultsPinTests
         Assert.Equal(expected.ReplaceLineEndings("\n"), actual);
     }
 
-    private static string PinText(SweepReport report)
+    internal static string PinText(SweepReport report)
     {
         var text = new StringBuilder();
         text.Append("counts: ").AppendJoin(", ", report.Header.StatusCounts.Where(c => c.Count > 0).Select(c => $"{c.Status}={c.Count}")).Append('\n');
@@ -64,7 +64,7 @@ public sealed class ExampleResultsPinTests
 
     private static string R(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "-";
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "SweepCluster.sln"))) return dir.FullName;

@@ -1,0 +1,27 @@
+// `sweep list`: the sweeps of the study tables (which survive a restart), newest first. A silo without study tables
+// (a test cluster with its own grain storage) lists the index grain's sweeps with their coordinators' progress.
+using Orleans.Concurrency;
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Grains.Recording;
+
+namespace SweepCluster.Grains.Coordination;
+
+[StatelessWorker]
+public sealed class SweepCatalogGrain(IStudyCatalog catalog) : Grain, ISweepCatalogGrain
+{
+    public async Task<IReadOnlyList<SweepLine>> ListAsync() =>
+        await catalog.ListSweepsAsync() ?? await FromIndexAsync();
+
+    private async Task<IReadOnlyList<SweepLine>> FromIndexAsync()
+    {
+        var listings = await GrainFactory.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key).ListAsync();
+        var lines = await Task.WhenAll(listings.Select(async listing =>
+        {
+            var progress = await GrainFactory.GetGrain<ISweepCoordinatorGrain>(listing.SweepId).GetProgressAsync();
+            return new SweepLine(listing.SweepId, listing.Name, listing.Status, listing.CreatedAt, progress?.FinishedAt, listing.TotalTrials,
+                progress?.Finished ?? 0, progress?.Metric ?? MetricName.ValAccuracy, progress?.BestMetric);
+        }));
+        return lines.OrderByDescending(line => line.CreatedAt).ThenByDescending(line => line.SweepId, StringComparer.Ordinal).ToArray();
+    }
+}

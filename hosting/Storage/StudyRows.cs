@@ -1,0 +1,33 @@
+// A trial's row in the study tables from what the coordinator knows: its summary (status, results, attempts, silos,
+// PBT exploits) and its spec (the searcher's, or the one PBT made), flattened into hyperparameter columns.
+using SweepCluster.Coordination;
+using SweepCluster.Coordination.State;
+using SweepCluster.Core;
+using SweepCluster.Store.Hyperparameters;
+using SweepCluster.Store.Study;
+
+namespace SweepCluster.Hosting.Storage;
+
+/// <summary>Study-table rows of the coordinator's records.</summary>
+public static class StudyRows
+{
+    /// <summary>The trials-table row of <paramref name="trial"/>.</summary>
+    /// <exception cref="ArgumentException">A hyperparameter that the store cannot hold (a fractional batch size).</exception>
+    public static TrialRow Trial(string sweepId, SweepPlan plan, TrialSummary trial)
+    {
+        var spec = trial.SpecOverride ?? plan.SearcherSpec(trial.Index);
+        return new TrialRow(sweepId, trial.Index, plan.Spec.CombinationOf(trial.Index), spec.Seed, trial.Status)
+        {
+            Hyperparameters = HyperparameterColumns.Of(spec),
+            FinalMetric = trial.LastMetric,
+            BestMetric = trial.BestMetric,
+            BestEpoch = trial.BestEpoch,
+            EpochsRun = trial.EpochsDone,
+            WallSeconds = trial.Attempt > 0 ? trial.WallSeconds : null,
+            Silo = trial.Silos.IsDefaultOrEmpty ? null : trial.Silos[^1],
+            Attempts = trial.Attempt,
+            PrunedAtEpoch = trial.Status == TrialStatus.Pruned ? trial.StoppedAtEpoch : null,
+            PbtDonor = trial.Exploits.IsDefaultOrEmpty ? null : trial.Exploits[^1].Donor,
+        };
+    }
+}
