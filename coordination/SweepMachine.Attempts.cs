@@ -27,6 +27,7 @@ public sealed partial class SweepMachine
         if (Current(end.TrialIndex, end.Attempt) is not { } trial) return null;
         // Stored here only when the scheduler decided about other trials: otherwise the tick stores it, and a machine
         // restored from older state gets any result it missed back from the trial (reconciliation, or a start's answer).
+        foreach (var record in end.Unreported ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
         if (Apply(trial, end.Status, end.Last, end.Error, end.Silo, end.WallSeconds)) PersistNow();
         FinishIfDone();
         Dispatch();
@@ -75,11 +76,10 @@ public sealed partial class SweepMachine
     private bool Apply(TrialSummary trial, TrialStatus status, EpochRecord? last, string? error, string? silo, double wallSeconds)
     {
         var metric = MetricOf(last);
-        trial = trial with
+        trial = WithBest(trial, metric, last?.Epoch ?? 0) with
         {
             EpochsDone = last?.Epoch ?? 0,
             LastMetric = metric,
-            BestMetric = Better(trial.BestMetric, metric),
             Silos = trial.WithSilo(silo),
             // The trial grain's total over every attempt and segment; a total read from older storage may be smaller.
             WallSeconds = Math.Max(trial.WallSeconds, wallSeconds),

@@ -13,6 +13,7 @@ public sealed partial class SweepMachine
         if (_book.Total > 0) return null; // started already
         _header = new SweepHeader(started.Name, SweepStatus.Running, _now, null);
         _book.Initialize(Enumerable.Range(0, _plan.TotalTrials).Select(i => TrialSummary.Fresh(i) with { AttemptCeiling = AttemptReserve }).ToImmutableList());
+        _changed.UnionWith(Enumerable.Range(0, _plan.TotalTrials));
         PersistNow();
         Emit(PublishListing.Instance);
         Dispatch();

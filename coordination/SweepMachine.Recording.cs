@@ -11,10 +11,18 @@ public sealed partial class SweepMachine
     private void Put(TrialSummary trial)
     {
         _book.Put(trial);
+        _changed.Add(trial.Index);
         Dirty = true;
     }
 
     private double? MetricOf(EpochRecord? record) => record is null ? null : _plan.Spec.Metric.ValueOf(record);
+
+    // The best metric so far and its epoch: an epoch that only equals the best keeps the earlier epoch.
+    private TrialSummary WithBest(TrialSummary trial, double? metric, int epoch)
+    {
+        var best = Better(trial.BestMetric, metric);
+        return best == trial.BestMetric ? trial : trial with { BestMetric = best, BestEpoch = epoch };
+    }
 
     private double? Better(double? best, double? candidate) =>
         candidate is not { } c || !double.IsFinite(c) ? best

@@ -53,6 +53,8 @@ public sealed class StudyTablesSweepTests : IDisposable
             Assert.Equal(row.Completed, trials.Count(t => t.Combination == row.Combination && t.Status == TrialStatus.Completed));
     }
 
+    private static readonly TimeSpan RowsPatience = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task A_running_sweep_is_readable_from_another_connection_while_it_runs()
     {
@@ -61,13 +63,22 @@ public sealed class StudyTablesSweepTests : IDisposable
         var coordinator = await SweepDriver.SubmitAsync(silo.Grains, id, StoreSweeps.QuickstartYaml());
         await SweepDriver.WaitAsync(coordinator, p => p.Count(TrialStatus.Completed) >= 3);
 
-        var (trials, epochs) = await StoreSweeps.ReadRowsAsync(StorePath, id);
-        var running = await StoreSweeps.WaitForSweepRowAsync(StorePath, id, _ => true, TimeSpan.FromSeconds(5));
-
-        Assert.Equal(24, trials.Count);
-        Assert.NotEmpty(epochs);
-        Assert.Contains(trials, t => t.Status == TrialStatus.Pending);
-        Assert.Equal(SweepStatus.Running, running.Status);
+        // Rows reach the file through a batching writer (a batch every 200 ms at most): poll, on a connection of our own,
+        // until they are there, and check that the sweep was still running when they were read.
+        var deadline = DateTime.UtcNow + RowsPatience;
+        while (true)
+        {
+            var (trials, epochs) = await StoreSweeps.ReadRowsAsync(StorePath, id);
+            var sweep = await StoreSweeps.WaitForSweepRowAsync(StorePath, id, _ => true, RowsPatience);
+            if (trials.Count == 24 && trials.Any(t => t.Status == TrialStatus.Completed) && epochs.Count > 0)
+            {
+                Assert.Equal(SweepStatus.Running, sweep.Status);
+                Assert.Contains(trials, t => !t.Status.IsTerminal());
+                break;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"after {RowsPatience}: {trials.Count} trial rows, {epochs.Count} epoch rows");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
         await SweepDriver.WaitForEndAsync(coordinator);
     }
 
