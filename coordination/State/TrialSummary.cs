@@ -24,6 +24,8 @@ namespace SweepCluster.Coordination.State;
 /// <param name="AttemptCeiling">Attempt numbers up to this one may have been sent: it is stored before a start carries a
 /// number above it, so a coordinator restored from storage numbers its next start above it and never sends a number
 /// twice, without storing the whole sweep before every start.</param>
+/// <param name="Life">The sweep's resume count (SweepState.Resumes) when the current attempt was dispatched: a trial
+/// cancelled in an earlier life goes on when its sweep is resumed; one cancelled in this life stays cancelled.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSummary")]
 public sealed record TrialSummary(
     [property: Id(0)] int Index,
@@ -43,7 +45,8 @@ public sealed record TrialSummary(
     [property: Id(14)] int? StoppedAtEpoch,
     [property: Id(15)] PendingRestart? PendingRestart,
     [property: Id(16)] ImmutableArray<ExploitRecord> Exploits,
-    [property: Id(18)] int AttemptCeiling = 0)
+    [property: Id(18)] int AttemptCeiling = 0,
+    [property: Id(19)] int Life = 0)
 {
     /// <summary>A trial no attempt has been made of yet.</summary>
     public static TrialSummary Fresh(int index) =>

@@ -74,11 +74,12 @@ public sealed class TrialGrain(
             }
             return Status();
         }
-        if (previous is not null && current.Status.IsTerminal() && previous.Spec.SameAs(assignment.Spec)
+        if (previous is not null && current.Status.IsTerminal() && !ResumedAfterCancel(current.Status, previous, assignment) && previous.Spec.SameAs(assignment.Spec)
             && (current.Status != TrialStatus.Failed || assignment.FailuresCounted < current.Failures))
         {
             // Finished before (a result the coordinator never stored, or a failure it never counted): never run it
-            // twice, hand the result back; the coordinator retries a failure if retries remain.
+            // twice, hand the result back; the coordinator retries a failure if retries remain. A trial cancelled in an
+            // earlier life of its sweep (resumed since) is not finished: it goes on from its checkpoint below.
             state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
             await state.WriteStateAsync();
             return Status();
@@ -124,6 +125,10 @@ public sealed class TrialGrain(
         StartRun(assignment, begun);
         return Status();
     }
+
+    /// <summary>Cancelled before its sweep was resumed: a start of the new life runs it again, from its checkpoint.</summary>
+    private static bool ResumedAfterCancel(TrialStatus status, TrialAssignment previous, TrialAssignment assignment) =>
+        status == TrialStatus.Cancelled && assignment.Life > previous.Life;
 
     private TrialGrainState Assigned(TrialAssignment assignment, EpochRecord[] history) => state.State with
     {

@@ -41,10 +41,11 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
             if (previous!.Attempt < start.Attempt) Persist(a, current with { Assignment = previous with { Attempt = start.Attempt } });
             return Snapshot(a);
         }
-        if (previous is not null && current.Status.IsTerminal() && previous.SpecJson == start.SpecJson()
+        if (previous is not null && current.Status.IsTerminal() && !(current.Status == TrialStatus.Cancelled && start.Life > previous.Life) && previous.SpecJson == start.SpecJson()
             && (current.Status != TrialStatus.Failed || start.FailuresCounted < current.Failures))
         {
             // Finished before (or failed without the coordinator counting it): never run twice, hand the result back.
+            // A trial cancelled before its sweep was resumed is not finished: it goes on from its checkpoint.
             Persist(a, current with { Assignment = previous with { Attempt = start.Attempt } });
             return Snapshot(a);
         }
@@ -61,7 +62,7 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
             : resume ? (true, current.CheckpointEpoch, current.History.Take(current.CheckpointEpoch))
             : (false, 0, Enumerable.Empty<EpochRecord>());
         var assignment = new Assignment(start.Attempt, start.SpecJson(), world.SpecHash(start.SpecJson()), start.DecisionEpochs ?? [],
-            start.Donor, start.DonorEpoch);
+            start.Donor, start.DonorEpoch, start.Life);
         Persist(a, current with
         {
             Assignment = assignment, Status = TrialStatus.Pending, Error = null, StopReason = null,
