@@ -1,5 +1,6 @@
 // SweepMachine's steps for what the user changes after the start: resume (a cancelled sweep goes on: its cancelled
-// trials are queued to go on from their checkpoints, its ended results stay) and extend (more combinations or seeds:
+// trials, and those that failed with a retry left while it was cancelled, are queued to go on from their checkpoints;
+// its results stay) and extend (more combinations or seeds:
 // new trials appended to the plan, a finished sweep runs again). Each answers with a SweepChange; a refusal changes
 // nothing.
 using SweepCluster.Core;
@@ -22,14 +23,15 @@ public sealed partial class SweepMachine
         MoveTo(SweepStatus.Running, null);
         _header = _header with { Resumes = _header.Resumes + 1 };
         var resumed = 0;
-        foreach (var trial in _book.Trials.Where(t => t.Status == TrialStatus.Cancelled).ToArray())
+        foreach (var trial in _book.Trials.Where(ResumesWithItsSweep).ToArray())
         {
-            // A trial its scheduler held at a boundary waits there again; any other goes back in the queue. Attempt
-            // numbers up to its ceiling may have gone out: the next start numbers above them (stored first, below).
-            var wasPaused = trial.StoppedAtEpoch is not null;
+            // Back in the queue. One its scheduler held at a boundary starts from its checkpoint there and asks about
+            // that epoch first, so the scheduler decides again as things are now (a rung may have promoted it meanwhile,
+            // a decision no one could act on while the sweep was cancelled). Attempt numbers up to its ceiling may have
+            // gone out: the next start numbers above them (stored first, below).
             Put(trial with
             {
-                Status = wasPaused ? TrialStatus.Paused : TrialStatus.Pending, AssignedSilo = null, Error = null,
+                Status = TrialStatus.Pending, AssignedSilo = null, Error = null, StopReason = null, StoppedAtEpoch = null,
                 AttemptCeiling = trial.AttemptCeiling + AttemptReserve,
             });
             _scheduler.OnTrialResumed(trial.Index);
@@ -41,6 +43,10 @@ public sealed partial class SweepMachine
         return Answer(SweepChangeOutcome.Resumed,
             $"resumed sweep {Name}: {resumed + stopping} trial(s) go on from their checkpoints; {kept} ended trial(s) are kept");
     }
+
+    // Cancelled, or failed while its sweep was cancelled with a retry left (that retry was never made): it goes on.
+    private bool ResumesWithItsSweep(TrialSummary trial) =>
+        trial.Status == TrialStatus.Cancelled || (trial.Status == TrialStatus.Failed && trial.Failures <= _plan.Spec.Retries);
 
     private Directive? Extend(SweepExtension extension)
     {

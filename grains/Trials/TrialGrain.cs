@@ -64,7 +64,7 @@ public sealed class TrialGrain(
         var current = state.State;
         var previous = current.Assignment;
         if (previous is not null && previous.Attempt > assignment.Attempt) return Status();   // a stale dispatch
-        if (IsTraining && !_phase.IsAtBoundary())
+        if (IsTraining && !_phase.IsAtBoundary() && !StoppingFromAnEarlierLife(previous!, assignment))
         {
             // Already training (the coordinator lost track, e.g. it restarted): keep going under the newer number.
             if (previous!.Attempt < assignment.Attempt)
@@ -125,6 +125,13 @@ public sealed class TrialGrain(
         StartRun(assignment, begun);
         return Status();
     }
+
+    /// <summary>
+    /// Told to cancel, not stopped yet, and started again by its resumed sweep: the new attempt runs once this one has
+    /// stopped (its end is then not the trial's), rather than being adopted by a run that is about to end cancelled.
+    /// </summary>
+    private bool StoppingFromAnEarlierLife(TrialAssignment previous, TrialAssignment assignment) =>
+        _cancellation?.IsCancellationRequested == true && assignment.Life > previous.Life;
 
     /// <summary>Cancelled before its sweep was resumed: a start of the new life runs it again, from its checkpoint.</summary>
     private static bool ResumedAfterCancel(TrialStatus status, TrialAssignment previous, TrialAssignment assignment) =>

@@ -118,6 +118,21 @@ public sealed class ExtendTests
     }
 
     [Fact]
+    public void AnAshaSweepJoinsNewTrialsToItsRungsWhileItRunsAndRefusesOnceSettled()
+    {
+        var script = Started(Specs.Asha, Silo("a", 9));
+        Assert.Equal(SweepChangeOutcome.Extended, script.Extend(2).Change!.Outcome);
+        Assert.Equal(11, script.Machine.Trials.Count);
+
+        var done = Started(Specs.Asha, Silo("a", 9));
+        done.AnswerAll();
+        foreach (var t in Enumerable.Range(0, 9)) done.End(t, 1, TrialStatus.Completed, 9);
+        var refused = done.Extend(2).Change!;
+        Assert.Equal(SweepChangeOutcome.Refused, refused.Outcome);
+        Assert.Contains("ASHA", refused.Message);
+    }
+
+    [Fact]
     public void ACancelledSweepIsResumedBeforeItIsExtended()
     {
         var script = Started(Specs.FifoRandom, Silo("a"));

@@ -77,6 +77,32 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public void ATrialThatFailedWithARetryLeftWhileTheSweepWasCancelledIsRetried()
+    {
+        var script = Started(Specs.FifoGrid, Silo("a"));
+        script.Answer(script.StartOf(0));
+        script.Cancel();
+        script.End(0, 1, TrialStatus.Failed, 1, error: "boom");
+        Assert.Equal((TrialStatus.Failed, 1), (script[0].Status, script[0].Failures));
+        script.Resume();
+        var retry = script.StartOf(0);
+        Assert.Equal(1, retry.FailuresCounted); // the grain runs it again rather than hand its failure back
+        Assert.True(retry.Attempt > 1);
+    }
+
+    [Fact]
+    public void ATrialWithoutRetriesLeftStaysFailed()
+    {
+        var script = Started(Specs.With(Specs.FifoGrid, "max_concurrent: 1").Replace("retries: 1", "retries: 0"), Silo("a"));
+        script.Answer(script.StartOf(0));
+        script.Cancel();
+        script.End(0, 1, TrialStatus.Failed, 1, error: "boom");
+        var failed = script[0];
+        script.Resume();
+        Assert.Same(failed, script[0]);
+    }
+
+    [Fact]
     public void ResumingARunningSweepChangesNothing()
     {
         var script = Started(Specs.FifoGrid, Silo("a"));
@@ -105,18 +131,24 @@ public sealed class ResumeTests
     }
 
     [Fact]
-    public void ATrialPausedAtARungWhenCancelledWaitsThereAgain()
+    public void ATrialPausedAtARungWhenCancelledIsDecidedAboutAgainFromItsCheckpoint()
     {
         var script = Started(Specs.Asha, Silo("a", 2));
         script.AnswerAll();
         script.Ask(0, 1, 1, 0.2); // the first result of rung 0: promoted at once
-        script.Ask(1, 1, 1, 0.1); // worse: paused
+        script.Ask(1, 1, 1, 0.1); // worse: paused (another trial takes its slot)
         Assert.Equal(TrialStatus.Paused, script[1].Status);
-        script.Cancel();
-        script.End(0, 1, TrialStatus.Cancelled, 2);
+        foreach (var cancel in script.Cancel().Commands.OfType<CancelTrial>().ToArray())
+            script.End(cancel.TrialIndex, script[cancel.TrialIndex].Attempt, TrialStatus.Cancelled, script[cancel.TrialIndex].EpochsDone);
+        Assert.True(script.Machine.AllEnded);
         script.Resume();
+        // Both go back in the queue, the ones with epochs done first; trial 1 asks about its rung again when it starts.
+        Assert.Equal(TrialStatus.Pending, script[1].Status);
+        Assert.Null(script[1].StoppedAtEpoch);
+        var start = script.StartOf(1);
+        script.Answer(start);
+        Assert.Equal(TrialDecision.Pause, script.Ask(1, start.Attempt, 1, 0.1).Reply!.Decision); // still not in the top third
         Assert.Equal(TrialStatus.Paused, script[1].Status);
-        Assert.Equal(1, script[1].StoppedAtEpoch);
     }
 
     [Fact]
@@ -134,7 +166,8 @@ public sealed class ResumeTests
     public void TheLifecycleTablesListTheResumeMoves()
     {
         Assert.True(TrialLifecycle.IsLegal(TrialStatus.Cancelled, TrialStatus.Pending));
-        Assert.True(TrialLifecycle.IsLegal(TrialStatus.Cancelled, TrialStatus.Paused));
+        Assert.True(TrialLifecycle.IsLegal(TrialStatus.Failed, TrialStatus.Pending));
+        Assert.False(TrialLifecycle.IsLegal(TrialStatus.Cancelled, TrialStatus.Paused));
         Assert.False(TrialLifecycle.IsLegal(TrialStatus.Completed, TrialStatus.Pending));
         Assert.True(SweepLifecycle.IsLegal(SweepStatus.Cancelled, SweepStatus.Running));
         Assert.True(SweepLifecycle.IsLegal(SweepStatus.Completed, SweepStatus.Running));

@@ -1,5 +1,5 @@
 // The lifecycle table: every legal move has its reason, nothing else is legal, and an ended trial can never change —
-// but for the two moves of a resumed sweep's cancelled trials (back to the queue, or to its boundary).
+// but for the moves of a resumed sweep's trials (cancelled, or failed with a retry left: back to the queue).
 using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
@@ -12,7 +12,7 @@ public sealed class TrialLifecycleTests
 
     /// <summary>What `sweep resume` does to a cancelled trial: the only moves out of an ended status.</summary>
     private static readonly (TrialStatus From, TrialStatus To)[] ResumeMoves =
-        [(TrialStatus.Cancelled, TrialStatus.Pending), (TrialStatus.Cancelled, TrialStatus.Paused)];
+        [(TrialStatus.Cancelled, TrialStatus.Pending), (TrialStatus.Failed, TrialStatus.Pending)];
 
     public static TheoryData<TrialStatus, TrialStatus> MovesOfAnEndedTrial()
     {
@@ -23,7 +23,7 @@ public sealed class TrialLifecycleTests
     }
 
     [Fact]
-    public void OnlyACancelledTrialMovesOnAndOnlyBackToTheQueueOrItsBoundary()
+    public void OnlyAResumedTrialMovesOnAndOnlyBackToTheQueue()
     {
         var outOfAnEnd = TrialLifecycle.Table.Where(m => m.From.IsTerminal()).Select(m => (m.From, m.To)).ToArray();
         Assert.Equal(ResumeMoves.Order(), outOfAnEnd.Order());
