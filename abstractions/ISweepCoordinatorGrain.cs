@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Abstractions;
@@ -21,6 +22,15 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
 
     /// <summary>Cancels every unfinished trial; returns false when no sweep has this id.</summary>
     Task<bool> CancelAsync();
+
+    /// <summary>
+    /// A cancelled sweep goes on: its cancelled trials are queued again and go on from their checkpoints; its ended
+    /// results are kept. A running sweep is left as it is; a finished one is refused (extend it instead).
+    /// </summary>
+    Task<SweepChangeResult> ResumeAsync();
+
+    /// <summary>Adds trials (more random combinations, more seeds for every combination); a finished sweep runs again.</summary>
+    Task<SweepChangeResult> ExtendAsync(SweepExtension extension);
 
     /// <summary>A trial finished one or more epochs.</summary>
     Task ReportEpochsAsync(TrialEpochs epochs);

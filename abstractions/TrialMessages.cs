@@ -27,7 +27,8 @@ public sealed record TrialAssignment(
     [property: Id(6)] IReadOnlyList<int>? DecisionEpochs = null,
     [property: Id(7)] TrialDonor? Donor = null,
     [property: Id(8)] double CheckpointSeconds = 0,
-    [property: Id(9)] int FailuresCounted = 0);
+    [property: Id(9)] int FailuresCounted = 0,
+    [property: Id(10)] int Life = 0);
 
 /// <summary>The trial whose checkpoint an exploiting trial copies, and the epoch boundary it must be at.</summary>
 /// <param name="TrialKey">The donor's trial-grain key, "{sweepId}/{trialIndex}".</param>

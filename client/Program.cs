@@ -15,6 +15,8 @@ public static class Program
             StatusCommand.CreateWatch(),
             ReportCommand.Create(),
             CancelCommand.CreateCancel(),
+            ChangeCommand.CreateResume(),
+            ChangeCommand.CreateExtend(),
             CancelCommand.CreateList(),
             ValidateCommand.Create(),
             TrainCommand.Create(),

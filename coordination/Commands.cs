@@ -18,8 +18,10 @@ public sealed record Persist : SweepCommand
 /// <param name="Donor">PBT: start from this trial's checkpoint at <see cref="DonorEpoch"/> instead of its own.</param>
 /// <param name="FailuresCounted">Failed attempts the coordinator has counted: a trial grain whose own count is higher
 /// hands back that failure instead of running again (its report was lost), so every failure counts once.</param>
+/// <param name="Life">The sweep's resume count: a trial grain cancelled in an earlier life goes on from its checkpoint;
+/// one cancelled in this life hands back its cancel.</param>
 public sealed record StartTrial(int TrialIndex, int Attempt, string Silo, TrialSpec Spec, IReadOnlyList<int>? DecisionEpochs,
-    int? Donor, int DonorEpoch, int FailuresCounted = 0) : SweepCommand;
+    int? Donor, int DonorEpoch, int FailuresCounted = 0, int Life = 0) : SweepCommand;
 
 /// <summary>Tell a paused trial that it will not be resumed: it ends Pruned.</summary>
 public sealed record PruneTrial(int TrialIndex, string? Reason) : SweepCommand;
@@ -42,8 +44,18 @@ public sealed record StopTicking : SweepCommand
     public static StopTicking Instance { get; } = new();
 }
 
+/// <summary>The sweep runs again (resumed or extended): the periodic tick and the wake-up reminder are needed again.</summary>
+public sealed record ResumeTicking : SweepCommand
+{
+    public static ResumeTicking Instance { get; } = new();
+}
+
+/// <summary>The answer to a request to change the sweep (resume, extend): how it ended and why, for the user.</summary>
+public sealed record SweepChange(Core.SweepChangeOutcome Outcome, string Message);
+
 /// <summary>What a trial waiting at a decision epoch does next, and why.</summary>
 public sealed record Directive(Core.TrialDecision Decision, string? Reason);
 
 /// <summary>The outcome of one event: the commands to carry out, in order, and the answer to a question (if it was one).</summary>
-public sealed record Step(IReadOnlyList<SweepCommand> Commands, Directive? Reply = null);
+/// <param name="Change">The answer to a <see cref="ResumeRequested"/> or <see cref="ExtendRequested"/>.</param>
+public sealed record Step(IReadOnlyList<SweepCommand> Commands, Directive? Reply = null, SweepChange? Change = null);

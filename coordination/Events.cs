@@ -37,6 +37,12 @@ public sealed record TrialsReconciled(IReadOnlyList<ReconciledTrial> Trials, Dat
 /// <summary>The user cancelled the sweep.</summary>
 public sealed record CancelRequested(DateTimeOffset Now) : SweepEvent(Now);
 
+/// <summary>The user asked a cancelled sweep to go on (`sweep resume`).</summary>
+public sealed record ResumeRequested(DateTimeOffset Now) : SweepEvent(Now);
+
+/// <summary>The user asked for more trials (`sweep extend`).</summary>
+public sealed record ExtendRequested(SweepExtension Extension, DateTimeOffset Now) : SweepEvent(Now);
+
 /// <summary>A live silo: its key (the address the placement uses), its endpoint as trials name it, its slots.</summary>
 public sealed record LiveSilo(string Key, string Endpoint, int Slots);
 

@@ -86,6 +86,13 @@ public sealed partial class SweepMachine
             Error = error,
             AssignedSilo = null,
         };
+        if (status == TrialStatus.Cancelled && _header.Status == SweepStatus.Running && trial.Life < _header.Resumes)
+        {
+            // Cancelled before its sweep was resumed, and stopped only now: it goes on from its checkpoint like the rest.
+            // (Cancelled in this life, by a cancel this machine lost in a restart, it stays cancelled.)
+            Put(trial with { Status = TrialStatus.Pending });
+            return false;
+        }
         if (status == TrialStatus.Failed)
         {
             var failures = trial.Failures + 1;

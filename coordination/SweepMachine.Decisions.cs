@@ -72,7 +72,7 @@ public sealed partial class SweepMachine
         {
             var metric = MetricOf(record);
             trial = WithBest(trial with { EpochsDone = record.Epoch, LastMetric = metric }, metric, record.Epoch);
-            decision = _scheduler.OnEpoch(new TrialEpochResult(trial.Index, _plan.Spec.CombinationOf(trial.Index), record, metric, _plan.EpochsOf(trial.Index)));
+            decision = _scheduler.OnEpoch(new TrialEpochResult(trial.Index, _plan.CombinationOf(trial.Index), record, metric, _plan.EpochsOf(trial.Index)));
         }
         return (trial, decision);
     }

@@ -57,15 +57,15 @@ public sealed partial class SweepMachine
         raisedCeiling = attempt > trial.AttemptCeiling;
         trial = trial with
         {
-            Attempt = attempt, AssignedSilo = silo, DispatchedAt = _now, Status = TrialStatus.Pending,
+            Attempt = attempt, AssignedSilo = silo, DispatchedAt = _now, Status = TrialStatus.Pending, Life = _header.Resumes,
             AttemptCeiling = raisedCeiling ? attempt + AttemptReserve - 1 : trial.AttemptCeiling,
         };
         Put(trial);
         var epochs = _plan.EpochsOf(trial.Index);
         var decisionEpochs = DecisionEpochs(epochs);
         if (trial.PendingRestart is not { } restart)
-            return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpec(trial.Index), decisionEpochs, null, 0, trial.Failures);
-        return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpec(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch, trial.Failures);
+            return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpec(trial.Index), decisionEpochs, null, 0, trial.Failures, trial.Life);
+        return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpec(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch, trial.Failures, trial.Life);
     }
 
     private IReadOnlyList<int>? DecisionEpochs(int epochs)

@@ -23,7 +23,7 @@ public sealed partial class SweepMachine
     private Directive? Cancel()
     {
         if (_header.Status != SweepStatus.Running) return null;
-        _header = _header with { Status = SweepStatus.Cancelled };
+        MoveTo(SweepStatus.Cancelled, null);
         Dirty = true;
         foreach (var trial in _book.Trials.Where(t => !t.Status.IsTerminal()).ToArray())
         {
@@ -52,10 +52,18 @@ public sealed partial class SweepMachine
         // A trial the scheduler pruned ran as planned (ASHA may legitimately promote nothing to the last rung).
         var status = _header.Status != SweepStatus.Running ? _header.Status
             : _book.CountOf(TrialStatus.Completed) + _book.CountOf(TrialStatus.Pruned) > 0 ? SweepStatus.Completed : SweepStatus.Failed;
-        _header = _header with { Status = status, FinishedAt = _now };
+        MoveTo(status, _now);
         Emit(StopTicking.Instance);
         PersistNow();
         Emit(PublishListing.Instance);
         return true;
+    }
+
+    /// <summary>The sweep's status moves (checked against <see cref="SweepLifecycle"/>) and its end time is set or cleared.</summary>
+    private void MoveTo(SweepStatus status, DateTimeOffset? finishedAt)
+    {
+        if (status != _header.Status) SweepLifecycle.Check(_header.Status, status);
+        _header = _header with { Status = status, FinishedAt = finishedAt };
+        Dirty = true;
     }
 }

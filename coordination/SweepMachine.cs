@@ -16,7 +16,7 @@ namespace SweepCluster.Coordination;
 
 public sealed partial class SweepMachine
 {
-    private readonly SweepPlan _plan;
+    private SweepPlan _plan;
     private readonly ITrialScheduler _scheduler;
     private readonly TimeSpan _reconcilePeriod;
     private readonly TrialBook _book;
@@ -26,6 +26,9 @@ public sealed partial class SweepMachine
     private DateTimeOffset _lastReconcile = DateTimeOffset.MinValue;
     private DateTimeOffset _now;
     private SweepHeader _header;
+
+    /// <summary>The answer to the resume or extend being handled, handed out with its step.</summary>
+    private SweepChange? _change;
 
     /// <summary>Attempt numbers reserved per trial at a time (see <see cref="TrialSummary.AttemptCeiling"/>).</summary>
     private const int AttemptReserve = 16;
@@ -51,14 +54,16 @@ public sealed partial class SweepMachine
         new(plan, new SweepHeader(plan.Spec.Name, SweepStatus.Running, default, null), [], null, reconcilePeriod);
 
     /// <summary>A sweep as it was stored (a coordinator reactivated after a restart or a silo loss).</summary>
+    /// <param name="plan">The plan of the sweep's spec; the stored extensions are applied to it.</param>
     public static SweepMachine Restore(SweepPlan plan, SweepState state, TimeSpan reconcilePeriod)
     {
-        if (state.Trials.Count != plan.TotalTrials)
-            throw new InvalidOperationException($"the stored sweep has {state.Trials.Count} trials; its spec has {plan.TotalTrials}");
         // Numbers up to each stored ceiling may have gone out before the restart: the next start numbers above it, and
         // the ceiling moves up one reserve (stored before that start leaves).
+        plan = plan.WithExtensions(state.Extensions ?? []);
+        if (state.Trials.Count != plan.TotalTrials)
+            throw new InvalidOperationException($"the stored sweep has {state.Trials.Count} trials; its spec and extensions have {plan.TotalTrials}");
         var trials = state.Trials.Select(t => t.Status.IsTerminal() ? t : t with { AttemptCeiling = t.AttemptCeiling + AttemptReserve }).ToImmutableList();
-        return new(plan, new SweepHeader(state.Name, state.Status, state.CreatedAt, state.FinishedAt), trials, state.Scheduler, reconcilePeriod)
+        return new(plan, new SweepHeader(state.Name, state.Status, state.CreatedAt, state.FinishedAt, state.Resumes), trials, state.Scheduler, reconcilePeriod)
         {
             _ceilingsUnstored = true,
         };
@@ -67,7 +72,8 @@ public sealed partial class SweepMachine
     public SweepPlan Plan => _plan;
 
     /// <summary>The state to store: immutable, so the host may write it while the machine moves on.</summary>
-    public SweepState State => new(_header.Name, _header.Status, _header.CreatedAt, _header.FinishedAt, _book.Trials, _scheduler.SaveState());
+    public SweepState State => new(_header.Name, _header.Status, _header.CreatedAt, _header.FinishedAt, _book.Trials, _scheduler.SaveState(),
+        _plan.Extensions.IsEmpty ? null : _plan.Extensions, _header.Resumes);
 
     public SweepStatus Status => _header.Status;
     public string Name => _header.Name;
@@ -114,10 +120,14 @@ public sealed partial class SweepMachine
             TrialStartFailed failed => StartFailed(failed.Start),
             TrialsReconciled reconciled => Reconciled(reconciled.Trials),
             CancelRequested => Cancel(),
+            ResumeRequested => Resume(),
+            ExtendRequested extend => Extend(extend.Extension),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "not a sweep event"),
         };
-        return new Step(_commands.ToArray(), reply);
+        var change = _change;
+        _change = null;
+        return new Step(_commands.ToArray(), reply, change);
     }
 
-    private sealed record SweepHeader(string Name, SweepStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+    private sealed record SweepHeader(string Name, SweepStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int Resumes = 0);
 }

@@ -1,5 +1,9 @@
-// What a sweep's spec fixes for its whole life, derived once when the coordinator loads it: the searcher, every
-// trial's planned epochs and the trial scheduler's kind. Deterministic: the same spec gives the same plan on any silo.
+// What a sweep's spec and its extensions fix for its life, derived when the coordinator loads it: the searcher, every
+// trial's combination, seed and planned epochs, and the trial scheduler's kind. Deterministic: the same spec and
+// extensions give the same plan on any silo. An extension gives a new plan (Extend); the trials already planned keep
+// their index, combination, seed and epochs.
+using System.Collections.Immutable;
+using SweepCluster.Core;
 using SweepCluster.Core.Specs;
 using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Scheduling;
@@ -10,13 +14,19 @@ namespace SweepCluster.Coordination;
 public sealed class SweepPlan
 {
     private readonly int[] _trialEpochs;
+    private readonly TrialLayout _layout;
 
-    private SweepPlan(SweepSpec spec, ISearcher searcher)
+    private SweepPlan(SweepSpec spec, ISearcher searcher, ImmutableList<SweepExtension> extensions, int[]? knownEpochs)
     {
         Spec = spec;
         Searcher = searcher;
-        _trialEpochs = new int[searcher.TotalTrials];
-        for (var i = 0; i < _trialEpochs.Length; i++) _trialEpochs[i] = searcher.Suggest(i).Spec.Epochs;
+        Extensions = extensions;
+        Seeds = [.. spec.Seeds, .. extensions.SelectMany(e => e.Seeds.IsDefault ? [] : e.Seeds)];
+        _layout = new TrialLayout(spec.Combinations, spec.Seeds.Count, extensions);
+        _trialEpochs = new int[_layout.TotalTrials];
+        var known = knownEpochs?.Length ?? 0;
+        knownEpochs?.CopyTo(_trialEpochs, 0);
+        for (var i = known; i < _trialEpochs.Length; i++) _trialEpochs[i] = Configuration(i).Spec.Epochs;
         EpochsPlanned = _trialEpochs.Sum(e => (long)e);
     }
 
@@ -24,22 +34,48 @@ public sealed class SweepPlan
     public ISearcher Searcher { get; }
     public int TotalTrials => _trialEpochs.Length;
 
+    /// <summary>What was added to the spec's trials, in order (stored with the sweep).</summary>
+    public ImmutableList<SweepExtension> Extensions { get; }
+
+    /// <summary>Every seed of the sweep: the spec's, then those extensions added.</summary>
+    public ImmutableArray<long> Seeds { get; }
+
+    /// <summary>Combinations: the spec's, then those extensions drew.</summary>
+    public int Combinations => _layout.Combinations;
+
     /// <summary>Epochs every trial would run to the end.</summary>
     public long EpochsPlanned { get; }
 
-    public static SweepPlan Create(SweepSpec spec) => new(spec, SearcherFactory.Create(spec));
+    public static SweepPlan Create(SweepSpec spec) => new(spec, SearcherFactory.Create(spec), [], null);
+
+    /// <summary>The plan of a sweep stored with <paramref name="extensions"/> (this plan's spec, extended again).</summary>
+    public SweepPlan WithExtensions(IReadOnlyList<SweepExtension> extensions) =>
+        extensions.SequenceEqual(Extensions) ? this : new SweepPlan(Spec, Searcher, [.. extensions], null);
+
+    /// <summary>This plan with <paramref name="extension"/>'s trials appended.</summary>
+    public SweepPlan Extend(SweepExtension extension) => new(Spec, Searcher, Extensions.Add(extension), _trialEpochs);
 
     /// <summary>The planned epochs of trial <paramref name="index"/>.</summary>
     public int EpochsOf(int index) => _trialEpochs[index];
 
     public IReadOnlyList<int> TrialEpochs => _trialEpochs;
 
+    /// <summary>The combination trial <paramref name="index"/> replicates.</summary>
+    public int CombinationOf(int index) => _layout.Locate(index).Combination;
+
     /// <summary>A new trial scheduler of the spec's kind, in its initial state.</summary>
     public ITrialScheduler NewScheduler() => TrialSchedulerFactory.Create(Spec);
 
+    /// <summary>Trial <paramref name="index"/> as its searcher proposes it: combination, seed, axes and spec.</summary>
+    public TrialConfiguration Configuration(int index)
+    {
+        var (combination, seedPosition) = _layout.Locate(index);
+        return Searcher.Suggest(index, combination, Seeds[seedPosition]);
+    }
+
     /// <summary>The searcher's trial spec for <paramref name="index"/>.</summary>
-    public TrialSpec SearcherSpec(int index) => Searcher.Suggest(index).Spec;
+    public TrialSpec SearcherSpec(int index) => Configuration(index).Spec;
 
     /// <summary>Trial <paramref name="index"/>'s searched values in words, e.g. "learning_rate=constant(0.05), seed=1".</summary>
-    public string Describe(int index) => string.Join(", ", Searcher.Suggest(index).Axes.Select(a => $"{a.Key}={a.Value}"));
+    public string Describe(int index) => string.Join(", ", Configuration(index).Axes.Select(a => $"{a.Key}={a.Value}"));
 }

@@ -13,7 +13,7 @@ public static class SweepReportSource
     public static SweepReportInput Input(string sweepId, SweepMachine machine)
     {
         var plan = machine.Plan;
-        var configurations = Enumerable.Range(0, plan.TotalTrials).Select(plan.Searcher.Suggest).ToArray();
+        var configurations = Enumerable.Range(0, plan.TotalTrials).Select(plan.Configuration).ToArray();
         var results = machine.Trials.Select(t => new TrialResult(t.Index, configurations[t.Index].Combination, configurations[t.Index].Seed,
             t.Status, [], t.LastMetric, t.Error, t.Silos, t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
             t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone)).ToArray();

@@ -10,7 +10,7 @@ namespace SweepCluster.Coordination;
 
 internal sealed class TrialBook
 {
-    private readonly SweepPlan _plan;
+    private SweepPlan _plan;
     private readonly SortedSet<long> _queue = [];
     private readonly SortedSet<int> _inFlight = [];
     private readonly SortedSet<int> _paused = [];
@@ -30,6 +30,18 @@ internal sealed class TrialBook
         if (_trials.Count > 0) throw new InvalidOperationException("the sweep's trials exist already");
         _trials = trials;
         foreach (var trial in trials) Count(trial, +1);
+    }
+
+    /// <summary>The sweep was extended: <paramref name="plan"/> plans the trials so far and <paramref name="added"/>, which are appended.</summary>
+    public void Extend(SweepPlan plan, IEnumerable<TrialSummary> added)
+    {
+        _plan = plan;
+        foreach (var trial in added)
+        {
+            if (trial.Index != _trials.Count) throw new InvalidOperationException($"trial {trial.Index} does not follow trial {_trials.Count - 1}");
+            _trials = _trials.Add(trial);
+            Count(trial, +1);
+        }
     }
 
     public ImmutableList<TrialSummary> Trials => _trials;

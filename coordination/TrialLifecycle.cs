@@ -1,6 +1,8 @@
 // The legal moves of a trial's status, in one table. Every change the coordinator makes to a trial goes through
-// TrialBook.Put, which refuses a move this table does not list: an ended trial (Completed, Diverged, Failed,
-// Cancelled, Pruned) never changes again, so a result, once recorded, stays what it was.
+// TrialBook.Put, which refuses a move this table does not list: a result (Completed, Diverged, Pruned, and Failed with
+// no retry left) never changes again, so a result, once recorded, stays what it was. When a cancelled sweep is
+// resumed, its cancelled trials, and those that failed while it was cancelled with a retry left, go on from their
+// checkpoints (a new life, under a higher attempt number): the only moves out of an ended status, both to Pending.
 using SweepCluster.Core;
 
 namespace SweepCluster.Coordination;
@@ -22,6 +24,8 @@ public static class TrialLifecycle
         (TrialStatus.Paused, TrialStatus.Paused, "its scheduler decided about the boundary again and still holds it"),
         (TrialStatus.Paused, TrialStatus.Pending, "its scheduler resumed it (ASHA's promotion, PBT's next generation)"),
         (TrialStatus.Paused, TrialStatus.Running, "an attempt the coordinator had paused asked at its boundary"),
+        (TrialStatus.Cancelled, TrialStatus.Pending, "its sweep was resumed: it goes on from its checkpoint"),
+        (TrialStatus.Failed, TrialStatus.Pending, "its sweep was resumed: it had failed with a retry left while the sweep was cancelled"),
         .. Ends.SelectMany(end => new[]
         {
             (TrialStatus.Pending, end, "its attempt ended (or the sweep was cancelled before it ran)"),
@@ -38,7 +42,7 @@ public static class TrialLifecycle
     public static void Check(int trial, TrialStatus from, TrialStatus to)
     {
         if (!IsLegal(from, to))
-            throw new InvalidOperationException($"trial {trial}: {from} → {to} is not a legal move (an ended trial never changes)");
+            throw new InvalidOperationException($"trial {trial}: {from} → {to} is not a legal move (a result never changes)");
     }
 
     private static bool[,] Build()

@@ -25,6 +25,8 @@ namespace SweepCluster.Coordination.State;
 /// number above it, so a coordinator restored from storage numbers its next start above it and never sends a number
 /// twice, without storing the whole sweep before every start.</param>
 /// <param name="BestEpoch">The epoch of <see cref="BestMetric"/> (its first, among equals); null while there is none.</param>
+/// <param name="Life">The sweep's resume count (SweepState.Resumes) when the current attempt was dispatched: a trial
+/// cancelled in an earlier life goes on when its sweep is resumed; one cancelled in this life stays cancelled.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSummary")]
 public sealed record TrialSummary(
     [property: Id(0)] int Index,
@@ -45,7 +47,8 @@ public sealed record TrialSummary(
     [property: Id(15)] PendingRestart? PendingRestart,
     [property: Id(16)] ImmutableArray<ExploitRecord> Exploits,
     [property: Id(18)] int AttemptCeiling = 0,
-    [property: Id(19)] int? BestEpoch = null)
+    [property: Id(19)] int? BestEpoch = null,
+    [property: Id(20)] int Life = 0)
 {
     /// <summary>A trial no attempt has been made of yet.</summary>
     public static TrialSummary Fresh(int index) =>

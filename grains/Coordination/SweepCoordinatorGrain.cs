@@ -114,6 +114,19 @@ public sealed class SweepCoordinatorGrain(
         return true;
     }
 
+    public Task<SweepChangeResult> ResumeAsync() => ChangeAsync(new ResumeRequested(Now));
+
+    public Task<SweepChangeResult> ExtendAsync(SweepExtension extension) => ChangeAsync(new ExtendRequested(extension, Now));
+
+    private async Task<SweepChangeResult> ChangeAsync(SweepEvent request)
+    {
+        if (_machine is null) return new SweepChangeResult(SweepChangeOutcome.NotFound, $"no sweep with id '{SweepId}' on this cluster (see `sweep list`)", 0);
+        await ObserveMembershipAsync();
+        var step = _machine.Handle(request);
+        await CarryOutAsync(step.Commands);
+        return new SweepChangeResult(step.Change!.Outcome, step.Change.Message, _machine.Plan.TotalTrials);
+    }
+
     public async Task ReportEpochsAsync(TrialEpochs epochs)
     {
         if (_machine is null) return;
@@ -226,6 +239,10 @@ public sealed class SweepCoordinatorGrain(
                     await GrainFactory.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key)
                         .UpsertAsync(new SweepListing(SweepId, _machine!.Name, _machine.Status, _machine.Plan.TotalTrials, _machine.CreatedAt));
                     break;
+                case ResumeTicking:
+                    StartTicking();
+                    await WakeUpReminder.EnsureAsync(this, options.Value.ReminderPeriod, logger);
+                    break;
                 case StopTicking:
                     StopTimer();
                     await WakeUpReminder.RemoveAsync(this, logger);
@@ -239,7 +256,7 @@ public sealed class SweepCoordinatorGrain(
         var checkpoints = _machine!.Plan.Spec.Checkpoints;
         var donor = start.Donor is { } d ? new TrialDonor($"{SweepId}/{d}", start.DonorEpoch) : null;
         var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.Spec, Submission!.BaseDirectory, start.Attempt,
-            checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds, start.FailuresCounted);
+            checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds, start.FailuresCounted, start.Life);
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(start.Silo));
         try
         {

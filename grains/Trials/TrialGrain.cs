@@ -67,7 +67,7 @@ public sealed class TrialGrain(
         var current = state.State;
         var previous = current.Assignment;
         if (previous is not null && previous.Attempt > assignment.Attempt) return Status();   // a stale dispatch
-        if (IsTraining && !_phase.IsAtBoundary())
+        if (IsTraining && !_phase.IsAtBoundary() && !StoppingFromAnEarlierLife(previous!, assignment))
         {
             // Already training (the coordinator lost track, e.g. it restarted): keep going under the newer number.
             if (previous!.Attempt < assignment.Attempt)
@@ -77,11 +77,12 @@ public sealed class TrialGrain(
             }
             return Status();
         }
-        if (previous is not null && current.Status.IsTerminal() && previous.Spec.SameAs(assignment.Spec)
+        if (previous is not null && current.Status.IsTerminal() && !ResumedAfterCancel(current.Status, previous, assignment) && previous.Spec.SameAs(assignment.Spec)
             && (current.Status != TrialStatus.Failed || assignment.FailuresCounted < current.Failures))
         {
             // Finished before (a result the coordinator never stored, or a failure it never counted): never run it
-            // twice, hand the result back; the coordinator retries a failure if retries remain.
+            // twice, hand the result back; the coordinator retries a failure if retries remain. A trial cancelled in an
+            // earlier life of its sweep (resumed since) is not finished: it goes on from its checkpoint below.
             state.State = current with { Assignment = previous with { Attempt = assignment.Attempt } };
             await state.WriteStateAsync();
             return Status();
@@ -127,6 +128,17 @@ public sealed class TrialGrain(
         StartRun(assignment, begun);
         return Status();
     }
+
+    /// <summary>
+    /// Told to cancel, not stopped yet, and started again by its resumed sweep: the new attempt runs once this one has
+    /// stopped (its end is then not the trial's), rather than being adopted by a run that is about to end cancelled.
+    /// </summary>
+    private bool StoppingFromAnEarlierLife(TrialAssignment previous, TrialAssignment assignment) =>
+        _cancellation?.IsCancellationRequested == true && assignment.Life > previous.Life;
+
+    /// <summary>Cancelled before its sweep was resumed: a start of the new life runs it again, from its checkpoint.</summary>
+    private static bool ResumedAfterCancel(TrialStatus status, TrialAssignment previous, TrialAssignment assignment) =>
+        status == TrialStatus.Cancelled && assignment.Life > previous.Life;
 
     private TrialGrainState Assigned(TrialAssignment assignment, EpochRecord[] history) => state.State with
     {

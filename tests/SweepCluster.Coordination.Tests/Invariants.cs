@@ -1,7 +1,8 @@
 // What must hold in every simulated world, checked after every machine step, every world step and at the end. Each
 // check names the property it guards; a violation throws SimulationException and the runner prints the seed.
 //
-// Machine (per step):   an ended trial never changes (same status, epochs, metric, exploits) within an incarnation;
+// Machine (per step):   an ended trial never changes (same status, epochs, metric, exploits) within an incarnation,
+//                       but for a cancelled one that a resume gives a new life (then it ends again, once);
 //                       an end, once reached by any incarnation, is the same end in every later one (runs without a
 //                       user cancel: a cancel not yet stored is legitimately forgotten); an end once stored stays in
 //                       every later stored state and in every restored machine; a question that changed its trial is
@@ -27,6 +28,9 @@ internal sealed class Invariants
     private readonly World _world;
     private readonly TrialOutcome?[] _firstEnd;
     private readonly TrialOutcome?[] _storedEnd;
+
+    /// <summary>The sweep's resume count when each stored end was stored: a later life may store the trial anew.</summary>
+    private readonly int[] _storedEndResumes;
     private readonly bool[] _training;
     private readonly AshaAudit? _asha;
     private IReadOnlyList<TrialSummary> _seen = [];
@@ -36,6 +40,7 @@ internal sealed class Invariants
         _world = world;
         _firstEnd = new TrialOutcome?[world.Plan.TotalTrials];
         _storedEnd = new TrialOutcome?[world.Plan.TotalTrials];
+        _storedEndResumes = new int[world.Plan.TotalTrials];
         _training = new bool[world.Plan.TotalTrials];
         _asha = world.Plan.Spec.Scheduler == SchedulerKind.Asha ? new AshaAudit(world) : null;
     }
@@ -61,6 +66,11 @@ internal sealed class Invariants
             var now = trials[i];
             var was = i < before.Count ? before[i] : null;
             if (ReferenceEquals(now, was)) continue;
+            if (was is { Status: TrialStatus.Cancelled or TrialStatus.Failed } && @event is ResumeRequested && !now.Status.IsTerminal())
+            {
+                _firstEnd[i] = null; // a new life: it ends again, once
+                continue;
+            }
             if (was is not null && was.Status.IsTerminal() && TrialOutcome.Of(was) != TrialOutcome.Of(now))
                 Violation($"an ended trial changed on {@event.GetType().Name}: {TrialOutcome.Of(was)} → {TrialOutcome.Of(now)}");
             if (!now.Status.IsTerminal()) continue;
@@ -98,11 +108,14 @@ internal sealed class Invariants
             var trial = state.Trials[i];
             if (!trial.Status.IsTerminal())
             {
+                if (_storedEnd[i] is { Status: TrialStatus.Cancelled or TrialStatus.Failed } && state.Resumes > _storedEndResumes[i]) _storedEnd[i] = null; // resumed
                 if (_storedEnd[i] is { } ended) Violation($"a stored end was stored again as {trial.Status}: {ended}");
                 continue;
             }
             var outcome = TrialOutcome.Of(trial);
-            if (_storedEnd[i] is null) _storedEnd[i] = outcome;
+            if (_storedEnd[i] is { Status: TrialStatus.Cancelled or TrialStatus.Failed } && state.Resumes > _storedEndResumes[i] && outcome != _storedEnd[i])
+                _storedEnd[i] = null; // resumed, and ended again in its new life before this store
+            if (_storedEnd[i] is null) (_storedEnd[i], _storedEndResumes[i]) = (outcome, state.Resumes);
             else if (_storedEnd[i] != outcome) Violation($"a stored end changed: {_storedEnd[i]} → {outcome}");
         }
     }

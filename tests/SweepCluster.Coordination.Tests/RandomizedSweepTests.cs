@@ -40,6 +40,38 @@ public sealed class RandomizedSweepTests(ITestOutputHelper output)
         Assert.Fail($"{seeds.Length} of {Seeds} seeds failed: {string.Join(", ", seeds.Take(40))}\n\n{SimulationRunner.Failure(sweep, seeds[0])}");
     }
 
+    /// <summary>
+    /// The same worlds' hostility with the user changing the sweep at random points: cancel then resume (the resumed
+    /// trials end once per life, a completed result never changes, and a FIFO sweep resumed in full ends exactly as
+    /// the one run one event at a time), and extend (new seeds for the grid, new combinations for ASHA, refused for PBT;
+    /// a FIFO sweep extended ends as the extended sweep run from the start).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sweeps))]
+    public void ResumesAndExtensionsAtRandomPointsKeepTheInvariantsAndTheDecisions(string sweep)
+    {
+        var failed = new ConcurrentBag<int>();
+        var reports = new ConcurrentBag<RunReport>();
+        Parallel.For(1, Seeds + 1, seed =>
+        {
+            try
+            {
+                reports.Add(SimulationRunner.Run(sweep, seed, changes: true));
+            }
+            catch (Exception)
+            {
+                failed.Add(seed);
+            }
+        });
+        output.WriteLine($"{sweep} with changes: {reports.Count(r => r.Events.ContainsKey("sweep resumed"))} resumed, " +
+            $"{reports.Count(r => r.Events.ContainsKey("sweep extended"))} extended of {Seeds}");
+        var seeds = failed.Order().ToArray();
+        Assert.True(seeds.Length == 0,
+            $"{seeds.Length} of {Seeds} seeds failed: {string.Join(", ", seeds.Take(40))}\n\n{(seeds.Length > 0 ? SimulationRunner.Failure(sweep, seeds[0], changes: true) : "")}");
+        Assert.True(reports.Count(r => r.Events.ContainsKey("sweep resumed")) > Seeds / 10, "too few worlds resumed");
+        Assert.True(reports.Count(r => r.Events.ContainsKey("sweep extended")) > Seeds / 10, "too few worlds extended");
+    }
+
     /// <summary>Seeds that found bugs in SweepMachine (fixed since; see each fix's comment there): replayed exactly.</summary>
     [Theory]
     [InlineData("asha", 10)]    // late progress moved a paused trial back from its boundary: pruned "after epoch 3" with 2 epochs

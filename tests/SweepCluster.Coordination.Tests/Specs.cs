@@ -53,6 +53,17 @@ internal static class Specs
         scheduler: { type: pbt, interval: 2, quantile: 0.25 }
         """;
 
+    /// <summary>FIFO over a random search: 4 random learning rates × 2 seeds = 8 trials of 3 epochs.</summary>
+    public const string FifoRandom = """
+        name: fifo-random
+        dataset: iris
+        search: { strategy: random, trials: 4, seed: 7 }
+        seeds: [1, 2]
+        learning_rate: { loguniform: [0.001, 0.5] }
+        batch_size: { choice: [16, 32] }
+        epochs: 3
+        """;
+
     private static readonly ConcurrentDictionary<string, SweepPlan> Plans = new();
 
     /// <summary>The plan of a spec text (parsed once per text).</summary>

@@ -28,6 +28,12 @@ public interface ITrialScheduler
     /// <summary>A trial reached a terminal state; schedulers that rank completed trials record it.</summary>
     void OnTrialFinished(int trialIndex, TrialStatus status, double? finalMetric);
 
+    /// <summary>
+    /// A trial that ended Cancelled is part of the sweep again (`sweep resume`): it goes on from its checkpoint and
+    /// reports its epochs as before. Schedulers that count ended trials (PBT's population) count it as live again.
+    /// </summary>
+    void OnTrialResumed(int trialIndex) { }
+
     /// <summary>Decisions about paused trials made since the last call (a promotion, a PBT generation); cleared by the call.</summary>
     IReadOnlyList<ScheduledAction> TakeActions();
 

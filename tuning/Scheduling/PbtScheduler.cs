@@ -62,6 +62,9 @@ public sealed class PbtScheduler : ITrialScheduler
         foreach (var boundary in _state.Arrivals.Keys.Order().ToArray()) TryRelease(boundary);
     }
 
+    /// <summary>A resumed member is waited for again at the boundaries to come (those ranked already stay ranked).</summary>
+    public void OnTrialResumed(int trialIndex) => _state = _state with { Finished = _state.Finished.Remove(trialIndex) };
+
     public IReadOnlyList<ScheduledAction> TakeActions()
     {
         var actions = _state.Actions.ToArray();

@@ -31,5 +31,16 @@ public sealed class GridSearcher : ISearcher
     }
 
     /// <inheritdoc/>
+    public TrialConfiguration Suggest(int index, int combination, long seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        if (!HasCombination(combination)) throw new ArgumentOutOfRangeException(nameof(combination), combination, $"a grid of {_sweep.Combinations} combinations");
+        return TrialConfiguration.Of(_sweep, index, combination, seed, _sweep.Space.Pick(combination));
+    }
+
+    /// <inheritdoc/>
+    public bool HasCombination(int combination) => combination >= 0 && combination < _sweep.Combinations;
+
+    /// <inheritdoc/>
     public Core.Specs.TrialSpec Draw(int draw) => SearchSpaceDraws.Grid(_sweep, draw);
 }

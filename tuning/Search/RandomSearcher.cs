@@ -32,5 +32,16 @@ public sealed class RandomSearcher : ISearcher
     }
 
     /// <inheritdoc/>
+    public TrialConfiguration Suggest(int index, int combination, long seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(combination);
+        return TrialConfiguration.Of(_sweep, index, combination, seed, _sweep.Space.Sample(_sweep.SearchSeed, combination));
+    }
+
+    /// <inheritdoc/>
+    public bool HasCombination(int combination) => combination >= 0;
+
+    /// <inheritdoc/>
     public Core.Specs.TrialSpec Draw(int draw) => SearchSpaceDraws.Random(_sweep, draw);
 }

@@ -15,9 +15,12 @@ public sealed record TrialConfiguration(int Index, int Combination, long Seed, I
 {
     /// <summary>The trial configuration of trial <paramref name="index"/>; throws <see cref="SpecException"/> when the
     /// combination does not bind (possible only for grids too large to validate exhaustively).</summary>
-    internal static TrialConfiguration Of(SweepSpec sweep, int index, int combination, ExpandedTrial trial)
+    internal static TrialConfiguration Of(SweepSpec sweep, int index, int combination, ExpandedTrial trial) =>
+        Of(sweep, index, combination, sweep.Seeds[index % sweep.Seeds.Count], trial);
+
+    /// <summary>As above, with the trial's seed given (an extended sweep's seeds go beyond the spec's).</summary>
+    internal static TrialConfiguration Of(SweepSpec sweep, int index, int combination, long seed, ExpandedTrial trial)
     {
-        var seed = sweep.Seeds[index % sweep.Seeds.Count];
         var spec = ExpandedTrialBinder.Bind(trial, sweep.Source, out var errors);
         if (errors.Count > 0) throw new SpecException(errors);
         var axes = trial.Axes

@@ -64,6 +64,10 @@ internal sealed class MachineScript
 
     public Step Cancel() => Handle(new CancelRequested(Later()));
 
+    public Step Resume() => Handle(new ResumeRequested(Later()));
+
+    public Step Extend(int combinations = 0, params long[] seeds) => Handle(new ExtendRequested(new SweepExtension(combinations, [.. seeds]), Later()));
+
     /// <summary>The starts in <paramref name="step"/> (default: the last step), in order.</summary>
     public IReadOnlyList<StartTrial> Starts(Step? step = null) => (step ?? Last).Commands.OfType<StartTrial>().ToArray();
 

@@ -1,4 +1,5 @@
-// The lifecycle table: every legal move has its reason, nothing else is legal, and an ended trial can never change.
+// The lifecycle table: every legal move has its reason, nothing else is legal, and an ended trial can never change —
+// but for the moves of a resumed sweep's trials (cancelled, or failed with a retry left: back to the queue).
 using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
@@ -9,12 +10,23 @@ public sealed class TrialLifecycleTests
 {
     private static readonly TrialStatus[] Statuses = Enum.GetValues<TrialStatus>();
 
+    /// <summary>What `sweep resume` does to a cancelled trial: the only moves out of an ended status.</summary>
+    private static readonly (TrialStatus From, TrialStatus To)[] ResumeMoves =
+        [(TrialStatus.Cancelled, TrialStatus.Pending), (TrialStatus.Failed, TrialStatus.Pending)];
+
     public static TheoryData<TrialStatus, TrialStatus> MovesOfAnEndedTrial()
     {
         var moves = new TheoryData<TrialStatus, TrialStatus>();
         foreach (var from in Statuses.Where(s => s.IsTerminal()))
-            foreach (var to in Statuses) moves.Add(from, to);
+            foreach (var to in Statuses.Where(to => !ResumeMoves.Contains((from, to)))) moves.Add(from, to);
         return moves;
+    }
+
+    [Fact]
+    public void OnlyAResumedTrialMovesOnAndOnlyBackToTheQueue()
+    {
+        var outOfAnEnd = TrialLifecycle.Table.Where(m => m.From.IsTerminal()).Select(m => (m.From, m.To)).ToArray();
+        Assert.Equal(ResumeMoves.Order(), outOfAnEnd.Order());
     }
 
     [Theory]

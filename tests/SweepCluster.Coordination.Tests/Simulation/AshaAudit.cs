@@ -61,7 +61,7 @@ internal sealed class AshaAudit(World world)
     {
         var final = AshaView.Of(machine);
         var rungs = Enumerable.Range(0, 32).Select(RungEpoch).TakeWhile(e => e > 0 && e < world.Plan.EpochsOf(0)).ToArray();
-        foreach (var grain in world.Trials)
+        foreach (var grain in world.Trials.Take(machine.Trials.Count)) // the world's extension may have been refused
         {
             var summary = machine.Trials[grain.Index];
             for (var rung = 0; rung < rungs.Length; rung++)

@@ -28,6 +28,8 @@ internal sealed class CoordinatorHost(World world, SweepPlan plan)
     public bool Ticking { get; private set; }
     public int Restarts { get; private set; }
     public bool Cancelled { get; private set; }
+    public bool Resumed { get; private set; }
+    public bool Extended { get; private set; }
 
     /// <summary>The sweep status the last PublishListing published.</summary>
     public SweepStatus? Published { get; private set; }
@@ -59,6 +61,20 @@ internal sealed class CoordinatorHost(World world, SweepPlan plan)
     {
         Cancelled = true;
         Handle(new CancelRequested(world.Now));
+    }
+
+    /// <summary>The user resumes the sweep (once). The answer does not matter here: the invariants judge what it did.</summary>
+    public void Resume()
+    {
+        Resumed = true;
+        Handle(new ResumeRequested(world.Now));
+    }
+
+    /// <summary>The user extends the sweep (once).</summary>
+    public void Extend(SweepExtension extension)
+    {
+        Extended = true;
+        Handle(new ExtendRequested(extension, world.Now));
     }
 
     /// <summary>The coordinator's activation dies; the next one starts from storage.</summary>
@@ -162,6 +178,9 @@ internal sealed class CoordinatorHost(World world, SweepPlan plan)
                 break;
             case StopTicking:
                 Ticking = false;
+                break;
+            case ResumeTicking:
+                Ticking = true;
                 break;
             default:
                 throw new InvalidOperationException($"unknown command {command}");

@@ -26,6 +26,9 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
     /// <summary>Failures its fate (TrialFate) has had so far: a property of the trial, not of its storage.</summary>
     private int _failures;
 
+    /// <summary>A start of a new life (its sweep resumed) is being stored over its cancel.</summary>
+    private bool _revived;
+
     // ---- calls from the coordinator ----
 
     /// <summary>TrialGrain.StartAsync; null when the call fails (no live silo, or the donor's checkpoint is not the boundary's).</summary>
@@ -35,19 +38,22 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
         var current = a.State;
         var previous = current.Assignment;
         if (previous is not null && previous.Attempt > start.Attempt) return Snapshot(a); // a stale dispatch
-        if (a.IsTraining && !a.AwaitingDecision && !a.LeavingAtBoundary)
+        if (a.IsTraining && !a.AwaitingDecision && !a.LeavingAtBoundary && !(a.Runs[^1].Cancelled && start.Life > previous!.Life))
         {
             // Already training (the coordinator lost track): keep going under the newer number.
             if (previous!.Attempt < start.Attempt) Persist(a, current with { Assignment = previous with { Attempt = start.Attempt } });
             return Snapshot(a);
         }
-        if (previous is not null && current.Status.IsTerminal() && previous.SpecJson == start.SpecJson()
+        if (previous is not null && current.Status.IsTerminal() && !(current.Status == TrialStatus.Cancelled && start.Life > previous.Life) && previous.SpecJson == start.SpecJson()
             && (current.Status != TrialStatus.Failed || start.FailuresCounted < current.Failures))
         {
             // Finished before (or failed without the coordinator counting it): never run twice, hand the result back.
+            // A trial cancelled before its sweep was resumed is not finished: it goes on from its checkpoint.
             Persist(a, current with { Assignment = previous with { Attempt = start.Attempt } });
             return Snapshot(a);
         }
+        // Its sweep was resumed since it was cancelled: a new life, which may store and train again.
+        var revive = previous is not null && current.Status == TrialStatus.Cancelled && start.Life > previous.Life;
         var restartDone = start.Donor is not null && previous?.Donor == start.Donor && previous.DonorEpoch == start.DonorEpoch
             && previous.SpecJson == start.SpecJson() && current.HasCheckpoint;
         (int Epoch, IReadOnlyList<EpochRecord> History)? copy = null;
@@ -61,7 +67,8 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
             : resume ? (true, current.CheckpointEpoch, current.History.Take(current.CheckpointEpoch))
             : (false, 0, Enumerable.Empty<EpochRecord>());
         var assignment = new Assignment(start.Attempt, start.SpecJson(), world.SpecHash(start.SpecJson()), start.DecisionEpochs ?? [],
-            start.Donor, start.DonorEpoch);
+            start.Donor, start.DonorEpoch, start.Life);
+        _revived = revive;
         Persist(a, current with
         {
             Assignment = assignment, Status = TrialStatus.Pending, Error = null, StopReason = null,
@@ -279,6 +286,11 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
     {
         var a = run.Activation;
         var s = a.State;
+        if (s.Status == TrialStatus.Pending && run != a.Runs[^1])
+        {
+            EndRun(run); // a newer start waits behind it (its resumed sweep's): its end is not the trial's
+            return;
+        }
         s = s with
         {
             Status = status, Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null, WallSeconds = s.WallSeconds + run.Segment,
@@ -350,6 +362,12 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
     private void Persist(Activation a, TrialRecord state)
     {
         a.State = state;
+        if (_revived)
+        {
+            (_revived, EverEnded) = (false, false);
+            Stored = state;
+            return;
+        }
         if (Stored.Ended && (state.Status != Stored.Status || !ReferenceEquals(state.History, Stored.History)))
             world.Violation($"trial {Index} ended {Stored.Status} in storage and then became {state.Status} with {state.History.Count} epochs");
         Stored = state;

@@ -3,6 +3,7 @@
 // fault-free reference of each is computed once and cached). A failure is rerun with its trace on, which replays it
 // exactly, and reported with its seed, its options and the last steps before the violation.
 using System.Collections.Concurrent;
+using SweepCluster.Core;
 using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Coordination.Tests.Simulation;
@@ -14,7 +15,10 @@ internal static class SimulationRunner
 {
     private const int Natures = 24;
 
-    private static readonly ConcurrentDictionary<(string Sweep, int Nature), SweepOutcome> References = new();
+    private static readonly ConcurrentDictionary<(string Sweep, int Nature, int Trials), SweepOutcome> References = new();
+
+    /// <summary>The resume and extend draws come from a stream of their own: a world's other options stay as they were.</summary>
+    private const ulong ChangesStream = 0xC4A7_6E5D_0000_0000UL;
 
     public static IReadOnlyDictionary<string, string> Sweeps { get; } = new Dictionary<string, string>
     {
@@ -24,20 +28,37 @@ internal static class SimulationRunner
     };
 
     /// <summary>Runs seed <paramref name="seed"/> of <paramref name="sweep"/>; throws <see cref="SimulationException"/> on a violation.</summary>
-    public static RunReport Run(string sweep, int seed, bool trace = false) => Run(sweep, seed, trace, out _);
+    public static RunReport Run(string sweep, int seed, bool trace = false, bool changes = false) => Run(sweep, seed, trace, changes, out _);
 
-    private static RunReport Run(string sweep, int seed, bool trace, out World world)
+    /// <summary>What `sweep extend` adds in the worlds with changes: seeds to the grid, combinations to ASHA's random
+    /// search, and to PBT's population something it refuses.</summary>
+    public static IReadOnlyDictionary<string, SweepExtension> Extensions { get; } = new Dictionary<string, SweepExtension>
     {
-        var plan = Specs.Plan(Sweeps[sweep]);
-        var nature = NatureOf(plan, seed % Natures);
+        ["fifo"] = new(0, [3]),
+        ["asha"] = new(3, []),
+        ["pbt"] = new(1, []),
+    };
+
+    private static RunReport Run(string sweep, int seed, bool trace, bool changes, out World world)
+    {
+        var submitted = Specs.Plan(Sweeps[sweep]);
         var worldSeed = WorldSeed(sweep, seed);
-        world = new World(plan, nature, WorldOptions.Draw(new SimRandom(~worldSeed), mayCancel: true), worldSeed, trace);
+        var options = WorldOptions.Draw(new SimRandom(~worldSeed), mayCancel: true);
+        if (changes) options = options.WithChanges(new SimRandom(worldSeed ^ ChangesStream), Extensions[sweep]);
+        var plan = World.FullPlan(submitted, options);
+        var nature = NatureOf(plan, seed % Natures);
+        world = new World(submitted, nature, options, worldSeed, trace);
         world.Run();
         var outcome = SweepOutcome.Of(world.Host.Machine);
         // ASHA's decisions depend on the arrival order by design (AshaAudit checks them instead); FIFO's and PBT's do not.
-        if (plan.Spec.Scheduler != SchedulerKind.Asha && !world.Host.Cancelled)
+        // A cancel may be the last word (not resumed, or resumed after the coordinator lost it); a PBT generation ranked
+        // while the sweep was cancelled is not ranked again with the members that were cancelled.
+        var resumedInFull = world.Host.Machine.State.Resumes > 0 && outcome.Status != SweepStatus.Cancelled
+            && outcome.Trials.All(t => t.Status != TrialStatus.Cancelled);
+        if (plan.Spec.Scheduler == SchedulerKind.Fifo || (plan.Spec.Scheduler == SchedulerKind.Pbt && !world.Host.Cancelled))
         {
-            var expected = References.GetOrAdd((sweep, seed % Natures), key => Reference(plan, NatureOf(plan, key.Nature)));
+            if (world.Host.Cancelled && !resumedInFull) return new RunReport(world.Step, world.Events, world.Host.Cancelled, outcome);
+            var expected = References.GetOrAdd((sweep, seed % Natures, plan.TotalTrials), key => Reference(plan, NatureOf(plan, key.Nature)));
             var differences = outcome.Differences(expected).ToArray();
             if (differences.Length > 0)
                 world.Violation($"the outcome differs from the same sweep run one event at a time:\n  {string.Join("\n  ", differences)}");
@@ -58,18 +79,18 @@ internal static class SimulationRunner
     private static ulong WorldSeed(string sweep, int seed) => TrialNature.HashOf(sweep) ^ ((ulong)seed * 0x9E37_79B9_7F4A_7C15UL);
 
     /// <summary>Seed <paramref name="seed"/> of <paramref name="sweep"/> run with its trace on: every step it took.</summary>
-    public static IReadOnlyList<string> Trace(string sweep, int seed)
+    public static IReadOnlyList<string> Trace(string sweep, int seed, bool changes = false)
     {
-        Run(sweep, seed, trace: true, out var world);
+        Run(sweep, seed, trace: true, changes, out var world);
         return world.Trace;
     }
 
     /// <summary>Null when the seed passes; otherwise the violation, replayed with its trace (the last <paramref name="lines"/> steps).</summary>
-    public static string? Failure(string sweep, int seed, int lines = 250)
+    public static string? Failure(string sweep, int seed, int lines = 250, bool changes = false)
     {
         try
         {
-            Run(sweep, seed);
+            Run(sweep, seed, changes: changes);
             return null;
         }
         catch (Exception first)
@@ -77,7 +98,7 @@ internal static class SimulationRunner
             World? world = null;
             try
             {
-                Run(sweep, seed, trace: true, out world);
+                Run(sweep, seed, trace: true, changes, out world);
             }
             catch (Exception)
             {

@@ -7,7 +7,7 @@ using SweepCluster.Core;
 namespace SweepCluster.Coordination.Tests.Simulation;
 
 /// <summary>The start a trial grain works on (TrialAssignment): its attempt, spec, decision epochs and PBT donor.</summary>
-internal sealed record Assignment(int Attempt, string SpecJson, ulong SpecHash, IReadOnlyList<int> DecisionEpochs, int? Donor, int DonorEpoch);
+internal sealed record Assignment(int Attempt, string SpecJson, ulong SpecHash, IReadOnlyList<int> DecisionEpochs, int? Donor, int DonorEpoch, int Life = 0);
 
 /// <summary>A trial grain's stored state (TrialGrainState). The checkpoint holds the weights after <see cref="CheckpointEpoch"/>.</summary>
 /// <param name="Failures">Attempts that ended Failed (TrialGrainState.Failures).</param>

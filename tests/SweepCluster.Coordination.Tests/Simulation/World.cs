@@ -20,22 +20,31 @@ internal sealed class World
     private readonly List<string>? _trace;
     private int _ids;
 
+    /// <param name="plan">The sweep's plan as submitted; the world's trials are those of its extension too, if any (see <see cref="Plan"/>).</param>
     public World(SweepPlan plan, TrialNature nature, WorldOptions options, ulong seed, bool trace = false)
     {
-        Plan = plan;
+        Plan = FullPlan(plan, options);
         Nature = nature;
         Options = options;
         Random = new SimRandom(seed);
         Silos = Enumerable.Range(1, options.Silos).Select(n => new Silo(n, options.SlotsPerSilo)).ToArray();
-        Trials = Enumerable.Range(0, plan.TotalTrials).Select(i => new SimulatedTrial(this, i, plan.EpochsOf(i))).ToArray();
+        Trials = Enumerable.Range(0, Plan.TotalTrials).Select(i => new SimulatedTrial(this, i, Plan.EpochsOf(i))).ToArray();
         Invariants = new Invariants(this);
         Host = new CoordinatorHost(this, plan);
-        MaxSteps = 4000 + 60 * (int)plan.EpochsPlanned;
-        _searcherHashes = new ulong?[plan.TotalTrials];
+        MaxSteps = 4000 + 60 * (int)Plan.EpochsPlanned;
+        _searcherHashes = new ulong?[Plan.TotalTrials];
         _trace = trace ? [] : null;
     }
 
+    /// <summary>Every trial the sweep may have: the submitted plan, extended when the world extends it (and the sweep
+    /// accepts that extension). Trials beyond the coordinator's plan wait, never started, until it is extended.</summary>
     public SweepPlan Plan { get; }
+
+    /// <summary>The plan with the world's extension when the sweep accepts it (a PBT sweep does not).</summary>
+    public static SweepPlan FullPlan(SweepPlan plan, WorldOptions options) =>
+        options is { ExtendAt: not null, Extension: { } extension } && ExtensionCheck.Refusal(plan, SweepStatus.Running, plan.Spec.Name, extension) is null
+            ? plan.Extend(extension)
+            : plan;
     public TrialNature Nature { get; }
     public WorldOptions Options { get; }
     public SimRandom Random { get; }
@@ -76,8 +85,15 @@ internal sealed class World
     }
 
     /// <summary>The sweep ended, nothing is in flight and nothing runs.</summary>
-    private bool Quiescent => Host.Machine.AllEnded && Host.Machine.Status != SweepStatus.Running && Network.Count == 0
+    private bool Quiescent => SweepAtRest && !ResumeDue(atRest: true) && !ExtendDue(atRest: true);
+
+    private bool SweepAtRest => Host.Machine.AllEnded && Host.Machine.Status != SweepStatus.Running && Network.Count == 0
         && !Host.Reconciling && Trials.All(t => t.Active is not { Runs.Count: > 0 });
+
+    /// <summary>The user's resume is due: its step has come, or the sweep is at rest (it would never come).</summary>
+    private bool ResumeDue(bool atRest) => Options.ResumeAt is { } at && Host.Cancelled && !Host.Resumed && (atRest || Step >= at);
+
+    private bool ExtendDue(bool atRest) => Options.ExtendAt is { } at && !Host.Extended && (atRest || Step >= at);
 
     private void Act()
     {
@@ -90,6 +106,18 @@ internal sealed class World
         {
             Note("sweep cancelled");
             Host.Cancel();
+            return;
+        }
+        if (ResumeDue(SweepAtRest))
+        {
+            Note("sweep resumed");
+            Host.Resume();
+            return;
+        }
+        if (ExtendDue(SweepAtRest))
+        {
+            Note("sweep extended");
+            Host.Extend(Options.Extension!);
             return;
         }
         if (Options.Ordered)

@@ -1,6 +1,8 @@
 // How one simulated world is set up and how hostile it is, all drawn from its seed: silos and slots, the trials'
-// checkpoint interval and how often they report progress, whether the user cancels, and the rates of each fault
-// during the first Horizon steps (then calm, so every sweep must end).
+// checkpoint interval and how often they report progress, whether the user cancels (and resumes) or extends the sweep,
+// and the rates of each fault during the first Horizon steps (then calm, so every sweep must end).
+using SweepCluster.Core;
+
 namespace SweepCluster.Coordination.Tests.Simulation;
 
 /// <summary>Relative weights of each fault per step while faults are on (0: never).</summary>
@@ -22,8 +24,11 @@ internal sealed record FaultProfile(int Horizon, double Drop, double Duplicate, 
 
 /// <param name="Ordered">Deliver the oldest message first, then advance runs in trial order, then tick: the reference run.</param>
 /// <param name="CancelAt">The step at which the user cancels the sweep; null: never.</param>
+/// <param name="ResumeAt">The step at which the user resumes the cancelled sweep (or when it has ended, if sooner); null: never.</param>
+/// <param name="ExtendAt">The step at which the user extends the sweep with <paramref name="Extension"/> (or when it has
+/// ended, if sooner); null: never.</param>
 internal sealed record WorldOptions(int Silos, int SlotsPerSilo, bool Ordered, int CheckpointEvery, double ProgressChance,
-    FaultProfile Faults, int? CancelAt)
+    FaultProfile Faults, int? CancelAt, int? ResumeAt = null, int? ExtendAt = null, SweepExtension? Extension = null)
 {
     /// <summary>One silo with one slot, no faults, every message delivered in order at once: the sweep one event at a time.</summary>
     public static WorldOptions Reference { get; } = new(1, 1, Ordered: true, CheckpointEvery: 1, ProgressChance: 1, FaultProfile.None, null);
@@ -36,4 +41,20 @@ internal sealed record WorldOptions(int Silos, int SlotsPerSilo, bool Ordered, i
         ProgressChance: random.NextDouble(),
         Faults: FaultProfile.Draw(random),
         CancelAt: mayCancel && random.Chance(0.15) ? random.Between(1, 400) : null);
+
+    /// <summary>
+    /// These options with a resume after the cancel (or a cancel first, then a resume) and an extension at random
+    /// points, drawn from <paramref name="random"/> (a stream of its own: the options drawn before stay as they were).
+    /// </summary>
+    public WorldOptions WithChanges(SimRandom random, SweepExtension extension)
+    {
+        var cancelAt = CancelAt ?? (random.Chance(0.5) ? random.Between(1, 400) : null);
+        return this with
+        {
+            CancelAt = cancelAt,
+            ResumeAt = cancelAt is { } c && random.Chance(0.8) ? c + random.Between(0, 300) : null,
+            ExtendAt = random.Chance(0.5) ? random.Between(1, 700) : null,
+            Extension = extension,
+        };
+    }
 }
