@@ -17,19 +17,50 @@ using Xunit.Abstractions;
 
 namespace SweepCluster.Cluster.Tests.Changes;
 
-/// <summary>The engine, counting the starts of each trial ("sweep/index").</summary>
+/// <summary>The engine, counting the starts of each trial ("sweep/index"). For the sweep named in
+/// <see cref="HoldSweepId"/>, the first <see cref="FreeStarts"/> first starts run freely and every later first start is
+/// held after its <see cref="HoldAfterEpoch"/>th epoch (checkpoint taken) until it is cancelled, so the test catches
+/// the sweep with trials both completed and running, whatever the machine's speed; <see cref="StopHolding"/> ends that.</summary>
 public sealed class CountingExecutor : ITrialExecutor
 {
+    private static readonly TimeSpan LongestHold = TimeSpan.FromMinutes(2);
     private readonly EngineTrialExecutor _engine = new();
+    private int _firstStartsOfHeldSweep;
+    private volatile bool _holding = true;
 
     public ConcurrentDictionary<string, int> Starts { get; } = new();
 
+    public string? HoldSweepId { get; init; }
+
+    public int FreeStarts { get; init; }
+
+    public int HoldAfterEpoch { get; init; }
+
     public int StartsOf(string sweepId, int trial) => Starts.GetValueOrDefault($"{sweepId}/{trial}");
+
+    public void StopHolding() => _holding = false;
 
     public TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
     {
-        Starts.AddOrUpdate($"{assignment.SweepId}/{assignment.TrialIndex}", 1, (_, n) => n + 1);
-        return _engine.Run(assignment, checkpoint, progress, cancellation);
+        var starts = Starts.AddOrUpdate($"{assignment.SweepId}/{assignment.TrialIndex}", 1, (_, n) => n + 1);
+        var held = _holding && assignment.SweepId == HoldSweepId && starts == 1 && Interlocked.Increment(ref _firstStartsOfHeldSweep) > FreeStarts;
+        return _engine.Run(assignment, checkpoint, held ? new HoldingWriter(progress, HoldAfterEpoch, cancellation) : progress, cancellation);
+    }
+
+    /// <summary>Passes every epoch on; after the hold epoch's checkpoint, blocks the training thread until cancelled.</summary>
+    private sealed class HoldingWriter(ChannelWriter<EpochProgress> inner, int holdAfterEpoch, CancellationToken cancellation)
+        : ChannelWriter<EpochProgress>
+    {
+        public override bool TryWrite(EpochProgress item)
+        {
+            var written = inner.TryWrite(item);
+            if (item.Record.Epoch >= holdAfterEpoch && item.Checkpoint is not null) cancellation.WaitHandle.WaitOne(LongestHold);
+            return written;
+        }
+
+        public override ValueTask<bool> WaitToWriteAsync(CancellationToken token = default) => inner.WaitToWriteAsync(token);
+
+        public override bool TryComplete(Exception? error = null) => inner.TryComplete(error);
     }
 }
 
@@ -58,7 +89,7 @@ public sealed class ResumeAndExtendTests(ITestOutputHelper output) : IAsyncLifet
         checkpoint_every: 1
         """;
 
-    private readonly CountingExecutor _executor = new();
+    private readonly CountingExecutor _executor = new() { HoldSweepId = "resume", FreeStarts = 2, HoldAfterEpoch = 3 };
     private TestClusterHandle _handle = null!;
 
     public async Task InitializeAsync() =>
@@ -72,6 +103,7 @@ public sealed class ResumeAndExtendTests(ITestOutputHelper output) : IAsyncLifet
         var coordinator = await SweepDriver.SubmitAsync(_handle.Grains, "resume", Grid);
         await SweepDriver.WaitAsync(coordinator, p => p.Count(TrialStatus.Completed) >= 2 && p.Count(TrialStatus.Running) > 0);
         await coordinator.CancelAsync();
+        _executor.StopHolding(); // trials started by the resume train freely
         var cancelled = await SweepDriver.WaitForEndAsync(coordinator);
         Assert.Equal(SweepStatus.Cancelled, cancelled.Status);
         var completedBefore = await TrialsWithStatusAsync("resume", TrialStatus.Completed);
