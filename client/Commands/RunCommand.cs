@@ -21,41 +21,28 @@ public static class RunCommand
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Where the report folder goes.", DefaultValueFactory = _ => new DirectoryInfo("sweeps") };
         var allowLarge = new Option<bool>("--allow-large") { Description = "Accept sweeps of more than 100,000 trials." };
         var httpPort = new Option<int>("--http-port") { Description = "Also serve the Orleans dashboard and the live sweep page on 127.0.0.1 at this port (default 0: none)." };
-        var store = new Option<string>("--store")
-        {
-            Description = $"Where grain state and the study tables go: a SQLite file (default {StoreLocation.DefaultSqlitePath}), " +
-                          $"'memory' (nothing kept), or 'postgres' (connection string in {StoreSelection.ConnectionVariable} or --store-connection-file).",
-            DefaultValueFactory = _ => StoreLocation.DefaultSqlitePath,
-        };
-        var storeConnectionFile = new Option<string?>("--store-connection-file") { Description = "With --store postgres: a file holding the Npgsql connection string." };
         var command = new Command("run", "Run a sweep on an embedded silo in this process and print the ranked report.")
         {
-            spec, id, slots, output, allowLarge, httpPort, store, storeConnectionFile,
+            spec, id, slots, output, allowLarge, httpPort,
         };
+        StoreOptions.AddTo(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, () => RunAsync(AnsiConsole.Console,
             parse.GetValue(spec)!, parse.GetValue(id), parse.GetValue(slots), parse.GetValue(output)!, parse.GetValue(allowLarge), cancellation,
-            parse.GetValue(httpPort), new RunStore(parse.GetValue(store)!, parse.GetValue(storeConnectionFile)))));
+            parse.GetValue(httpPort), StoreOptions.From(parse))));
         return command;
-    }
-
-    /// <summary>The embedded silo's store: the <c>--store</c> value and, for PostgreSQL, the connection file.</summary>
-    public sealed record RunStore(string Store, string? ConnectionFile = null)
-    {
-        /// <summary>Nothing on disk (what most tests use).</summary>
-        public static RunStore Memory { get; } = new(StoreSelection.MemoryValue);
     }
 
     /// <param name="httpPort">0: no web host; else the loopback port of the dashboard and the sweep's live page.</param>
     /// <param name="store">The embedded silo's store; null: memory.</param>
     public static async Task<int> RunAsync(IAnsiConsole console, FileInfo specFile, string? id, int slots, DirectoryInfo output, bool allowLarge,
-        CancellationToken cancellation, int httpPort = 0, RunStore? store = null)
+        CancellationToken cancellation, int httpPort = 0, StoreChoice? store = null)
     {
         var (submission, spec) = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true);
         var sweepId = id ?? SweepIds.New(DateTimeOffset.UtcNow);
         if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
 
         if (httpPort is < 0 or > ushort.MaxValue) throw new InvalidFlagException($"--http-port must be 0 (no web host) or 1-65535, got {httpPort}");
-        await using var cluster = await StartEmbeddedAsync(slots, cancellation, httpPort, store ?? RunStore.Memory);
+        await using var cluster = await StartEmbeddedAsync(slots, cancellation, httpPort, store ?? StoreChoice.Memory);
         console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {spec.TotalTrials:N0} trials on an embedded silo with {cluster.Slots} slots; {cluster.StoreName}");
         if (httpPort > 0) console.MarkupLineInterpolated($"live page: {SweepPageUrl.For(new Uri($"http://{SweepSiloOptions.DefaultHttpBind}:{httpPort}/"), sweepId)}");
         var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
@@ -83,7 +70,7 @@ public static class RunCommand
     }
 
     /// <summary>The embedded silo; a setting it cannot use (e.g. a taken <c>--http-port</c>) is refused input.</summary>
-    private static async Task<EmbeddedCluster> StartEmbeddedAsync(int slots, CancellationToken cancellation, int httpPort, RunStore store)
+    private static async Task<EmbeddedCluster> StartEmbeddedAsync(int slots, CancellationToken cancellation, int httpPort, StoreChoice store)
     {
         try
         {

@@ -1,0 +1,57 @@
+// The `--store` flags, one definition for every command that runs an embedded silo or reads the study tables, and
+// opening the store they name for reading (a SQLite file is read while a silo writes it; nothing is locked).
+using System.CommandLine;
+using SweepCluster.Cli.Commands;
+using SweepCluster.Hosting;
+using SweepCluster.Hosting.Storage;
+using SweepCluster.Store;
+
+namespace SweepCluster.Cli.Cluster;
+
+/// <summary>The store the command was given: the <c>--store</c> value and, for PostgreSQL, the connection file.</summary>
+/// <param name="Store">A SQLite file's path, <c>memory</c> or <c>postgres</c>.</param>
+/// <param name="ConnectionFile">With <c>postgres</c>: a file holding the Npgsql connection string.</param>
+/// <param name="Explicit">Whether <c>--store</c> was on the command line (rather than its default).</param>
+public sealed record StoreChoice(string Store, string? ConnectionFile = null, bool Explicit = true)
+{
+    /// <summary>Nothing on disk (what most tests use).</summary>
+    public static StoreChoice Memory { get; } = new(StoreSelection.MemoryValue);
+
+    /// <summary>The store's location.</summary>
+    /// <exception cref="InvalidFlagException">A value that cannot be used (the message names the flag).</exception>
+    public StoreSelection Select(string memoryName = "sweep")
+    {
+        try
+        {
+            return StoreSelection.From(new SweepSiloOptions { Store = Store, StoreConnectionFile = ConnectionFile }, Environment.GetEnvironmentVariable, memoryName);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidFlagException(error.Message);
+        }
+    }
+}
+
+public static class StoreOptions
+{
+    public static readonly Option<string> Store = new("--store")
+    {
+        Description = $"The store: a SQLite file (default {StoreLocation.DefaultSqlitePath}), 'memory' (nothing kept), or 'postgres' " +
+                      $"(connection string in {StoreSelection.ConnectionVariable} or --store-connection-file).",
+        DefaultValueFactory = _ => StoreLocation.DefaultSqlitePath,
+    };
+
+    public static readonly Option<string?> ConnectionFile = new("--store-connection-file")
+    {
+        Description = "With --store postgres: a file holding the Npgsql connection string.",
+    };
+
+    public static void AddTo(Command command)
+    {
+        command.Options.Add(Store);
+        command.Options.Add(ConnectionFile);
+    }
+
+    public static StoreChoice From(ParseResult parse) =>
+        new(parse.GetValue(Store)!, parse.GetValue(ConnectionFile), parse.GetResult(Store) is { Implicit: false });
+}
