@@ -32,6 +32,12 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>Adds trials (more random combinations, more seeds for every combination); a finished sweep runs again.</summary>
     Task<SweepChangeResult> ExtendAsync(SweepExtension extension);
 
+    /// <summary>
+    /// Deletes an ended or cancelled sweep: its trials' state and checkpoints, its own state and its rows in the study
+    /// tables. A running sweep is refused (cancel it first); nothing is deleted then.
+    /// </summary>
+    Task<SweepChangeResult> DeleteAsync();
+
     /// <summary>A trial finished one or more epochs.</summary>
     Task ReportEpochsAsync(TrialEpochs epochs);
 

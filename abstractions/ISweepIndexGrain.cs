@@ -8,5 +8,8 @@ public interface ISweepIndexGrain : IGrainWithStringKey
     /// <summary>Adds or updates a sweep's line.</summary>
     Task UpsertAsync(SweepListing listing);
 
+    /// <summary>Removes a deleted sweep's line.</summary>
+    Task RemoveAsync(string sweepId);
+
     Task<IReadOnlyList<SweepListing>> ListAsync();
 }

@@ -44,4 +44,8 @@ public interface ITrialGrain : IGrainWithStringKey
     /// <summary>Stops training at the next batch; the trial ends Cancelled.</summary>
     [AlwaysInterleave]
     Task CancelAsync();
+
+    /// <summary>Clears the trial's stored state and checkpoint (its sweep is deleted); false, with nothing changed,
+    /// while an attempt still trains.</summary>
+    Task<bool> ForgetAsync();
 }

@@ -33,10 +33,12 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <param name="httpPort">0: no web host; else the loopback port of the dashboard and sweep pages.</param>
     /// <param name="store">The <c>--store</c> value: a SQLite file's path, <c>memory</c> or <c>postgres</c>.</param>
     /// <param name="storeConnectionFile">With <c>postgres</c>: the file holding the connection string (else the environment's).</param>
+    /// <param name="resumeRunningSweeps">Whether the sweeps the store says were running go on (as in a silo program);
+    /// false for a silo started only to read or change one sweep.</param>
     /// <exception cref="ArgumentException">A setting cannot be used (e.g. the HTTP port is taken); the message names the flag.</exception>
     /// <exception cref="StoreException">The store cannot be used (corrupt, served by another silo, unreachable, ...).</exception>
     public static async Task<EmbeddedCluster> StartAsync(int slots, CancellationToken cancellation, int httpPort = 0,
-        string store = StoreSelection.MemoryValue, string? storeConnectionFile = null)
+        string store = StoreSelection.MemoryValue, string? storeConnectionFile = null, bool resumeRunningSweeps = true)
     {
         var options = new SweepSiloOptions
         {
@@ -47,6 +49,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             HttpPort = httpPort,
             Store = store,
             StoreConnectionFile = storeConnectionFile,
+            ResumeRunningSweeps = resumeRunningSweeps,
         };
         var host = SweepSiloHost.Build(options);
         try

@@ -110,7 +110,7 @@ public static class SweepSiloHost
         if (settings.ProgramArgs is { } args) builder.Configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
         else builder.Logging.ClearProviders();
         var store = SelectStore(options, settings);
-        builder.Services.AddSweepClusterStore(store); // before Orleans: the store opens first and closes last
+        builder.Services.AddSweepClusterStore(store, options.ResumeRunningSweeps); // before Orleans: the store opens first and closes last
         builder.UseOrleans(silo =>
         {
             silo.UseSweepCluster(options, settings.Store, settings.PrimarySilo, store.Kind).UseSweepClusterKubernetes(options);

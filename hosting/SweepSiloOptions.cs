@@ -112,6 +112,10 @@ public sealed class SweepSiloOptions
     /// <summary>With <c>--store postgres</c>: a file holding the Npgsql connection string (never the command line).</summary>
     public string? StoreConnectionFile { get; set; }
 
+    /// <summary>Whether the silo goes on with the sweeps its store says were running (a silo program does; an embedded
+    /// silo that a command starts only to read or change one sweep does not).</summary>
+    public bool ResumeRunningSweeps { get; set; } = true;
+
     /// <summary><see cref="Store"/>, or the default of the clustering kind when it is empty.</summary>
     public string EffectiveStore => !string.IsNullOrWhiteSpace(Store) ? Store.Trim()
         : Clustering == ClusteringKind.Redis ? Storage.StoreSelection.MemoryValue

@@ -14,11 +14,11 @@ public static class CancelCommand
     {
         var id = SweepCommandBase.IdArgument();
         var command = new Command("cancel", "Cancel every unfinished trial of a sweep.") { id };
-        ClusterOptions.AddTo(command);
+        SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
-            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             await coordinator.CancelAsync();
             AnsiConsole.MarkupLineInterpolated($"cancelled sweep [bold]{progress.SweepId}[/] ({progress.Name})");
@@ -30,10 +30,10 @@ public static class CancelCommand
     public static Command CreateList()
     {
         var command = new Command("list", "List the cluster's sweeps, newest first, with their progress and best result (from the cluster's store).");
-        ClusterOptions.AddTo(command);
+        SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
-            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var sweeps = await cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).ListAsync();
             var table = new Table().AddColumns("id", "name", "status", "trials ended", "best", "created (UTC)");
             foreach (var s in sweeps)

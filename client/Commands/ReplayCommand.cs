@@ -20,12 +20,12 @@ public static class ReplayCommand
         {
             id, trial, output,
         };
-        ClusterOptions.AddTo(command);
+        SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             var index = parse.GetValue(trial);
-            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             if (index < 0 || index >= progress.TotalTrials)
             {

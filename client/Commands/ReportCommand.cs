@@ -26,11 +26,11 @@ public static class ReportCommand
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of the terminal." };
         var command = new Command("report", "Print or write a sweep's ranked report.") { id, format, output };
-        ClusterOptions.AddTo(command);
+        SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
-            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             var report = (await coordinator.GetReportAsync())!;
             var chosen = Formats[parse.GetValue(format)!];

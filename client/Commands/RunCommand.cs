@@ -50,23 +50,7 @@ public static class RunCommand
         if (submitted.Outcome is SubmitOutcome.Invalid or SubmitOutcome.IdConflict)
             throw new UnknownSweepException(string.Join(Environment.NewLine, submitted.Errors));
 
-        SweepProgress progress;
-        try
-        {
-            progress = await SweepWatcher.WatchAsync(console, coordinator, cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            await coordinator.CancelAsync();
-            throw;
-        }
-
-        var report = (await coordinator.GetReportAsync())!;
-        ReportOutput.Print(console, report);
-        var folder = Path.Combine(output.FullName, $"{spec.Name}-{sweepId}");
-        ReportOutput.WriteAll(report, folder);
-        console.MarkupLineInterpolated($"report written to [bold]{folder}[/] (txt, md, csv, json, html)");
-        return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
+        return await SweepCompletion.WatchAndReportAsync(console, coordinator, $"{spec.Name}-{sweepId}", output, cancellation);
     }
 
     /// <summary>The embedded silo; a setting it cannot use (e.g. a taken <c>--http-port</c>) is refused input.</summary>

@@ -13,11 +13,11 @@ public static class StatusCommand
     {
         var id = SweepCommandBase.IdArgument();
         var command = new Command("status", "Print a sweep's progress once.") { id };
-        ClusterOptions.AddTo(command);
+        SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
-            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (_, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             AnsiConsole.MarkupLineInterpolated($"[bold]{progress.SweepId}[/] ({progress.Name}): {SweepWatcher.Describe(progress)}");
             return progress.Status is SweepStatus.Running or SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
@@ -35,12 +35,12 @@ public static class StatusCommand
             DefaultValueFactory = _ => SweepPageUrl.DefaultBase.AbsoluteUri,
         };
         var command = new Command("watch", "Follow a sweep's progress live until it ends: done/running/pending/failed, ETA and the best so far.") { id, open, httpUrl };
-        ClusterOptions.AddTo(command);
+        SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             if (parse.GetValue(open)) AnsiConsole.WriteLine($"live page: {SweepPageUrl.For(SweepPageUrl.Parse(parse.GetValue(httpUrl)!), sweepId)}");
-            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cancellation);
             return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;

@@ -127,6 +127,29 @@ public sealed class SweepCoordinatorGrain(
         return new SweepChangeResult(step.Change!.Outcome, step.Change.Message, _machine.Plan.TotalTrials);
     }
 
+    public async Task<SweepChangeResult> DeleteAsync()
+    {
+        if (_machine is not { } machine) return new SweepChangeResult(SweepChangeOutcome.NotFound, $"no sweep with id '{SweepId}' on this cluster (see `sweep list`)", 0);
+        if (!machine.Status.IsTerminal())
+            return new SweepChangeResult(SweepChangeOutcome.Refused, $"sweep {SweepId} is running: cancel it first (`sweep cancel {SweepId}`), then delete it", machine.Plan.TotalTrials);
+        var trials = machine.Plan.TotalTrials;
+        var busy = (await Task.WhenAll(Enumerable.Range(0, trials).Select(async i => (i, forgotten: await Trial(i).ForgetAsync()))))
+            .Where(t => !t.forgotten).Select(t => t.i).ToArray();
+        if (busy.Length > 0)
+            return new SweepChangeResult(SweepChangeOutcome.Refused,
+                $"sweep {SweepId}: trial(s) {string.Join(", ", busy)} are still stopping; run `sweep delete {SweepId}` again in a moment", trials);
+        await recorder.DeleteSweepAsync(SweepId);
+        await GrainFactory.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key).RemoveAsync(SweepId);
+        _timer?.Dispose();
+        _timer = null;
+        await WakeUpReminder.RemoveAsync(this, logger);
+        _machine = null;
+        _curveHistories.Clear();
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return new SweepChangeResult(SweepChangeOutcome.Deleted, $"deleted sweep {SweepId} ({machine.Name}): {trials} trial(s), their checkpoints and rows", trials);
+    }
+
     public async Task ReportEpochsAsync(TrialEpochs epochs)
     {
         if (_machine is null) return;

@@ -13,6 +13,13 @@ public sealed class SweepIndexGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task RemoveAsync(string sweepId)
+    {
+        if (!state.State.Sweeps.ContainsKey(sweepId)) return;
+        state.State = new SweepIndexState(state.State.Sweeps.Remove(sweepId));
+        await state.WriteStateAsync();
+    }
+
     public Task<IReadOnlyList<SweepListing>> ListAsync() =>
         Task.FromResult<IReadOnlyList<SweepListing>>(state.State.Sweeps.Values.OrderBy(s => s.CreatedAt).ThenBy(s => s.SweepId, StringComparer.Ordinal).ToArray());
 }

@@ -24,6 +24,10 @@ public interface IStudyRecorder
     /// <summary>A trial recorded these epochs (again, after a resume: rows are replaced by key, never doubled).</summary>
     void RecordEpochs(string sweepId, int trialIndex, IReadOnlyList<EpochRecord> epochs);
 
+    /// <summary>Deletes the sweep's rows (sweep, trials, epochs) once every row queued before is written; completes
+    /// when they are gone (or deleting them failed and was logged).</summary>
+    Task DeleteSweepAsync(string sweepId);
+
     /// <summary>How many epoch rows each trial of the sweep has (a restored coordinator re-records the histories of
     /// ended trials whose last rows were lost with a killed silo); null without study tables or when they cannot be read.</summary>
     Task<IReadOnlyDictionary<int, int>?> CountEpochRowsAsync(string sweepId);

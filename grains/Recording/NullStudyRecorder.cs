@@ -22,5 +22,7 @@ public sealed class NullStudyRecorder : IStudyRecorder
     {
     }
 
+    public Task DeleteSweepAsync(string sweepId) => Task.CompletedTask;
+
     public Task<IReadOnlyDictionary<int, int>?> CountEpochRowsAsync(string sweepId) => Task.FromResult<IReadOnlyDictionary<int, int>?>(null);
 }

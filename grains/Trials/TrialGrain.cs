@@ -221,6 +221,15 @@ public sealed class TrialGrain(
         return Task.CompletedTask;
     }
 
+    public async Task<bool> ForgetAsync()
+    {
+        if (IsTraining) return false;
+        await state.ClearStateAsync();
+        await checkpoint.ClearStateAsync();
+        DeactivateOnIdle();
+        return true;
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A graceful shutdown: stop training at the next batch and leave the trial resumable from its last checkpoint;

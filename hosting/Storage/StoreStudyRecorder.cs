@@ -59,6 +59,14 @@ public sealed class StoreStudyRecorder(SiloStore store, ILogger<StoreStudyRecord
         }
     }
 
+    // After the rows queued before it: a trial row written late would otherwise bring the sweep's rows back.
+    public Task DeleteSweepAsync(string sweepId) =>
+        InOrder(async cancellation =>
+        {
+            await store.Writer.FlushAsync(cancellation);
+            await store.Store.DeleteSweepAsync(sweepId, cancellation);
+        }, sweepId);
+
     public async Task<IReadOnlyDictionary<int, int>?> CountEpochRowsAsync(string sweepId)
     {
         try

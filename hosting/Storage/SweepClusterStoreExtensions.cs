@@ -12,13 +12,15 @@ namespace SweepCluster.Hosting.Storage;
 public static class SweepClusterStoreExtensions
 {
     /// <summary>The store services of the host: call before UseOrleans, so the store opens before the silo starts.</summary>
-    public static IServiceCollection AddSweepClusterStore(this IServiceCollection services, StoreSelection selection)
+    /// <param name="resumeRunningSweeps">Whether running sweeps found in the store go on when the silo starts.</param>
+    public static IServiceCollection AddSweepClusterStore(this IServiceCollection services, StoreSelection selection, bool resumeRunningSweeps = true)
     {
         services.AddSingleton(selection);
         services.AddSingleton<SiloStore>();
         services.AddHostedService<SiloStoreService>();
         services.Replace(ServiceDescriptor.Singleton<IStudyRecorder, StoreStudyRecorder>());
         services.Replace(ServiceDescriptor.Singleton<IStudyCatalog, StoreStudyCatalog>());
+        if (!resumeRunningSweeps) return services;
         services.AddSingleton<RunningSweepResumption>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<RunningSweepResumption>());
         return services;

@@ -1,0 +1,97 @@
+// A sweep command's way to its sweeps, opened by the rule of SweepAccessRule: a cluster connection, or a silo in this
+// process over the store (it goes on with no other sweep; the command's own sweep goes on if it was running).
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using SweepCluster.Cli.Commands;
+using SweepCluster.Hosting;
+using SweepCluster.Hosting.Storage;
+
+namespace SweepCluster.Cli.Cluster;
+
+/// <summary>An open way to the sweeps; disposing it disconnects, or stops the silo of this process.</summary>
+public sealed class SweepAccess : IAsyncDisposable
+{
+    /// <summary>How long the probe of this machine's gateway port waits for an answer.</summary>
+    private static readonly TimeSpan LocalProbeTimeout = TimeSpan.FromMilliseconds(500);
+
+    private readonly IAsyncDisposable _owner;
+
+    private SweepAccess(IAsyncDisposable owner, IGrainFactory grains, SweepAccessKind kind, string? storeName)
+    {
+        _owner = owner;
+        Grains = grains;
+        Kind = kind;
+        StoreName = storeName;
+    }
+
+    public IGrainFactory Grains { get; }
+
+    public SweepAccessKind Kind { get; }
+
+    /// <summary>With <see cref="SweepAccessKind.EmbeddedStore"/>: how messages name the store.</summary>
+    public string? StoreName { get; }
+
+    /// <summary>The cluster and store flags every sweep command takes.</summary>
+    public static void AddOptions(Command command)
+    {
+        ClusterOptions.AddTo(command);
+        StoreOptions.AddTo(command);
+    }
+
+    public static async Task<SweepAccess> OpenAsync(ParseResult parse, CancellationToken cancellation)
+    {
+        var target = ClusterOptions.From(parse);
+        var store = StoreOptions.From(parse);
+        var selection = store.Select();
+        var storeExists = selection.Location is SweepCluster.Store.SqliteStoreLocation sqlite && File.Exists(sqlite.Path);
+        var localSiloAnswers = !store.Explicit && await AnswersAsync(target.GatewayPort, cancellation);
+        var kind = SweepAccessRule.Choose(store, target, localSiloAnswers, storeExists);
+        if (kind == SweepAccessKind.Cluster) return new SweepAccess(await ConnectAsync(target, selection, storeExists, cancellation), kind);
+        EmbeddedCluster embedded;
+        try
+        {
+            embedded = await EmbeddedCluster.StartAsync(0, cancellation, store: store.Store, storeConnectionFile: store.ConnectionFile, resumeRunningSweeps: false);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidFlagException(error.Message);
+        }
+        return new SweepAccess(embedded, embedded.Grains, kind, embedded.StoreName);
+    }
+
+    private SweepAccess(ClusterConnection connection, SweepAccessKind kind) : this(connection, connection.Grains, kind, null)
+    {
+    }
+
+    private static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, StoreSelection store, bool storeExists, CancellationToken cancellation)
+    {
+        try
+        {
+            return await ClusterConnection.ConnectAsync(target, cancellation);
+        }
+        catch (ClusterUnavailableException error) when (target.Redis is null && target.Gateways is not { Count: > 0 } && !storeExists)
+        {
+            throw new ClusterUnavailableException($"{error.Message} There is no {store.Location} either (where `sweep run` keeps its sweeps); " +
+                                                  "name a store with --store PATH.", error);
+        }
+    }
+
+    private static async Task<bool> AnswersAsync(int port, CancellationToken cancellation)
+    {
+        using var client = new TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(LocalProbeTimeout);
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            return true;
+        }
+        catch (Exception error) when (error is SocketException or OperationCanceledException && !cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _owner.DisposeAsync();
+}
