@@ -119,6 +119,44 @@ public sealed class SweepLifecycleTests(ThreeSiloCluster fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task DeletingAFinishedSweepForgetsItAndItsTrialsAndFreesItsId()
+    {
+        var coordinator = await SweepDriver.SubmitAsync(fixture.Grains, "delete-me", IrisGrid);
+        await SweepDriver.WaitForEndAsync(coordinator);
+
+        var deleted = await coordinator.DeleteAsync();
+
+        Assert.Equal(SweepChangeOutcome.Deleted, deleted.Outcome);
+        Assert.Null(await coordinator.GetProgressAsync());
+        Assert.Equal(SweepChangeOutcome.NotFound, (await coordinator.DeleteAsync()).Outcome);
+        Assert.DoesNotContain(await fixture.Grains.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key).ListAsync(), l => l.SweepId == "delete-me");
+        for (var index = 0; index < 12; index++)
+        {
+            var snapshot = await fixture.Grains.GetGrain<ITrialGrain>($"delete-me/{index}").GetSnapshotAsync();
+            Assert.Equal((TrialStatus.Pending, 0), (snapshot.Status, snapshot.History.Count));
+        }
+        var again = await SweepDriver.SubmitAsync(fixture.Grains, "delete-me", IrisGrid.Replace("epochs: 5", "epochs: 3"));
+        var end = await SweepDriver.WaitForEndAsync(again);
+        Assert.Equal((SweepStatus.Completed, 12), (end.Status, end.Count(TrialStatus.Completed)));
+        Assert.Equal(3, (await fixture.Grains.GetGrain<ITrialGrain>("delete-me/0").GetSnapshotAsync()).History.Count);
+    }
+
+    [Fact]
+    public async Task DeletingARunningSweepIsRefusedAndChangesNothing()
+    {
+        var coordinator = await SweepDriver.SubmitAsync(fixture.Grains, "busy", LongDigits);
+        await SweepDriver.WaitAsync(coordinator, p => p.Count(TrialStatus.Running) > 0);
+
+        var refused = await coordinator.DeleteAsync();
+
+        Assert.Equal(SweepChangeOutcome.Refused, refused.Outcome);
+        Assert.Contains("sweep cancel busy", refused.Message);
+        Assert.Equal(SweepStatus.Running, (await coordinator.GetProgressAsync())!.Status);
+        await coordinator.CancelAsync();
+        await SweepDriver.WaitForEndAsync(coordinator);
+    }
+
+    [Fact]
     public async Task AnInvalidSpecIsRefusedWithEveryErrorAndNothingIsStored()
     {
         var coordinator = fixture.Grains.GetGrain<ISweepCoordinatorGrain>("invalid");
