@@ -95,6 +95,14 @@ public static class DatasetCatalog
                 $"targets is {request.Targets}, but \"{builtIn.Name}\" has {SyntheticRegression.Outputs} target column; omit targets");
     }
 
+    /// <summary>The file a dataset is read from: its full path for a CSV file, null for a built-in dataset.</summary>
+    public static string? FileOf(string nameOrPath, string? baseDirectory)
+    {
+        var name = nameOrPath.Trim();
+        if (BuiltIns.ContainsKey(name) || !LooksLikePath(name)) return null;
+        return Path.GetFullPath(name, Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory()));
+    }
+
     private static bool LooksLikePath(string nameOrPath) =>
         nameOrPath.Contains(Path.DirectorySeparatorChar)
         || nameOrPath.Contains(Path.AltDirectorySeparatorChar)

@@ -8,10 +8,13 @@ namespace SweepCluster.Grains.Coordination;
 
 /// <param name="Submission">The spec as submitted; null while no sweep has this id.</param>
 /// <param name="Sweep">The bookkeeping (SweepMachine.State); null while no sweep has this id.</param>
+/// <param name="DataSha256">The SHA-256 of the sweep's data file when it was submitted; null for a built-in dataset
+/// (or a sweep stored before it was recorded).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.CoordinatorState")]
 public sealed record CoordinatorState(
     [property: Id(0)] SweepSubmission? Submission,
-    [property: Id(1)] SweepState? Sweep)
+    [property: Id(1)] SweepState? Sweep,
+    [property: Id(2)] string? DataSha256 = null)
 {
     public CoordinatorState() : this(null, null) { }
 }

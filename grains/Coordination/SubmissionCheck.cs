@@ -1,6 +1,7 @@
 // Whether a submission can become a sweep: the id's alphabet, the spec's size, the spec itself (every error with its
 // file, line and field) and its data on this silo. Plain C#, so the coordinator grain only hosts it.
 using SweepCluster.Coordination;
+using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Specs;
 using SweepCluster.Specs.Sweeps;
@@ -28,6 +29,19 @@ public static class SubmissionCheck
         {
             return (null, error.Errors.Select(e => e.ToString()).ToArray());
         }
+    }
+
+    /// <summary>The sweep's data file as it is now (its first trial's dataset); null for a built-in dataset.</summary>
+    public static DatasetFingerprint? Data(SweepPlan plan) => DatasetFingerprint.Of(plan.Configuration(0).Spec.Dataset, plan.Spec.BaseDirectory);
+
+    /// <summary>Why the sweep may not train again on its data (the file changed or is gone); null when it may.</summary>
+    public static async Task<string?> DataChangeAsync(string sweepId, SweepPlan plan, string? recordedSha256)
+    {
+        if (recordedSha256 is null) return null;
+        var now = await Task.Run(() => Data(plan));
+        return now?.ChangeSince(recordedSha256) is { } change
+            ? $"sweep {sweepId} cannot go on: {change}, and going on would mix results of two datasets. Restore the file, or submit the spec as a new sweep"
+            : null;
     }
 
     /// <summary>The spec of a stored submission, read exactly as the CLI read it.</summary>

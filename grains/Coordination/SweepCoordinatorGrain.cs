@@ -76,7 +76,7 @@ public sealed class SweepCoordinatorGrain(
         if (plan is null) return new SubmitResult(SubmitOutcome.Invalid, SweepId, "", 0, errors);
 
         _machine = SweepMachine.New(plan, options.Value.ReconcilePeriod);
-        state.State = new CoordinatorState(submission, null);
+        state.State = new CoordinatorState(submission, null, (await Task.Run(() => SubmissionCheck.Data(plan)))?.Sha256);
         var created = Now;
         _recordedStatus = SweepStatus.Running;
         await recorder.RecordSweepAsync(new StudySweep(SweepId, plan.Spec.Name, submission.SpecText, SweepStatus.Running, created, null, plan.Spec.Metric));
@@ -121,6 +121,8 @@ public sealed class SweepCoordinatorGrain(
     private async Task<SweepChangeResult> ChangeAsync(SweepEvent request)
     {
         if (_machine is null) return new SweepChangeResult(SweepChangeOutcome.NotFound, $"no sweep with id '{SweepId}' on this cluster (see `sweep list`)", 0);
+        if (await SubmissionCheck.DataChangeAsync(SweepId, _machine.Plan, state.State.DataSha256) is { } change)
+            return new SweepChangeResult(SweepChangeOutcome.Refused, change, _machine.Plan.TotalTrials);
         await ObserveMembershipAsync();
         var step = _machine.Handle(request);
         await CarryOutAsync(step.Commands);

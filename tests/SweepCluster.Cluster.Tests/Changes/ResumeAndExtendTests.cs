@@ -167,6 +167,46 @@ public sealed class ResumeAndExtendTests(ITestOutputHelper output) : IAsyncLifet
         await AssertEqualsUninterruptedAsync("extend-trials", Random.Replace("trials: 3", "trials: 6"), 6);
     }
 
+    [Fact]
+    public async Task ASweepWhoseDataFileChangedIsNotExtendedUntilTheFileIsRestored()
+    {
+        var folder = Directory.CreateTempSubdirectory("sweepcluster-data-");
+        try
+        {
+            var data = Path.Combine(folder.FullName, "points.csv");
+            var rows = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 7 * 0.3:0.0},{i % 5 * 0.2:0.0},{i % 2}"));
+            await File.WriteAllTextAsync(data, $"a,b,label\n{rows}\n");
+            var coordinator = await SweepDriver.SubmitAsync(_handle.Grains, "data-change", $$"""
+                name: data-change
+                dataset: {{data}}
+                model: { hidden: [4] }
+                learning_rate: [0.05]
+                seeds: [1]
+                epochs: 2
+                """);
+            await SweepDriver.WaitForEndAsync(coordinator);
+            var original = await File.ReadAllBytesAsync(data);
+
+            await File.AppendAllTextAsync(data, "9.9,9.9,1\n");
+            var refused = await coordinator.ExtendAsync(new SweepExtension(0, [2]));
+            Assert.Equal(SweepChangeOutcome.Refused, refused.Outcome);
+            Assert.Contains($"its data file {data} has changed", refused.Message);
+            Assert.Equal(1, (await coordinator.GetProgressAsync())!.TotalTrials); // nothing changed
+
+            File.Delete(data);
+            Assert.Contains("is gone", (await coordinator.ResumeAsync()).Message);
+
+            await File.WriteAllBytesAsync(data, original);
+            Assert.Equal(SweepChangeOutcome.Extended, (await coordinator.ExtendAsync(new SweepExtension(0, [2]))).Outcome);
+            var end = await SweepDriver.WaitForEndAsync(coordinator);
+            Assert.Equal((SweepStatus.Completed, 2), (end.Status, end.Count(TrialStatus.Completed)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private async Task AssertEqualsUninterruptedAsync(string sweepId, string yaml, int trials)
     {
         var searcher = Searcher(yaml);
