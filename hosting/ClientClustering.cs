@@ -1,8 +1,11 @@
-// How an Orleans client (the CLI's) finds the gateways: a local silo (localhost clustering), a Redis membership table
-// (several machines, `--redis`), or a fixed list of gateways (`--gateway host:port,...`).
+// How an Orleans client (the CLI's) finds the gateways: a local silo (localhost clustering), the membership table of
+// a PostgreSQL store (several machines, `--postgres`) or of Redis (`--redis`), or a fixed list of gateways
+// (`--gateway host:port,...`).
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
+using SweepCluster.Store.Dialects;
 
 namespace SweepCluster.Hosting;
 
@@ -11,11 +14,14 @@ public static class ClientClustering
     /// <summary>Connection attempts to Redis in the preflight check before the client gives up.</summary>
     public const int RedisConnectAttempts = 3;
 
-    /// <summary>Before connecting: with <c>--redis</c>, Redis must answer and list a gateway of the cluster id.</summary>
+    /// <summary>Before connecting: with <c>--postgres</c> or <c>--redis</c>, the membership store must answer and list a
+    /// gateway of the cluster id.</summary>
     /// <exception cref="ClusterStartupException">It does not; the message names the flag to change.</exception>
     /// <exception cref="ClusterTargetException">A connection flag is malformed.</exception>
+    /// <exception cref="SweepCluster.Store.StoreException">The PostgreSQL store cannot be read (unreachable, refused credentials).</exception>
     public static Task CheckAsync(ClusterTarget target, CancellationToken cancellation)
     {
+        if (target.Postgres is not null) return ClusterPreflight.CheckClientAsync(target.Postgres, target.ClusterId, cancellation);
         if (target.Redis is null) return Task.CompletedTask;
         Guard(() => RedisHosting.Configuration(target.Redis));
         return ClusterPreflight.CheckClientAsync(target.Redis, target.ClusterId, target.ServiceId, RedisConnectAttempts, cancellation);
@@ -25,6 +31,19 @@ public static class ClientClustering
     /// <exception cref="ClusterTargetException">A <c>--gateway</c> entry is not host:port, or <c>--redis</c> is malformed.</exception>
     public static IClientBuilder UseClustering(this IClientBuilder client, ClusterTarget target)
     {
+        if (target.Postgres is not null)
+        {
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = PostgresConnectionStrings.Invariant;
+                o.ConnectionString = PostgresConnectionStrings.For(target.Postgres, PostgresHosting.MembershipApplicationName);
+            });
+            return client.Configure<Orleans.Configuration.ClusterOptions>(o =>
+            {
+                o.ClusterId = target.ClusterId;
+                o.ServiceId = target.ServiceId;
+            });
+        }
         if (target.Redis is not null)
         {
             var configuration = Guard(() => RedisHosting.Configuration(target.Redis));
@@ -84,4 +103,4 @@ public static class ClientClustering
 }
 
 /// <summary>A connection flag (<c>--gateway</c>, <c>--redis</c>) is malformed: refused input, nothing was contacted.</summary>
-public sealed class ClusterTargetException(string message, Exception inner) : Exception(message, inner);
+public sealed class ClusterTargetException(string message, Exception? inner) : Exception(message, inner);

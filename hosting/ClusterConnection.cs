@@ -63,7 +63,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw new ClusterUnavailableException(
                 $"no SweepCluster silo answered at {target.Describe()} (cluster '{target.ClusterId}', {attempts} attempt(s) in " +
                 $"{ConnectTimeout.TotalSeconds:0} s at most): {error.Message.TrimEnd('.')}. " +
-                (target.Redis is null && target.Gateways is not { Count: > 0 }
+                (!target.IsRemote
                     ? "Start one with `dotnet run --project silo`, or use `sweep run` for an embedded silo."
                     : "Check that the silos run, that their gateway ports are open, and the --cluster-id and --service-id."), error);
         }

@@ -7,8 +7,12 @@ public enum ClusteringKind
     /// <summary>One machine: localhost clustering, grain state in the process's memory, no external service.</summary>
     Localhost,
 
-    /// <summary>Several machines: membership, grain state and reminders in Redis.</summary>
+    /// <summary>Several machines, the alternative: membership, grain state and reminders in Redis.</summary>
     Redis,
+
+    /// <summary>Several machines, the documented path: membership (Orleans' ADO.NET clustering), grain state and the
+    /// study tables in one PostgreSQL database, the store's (<c>--store postgres</c>).</summary>
+    Postgres,
 }
 
 /// <summary>The flag values of <see cref="ClusteringKind"/>, as users type them.</summary>

@@ -1,9 +1,6 @@
-// Several machines: Redis holds the membership table, every grain's state and the reminders, so a sweep survives the
+// Several machines, the alternative to PostgreSQL: Redis holds the membership table, every grain's state and the reminders, so a sweep survives the
 // loss of any silo and a restart of the whole cluster. The cluster and service ids and the advertised endpoint come
 // from SweepSiloOptions; grain state keeps Orleans' binary serializer, as on one machine.
-using System.Net;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -20,19 +17,6 @@ public static class RedisHosting
     /// <summary>How long one attempt to reach Redis may take, in the silo and in the preflight check.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>The silo as <paramref name="options"/> asks: localhost clustering or Redis clustering.</summary>
-    /// <param name="store">Localhost clustering: storage shared with the other silos of this process.</param>
-    /// <param name="primarySilo">Localhost clustering: the first silo's endpoint, for the others.</param>
-    /// <param name="storeKind">Where grain state lives: in the store's grain-state table (SQLite, PostgreSQL), or in this
-    /// process's memory (localhost) or Redis (Redis clustering) with <see cref="StoreKind.Memory"/>.</param>
-    public static ISiloBuilder UseSweepCluster(this ISiloBuilder silo, SweepSiloOptions options, ProcessGrainStore? store = null,
-        IPEndPoint? primarySilo = null, StoreKind storeKind = StoreKind.Memory) => options.Clustering switch
-    {
-        ClusteringKind.Localhost => silo.UseSweepClusterLocalhost(options, store, primarySilo, storeKind),
-        ClusteringKind.Redis => silo.UseSweepClusterRedis(options, storeKind),
-        _ => throw new ArgumentException($"--clustering must be one of {string.Join(", ", ClusteringKindNames.All)}, got {options.Clustering}"),
-    };
-
     /// <summary>A silo of a multi-machine cluster: Redis membership, Redis grain storage and Redis reminders.</summary>
     public static ISiloBuilder UseSweepClusterRedis(this ISiloBuilder silo, SweepSiloOptions options, StoreKind storeKind = StoreKind.Memory)
     {
@@ -45,7 +29,7 @@ public static class RedisHosting
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        silo.ConfigureEndpoints(SiloEndpoints.AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         if (storeKind == StoreKind.Memory) silo.AddSweepClusterRedisStorage(redis);
         else silo.AddSweepClusterStoreGrainStorage().UseRedisReminderService(o => o.ConfigurationOptions = Configuration(redis));
         return silo.AddSweepCluster(options.EffectiveSlots);
@@ -86,18 +70,5 @@ public static class RedisHosting
         parsed.AbortOnConnectFail = false;
         parsed.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
         return parsed;
-    }
-
-    /// <summary><c>--advertise</c>, or this machine's first non-loopback IPv4 address (a silo must be routable).</summary>
-    public static IPAddress AdvertisedAddress(SweepSiloOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Advertise)) return IPAddress.Parse(options.Advertise);
-        var candidates = NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
-        return candidates.FirstOrDefault()
-            ?? throw new ArgumentException("this machine has no non-loopback IPv4 address to advertise: pass --advertise IP (the address other machines reach this silo at)");
     }
 }

@@ -6,29 +6,20 @@ using StackExchange.Redis;
 
 namespace SweepCluster.Hosting;
 
-/// <summary>One silo's row of the membership table.</summary>
-/// <param name="Status">Orleans' SiloStatus as stored (<see cref="RedisMembership.ActiveStatus"/> = active).</param>
-/// <param name="GatewayPort">0 when the silo has no gateway.</param>
-public sealed record MemberRow(string ClusterId, string Address, int Status, int GatewayPort, DateTimeOffset IAmAliveTime);
-
 /// <summary>The membership rows of every cluster of one service id, as Redis holds them.</summary>
 public sealed record MembershipSnapshot(string Redis, string ServiceId, IReadOnlyList<MemberRow> Rows)
 {
     /// <summary>Rows marked active whose last heartbeat is recent (a killed silo stays "active" until voted dead).</summary>
-    public IEnumerable<MemberRow> Live(DateTimeOffset now) =>
-        Rows.Where(r => r.Status == RedisMembership.ActiveStatus && now - r.IAmAliveTime < RedisMembership.StaleAfter);
+    public IEnumerable<MemberRow> Live(DateTimeOffset now) => MembershipRows.Live(Rows, now);
 }
 
 public static class RedisMembership
 {
     /// <summary>Orleans' SiloStatus.Active as stored in the table.</summary>
-    public const int ActiveStatus = 3;
+    public const int ActiveStatus = MembershipRows.ActiveStatus;
 
-    /// <summary>
-    /// A silo's heartbeat older than this is not counted as live: Orleans publishes one every 30 s by default, so three
-    /// missed ones mean the silo is gone even if nobody has voted it dead yet.
-    /// </summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(90);
+    /// <summary>See <see cref="MembershipRows.StaleAfter"/>.</summary>
+    public static readonly TimeSpan StaleAfter = MembershipRows.StaleAfter;
 
     /// <summary>Pause between two connection attempts.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);

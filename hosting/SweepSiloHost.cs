@@ -113,7 +113,7 @@ public static class SweepSiloHost
         builder.Services.AddSweepClusterStore(store, options.ResumeRunningSweeps); // before Orleans: the store opens first and closes last
         builder.UseOrleans(silo =>
         {
-            silo.UseSweepCluster(options, settings.Store, settings.PrimarySilo, store.Kind).UseSweepClusterKubernetes(options);
+            silo.UseSweepCluster(options, store, settings.Store, settings.PrimarySilo).UseSweepClusterKubernetes(options);
             if (dashboard) silo.AddSweepClusterDashboard();
             settings.ConfigureSilo?.Invoke(silo);
         });

@@ -23,8 +23,10 @@ public sealed class SweepSiloOptions
 
     // ---- clustering (issue 5) ----
 
-    /// <summary>How silos find each other: <see cref="ClusteringKind.Localhost"/> (one machine, no service) or
-    /// <see cref="ClusteringKind.Redis"/> (several machines; membership, grain state and reminders in Redis).</summary>
+    /// <summary>How silos find each other: <see cref="ClusteringKind.Localhost"/> (one machine, no service),
+    /// <see cref="ClusteringKind.Postgres"/> (several machines; membership, grain state and study tables in the
+    /// PostgreSQL store) or <see cref="ClusteringKind.Redis"/> (several machines; membership, grain state and reminders
+    /// in Redis).</summary>
     public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
 
     /// <summary>StackExchange.Redis connection string (<c>host:port</c>, optionally <c>,password=...</c>); required
@@ -32,7 +34,8 @@ public sealed class SweepSiloOptions
     public string? Redis { get; set; }
 
     /// <summary>The IP address other silos and clients reach this silo at; empty means this machine's first
-    /// non-loopback IPv4 address. Used with Redis clustering (localhost clustering always uses the loopback).</summary>
+    /// non-loopback IPv4 address. Used with PostgreSQL and Redis clustering (localhost clustering always uses the
+    /// loopback).</summary>
     public string? Advertise { get; set; }
 
     /// <summary>Connection attempts to Redis before the silo gives up with an error naming <c>--redis</c>.</summary>
@@ -65,7 +68,11 @@ public sealed class SweepSiloOptions
         if (RedisConnectAttempts < 1) throw new ArgumentException($"--redis-connect-attempts must be 1 or more, got {RedisConnectAttempts}");
         if (string.IsNullOrWhiteSpace(ClusterId)) throw new ArgumentException("--cluster-id must not be empty");
         if (string.IsNullOrWhiteSpace(ServiceId)) throw new ArgumentException("--service-id must not be empty");
-        if (Kubernetes && Clustering != ClusteringKind.Redis) throw new ArgumentException("--kubernetes true needs --clustering redis (pods come and go; membership and state must live outside them)");
+        if (Clustering == ClusteringKind.Postgres && !IsPostgresStore(EffectiveStore))
+            throw new ArgumentException($"--clustering postgres keeps the membership, grain state and study tables in one PostgreSQL database: " +
+                                        $"use --store postgres (the default with it), not --store {EffectiveStore}");
+        if (Kubernetes && Clustering == ClusteringKind.Localhost)
+            throw new ArgumentException("--kubernetes true needs --clustering postgres or redis (pods come and go; membership and state must live outside them)");
     }
 
     // ---- end of clustering (issue 5) ----
@@ -106,7 +113,7 @@ public sealed class SweepSiloOptions
     /// <summary>Where grain state and the study tables live: a SQLite file's path, <c>memory</c> (nothing on disk) or
     /// <c>postgres</c> (the connection string from <see cref="StoreConnectionFile"/> or the environment variable
     /// SWEEPCLUSTER_STORE_CONNECTION); empty: <see cref="StoreLocation.DefaultSqlitePath"/> with localhost clustering,
-    /// <c>memory</c> with Redis clustering (grain state in Redis).</summary>
+    /// <c>postgres</c> with PostgreSQL clustering, <c>memory</c> with Redis clustering (grain state in Redis).</summary>
     public string? Store { get; set; }
 
     /// <summary>With <c>--store postgres</c>: a file holding the Npgsql connection string (never the command line).</summary>
@@ -117,9 +124,14 @@ public sealed class SweepSiloOptions
     public bool ResumeRunningSweeps { get; set; } = true;
 
     /// <summary><see cref="Store"/>, or the default of the clustering kind when it is empty.</summary>
-    public string EffectiveStore => !string.IsNullOrWhiteSpace(Store) ? Store.Trim()
-        : Clustering == ClusteringKind.Redis ? Storage.StoreSelection.MemoryValue
-        : StoreLocation.DefaultSqlitePath;
+    public string EffectiveStore => !string.IsNullOrWhiteSpace(Store) ? Store.Trim() : Clustering switch
+    {
+        ClusteringKind.Postgres => Storage.StoreSelection.PostgresValue,
+        ClusteringKind.Redis => Storage.StoreSelection.MemoryValue,
+        _ => StoreLocation.DefaultSqlitePath,
+    };
+
+    private static bool IsPostgresStore(string store) => string.Equals(store, Storage.StoreSelection.PostgresValue, StringComparison.OrdinalIgnoreCase);
 
     // ---- web (issue 6) ----
 

@@ -1,5 +1,6 @@
 // A SweepCluster silo: `dotnet run --project silo -- [--slots N] [--silo-port P] [--gateway-port P] [--http-port P]`;
-// several machines add `--clustering redis --redis HOST:PORT [--advertise IP]` (README.md, "Several machines").
+// several machines add `--clustering postgres [--advertise IP]`, the connection string in SWEEPCLUSTER_STORE_CONNECTION
+// or --store-connection-file (or `--clustering redis --redis HOST:PORT`; README.md, "Several machines").
 // Settings come from appsettings.json, then SweepCluster__* environment variables, then the flags (SweepSiloOptions).
 // The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see README).
 // Grain state and the study tables live in the store: --store PATH (default ./sweeps/sweepcluster.db), memory or postgres.
@@ -7,6 +8,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Storage;
 using SweepCluster.Store;
 
 SweepSiloOptions options;
@@ -26,7 +28,9 @@ using (host)
 {
     try
     {
-        await ClusterPreflight.CheckSiloAsync(options, CancellationToken.None); // Redis reachable, cluster id matches
+        await SweepSiloHost.OpenStoreAsync(host); // a bad store stops the silo here, before anything starts
+        // The membership store answers and no other live cluster shares this one's grain state.
+        await ClusterPreflight.CheckSiloAsync(options, host.Services.GetRequiredService<SiloStore>().Selection, CancellationToken.None);
     }
     catch (ArgumentException error)
     {
@@ -38,11 +42,6 @@ using (host)
         Console.Error.WriteLine($"error: {error.Message}");
         return 1;
     }
-
-    try
-    {
-        await SweepSiloHost.OpenStoreAsync(host); // a bad store stops the silo here, before anything starts
-    }
     catch (StoreException error)
     {
         Console.Error.WriteLine($"error: {error.Message}");
@@ -50,7 +49,7 @@ using (host)
     }
 
     Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', {options.Clustering.ToString().ToLowerInvariant()} clustering. Ctrl+C stops it.");
-    Console.WriteLine($"Store: {host.Services.GetRequiredService<SweepCluster.Hosting.Storage.SiloStore>().Store.Name}");
+    Console.WriteLine($"Store: {host.Services.GetRequiredService<SiloStore>().Store.Name}");
     Console.WriteLine(options.HttpEnabled
         ? $"Web: http://{options.HttpBind}:{options.HttpPort}/sweeps and /dashboard{(string.IsNullOrEmpty(options.HttpUser) ? "" : $" (basic auth, user '{options.HttpUser}')")}"
         : "Web: off (--http-port 0)");

@@ -1,6 +1,6 @@
 // `scaling` mode (issue 5): the same CPU-bound sweep (bench/specs/digits-scaling.yaml) on 1 silo host with 1 slot, then
-// on 2 silo hosts with 1 slot each, over real network hosts (deploy/netns: Redis and each silo in its own network
-// namespace, Redis clustering and storage, this process the client from the root namespace). Throughput ratio =
+// on 2 silo hosts with 1 slot each, over real network hosts (deploy/netns: PostgreSQL and each silo in its own network
+// namespace, PostgreSQL clustering and store, this process the client from the root namespace). Throughput ratio =
 // trials/s on 2 hosts ÷ trials/s on 1 host (target ≥ 1.8× on this 2-core machine). Per-trial coordination overhead
 // across hosts = (sweep wall × slots − Σ trials' training seconds) / trials. Needs root (network namespaces).
 using System.Diagnostics;
@@ -51,7 +51,7 @@ public static class ScalingBenchmark
             var timer = Stopwatch.StartNew();
             await cluster.StartSilosAsync(hosts); // the second host joins the first, which keeps running
             await using var client = await ClusterConnection.ConnectAsync(cluster.Target, CancellationToken.None);
-            Console.WriteLine($"  {hosts} silo host(s) up and connected in {F(timer.Elapsed.TotalSeconds, "0.0")} s (Redis {cluster.Redis})");
+            Console.WriteLine($"  {hosts} silo host(s) up and connected in {F(timer.Elapsed.TotalSeconds, "0.0")} s ({cluster.Store})");
             var warm = await RunSweepAsync(client.Grains, warmup, "bench-scaling-warmup");
             var timed = new List<TimedSweep>();
             for (var i = 0; i < runs; i++)
@@ -68,7 +68,7 @@ public static class ScalingBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"CPU-bound sweep, Redis clustering",-36} {"wall s",8} {"trials/s",9} {"train s/trial",14} {"overhead ms/trial",18} {"load",6}");
+        Console.WriteLine($"{"CPU-bound sweep, PostgreSQL clustering",-36} {"wall s",8} {"trials/s",9} {"train s/trial",14} {"overhead ms/trial",18} {"load",6}");
         foreach (var (hosts, sweep, load) in results)
         {
             var slots = hosts * SlotsPerSilo;
@@ -78,7 +78,7 @@ public static class ScalingBenchmark
         var one = Median(results.Where(r => r.Hosts == 1).Select(r => r.Sweep.Seconds).ToArray());
         var two = Median(results.Where(r => r.Hosts == 2).Select(r => r.Sweep.Seconds).ToArray());
         Console.WriteLine($"throughput ratio, 2 hosts ÷ 1 host (medians): {F(one / two, "0.00")}× (target ≥ 1.8×)");
-        Console.WriteLine("  overhead = (sweep wall × slots − Σ trials' training s) / trials: dispatch, placement, state writes to Redis and reports");
+        Console.WriteLine("  overhead = (sweep wall × slots − Σ trials' training s) / trials: dispatch, placement, state writes to PostgreSQL and reports");
         Console.WriteLine("  across hosts, and the trial's wait for its dataset on a fresh silo; 'train s/trial' is what each trial grain timed.");
         Console.WriteLine($"load average at end: {Load()}");
         return 0;

@@ -1,6 +1,10 @@
-// How the CLI reaches a running cluster. One place for the connection flags so every command takes the same ones.
+// How the CLI reaches a running cluster. One place for the connection flags so every command takes the same ones:
+// `--postgres` (the gateways of a PostgreSQL cluster, found in its membership table; the connection string from the
+// environment or a file, never the command line), `--redis`, `--gateway`, or a local silo.
 using System.CommandLine;
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Storage;
+using SweepCluster.Store;
 
 namespace SweepCluster.Cli.Cluster;
 
@@ -30,6 +34,23 @@ public static class ClusterOptions
     public const string RedisVariable = "SweepCluster__Redis", GatewaysVariable = "SweepCluster__Gateways",
         ClusterIdVariable = "SweepCluster__ClusterId", ServiceIdVariable = "SweepCluster__ServiceId";
 
+    /// <summary>The silos' own variable: <c>SweepCluster__Clustering=Postgres</c> makes <c>--postgres</c> the default.</summary>
+    public const string ClusteringVariable = "SweepCluster__Clustering";
+
+    public static readonly Option<bool> Postgres = new("--postgres")
+    {
+        Description = $"Find the gateways in the membership table of a PostgreSQL cluster: the Npgsql connection string comes from " +
+                      $"${StoreSelection.ConnectionVariable} or --store-connection-file, never from the command line. " +
+                      $"Default: on when ${ClusteringVariable} is Postgres.",
+        DefaultValueFactory = _ => string.Equals(NonEmpty(Environment.GetEnvironmentVariable(ClusteringVariable)), nameof(ClusteringKind.Postgres),
+            StringComparison.OrdinalIgnoreCase),
+    };
+
+    public static readonly Option<string> ConnectionFile = new("--store-connection-file")
+    {
+        Description = "With --postgres: a file holding the Npgsql connection string.",
+    };
+
     public static readonly Option<string?> Redis = new("--redis")
     {
         Description = $"Redis connection string (host:port) of a multi-machine cluster: the gateways are found in its membership table. Default: ${RedisVariable}.",
@@ -52,6 +73,8 @@ public static class ClusterOptions
 
     public static void AddTo(Command command)
     {
+        command.Options.Add(Postgres);
+        command.Options.Add(ConnectionFile);
         command.Options.Add(Redis);
         command.Options.Add(Gateways);
         command.Options.Add(GatewayPort);
@@ -59,7 +82,31 @@ public static class ClusterOptions
         command.Options.Add(ServiceId);
     }
 
+    /// <exception cref="ClusterTargetException">The PostgreSQL connection string is missing or malformed.</exception>
     public static ClusterTarget From(ParseResult parse) =>
         new(parse.GetValue(GatewayPort), parse.GetValue(ClusterId)!, parse.GetValue(ServiceId)!,
-            NonEmpty(parse.GetValue(Redis)), (parse.GetValue(Gateways) ?? []).SelectMany(SplitList).ToArray());
+            NonEmpty(parse.GetValue(Redis)), (parse.GetValue(Gateways) ?? []).SelectMany(SplitList).ToArray())
+        {
+            Postgres = PostgresTarget(parse.GetValue(Postgres), NonEmpty(parse.GetValue(ConnectionFile)), Environment.GetEnvironmentVariable),
+        };
+
+    /// <summary>The PostgreSQL store whose membership table lists the gateways; null without <c>--postgres</c>.</summary>
+    /// <exception cref="ClusterTargetException">No connection string, an unreadable file, a malformed string, or a
+    /// connection file without <c>--postgres</c>; the message names the flag, never the password.</exception>
+    public static PostgresStoreLocation? PostgresTarget(bool postgres, string? connectionFile, Func<string, string?> environment)
+    {
+        if (!postgres)
+        {
+            return connectionFile is null ? null
+                : throw new ClusterTargetException("--store-connection-file is for --postgres (a cluster whose silos run with --clustering postgres)", null);
+        }
+        try
+        {
+            return StoreSelection.PostgresLocation(connectionFile, environment, "--postgres");
+        }
+        catch (ArgumentException error)
+        {
+            throw new ClusterTargetException(error.Message, error);
+        }
+    }
 }

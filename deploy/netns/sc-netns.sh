@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# A real multi-host SweepCluster network on one Linux machine: a Redis host and N silo hosts, each its own network
+# A real multi-host SweepCluster network on one Linux machine: a database host (PostgreSQL, or Redis) and N silo hosts, each its own network
 # namespace with its own address in 198.18.0.0/24 (the range set aside for benchmark networks), joined by a bridge that
 # also gives the root namespace an address, so the CLI can run there. Needs root and iproute2 (`ip`).
 #
 #   sc-netns.sh up [SILOS]     build it (3 silo hosts by default); first removes anything an earlier run left behind
 #   sc-netns.sh down           remove every namespace, veth and bridge this script makes (safe to run any time)
-#   sc-netns.sh addr HOST      print HOST's address (root, redis, silo1, silo2, ...)
+#   sc-netns.sh addr HOST      print HOST's address (root, db, silo1, silo2, ...)
 #   sc-netns.sh exec HOST CMD  run CMD inside HOST's namespace (exec: CMD keeps the PID, so it can be killed by it)
 #   sc-netns.sh status         list what exists
 #
@@ -15,10 +15,10 @@ set -euo pipefail
 
 readonly PREFIX="sc-"
 readonly BRIDGE="${PREFIX}br0"
-readonly SUBNET_PREFIX="198.18.0"   # /24; .1 is the root namespace, .10 Redis, .11 and up the silos
+readonly SUBNET_PREFIX="198.18.0"   # /24; .1 is the root namespace, .10 the database, .11 and up the silos
 readonly MASK=24
 readonly ROOT_HOST=1
-readonly REDIS_HOST=10
+readonly DB_HOST=10
 readonly FIRST_SILO_HOST=11
 readonly DEFAULT_SILOS=3
 readonly MAX_SILOS=9
@@ -34,9 +34,9 @@ need_root() {
 host_number() {
   case "$1" in
     root) echo "$ROOT_HOST" ;;
-    redis) echo "$REDIS_HOST" ;;
+    db) echo "$DB_HOST" ;;
     silo[1-9]) echo $((FIRST_SILO_HOST + ${1#silo} - 1)) ;;
-    *) die "unknown host '$1' (root, redis, silo1..silo$MAX_SILOS)" ;;
+    *) die "unknown host '$1' (root, db, silo1..silo$MAX_SILOS)" ;;
   esac
 }
 
@@ -75,14 +75,14 @@ up() {
   ip link add "$BRIDGE" type bridge
   ip addr add "$(addr root)/$MASK" dev "$BRIDGE"
   ip link set "$BRIDGE" up
-  add_host redis
+  add_host db
   for i in $(seq 1 "$silos"); do add_host "silo$i"; done
   # Bridged frames must not be filtered by a host firewall (br_netfilter): allow our bridge only.
   if [ -e /proc/sys/net/bridge/bridge-nf-call-iptables ] && command -v iptables >/dev/null; then
     iptables -C FORWARD -i "$BRIDGE" -o "$BRIDGE" -j ACCEPT 2>/dev/null || iptables -I FORWARD -i "$BRIDGE" -o "$BRIDGE" -j ACCEPT
   fi
   trap - ERR
-  echo "sc-netns: up: root $(addr root), redis $(addr redis), $(for i in $(seq 1 "$silos"); do printf 'silo%s %s ' "$i" "$(addr "silo$i")"; done)"
+  echo "sc-netns: up: root $(addr root), db $(addr db), $(for i in $(seq 1 "$silos"); do printf 'silo%s %s ' "$i" "$(addr "silo$i")"; done)"
 }
 
 status() {

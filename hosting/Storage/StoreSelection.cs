@@ -31,7 +31,7 @@ public sealed record StoreSelection(StoreKind Kind, StoreLocation Location)
         if (string.Equals(store, MemoryValue, StringComparison.OrdinalIgnoreCase))
             return new StoreSelection(StoreKind.Memory, new SqliteMemoryStoreLocation(memoryName));
         if (string.Equals(store, PostgresValue, StringComparison.OrdinalIgnoreCase))
-            return new StoreSelection(StoreKind.Postgres, Postgres(ReadConnection(options.StoreConnectionFile, environment)));
+            return new StoreSelection(StoreKind.Postgres, PostgresLocation(options.StoreConnectionFile, environment, "--store postgres"));
         if (!string.IsNullOrWhiteSpace(options.StoreConnectionFile))
             throw new ArgumentException("--store-connection-file is for --store postgres");
         if (options.Clustering == ClusteringKind.Redis)
@@ -41,7 +41,15 @@ public sealed record StoreSelection(StoreKind Kind, StoreLocation Location)
         return new StoreSelection(StoreKind.Sqlite, new SqliteStoreLocation(store));
     }
 
-    private static string ReadConnection(string? file, Func<string, string?> environment)
+    /// <summary>The PostgreSQL database named by the connection string in <paramref name="connectionFile"/>, else in
+    /// the environment variable <see cref="ConnectionVariable"/>.</summary>
+    /// <param name="flag">The flag that asked for it (<c>--store postgres</c>, the CLI's <c>--postgres</c>), for messages.</param>
+    /// <exception cref="ArgumentException">No connection string, an unreadable file or a malformed string; the message
+    /// names the flag and never the password.</exception>
+    public static PostgresStoreLocation PostgresLocation(string? connectionFile, Func<string, string?> environment, string flag) =>
+        Postgres(ReadConnection(connectionFile, environment, flag), flag);
+
+    private static string ReadConnection(string? file, Func<string, string?> environment, string flag)
     {
         if (!string.IsNullOrWhiteSpace(file))
         {
@@ -56,12 +64,12 @@ public sealed record StoreSelection(StoreKind Kind, StoreLocation Location)
         }
         return environment(ConnectionVariable) is { Length: > 0 } text
             ? text.Trim()
-            : throw new ArgumentException($"--store postgres needs an Npgsql connection string (Host=...;Database=...;Username=...;Password=...) " +
+            : throw new ArgumentException($"{flag} needs an Npgsql connection string (Host=...;Database=...;Username=...;Password=...) " +
                                           $"in the environment variable {ConnectionVariable} or in a file named by --store-connection-file");
     }
 
     // The builder's own messages may quote the text, password included: they are not passed on.
-    private static PostgresStoreLocation Postgres(string connection)
+    private static PostgresStoreLocation Postgres(string connection, string flag)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -70,11 +78,11 @@ public sealed record StoreSelection(StoreKind Kind, StoreLocation Location)
         }
         catch (Exception error) when (error is ArgumentException or FormatException or InvalidCastException)
         {
-            throw new ArgumentException("the PostgreSQL connection string of --store postgres is not an Npgsql connection string " +
+            throw new ArgumentException($"the PostgreSQL connection string of {flag} is not an Npgsql connection string " +
                                         "(Host=...;Port=...;Database=...;Username=...;Password=...)");
         }
         if (string.IsNullOrWhiteSpace(builder.Host) || string.IsNullOrWhiteSpace(builder.Database) || string.IsNullOrWhiteSpace(builder.Username))
-            throw new ArgumentException("the PostgreSQL connection string of --store postgres needs Host, Database and Username");
+            throw new ArgumentException($"the PostgreSQL connection string of {flag} needs Host, Database and Username");
         var location = new PostgresStoreLocation(builder.Host, builder.Port, builder.Database, builder.Username) { Password = builder.Password };
         return builder.Timeout > 0 ? location with { ConnectTimeout = TimeSpan.FromSeconds(builder.Timeout) } : location;
     }

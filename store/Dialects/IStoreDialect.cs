@@ -12,6 +12,9 @@ public interface IStoreDialect : IAsyncDisposable
     /// <summary>How messages name the store: "SQLite store /abs/path.db" or "PostgreSQL store user@host:port/db" (no password).</summary>
     string StoreName { get; }
 
+    /// <summary>The engine this dialect speaks.</summary>
+    StoreEngine Engine { get; }
+
     /// <summary>An open connection, configured for the store; failures arrive as <see cref="StoreException"/>.</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -29,22 +29,14 @@ internal sealed class PostgresDialect : IStoreDialect
     {
         _location = location;
         StoreName = location.ToString();
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = location.Host,
-            Port = location.Port,
-            Database = location.Database,
-            Username = location.User,
-            Password = location.Password,
-            Timeout = Math.Max(1, (int)Math.Ceiling(location.ConnectTimeout.TotalSeconds)),
-            ApplicationName = ApplicationName,
-            Pooling = true,
-            MaxAutoPrepare = AutoPreparedStatements,
-        };
+        var builder = PostgresConnectionStrings.Builder(location, ApplicationName);
+        builder.MaxAutoPrepare = AutoPreparedStatements;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
     public string StoreName { get; }
+
+    public StoreEngine Engine => StoreEngine.Postgres;
 
     public string SweepRowLock => " FOR KEY SHARE";
 

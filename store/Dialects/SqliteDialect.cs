@@ -57,6 +57,8 @@ internal sealed class SqliteDialect : IStoreDialect
 
     public string StoreName { get; }
 
+    public StoreEngine Engine => StoreEngine.Sqlite;
+
     public string SweepRowLock => "";
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 // Every schema version in order. The rule: a released version is never edited; a change is a new version appended
 // here (ALTER TABLE, CREATE TABLE, data moves), which the migrator applies to older stores. A store whose version is
 // higher than the last one here was written by a newer program and is refused (StoreErrorKind.NewerSchema).
+using SweepCluster.Store.Dialects;
+
 namespace SweepCluster.Store.Schema;
 
 /// <summary>The schema's versions.</summary>
@@ -17,5 +19,7 @@ internal static class SchemaMigrations
                 SweepHyperparametersTable.Definition,
                 GrainStateTableSchema.Definition,
             }.SelectMany(table => DdlWriter.Create(dialect, table))),
+        new(2, "Orleans membership tables and queries (PostgreSQL only: clusters of several machines)",
+            dialect => dialect.Engine == StoreEngine.Postgres ? OrleansMembershipSchema.Statements() : []),
     ];
 }

@@ -51,7 +51,9 @@ internal sealed class SchemaMigrator
     private async Task<int?> InspectAsync(
         IStoreDialect dialect, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        var tables = await dialect.ReadTableNamesAsync(connection, transaction, cancellationToken);
+        // Orleans' membership tables alone (its own scripts ran first) do not make a database someone else's.
+        var tables = (await dialect.ReadTableNamesAsync(connection, transaction, cancellationToken))
+            .Where(table => !OrleansMembershipSchema.Tables.Contains(table)).ToHashSet(StringComparer.Ordinal);
         if (tables.Count == 0) return null;
         if (!tables.Contains(SchemaVersionTable.Name)) throw StoreErrors.NotAStore(dialect.StoreName, tables);
         await using var command = connection.Command(transaction,

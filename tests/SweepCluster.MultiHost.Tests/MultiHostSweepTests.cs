@@ -2,15 +2,17 @@ using System.Diagnostics;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Hosting;
+using SweepCluster.Store;
 using SweepCluster.Testing.MultiHost;
 using Xunit.Abstractions;
 
 namespace SweepCluster.MultiHost.Tests;
 
 /// <summary>
-/// A real multi-host cluster (deploy/netns: a Redis host and 3 silo hosts, each its own network namespace): sweeps
-/// submitted by the CLI from the root namespace through Redis clustering survive a silo host killed with SIGKILL, and a
-/// stop and restart of every silo, with exactly one result per trial and no completed trial run again.
+/// A real multi-host cluster (deploy/netns: a PostgreSQL host and 3 silo hosts, each its own network namespace, the
+/// silos with `--clustering postgres`): sweeps submitted by the CLI from the root namespace through the PostgreSQL
+/// membership table survive a silo host killed with SIGKILL, and a stop and restart of every silo, with exactly one
+/// result per trial — in the grains and in the study tables — and no completed trial run again.
 /// </summary>
 public sealed class MultiHostSweepTests(ITestOutputHelper output)
 {
@@ -25,7 +27,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
 
     // 5 learning rates × 3 batch sizes × 2 seeds = 30 digits trials of about 0.7 s of training each (one core, idle
     // machine), so each sweep lasts long enough on 3 silo hosts to be interrupted. Checkpoints (~0.7 MB with the
-    // momentum buffers) every 25 epochs keep the Redis traffic moderate.
+    // momentum buffers) every 25 epochs keep the database traffic moderate.
     private const string Spec = """
         name: multihost
         dataset: digits
@@ -59,7 +61,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         try
         {
             await cluster.StartSilosAsync(Enumerable.Range(1, SiloHosts).ToArray());
-            Log($"redis {cluster.Redis}, silos {string.Join(", ", Enumerable.Range(1, SiloHosts).Select(cluster.SiloEndpoint))}");
+            Log($"{cluster.Store}, silos {string.Join(", ", Enumerable.Range(1, SiloHosts).Select(cluster.SiloEndpoint))}");
             await KillOneSiloHostMidSweepAsync(cluster, specFile, "kill");
             await StopAndRestartEverySiloMidSweepAsync(cluster, specFile, "restart");
         }
@@ -81,6 +83,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         var progress = await WaitForEndAsync(client.Grains, id);
         Log($"{id}: ended");
         var snapshots = await AssertExactlyOneResultPerTrialAsync(client.Grains, id, progress);
+        await AssertStudyTablesHoldEveryTrialOnceAsync(cluster, id);
         foreach (var trial in running)
             Assert.True(snapshots[trial].Attempts.Count > 1, $"trial {trial} was training on the killed host but has attempts {string.Join("; ", snapshots[trial].Attempts)}");
     }
@@ -104,6 +107,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         var progress = await WaitForEndAsync(restarted.Grains, id);
         Log($"{id}: ended");
         var after = await AssertExactlyOneResultPerTrialAsync(restarted.Grains, id, progress);
+        await AssertStudyTablesHoldEveryTrialOnceAsync(cluster, id);
         foreach (var trial in completed)
         {
             Assert.Equal(before[trial].Attempts, after[trial].Attempts); // not run again
@@ -113,13 +117,15 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
             $"{Enumerable.Range(0, Trials).Count(i => after[i].Attempts.Count > 1)} trials resumed with a new attempt");
     }
 
-    // The CLI, as a user runs it, from the root namespace: it finds the gateways through Redis.
+    // The CLI, as a user runs it, from the root namespace: it finds the gateways in the PostgreSQL membership table,
+    // the connection string in the environment.
     private void Submit(MultiHostCluster cluster, string specFile, string id)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { BuildOutput.CliAssembly(), "submit", specFile, "--id", id,
-                     "--redis", cluster.Redis, "--cluster-id", cluster.ClusterId, "--service-id", cluster.ServiceId })
+                     "--postgres", "--cluster-id", cluster.ClusterId, "--service-id", cluster.ServiceId })
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in cluster.Environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var text = process.StandardOutput.ReadToEndAsync();
@@ -129,7 +135,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
             Assert.Fail($"sweep submit did not finish in {CliTimeout.TotalMinutes} min");
         }
         Assert.True(process.ExitCode == 0, $"sweep submit exited {process.ExitCode}: {error.Result}{text.Result}");
-        Log($"sweep submit --redis {cluster.Redis}: {text.Result.Trim()}");
+        Log($"sweep submit --postgres: {text.Result.Trim()}");
     }
 
     // A silo host (not the first) training trials of the sweep right now, early in their run.
@@ -188,5 +194,32 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
             Assert.Equal(Enumerable.Range(1, Epochs), snapshots[i].History.Select(e => e.Epoch)); // each epoch once, in order
         }
         return snapshots;
+    }
+
+    // The sweep's rows in the database: it ended completed, every trial once and completed, each with its epochs 1..N
+    // once. Rows reach the database through each silo's batching writer, so they are polled for, within the timeout.
+    private async Task AssertStudyTablesHoldEveryTrialOnceAsync(MultiHostCluster cluster, string id)
+    {
+        await using var store = await StudyStore.OpenAsync(cluster.Store);
+        var deadline = DateTime.UtcNow + SweepTimeout;
+        while (true)
+        {
+            var sweep = await store.GetSweepAsync(id);
+            var trials = await store.ReadTrialsAsync(id);
+            var epochs = await store.ReadEpochsAsync(id);
+            var complete = sweep?.Status == SweepStatus.Completed && trials.Count == Trials && trials.All(t => t.Status == TrialStatus.Completed)
+                           && epochs.Count == Trials * Epochs;
+            if (complete)
+            {
+                Assert.Equal(Enumerable.Range(0, Trials), trials.Select(t => t.Trial));
+                foreach (var trial in epochs.GroupBy(e => e.Trial))
+                    Assert.Equal(Enumerable.Range(1, Epochs), trial.Select(e => e.Record.Epoch));
+                Log($"{id}: the study tables hold {trials.Count} completed trials and {epochs.Count} epoch rows");
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"sweep {id}'s rows: {sweep?.Status}, {trials.Count} trials ({trials.Count(t => t.Status == TrialStatus.Completed)} completed), {epochs.Count} epochs");
+            await Task.Delay(PollInterval);
+        }
     }
 }

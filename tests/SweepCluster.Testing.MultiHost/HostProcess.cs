@@ -1,4 +1,4 @@
-// One real process on one host of the netns network (a redis-server or a silo), started through `sc-netns.sh exec`,
+// One real process on one host of the netns network (a silo), started through `sc-netns.sh exec`,
 // which execs it, so the process keeps the PID we hold and `kill -9` hits it and nothing else.
 using System.Diagnostics;
 

@@ -1,33 +1,31 @@
-// A SweepCluster on real network hosts (deploy/netns): redis-server on the Redis host, one silo process per silo host,
-// Redis clustering and storage, and this process as the client from the root namespace. Every wait is bounded;
-// disposing kills every process it started (by PID) and tears the network down.
+// A SweepCluster on real network hosts (deploy/netns): a PostgreSQL server on the database host, one silo process per
+// silo host with `--clustering postgres` (membership, grain state and study tables in that one database; the
+// connection string in SWEEPCLUSTER_STORE_CONNECTION, never on a command line), and this process as the client from
+// the root namespace. Every wait is bounded; disposing kills every process it started (by PID), stops the server and
+// tears the network down.
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Storage;
+using SweepCluster.Store;
+using SweepCluster.Testing.Postgres;
 
 namespace SweepCluster.Testing.MultiHost;
 
 public sealed class MultiHostCluster : IAsyncDisposable
 {
-    public const int RedisPort = 6379;
+    public const int PostgresPort = PostgresStoreLocation.DefaultPort;
     public const int SiloPort = SweepSiloOptions.DefaultSiloPort;
     public const int GatewayPort = SweepSiloOptions.DefaultGatewayPort;
+    public const string Database = "sweeps";
 
     /// <summary>How long silos get to start and show up as active in the membership table.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Silo processes log warnings only (Orleans is chatty at start).</summary>
-    private static readonly Dictionary<string, string> SiloEnvironment = new()
-    {
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-    };
-
     private readonly NetnsNetwork _network;
     private readonly string _siloAssembly;
-    private readonly string _redisDirectory;
     private readonly Dictionary<int, HostProcess> _silos = [];
-    private HostProcess? _redis;
+    private ThrowawayPostgres? _postgres;
 
     private MultiHostCluster(NetnsNetwork network, string siloAssembly, string clusterId, string serviceId, int slotsPerSilo)
     {
@@ -36,7 +34,6 @@ public sealed class MultiHostCluster : IAsyncDisposable
         ClusterId = clusterId;
         ServiceId = serviceId;
         SlotsPerSilo = slotsPerSilo;
-        _redisDirectory = Directory.CreateTempSubdirectory("sc-netns-redis-").FullName;
     }
 
     public string ClusterId { get; }
@@ -44,13 +41,16 @@ public sealed class MultiHostCluster : IAsyncDisposable
     public int SlotsPerSilo { get; }
     public NetnsNetwork Network => _network;
 
-    /// <summary>The connection string clients and silos use: Redis on its own host.</summary>
-    public string Redis => $"{_network.Address(NetnsNetwork.RedisHost)}:{RedisPort}";
+    /// <summary>The cluster's database on its own host (password included: for drivers, never printed).</summary>
+    public PostgresStoreLocation Store { get; private set; } = null!;
 
-    /// <summary>How the CLI reaches this cluster (through the Redis membership table).</summary>
-    public ClusterTarget Target => new(GatewayPort, ClusterId, ServiceId, Redis);
+    /// <summary>The Npgsql connection string silos and the CLI get in <see cref="StoreSelection.ConnectionVariable"/>.</summary>
+    public string ConnectionString => _postgres!.ConnectionString(Database);
 
-    /// <summary>Builds the network with <paramref name="siloHosts"/> silo hosts and starts Redis; no silo yet.</summary>
+    /// <summary>How the CLI reaches this cluster (through the PostgreSQL membership table).</summary>
+    public ClusterTarget Target => new(GatewayPort, ClusterId, ServiceId) { Postgres = Store };
+
+    /// <summary>Builds the network with <paramref name="siloHosts"/> silo hosts and starts PostgreSQL; no silo yet.</summary>
     public static async Task<MultiHostCluster> StartAsync(string repositoryRoot, string siloAssembly, int siloHosts, int slotsPerSilo, string clusterId, string serviceId)
     {
         if (!File.Exists(siloAssembly)) throw new FileNotFoundException($"the silo is not built: {siloAssembly} (dotnet build SweepCluster.sln)", siloAssembly);
@@ -58,7 +58,7 @@ public sealed class MultiHostCluster : IAsyncDisposable
         var cluster = new MultiHostCluster(network, siloAssembly, clusterId, serviceId, slotsPerSilo);
         try
         {
-            await cluster.StartRedisAsync();
+            await cluster.StartPostgresAsync();
             return cluster;
         }
         catch
@@ -68,31 +68,25 @@ public sealed class MultiHostCluster : IAsyncDisposable
         }
     }
 
-    // Append-only, so the state also survives a restart of Redis; protected mode off because clients come from other
-    // hosts (on a real network, set a password: deploy/README.md).
-    private async Task StartRedisAsync()
+    // Listens on the database host's address only; the silo hosts and the root namespace (all in 198.18.0.0/24) log in
+    // with the password.
+    private async Task StartPostgresAsync()
     {
-        _redis = _network.Start(NetnsNetwork.RedisHost, new Dictionary<string, string>(), "redis-server",
-            "--port", $"{RedisPort}", "--bind", _network.Address(NetnsNetwork.RedisHost), "--protected-mode", "no",
-            "--save", "", "--appendonly", "yes", "--dir", _redisDirectory, "--daemonize", "no");
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            try
-            {
-                await RedisMembership.ReadAsync(Redis, ServiceId, attempts: 1, CancellationToken.None);
-                return;
-            }
-            catch (ClusterStartupException) when (DateTime.UtcNow < deadline && !_redis.HasExited)
-            {
-                await Task.Delay(PollInterval);
-            }
-            catch (ClusterStartupException error)
-            {
-                throw new InvalidOperationException($"redis-server on {Redis} did not answer: {error.Message}\n{_redis.Output()}", error);
-            }
-        }
+        var address = _network.Address(NetnsNetwork.DatabaseHost);
+        _postgres = ThrowawayPostgres.Start(new PostgresServerSettings(address, PostgresPort, ClientSubnet: Subnet(_network.Address("root")),
+            Launcher: command => _network.Inside(NetnsNetwork.DatabaseHost, command)));
+        Store = await _postgres.CreateDatabaseAsync(Database);
     }
+
+    private static string Subnet(string address) => $"{address[..address.LastIndexOf('.')]}.0/24";
+
+    /// <summary>The environment of a silo or CLI process of this cluster.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        [StoreSelection.ConnectionVariable] = ConnectionString,
+        ["Logging__LogLevel__Default"] = "Warning", // Orleans is chatty at start
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
 
     /// <summary>Starts silos on the given hosts (1-based) and waits until each is active in the membership table.</summary>
     public async Task StartSilosAsync(params int[] numbers)
@@ -102,23 +96,23 @@ public sealed class MultiHostCluster : IAsyncDisposable
         {
             if (_silos.Remove(number, out var previous)) await previous.DisposeAsync();
             var host = NetnsNetwork.SiloHost(number);
-            _silos[number] = _network.Start(host, SiloEnvironment, "dotnet", _siloAssembly,
-                "--clustering", "redis", "--redis", Redis, "--advertise", _network.Address(host),
+            _silos[number] = _network.Start(host, Environment, "dotnet", _siloAssembly,
+                "--clustering", "postgres", "--advertise", _network.Address(host),
                 "--silo-port", $"{SiloPort}", "--gateway-port", $"{GatewayPort}", "--slots", $"{SlotsPerSilo}",
-                "--cluster-id", ClusterId, "--service-id", ServiceId);
+                "--cluster-id", ClusterId, "--service-id", ServiceId, "--http-port", "0");
         }
         var wanted = numbers.Select(n => $"{_network.Address(NetnsNetwork.SiloHost(n))}:{SiloPort}@").ToArray();
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {
-            var snapshot = await RedisMembership.ReadAsync(Redis, ServiceId, attempts: 1, CancellationToken.None);
-            var active = snapshot.Rows.Where(r => r.ClusterId == ClusterId && r.Status == RedisMembership.ActiveStatus && r.IAmAliveTime >= since).ToArray();
+            var rows = await PostgresMembership.ReadAsync(Store, CancellationToken.None);
+            var active = rows.Where(r => r.ClusterId == ClusterId && r.Status == MembershipRows.ActiveStatus && r.IAmAliveTime >= since).ToArray();
             if (wanted.All(w => active.Any(r => r.Address.StartsWith(w, StringComparison.Ordinal)))) return;
             var dead = numbers.Select(n => _silos[n]).FirstOrDefault(s => s.HasExited);
             if (dead is not null) throw new InvalidOperationException($"the silo on {dead.Host} exited while starting:\n{dead.Output()}");
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"silos {string.Join(", ", numbers)} were not active within {StartTimeout.TotalSeconds:0} s; table: " +
-                    string.Join("; ", snapshot.Rows.Select(r => $"{r.ClusterId} {r.Address} status {r.Status}")) +
+                    string.Join("; ", rows.Select(r => $"{r.ClusterId} {r.Address} status {r.Status}")) +
                     "\n" + string.Join("\n", numbers.Select(n => $"{NetnsNetwork.SiloHost(n)}: {_silos[n].Output()}")));
             await Task.Delay(PollInterval);
         }
@@ -134,19 +128,19 @@ public sealed class MultiHostCluster : IAsyncDisposable
     public Task StopAllSilosAsync() => Task.WhenAll(_silos.Values.Select(s => s.StopAsync()));
 
     public string Diagnostics() =>
-        string.Join("\n", _silos.Select(s => $"--- {s.Value.Host} (pid {s.Value.Pid}){(s.Value.HasExited ? ", exited" : "")}:\n{s.Value.Output()}"));
+        string.Join("\n", _silos.Select(s => $"--- {s.Value.Host} (pid {s.Value.Pid}){(s.Value.HasExited ? ", exited" : "")}:\n{s.Value.Output()}"))
+        + (_postgres is null ? "" : $"\n--- PostgreSQL log:\n{_postgres.Log()}");
 
     public async ValueTask DisposeAsync()
     {
         try
         {
             foreach (var silo in _silos.Values) await silo.DisposeAsync();
-            if (_redis is not null) await _redis.DisposeAsync();
+            if (_postgres is not null) await _postgres.DisposeAsync();
         }
         finally
         {
             _network.Dispose();
-            try { Directory.Delete(_redisDirectory, recursive: true); } catch (IOException) { }
         }
     }
 }

@@ -1,4 +1,4 @@
-// The network of deploy/netns/sc-netns.sh: a Redis host and silo hosts, each in its own network namespace with its own
+// The network of deploy/netns/sc-netns.sh: a database host and silo hosts, each in its own network namespace with its own
 // address in 198.18.0.0/24, and the root namespace (this process) on the same bridge. Disposing it tears it down.
 using System.Diagnostics;
 
@@ -6,7 +6,8 @@ namespace SweepCluster.Testing.MultiHost;
 
 public sealed class NetnsNetwork : IDisposable
 {
-    public const string RedisHost = "redis";
+    /// <summary>The host of the cluster's database (PostgreSQL).</summary>
+    public const string DatabaseHost = "db";
 
     /// <summary>A bound on every call of the script (it only runs `ip`).</summary>
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(60);
@@ -35,8 +36,11 @@ public sealed class NetnsNetwork : IDisposable
         return network;
     }
 
-    /// <summary>The address of a host (root, redis, silo1, ...).</summary>
+    /// <summary>The address of a host (root, db, silo1, ...).</summary>
     public string Address(string host) => Run("addr", host).Trim();
+
+    /// <summary>A command that runs <paramref name="command"/> inside <paramref name="host"/>'s namespace.</summary>
+    public IReadOnlyList<string> Inside(string host, IReadOnlyList<string> command) => ["bash", Script, "exec", host, .. command];
 
     /// <summary>Starts a process on <paramref name="host"/>.</summary>
     public HostProcess Start(string host, IReadOnlyDictionary<string, string> environment, string command, params string[] arguments) =>

@@ -8,9 +8,12 @@ namespace SweepCluster.Store.Tests.Contract;
 
 public abstract class MigrationContract : StoreContract
 {
+    /// <summary>The program's schema version.</summary>
+    private static readonly int Current = SchemaMigrations.All.Count;
+
     /// <summary>A made-up next version: one more table.</summary>
     private static readonly SchemaMigration NextVersion =
-        new(2, "a test table", dialect => [$"CREATE TABLE {dialect.Quote("added_in_v2")} ({dialect.Quote("x")} {dialect.TypeName(ColumnType.Integer)})"]);
+        new(Current + 1, "a test table", dialect => [$"CREATE TABLE {dialect.Quote("added_in_v2")} ({dialect.Quote("x")} {dialect.TypeName(ColumnType.Integer)})"]);
 
     /// <summary>The table names in the database, sorted.</summary>
     protected abstract Task<IReadOnlyList<string>> TableNamesAsync(StoreLocation location);
@@ -27,9 +30,9 @@ public abstract class MigrationContract : StoreContract
 
         await using var upgraded = await StudyStore.OpenAsync(location, new SchemaMigrator([.. SchemaMigrations.All, NextVersion]), CancellationToken.None);
 
-        Assert.Equal(2, upgraded.SchemaVersion);
+        Assert.Equal(Current + 1, upgraded.SchemaVersion);
         Assert.Contains("added_in_v2", await TableNamesAsync(location));
-        Assert.Equal([1L, 2L], (await RawSql.RowsAsync(location, "SELECT version FROM sweepcluster_schema ORDER BY version")).Select(r => Convert.ToInt64(r[0])));
+        Assert.Equal(Enumerable.Range(1, Current + 1).Select(v => (long)v), (await RawSql.RowsAsync(location, "SELECT version FROM sweepcluster_schema ORDER BY version")).Select(r => Convert.ToInt64(r[0])));
         Assert.Equal(SampleRows.Trial("s1", 0).WithoutHyperparameters(), Assert.Single(await upgraded.ReadTrialsAsync("s1")).WithoutHyperparameters());
         Assert.Single(await upgraded.ReadEpochsAsync("s1"));
     }
@@ -51,7 +54,7 @@ public abstract class MigrationContract : StoreContract
 
         Assert.Equal(StoreErrorKind.NewerSchema, error.Kind);
         Assert.Contains("schema version 7", error.Message);
-        Assert.Contains("up to 1", error.Message);
+        Assert.Contains($"up to {Current}", error.Message);
         Assert.Contains(location.ToString(), error.Message);
         Assert.Equal(before, await RawSql.RowsAsync(location, "SELECT * FROM trials"));
     }
@@ -89,8 +92,8 @@ public abstract class MigrationContract : StoreContract
 
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => OpenAsync(location))));
 
-        Assert.All(stores, store => Assert.Equal(1, store.SchemaVersion));
-        Assert.Equal(1L, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweepcluster_schema"));
+        Assert.All(stores, store => Assert.Equal(Current, store.SchemaVersion));
+        Assert.Equal((long)Current, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweepcluster_schema"));
     }
 
     private static string FutureTimestamp(StoreLocation location) =>

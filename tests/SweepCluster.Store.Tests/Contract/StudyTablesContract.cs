@@ -3,6 +3,7 @@
 using SweepCluster.Core;
 using SweepCluster.Store;
 using SweepCluster.Store.Hyperparameters;
+using SweepCluster.Store.Schema;
 using SweepCluster.Store.Study;
 using SweepCluster.Store.Tests.Support;
 
@@ -18,9 +19,9 @@ public abstract class StudyTablesContract : StoreContract
 
         var again = await OpenAsync(location);
 
-        Assert.Equal(1, store.SchemaVersion);
-        Assert.Equal(1, again.SchemaVersion);
-        Assert.Equal(1L, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweepcluster_schema"));
+        Assert.Equal(SchemaMigrations.All.Count, store.SchemaVersion);
+        Assert.Equal(SchemaMigrations.All.Count, again.SchemaVersion);
+        Assert.Equal((long)SchemaMigrations.All.Count, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweepcluster_schema"));
         Assert.Equal(["s1"], (await again.ListSweepsAsync()).Select(sweep => sweep.Id));
     }
 

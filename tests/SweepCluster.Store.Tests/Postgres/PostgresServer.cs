@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 using SweepCluster.Store.Tests.Support;
+using SweepCluster.Testing.Postgres;
 
 namespace SweepCluster.Store.Tests.Postgres;
 
@@ -28,7 +29,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _bin = PostgresBinaries.Find();
+        _bin = PostgresPrograms.Find();
         _folder = Directory.CreateTempSubdirectory("sweepcluster-pg-").FullName;
         if (IsRoot) ProcessRunner.Run("chown", [ServerUser, _folder]);
         var passwordFile = Path.Combine(_folder, "password");

@@ -3,9 +3,9 @@
 // assumed.
 using System.Globalization;
 
-namespace SweepCluster.Store.Tests.Postgres;
+namespace SweepCluster.Testing.Postgres;
 
-public static class PostgresBinaries
+public static class PostgresPrograms
 {
     private const string InitDb = "initdb";
 
