@@ -48,7 +48,7 @@ public static class ClusterOptions
 
     public static readonly Option<string> ConnectionFile = new("--store-connection-file")
     {
-        Description = "With --postgres: a file holding the Npgsql connection string.",
+        Description = "With --postgres or --store postgres: a file holding the Npgsql connection string.",
     };
 
     public static readonly Option<string?> Redis = new("--redis")
@@ -81,6 +81,10 @@ public static class ClusterOptions
         command.Options.Add(ClusterId);
         command.Options.Add(ServiceId);
     }
+
+    /// <summary>Whether the flags (or their environment variables) name a cluster elsewhere, not this machine's silo.</summary>
+    public static bool NamesRemoteCluster(ParseResult parse) =>
+        parse.GetValue(Postgres) || NonEmpty(parse.GetValue(Redis)) is not null || (parse.GetValue(Gateways) ?? []).SelectMany(SplitList).Any();
 
     /// <exception cref="ClusterTargetException">The PostgreSQL connection string is missing or malformed.</exception>
     public static ClusterTarget From(ParseResult parse) =>

@@ -41,15 +41,13 @@ public static class StoreOptions
         DefaultValueFactory = _ => StoreLocation.DefaultSqlitePath,
     };
 
-    public static readonly Option<string?> ConnectionFile = new("--store-connection-file")
-    {
-        Description = "With --store postgres: a file holding the Npgsql connection string.",
-    };
+    /// <summary>One flag for the connection string's file, whether it names the store or the cluster's membership table.</summary>
+    public static Option<string> ConnectionFile => ClusterOptions.ConnectionFile;
 
     public static void AddTo(Command command)
     {
         command.Options.Add(Store);
-        command.Options.Add(ConnectionFile);
+        if (!command.Options.Contains(ConnectionFile)) command.Options.Add(ConnectionFile);
     }
 
     public static StoreChoice From(ParseResult parse) =>

@@ -41,13 +41,15 @@ public sealed class SweepAccess : IAsyncDisposable
 
     public static async Task<SweepAccess> OpenAsync(ParseResult parse, CancellationToken cancellation)
     {
-        var target = ClusterOptions.From(parse);
         var store = StoreOptions.From(parse);
+        if (!store.Explicit) store = store with { ConnectionFile = null }; // then the file is --postgres's
         var selection = store.Select();
         var storeExists = selection.Location is SweepCluster.Store.SqliteStoreLocation sqlite && File.Exists(sqlite.Path);
-        var localSiloAnswers = !store.Explicit && await AnswersAsync(target.GatewayPort, cancellation);
-        var kind = SweepAccessRule.Choose(store, target, localSiloAnswers, storeExists);
-        if (kind == SweepAccessKind.Cluster) return new SweepAccess(await ConnectAsync(target, selection, storeExists, cancellation), kind);
+        var remote = ClusterOptions.NamesRemoteCluster(parse);
+        var localSiloAnswers = !store.Explicit && !remote && await AnswersAsync(parse.GetValue(ClusterOptions.GatewayPort), cancellation);
+        var kind = SweepAccessRule.Choose(store, remote, localSiloAnswers, storeExists);
+        if (kind == SweepAccessKind.Cluster)
+            return new SweepAccess(await ConnectAsync(ClusterOptions.From(parse), selection, storeExists, cancellation), kind);
         EmbeddedCluster embedded;
         try
         {
@@ -70,7 +72,7 @@ public sealed class SweepAccess : IAsyncDisposable
         {
             return await ClusterConnection.ConnectAsync(target, cancellation);
         }
-        catch (ClusterUnavailableException error) when (target.Redis is null && target.Gateways is not { Count: > 0 } && !storeExists)
+        catch (ClusterUnavailableException error) when (!target.IsRemote && !storeExists)
         {
             throw new ClusterUnavailableException($"{error.Message} There is no {store.Location} either (where `sweep run` keeps its sweeps); " +
                                                   "name a store with --store PATH.", error);

@@ -23,12 +23,12 @@ public static class SweepAccessRule
     /// </summary>
     /// <param name="localSiloAnswers">Whether something accepts connections on this machine's gateway port.</param>
     /// <param name="storeExists">Whether the store named by <paramref name="store"/> exists (a SQLite file).</param>
+    /// <param name="remote">Whether a cluster elsewhere was named (<c>--postgres</c>, <c>--redis</c>, <c>--gateway</c>).</param>
     /// <exception cref="InvalidFlagException">Both a store and a remote cluster were named.</exception>
-    public static SweepAccessKind Choose(StoreChoice store, ClusterTarget target, bool localSiloAnswers, bool storeExists)
+    public static SweepAccessKind Choose(StoreChoice store, bool remote, bool localSiloAnswers, bool storeExists)
     {
-        var remote = target.Redis is not null || target.Gateways is { Count: > 0 };
         if (store.Explicit && remote)
-            throw new InvalidFlagException("--store opens a store with a silo in this process, while --redis and --gateway reach running silos: give one of them");
+            throw new InvalidFlagException("--store opens a store with a silo in this process, while --postgres, --redis and --gateway reach running silos: give one of them");
         if (store.Explicit) return SweepAccessKind.EmbeddedStore;
         if (remote || localSiloAnswers) return SweepAccessKind.Cluster;
         return storeExists ? SweepAccessKind.EmbeddedStore : SweepAccessKind.Cluster;
