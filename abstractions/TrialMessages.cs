@@ -71,8 +71,8 @@ public sealed record TrialSnapshot(
 /// <param name="Last">The trial's last epoch (its epochs are 1..Last.Epoch); null when it ended before the first.</param>
 /// <param name="WallSeconds">The trial's training time over all its attempts and segments (a paused and resumed
 /// trial trains in several), not only this attempt's.</param>
-/// <param name="Unreported">The epochs since the attempt's last progress report, its last included (the coordinator's
-/// record of the trial's best metric sees every epoch).</param>
+/// <param name="History">Every epoch of the trial (the coordinator's record of its best metric sees every epoch, even
+/// those whose progress reports went to a coordinator activation that was lost before it stored them).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialFinished")]
 public sealed record TrialFinished(
     [property: Id(0)] int TrialIndex,
@@ -82,7 +82,7 @@ public sealed record TrialFinished(
     [property: Id(4)] string? Error,
     [property: Id(5)] string Silo,
     [property: Id(6)] double WallSeconds,
-    [property: Id(7)] IReadOnlyList<EpochRecord>? Unreported = null);
+    [property: Id(7)] IReadOnlyList<EpochRecord>? History = null);
 
 /// <summary>The epochs of one attempt finished since its last report, in order (one or more).</summary>
 /// <param name="WallSeconds">The trial's training time so far, over all its attempts and segments.</param>

@@ -50,15 +50,17 @@ public sealed record LiveSilo(string Key, string Endpoint, int Slots);
 public sealed record TrialProgress(int TrialIndex, int Attempt, IReadOnlyList<EpochRecord> Records, string? Silo, double WallSeconds);
 
 /// <summary>The end of one attempt: its status, its last epoch (the trial's epochs are numbered 1..Last.Epoch).</summary>
-/// <param name="Unreported">The epochs since the attempt's last report (its last included), for the trial's best metric
-/// and epoch only: the trial scheduler is not shown them again.</param>
+/// <param name="History">Every epoch of the trial, for its best metric and epoch only (whatever reports were lost with a
+/// restarted coordinator): the trial scheduler is not shown them again.</param>
 public sealed record TrialEnd(int TrialIndex, int Attempt, TrialStatus Status, EpochRecord? Last, string? Error, string? Silo, double WallSeconds,
-    IReadOnlyList<EpochRecord>? Unreported = null);
+    IReadOnlyList<EpochRecord>? History = null);
 
 /// <summary>A trial grain's view of itself.</summary>
 /// <param name="IsTraining">An attempt is alive in its activation (false after its silo was lost).</param>
+/// <param name="History">For an ended trial asked by reconciliation: every epoch it recorded, so that its best metric
+/// is found even among epochs whose reports were lost with a coordinator that restarted.</param>
 public sealed record TrialView(TrialStatus Status, int Attempt, EpochRecord? Last, string? Error, string? Silo, double WallSeconds,
-    bool IsTraining, string? StopReason)
+    bool IsTraining, string? StopReason, IReadOnlyList<EpochRecord>? History = null)
 {
     public int Epochs => Last?.Epoch ?? 0;
 }

@@ -27,7 +27,7 @@ public sealed partial class SweepMachine
         if (Current(end.TrialIndex, end.Attempt) is not { } trial) return null;
         // Stored here only when the scheduler decided about other trials: otherwise the tick stores it, and a machine
         // restored from older state gets any result it missed back from the trial (reconciliation, or a start's answer).
-        foreach (var record in end.Unreported ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
+        foreach (var record in end.History ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
         if (Apply(trial, end.Status, end.Last, end.Error, end.Silo, end.WallSeconds)) PersistNow();
         FinishIfDone();
         Dispatch();
@@ -54,7 +54,9 @@ public sealed partial class SweepMachine
         {
             // It had finished before (a result this machine never stored, or a failure it never counted): take the
             // result, do not run it again; a failure is counted, and retried if retries remain.
-            Apply(_book[trial.Index], answer.Status, answer.Last, answer.Error, answer.Silo, answer.WallSeconds);
+            trial = _book[trial.Index];
+            foreach (var record in answer.History ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
+            Apply(trial, answer.Status, answer.Last, answer.Error, answer.Silo, answer.WallSeconds);
             FinishIfDone();
             Dispatch();
         }

@@ -171,7 +171,7 @@ public sealed class SweepCoordinatorGrain(
         if (_machine is null) return;
         await ObserveMembershipIfStaleAsync();
         await RunAsync(new AttemptEnded(new TrialEnd(finished.TrialIndex, finished.Attempt, finished.Status, finished.Last, finished.Error,
-            finished.Silo, finished.WallSeconds, finished.Unreported), Now));
+            finished.Silo, finished.WallSeconds, finished.History), Now));
     }
 
     public async Task<string?> GetReplayAsync(int trialIndex)
@@ -285,7 +285,7 @@ public sealed class SweepCoordinatorGrain(
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(start.Silo));
         try
         {
-            return new TrialStartAnswered(start, View(await Trial(start.TrialIndex).StartAsync(assignment)), Now);
+            return new TrialStartAnswered(start, await WithHistoryIfEndedAsync(start.TrialIndex, View(await Trial(start.TrialIndex).StartAsync(assignment))), Now);
         }
         catch (Exception error)
         {
@@ -302,7 +302,7 @@ public sealed class SweepCoordinatorGrain(
     {
         try
         {
-            return new ReconciledTrial(index, View(await Trial(index).GetStatusAsync()));
+            return new ReconciledTrial(index, await WithHistoryIfEndedAsync(index, View(await Trial(index).GetStatusAsync())));
         }
         catch (Exception error)
         {
@@ -310,6 +310,11 @@ public sealed class SweepCoordinatorGrain(
             return new ReconciledTrial(index, null);
         }
     }
+
+    // An ended trial's answer gets its whole history: its best metric may be among epochs whose reports were lost with
+    // an earlier activation of this coordinator.
+    private async Task<TrialView> WithHistoryIfEndedAsync(int index, TrialView view) =>
+        view.Status.IsTerminal() && !view.IsTraining && view.Last is not null ? view with { History = await Trial(index).GetHistoryAsync() } : view;
 
     // The coordinator's record stands whether or not the trial heard: it learns again when it is started or asks.
     private async Task TellAsync(int index, Func<ITrialGrain, Task> call, string what)

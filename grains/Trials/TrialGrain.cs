@@ -395,10 +395,9 @@ public sealed class TrialGrain(
         };
         await state.WriteStateAsync();
         if (last is not null && IsNewest(ticket)) await StoreCheckpointAsync(last);
-        var unreported = _unreported.ToArray();
-        _unreported.Clear();
+        _unreported.Clear(); // they go with the whole history
         var ended = state.State;
-        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds, unreported);
+        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds, ended.History);
     }
 
     public Task EndAsync(AttemptTicket ticket)

@@ -49,8 +49,8 @@ public sealed class StoreWithoutSiloCliTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 24), trials.Select(t => t.Trial)); // every trial once
         Assert.Equal(epochs.Count, epochs.Select(e => (e.Trial, e.Record.Epoch)).Distinct().Count()); // no epoch twice
         Assert.Equal(
-            cleanTrials.Select(t => (t.Trial, t.Status, t.FinalMetric, t.EpochsRun)),
-            trials.Select(t => (t.Trial, t.Status, t.FinalMetric, t.EpochsRun)));
+            cleanTrials.Select(t => (t.Trial, t.Status, t.FinalMetric, t.BestMetric, t.BestEpoch, t.EpochsRun)),
+            trials.Select(t => (t.Trial, t.Status, t.FinalMetric, t.BestMetric, t.BestEpoch, t.EpochsRun)));
         Assert.Equal(cleanEpochs.Select(e => (e.Trial, e.Record)), epochs.Select(e => (e.Trial, e.Record))); // digit for digit
 
         var (listExit, list) = Sweep("list");

@@ -296,7 +296,8 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
             Status = status, Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null, WallSeconds = s.WallSeconds + run.Segment,
             Failures = s.Failures + (status == TrialStatus.Failed ? 1 : 0),
         };
-        var end = new TrialEnd(Index, a.CurrentAttempt, status, s.History.Count > 0 ? s.History[^1] : null, s.Error, a.Silo.Endpoint, s.WallSeconds);
+        var end = new TrialEnd(Index, a.CurrentAttempt, status, s.History.Count > 0 ? s.History[^1] : null, s.Error, a.Silo.Endpoint, s.WallSeconds,
+            s.History.ToArray());
         Persist(a, s);
         world.Send(new EndMessage(end, a.Id));
         EndRun(run);
