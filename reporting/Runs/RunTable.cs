@@ -1,0 +1,39 @@
+// The run table: one row per trial (or per trial and epoch) with typed cells, built once from the study store and laid
+// out by thin writers (terminal, CSV, JSON), as the report is. It does not read the store or format anything.
+namespace SweepCluster.Reporting.Runs;
+
+/// <summary>Typed rows under named columns. A cell is null, or a string, long or double as its column's type says.</summary>
+public sealed class RunTable
+{
+    /// <exception cref="ArgumentException">A row whose length differs from the columns', or a cell of the wrong type.</exception>
+    public RunTable(IReadOnlyList<RunColumn> columns, IReadOnlyList<IReadOnlyList<object?>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (rows[r].Count != columns.Count)
+                throw new ArgumentException($"row {r} has {rows[r].Count} cells for {columns.Count} columns", nameof(rows));
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (!Fits(rows[r][c], columns[c].Type))
+                    throw new ArgumentException($"row {r}, column '{columns[c].Name}': {rows[r][c]!.GetType().Name} is not {columns[c].Type}", nameof(rows));
+            }
+        }
+        Columns = columns;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<RunColumn> Columns { get; }
+
+    public IReadOnlyList<IReadOnlyList<object?>> Rows { get; }
+
+    private static bool Fits(object? cell, RunValueType type) => cell switch
+    {
+        null => true,
+        string => type == RunValueType.Text,
+        long => type == RunValueType.Integer,
+        double => type == RunValueType.Real,
+        _ => false,
+    };
+}
