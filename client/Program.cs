@@ -18,6 +18,7 @@ public static class Program
             ChangeCommand.CreateResume(),
             ChangeCommand.CreateExtend(),
             CancelCommand.CreateList(),
+            TrialsCommand.Create(),
             ValidateCommand.Create(),
             TrainCommand.Create(),
             ReplayCommand.Create(),

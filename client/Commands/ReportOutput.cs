@@ -1,5 +1,7 @@
-// Prints a sweep report on the terminal and writes it in every format to a folder.
+// Prints a sweep report on the terminal and writes it in every format to a folder, with the sweep's run tables
+// (trials.csv, history.csv) beside it when the store's rows are at hand.
 using Spectre.Console;
+using SweepCluster.Cli.Runs;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting;
 
@@ -7,8 +9,9 @@ namespace SweepCluster.Cli.Commands;
 
 public static class ReportOutput
 {
-    /// <summary>Writes report.{txt,md,csv,json,html} into <paramref name="folder"/> and returns the files written.</summary>
-    public static IReadOnlyList<string> WriteAll(SweepReport report, string folder)
+    /// <summary>Writes report.{txt,md,csv,json,html} into <paramref name="folder"/>, and trials.csv and history.csv when
+    /// <paramref name="runs"/> is given, and returns the files written.</summary>
+    public static IReadOnlyList<string> WriteAll(SweepReport report, string folder, SweepRunTables? runs = null)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
@@ -18,6 +21,7 @@ public static class ReportOutput
             File.WriteAllText(path, ReportRenderers.Render(report, format));
             files.Add(path);
         }
+        if (runs is not null) files.AddRange(runs.WriteCsv(folder));
         return files;
     }
 
