@@ -48,7 +48,8 @@ public sealed class StudyStore : IAsyncDisposable
         OpenAsync(location, SchemaMigrator.Default, cancellationToken);
 
     /// <summary>Opens an existing store only to read it: nothing is created, migrated or changed (a SQLite file is opened
-    /// read-only; a missing one is not created, nor its folder).</summary>
+    /// read-only, and a missing one is not created, nor its folder; PostgreSQL sessions are read-only). A write through
+    /// it fails with a <see cref="StoreException"/>.</summary>
     /// <exception cref="StoreException">Not found, empty or not a store, an older or newer schema, corrupt, unreachable, ...</exception>
     public static async Task<StudyStore> OpenForReadingAsync(StoreLocation location, CancellationToken cancellationToken = default)
     {

@@ -113,6 +113,18 @@ public abstract class MigrationContract : StoreContract
     }
 
     [Fact]
+    public async Task A_store_opened_for_reading_refuses_writes()
+    {
+        var location = await NewLocationAsync();
+        await (await StudyStore.OpenAsync(location)).DisposeAsync();
+        await using var reader = await StudyStore.OpenForReadingAsync(location);
+
+        await Assert.ThrowsAsync<StoreException>(() => reader.UpsertSweepAsync(SampleRows.Sweep("s1")));
+
+        Assert.Equal(0L, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweeps"));
+    }
+
+    [Fact]
     public async Task An_older_store_is_refused_for_reading_and_not_upgraded()
     {
         var location = await NewLocationAsync();
