@@ -30,15 +30,6 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>How messages name the silo's store.</summary>
     public string StoreName => _host.Services.GetRequiredService<SiloStore>().Store.Name;
 
-    /// <summary>The silo's study store, once every row queued so far is written: all the rows of a sweep that has ended.</summary>
-    /// <exception cref="StoreException">The queued rows could not be written.</exception>
-    public async Task<StudyStore> FlushedStudyAsync(CancellationToken cancellationToken = default)
-    {
-        var store = _host.Services.GetRequiredService<SiloStore>();
-        await store.Writer.FlushAsync(cancellationToken);
-        return store.Store;
-    }
-
     /// <param name="httpPort">0: no web host; else the loopback port of the dashboard and sweep pages.</param>
     /// <param name="store">The <c>--store</c> value: a SQLite file's path, <c>memory</c> or <c>postgres</c>.</param>
     /// <param name="storeConnectionFile">With <c>postgres</c>: the file holding the connection string (else the environment's).</param>

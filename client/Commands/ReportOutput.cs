@@ -1,9 +1,9 @@
 // Prints a sweep report on the terminal and writes it in every format to a folder, with the sweep's run tables
 // (trials.csv, history.csv) beside it when the store's rows are at hand.
 using Spectre.Console;
-using SweepCluster.Cli.Runs;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting;
+using SweepCluster.Reporting.Runs;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -21,7 +21,15 @@ public static class ReportOutput
             File.WriteAllText(path, ReportRenderers.Render(report, format));
             files.Add(path);
         }
-        if (runs is not null) files.AddRange(runs.WriteCsv(folder));
+        if (runs is not null)
+        {
+            foreach (var (name, table) in new[] { (SweepRunTables.TrialsFile, runs.Trials), (SweepRunTables.HistoryFile, runs.History) })
+            {
+                var path = Path.Combine(folder, name);
+                File.WriteAllText(path, RunTableCsv.Render(table));
+                files.Add(path);
+            }
+        }
         return files;
     }
 

@@ -1,11 +1,10 @@
 // `sweep run SPEC`: the embedded default. Starts a silo in this process, runs the sweep with live progress, prints
-// the ranked report and writes it in every format to ./sweeps/<name>-<id>/, with the run tables read from the embedded
-// silo's store (trials.csv, history.csv). Needs no service.
+// the ranked report and writes it in every format to ./sweeps/<name>-<id>/, with the run tables of the embedded silo's
+// store (trials.csv, history.csv). Needs no service.
 using System.CommandLine;
 using Spectre.Console;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Cli.Runs;
 using SweepCluster.Core;
 using SweepCluster.Hosting;
 using SweepCluster.Hosting.Storage;
@@ -66,7 +65,7 @@ public static class RunCommand
         var report = (await coordinator.GetReportAsync())!;
         ReportOutput.Print(console, report);
         var folder = Path.Combine(output.FullName, $"{spec.Name}-{sweepId}");
-        var runs = await SweepRunTables.ReadAsync(await cluster.FlushedStudyAsync(cancellation), sweepId, cancellation);
+        var runs = await cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).GetRunTablesAsync(sweepId);
         ReportOutput.WriteAll(report, folder, runs);
         console.MarkupLineInterpolated($"report written to [bold]{folder}[/] (txt, md, csv, json, html; trials.csv, history.csv)");
         return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;

@@ -4,7 +4,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SweepCluster.Cli.Cluster;
-using SweepCluster.Cli.Runs;
+using SweepCluster.Hosting.Storage;
 using SweepCluster.Reporting.Runs;
 
 namespace SweepCluster.Cli.Commands;
@@ -45,7 +45,7 @@ public static class TrialsCommand
         await using var study = await store.OpenForReadingAsync(cancellation);
         if (await study.GetSweepAsync(sweepId, cancellation) is null)
             throw new UnknownSweepException($"no sweep with id '{sweepId}' in {study.Name}: check the id, or name the store that holds it (--store)");
-        var tables = await SweepRunTables.ReadAsync(study, sweepId, cancellation);
+        var tables = await StudyRunTables.ReadAsync(study, sweepId, cancellation);
         var table = history ? tables.History : tables.Trials;
         switch (format)
         {

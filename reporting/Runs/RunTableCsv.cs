@@ -1,6 +1,7 @@
 // A run table as CSV: a header row of the column names, then one record per row; RFC 4180 (comma, CRLF, fields quoted
 // by CsvField), invariant culture, numbers in round-trip form, an empty field for null, NaN and infinities.
 // `pd.read_csv` reads it back with integer, float and string columns.
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Csv;
 using SweepCluster.Reporting.Formatting;
 

@@ -1,4 +1,5 @@
 // The output formats of a run table (`sweep trials --format`). It does not render anything.
+using SweepCluster.Core.Reports;
 namespace SweepCluster.Reporting.Runs;
 
 /// <summary>How a <see cref="RunTable"/> is written.</summary>

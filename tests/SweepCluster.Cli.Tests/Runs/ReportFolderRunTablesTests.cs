@@ -2,7 +2,7 @@
 // `sweep trials --format csv` prints for the sweep.
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Cli.Commands;
-using SweepCluster.Cli.Runs;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Runs;
 using SweepCluster.Testing;
 

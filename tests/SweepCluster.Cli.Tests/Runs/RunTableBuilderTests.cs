@@ -1,8 +1,8 @@
 // The run tables built from store rows, without a store: columns in the store's words and order, the sweep's
 // hyperparameter columns typed as stored (null where a trial has no value), NaN kept as missing, epochs in key order.
-using SweepCluster.Cli.Runs;
 using SweepCluster.Core;
-using SweepCluster.Reporting.Runs;
+using SweepCluster.Core.Reports;
+using SweepCluster.Hosting.Storage;
 using SweepCluster.Store;
 using SweepCluster.Store.Hyperparameters;
 using SweepCluster.Store.Study;

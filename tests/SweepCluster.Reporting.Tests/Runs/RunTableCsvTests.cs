@@ -2,6 +2,7 @@
 // the invariant culture, an empty field for null, NaN and infinities.
 using System.Globalization;
 using SweepCluster.Reporting.Csv;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Runs;
 using SweepCluster.Testing;
 

@@ -1,5 +1,6 @@
 // The run table as JSON: an array of objects keyed by column name, values typed (numbers, strings, null), reals exact.
 using System.Text.Json;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Runs;
 
 namespace SweepCluster.Reporting.Tests.Runs;

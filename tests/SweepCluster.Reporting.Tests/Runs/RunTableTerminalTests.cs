@@ -2,6 +2,7 @@
 // missing; the columns with one value in every row, and the empty ones, named under the table instead of drawn.
 using Spectre.Console;
 using SweepCluster.Reporting.Formatting;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Runs;
 
 namespace SweepCluster.Reporting.Tests.Runs;

@@ -1,5 +1,8 @@
-// The run table refuses rows that do not match its columns, so a writer never meets a cell it cannot type.
+// The run table refuses rows that do not match its columns, so a writer never meets a cell it cannot type; and it
+// crosses Orleans' serializer (a grain hands a cluster's run tables to `sweep report -o DIR`) with its cells' types.
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Runs;
+using SweepCluster.Testing;
 
 namespace SweepCluster.Reporting.Tests.Runs;
 
@@ -29,5 +32,20 @@ public sealed class RunTableTests
         var table = new RunTable(Columns, [[null, null]]);
 
         Assert.Single(table.Rows);
+    }
+
+    [Fact]
+    public void Run_tables_cross_Orleans_serializer_with_typed_cells()
+    {
+        var tables = new SweepRunTables(RunTableSamples.Mixed(), new RunTable(Columns, [[7L, null]]));
+
+        var copy = OrleansCopy.Of(tables);
+
+        Assert.NotSame(tables.Trials, copy.Trials);
+        Assert.Equal(tables.Trials.Columns, copy.Trials.Columns);
+        Assert.Equal(RunTableCsv.Render(tables.Trials), RunTableCsv.Render(copy.Trials));
+        Assert.Equal(tables.Trials.Rows.SelectMany(r => r).Select(c => c?.GetType()), copy.Trials.Rows.SelectMany(r => r).Select(c => c?.GetType()));
+        Assert.Equal(7L, copy.History.Rows[0][0]);
+        Assert.Null(copy.History.Rows[0][1]);
     }
 }

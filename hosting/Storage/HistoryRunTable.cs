@@ -1,10 +1,10 @@
 // The history run table: one row per (trial, epoch), in that order, with the epochs table's columns — the step, the
 // training and validation loss and metric, R² (regression), and the learning rate, weight decay and batch size applied.
 // A pure function of the rows read; a NaN the store keeps as NULL stays missing.
-using SweepCluster.Reporting.Runs;
+using SweepCluster.Core.Reports;
 using SweepCluster.Store.Study;
 
-namespace SweepCluster.Cli.Runs;
+namespace SweepCluster.Hosting.Storage;
 
 /// <summary>Builds the history <see cref="RunTable"/> from epochs-table rows.</summary>
 public static class HistoryRunTable

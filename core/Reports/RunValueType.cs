@@ -1,5 +1,5 @@
-// The types a run-table column holds. It says nothing about how a value is written (the writers decide).
-namespace SweepCluster.Reporting.Runs;
+// The types a run-table column holds. It says nothing about how a value is written (reporting's writers decide).
+namespace SweepCluster.Core.Reports;
 
 /// <summary>What a <see cref="RunColumn"/>'s cells hold.</summary>
 public enum RunValueType

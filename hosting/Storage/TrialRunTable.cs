@@ -1,12 +1,12 @@
 // The trials run table: one row per trial with the store's columns in the store's words — trial, combination, seed,
 // status, then the sweep's own hyperparameter columns typed as stored ("learning_rate.schedule" text,
 // "learning_rate.initial" real, "batch_size.initial" integer), then the results. A pure function of the rows read.
-using SweepCluster.Reporting.Runs;
+using SweepCluster.Core.Reports;
 using SweepCluster.Store;
 using SweepCluster.Store.Hyperparameters;
 using SweepCluster.Store.Study;
 
-namespace SweepCluster.Cli.Runs;
+namespace SweepCluster.Hosting.Storage;
 
 /// <summary>Builds the trials <see cref="RunTable"/> from trials-table rows.</summary>
 public static class TrialRunTable
