@@ -1,8 +1,7 @@
 // The output formats of a run table (`sweep trials --format`). It does not render anything.
-using SweepCluster.Core.Reports;
 namespace SweepCluster.Reporting.Runs;
 
-/// <summary>How a <see cref="RunTable"/> is written.</summary>
+/// <summary>How a <see cref="Core.Reports.RunTable"/> is written.</summary>
 public enum RunTableFormat
 {
     /// <summary>A Spectre.Console table for people.</summary>

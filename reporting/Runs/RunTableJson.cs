@@ -1,8 +1,8 @@
 // A run table as JSON: an array with one object per row, keyed by column name in column order, with typed values
 // (strings, integers, numbers in round-trip form, null for null, NaN and infinities). `pd.read_json` and `json.loads`
 // read it as is.
-using SweepCluster.Core.Reports;
 using System.Text.Json;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Reporting.Runs;
 

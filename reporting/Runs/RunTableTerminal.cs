@@ -2,9 +2,9 @@
 // same in every row (a schedule family nobody varied, the one silo) and the empty ones are not drawn but named under
 // the table; headers break at their dots and underscores ("learning" over "_rate" over ".initial"); numbers are
 // right-aligned with four significant digits and "—" marks a missing value. The exact values are in the CSV and JSON forms.
-using SweepCluster.Core.Reports;
 using System.Globalization;
 using Spectre.Console;
+using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Runs;

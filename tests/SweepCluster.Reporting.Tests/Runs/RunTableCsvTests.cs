@@ -1,8 +1,8 @@
 // The run table as CSV: a header of column names, one RFC 4180 record per row, numbers that round-trip exactly in
 // the invariant culture, an empty field for null, NaN and infinities.
 using System.Globalization;
-using SweepCluster.Reporting.Csv;
 using SweepCluster.Core.Reports;
+using SweepCluster.Reporting.Csv;
 using SweepCluster.Reporting.Runs;
 using SweepCluster.Testing;
 

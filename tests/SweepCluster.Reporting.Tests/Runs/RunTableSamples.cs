@@ -1,7 +1,6 @@
 // A small run table with every kind of cell the writers meet: integers, reals that need every digit, text with a comma
 // and a quote, null, NaN and an infinity.
 using SweepCluster.Core.Reports;
-using SweepCluster.Reporting.Runs;
 
 namespace SweepCluster.Reporting.Tests.Runs;
 

@@ -1,8 +1,8 @@
 // The run table on a terminal: the columns that vary, headers broken at dots and underscores, four significant digits, "—" for
 // missing; the columns with one value in every row, and the empty ones, named under the table instead of drawn.
 using Spectre.Console;
-using SweepCluster.Reporting.Formatting;
 using SweepCluster.Core.Reports;
+using SweepCluster.Reporting.Formatting;
 using SweepCluster.Reporting.Runs;
 
 namespace SweepCluster.Reporting.Tests.Runs;
