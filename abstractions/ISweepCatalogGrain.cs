@@ -1,6 +1,8 @@
-// `sweep list`'s source: every sweep the cluster's store knows, newest first, with its progress and best result. A
-// stateless worker, so any silo answers from its own connection to the store.
+// `sweep list`'s source: every sweep the cluster's store knows, newest first, with its progress and best result; and
+// `sweep report -o DIR`'s run tables (trials.csv, history.csv). A stateless worker, so any silo answers from its own
+// connection to the store.
 using Orleans.Concurrency;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Abstractions;
 
@@ -11,4 +13,8 @@ public interface ISweepCatalogGrain : IGrainWithStringKey
 
     /// <summary>Every sweep, newest first, with its trials ended and its best completed metric.</summary>
     Task<IReadOnlyList<SweepLine>> ListAsync();
+
+    /// <summary>The sweep's trials and history tables as the store holds them (rows this silo still queues are written
+    /// first); null when the cluster keeps no study tables or the store has no such sweep.</summary>
+    Task<SweepRunTables?> GetRunTablesAsync(string sweepId);
 }

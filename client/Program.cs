@@ -19,6 +19,7 @@ public static class Program
             ChangeCommand.CreateExtend(),
             CancelCommand.CreateList(),
             DeleteCommand.Create(),
+            TrialsCommand.Create(),
             ValidateCommand.Create(),
             TrainCommand.Create(),
             ReplayCommand.Create(),

@@ -34,4 +34,10 @@ public enum StoreErrorKind
 
     /// <summary>Any other database error; the message carries the engine's own text.</summary>
     Failed,
+
+    /// <summary>A store opened only for reading does not exist (a SQLite file that is not there).</summary>
+    NotFound,
+
+    /// <summary>A store opened only for reading has an older schema version; readers do not migrate.</summary>
+    OlderSchema,
 }

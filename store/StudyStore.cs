@@ -47,6 +47,27 @@ public sealed class StudyStore : IAsyncDisposable
     public static Task<StudyStore> OpenAsync(StoreLocation location, CancellationToken cancellationToken = default) =>
         OpenAsync(location, SchemaMigrator.Default, cancellationToken);
 
+    /// <summary>Opens an existing store only to read it: nothing is created, migrated or changed (a SQLite file is opened
+    /// read-only, and a missing one is not created, nor its folder; PostgreSQL sessions are read-only). A write through
+    /// it fails with a <see cref="StoreException"/>.</summary>
+    /// <exception cref="StoreException">Not found, empty or not a store, an older or newer schema, corrupt, unreachable, ...</exception>
+    public static async Task<StudyStore> OpenForReadingAsync(StoreLocation location, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (location is SqliteStoreLocation file && !File.Exists(file.Path)) throw StoreErrors.NotFound(file.ToString());
+        var dialect = StoreDialects.Create(location, StoreAccess.ReadOnly);
+        try
+        {
+            var version = await SchemaMigrator.Default.CheckAsync(dialect, cancellationToken);
+            return new StudyStore(dialect, version);
+        }
+        catch
+        {
+            await dialect.DisposeAsync();
+            throw;
+        }
+    }
+
     internal static async Task<StudyStore> OpenAsync(StoreLocation location, SchemaMigrator migrator, CancellationToken cancellationToken)
     {
         var dialect = StoreDialects.Create(location);

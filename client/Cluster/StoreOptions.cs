@@ -30,6 +30,18 @@ public sealed record StoreChoice(string Store, string? ConnectionFile = null, bo
             throw new InvalidFlagException(error.Message);
         }
     }
+
+    /// <summary>Opens the store only to read it: nothing is created, migrated or changed.</summary>
+    /// <exception cref="InvalidFlagException">A value that cannot be used, or <c>--store memory</c> (it keeps nothing to read).</exception>
+    /// <exception cref="StoreException">Missing, empty, foreign, corrupt, of another version, unreachable, ...</exception>
+    public Task<StudyStore> OpenForReadingAsync(CancellationToken cancellationToken)
+    {
+        var selection = Select();
+        if (selection.Kind == StoreKind.Memory)
+            throw new InvalidFlagException("--store memory keeps nothing once its silo stops, so there is nothing to read: " +
+                                           "name the SQLite file a silo or `sweep run` wrote (--store PATH) or use --store postgres");
+        return StudyStore.OpenForReadingAsync(selection.Location, cancellationToken);
+    }
 }
 
 public static class StoreOptions

@@ -60,7 +60,7 @@ public static class ChangeCommand
         var exit = Report(console, result);
         if (exit != (int)ExitCode.Success || access.Kind != SweepAccessKind.EmbeddedStore) return exit;
         console.MarkupLineInterpolated($"training here, on a silo over the {access.StoreName}: Ctrl+C stops it (resumable)");
-        return await SweepCompletion.WatchAndReportAsync(console, coordinator, $"{before.Name}-{before.SweepId}", output, cancellation);
+        return await SweepCompletion.WatchAndReportAsync(console, access.Grains, coordinator, $"{before.Name}-{before.SweepId}", output, cancellation);
     }
 
     /// <summary>Prints the coordinator's answer; returns the exit code (a refusal or an unknown id: 2).</summary>

@@ -1,6 +1,8 @@
-// `sweep report ID [--format table|md|csv|json|html] [-o FILE]`: the ranked report of a sweep, finished or not.
+// `sweep report ID [--format table|md|csv|json|html] [-o FILE|DIR]`: the ranked report of a sweep, finished or not. An
+// existing folder as -o gets every format, with the sweep's trials.csv and history.csv from the cluster's store.
 using System.CommandLine;
 using Spectre.Console;
+using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Hosting;
 using SweepCluster.Reporting;
@@ -24,7 +26,10 @@ public static class ReportCommand
         var id = SweepCommandBase.IdArgument();
         var format = new Option<string>("--format", "-f") { Description = "table | md | csv | json | html", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of the terminal." };
+        var output = new Option<FileInfo?>("--output", "-o")
+        {
+            Description = "Write to this file instead of the terminal; an existing folder gets every format, trials.csv and history.csv.",
+        };
         var command = new Command("report", "Print or write a sweep's ranked report.") { id, format, output };
         SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
@@ -34,7 +39,14 @@ public static class ReportCommand
             var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
             var report = (await coordinator.GetReportAsync())!;
             var chosen = Formats[parse.GetValue(format)!];
-            if (parse.GetValue(output) is { } file)
+            if (parse.GetValue(output) is { } folder && Directory.Exists(folder.FullName))
+            {
+                var runs = await cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).GetRunTablesAsync(sweepId);
+                ReportOutput.WriteAll(report, folder.FullName, runs);
+                var tables = runs is null ? " (no trials.csv, history.csv: the cluster keeps no study tables)" : "; trials.csv, history.csv";
+                AnsiConsole.MarkupLineInterpolated($"report written to [bold]{folder.FullName}[/] (txt, md, csv, json, html{tables})");
+            }
+            else if (parse.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, ReportRenderers.Render(report, chosen), cancellation);
                 AnsiConsole.MarkupLineInterpolated($"wrote {file.FullName}");

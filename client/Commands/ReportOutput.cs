@@ -1,14 +1,17 @@
-// Prints a sweep report on the terminal and writes it in every format to a folder.
+// Prints a sweep report on the terminal and writes it in every format to a folder, with the sweep's run tables
+// (trials.csv, history.csv) beside it when the store's rows are at hand.
 using Spectre.Console;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting;
+using SweepCluster.Reporting.Runs;
 
 namespace SweepCluster.Cli.Commands;
 
 public static class ReportOutput
 {
-    /// <summary>Writes report.{txt,md,csv,json,html} into <paramref name="folder"/> and returns the files written.</summary>
-    public static IReadOnlyList<string> WriteAll(SweepReport report, string folder)
+    /// <summary>Writes report.{txt,md,csv,json,html} into <paramref name="folder"/>, and trials.csv and history.csv when
+    /// <paramref name="runs"/> is given, and returns the files written.</summary>
+    public static IReadOnlyList<string> WriteAll(SweepReport report, string folder, SweepRunTables? runs = null)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
@@ -17,6 +20,15 @@ public static class ReportOutput
             var path = Path.Combine(folder, "report" + ReportRenderers.FileExtension(format));
             File.WriteAllText(path, ReportRenderers.Render(report, format));
             files.Add(path);
+        }
+        if (runs is not null)
+        {
+            foreach (var (name, table) in new[] { (SweepRunTables.TrialsFile, runs.Trials), (SweepRunTables.HistoryFile, runs.History) })
+            {
+                var path = Path.Combine(folder, name);
+                File.WriteAllText(path, RunTableCsv.Render(table));
+                files.Add(path);
+            }
         }
         return files;
     }

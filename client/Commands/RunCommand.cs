@@ -1,5 +1,6 @@
 // `sweep run SPEC`: the embedded default. Starts a silo in this process, runs the sweep with live progress, prints
-// the ranked report and writes it in every format to ./sweeps/<name>-<id>/. Needs no service.
+// the ranked report and writes it in every format to ./sweeps/<name>-<id>/, with the run tables of the embedded silo's
+// store (trials.csv, history.csv). Needs no service.
 using System.CommandLine;
 using Spectre.Console;
 using SweepCluster.Abstractions;
@@ -50,7 +51,7 @@ public static class RunCommand
         if (submitted.Outcome is SubmitOutcome.Invalid or SubmitOutcome.IdConflict)
             throw new UnknownSweepException(string.Join(Environment.NewLine, submitted.Errors));
 
-        return await SweepCompletion.WatchAndReportAsync(console, coordinator, $"{spec.Name}-{sweepId}", output, cancellation);
+        return await SweepCompletion.WatchAndReportAsync(console, cluster.Grains, coordinator, $"{spec.Name}-{sweepId}", output, cancellation);
     }
 
     /// <summary>The embedded silo; a setting it cannot use (e.g. a taken <c>--http-port</c>) is refused input.</summary>

@@ -1,6 +1,6 @@
 // How a command that trains in this process ends a sweep: follows it live to its end (Ctrl+C cancels it, resumable),
-// prints the ranked report and writes it in every format to a report folder. `sweep run` uses it, and `sweep resume`
-// and `sweep extend` when they opened the store with a silo of their own.
+// prints the ranked report and writes it in every format, with the run table (trials.csv, history.csv), to a report
+// folder. `sweep run` uses it, and `sweep resume` and `sweep extend` when they opened the store with a silo of their own.
 using Spectre.Console;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
@@ -12,7 +12,7 @@ public static class SweepCompletion
 {
     /// <param name="folderName">The report folder's name under <paramref name="output"/> (name-id).</param>
     /// <returns>The exit code: success when the sweep completed.</returns>
-    public static async Task<int> WatchAndReportAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, string folderName,
+    public static async Task<int> WatchAndReportAsync(IAnsiConsole console, IGrainFactory grains, ISweepCoordinatorGrain coordinator, string folderName,
         DirectoryInfo output, CancellationToken cancellation)
     {
         SweepProgress progress;
@@ -29,8 +29,9 @@ public static class SweepCompletion
         var report = (await coordinator.GetReportAsync())!;
         ReportOutput.Print(console, report);
         var folder = Path.Combine(output.FullName, folderName);
-        ReportOutput.WriteAll(report, folder);
-        console.MarkupLineInterpolated($"report written to [bold]{folder}[/] (txt, md, csv, json, html)");
+        var runs = await grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).GetRunTablesAsync(coordinator.GetPrimaryKeyString());
+        ReportOutput.WriteAll(report, folder, runs);
+        console.MarkupLineInterpolated($"report written to [bold]{folder}[/] (txt, md, csv, json, html; trials.csv, history.csv)");
         return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
     }
 }

@@ -1,8 +1,10 @@
 // `sweep list`: the sweeps of the study tables (which survive a restart), newest first. A silo without study tables
 // (a test cluster with its own grain storage) lists the index grain's sweeps with their coordinators' progress.
+// A sweep's run tables come from the study tables only.
 using Orleans.Concurrency;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Grains.Recording;
 
 namespace SweepCluster.Grains.Coordination;
@@ -12,6 +14,8 @@ public sealed class SweepCatalogGrain(IStudyCatalog catalog) : Grain, ISweepCata
 {
     public async Task<IReadOnlyList<SweepLine>> ListAsync() =>
         await catalog.ListSweepsAsync() ?? await FromIndexAsync();
+
+    public Task<SweepRunTables?> GetRunTablesAsync(string sweepId) => catalog.ReadRunTablesAsync(sweepId);
 
     private async Task<IReadOnlyList<SweepLine>> FromIndexAsync()
     {

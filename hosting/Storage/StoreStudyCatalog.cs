@@ -1,6 +1,8 @@
-// The catalog of a silo with a store: the sweeps table (newest first) joined with each sweep's trial counts.
+// The catalog of a silo with a store: the sweeps table (newest first) joined with each sweep's trial counts, and a
+// sweep's run tables once this silo's queued rows are written.
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Grains.Recording;
 
 namespace SweepCluster.Hosting.Storage;
@@ -19,5 +21,12 @@ public sealed class StoreStudyCatalog(SiloStore store) : IStudyCatalog
             return new SweepLine(sweep.Id, sweep.Name, sweep.Status, sweep.Created, sweep.Finished, count?.Trials ?? 0, count?.Ended ?? 0,
                 sweep.Metric.Name, best);
         }).ToArray();
+    }
+
+    public async Task<SweepRunTables?> ReadRunTablesAsync(string sweepId)
+    {
+        if (await store.Store.GetSweepAsync(sweepId) is null) return null;
+        await store.Writer.FlushAsync();
+        return await StudyRunTables.ReadAsync(store.Store, sweepId);
     }
 }

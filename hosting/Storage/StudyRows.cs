@@ -1,5 +1,6 @@
 // A trial's row in the study tables from what the coordinator knows: its summary (status, results, attempts, silos,
-// PBT exploits) and its spec (the searcher's, or the one PBT made), flattened into hyperparameter columns.
+// PBT exploits) and its spec (the searcher's, or the one PBT made), flattened into hyperparameter columns: the three
+// schedules always, then every other field the sweep searches (optimizer.type, model.hidden, epochs, ...).
 using SweepCluster.Coordination;
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
@@ -18,7 +19,7 @@ public static class StudyRows
         var spec = trial.SpecOverride ?? plan.SearcherSpec(trial.Index);
         return new TrialRow(sweepId, trial.Index, plan.Spec.CombinationOf(trial.Index), spec.Seed, trial.Status)
         {
-            Hyperparameters = HyperparameterColumns.Of(spec),
+            Hyperparameters = HyperparameterColumns.Of(spec, SearchedPaths(plan)),
             FinalMetric = trial.LastMetric,
             BestMetric = trial.BestMetric,
             BestEpoch = trial.BestEpoch,
@@ -30,4 +31,9 @@ public static class StudyRows
             PbtDonor = trial.Exploits.IsDefaultOrEmpty ? null : trial.Exploits[^1].Donor,
         };
     }
+
+    /// <summary>The schedules, then the sweep's searched field paths in file order (paths inside a schedule, and paths
+    /// that name no trial field such as seeds, add nothing).</summary>
+    private static IEnumerable<string> SearchedPaths(SweepPlan plan) =>
+        HyperparameterColumns.ScheduleAxes.Concat(plan.Spec.Axes.Select(axis => axis.Path));
 }

@@ -1,6 +1,7 @@
 // PostgreSQL, for clusters of several machines: one NpgsqlDataSource (a connection pool) per store, the tables in the
 // connection's current schema, timestamptz for instants, bytea for payloads, an advisory lock around schema changes,
 // and FOR KEY SHARE on the sweep row while a sweep's rows are written (a concurrent delete waits, then removes them).
+// Opened for reading (StoreAccess.ReadOnly), its sessions are read-only: the server refuses any write.
 using System.Data;
 using System.Data.Common;
 using System.Text;
@@ -25,12 +26,16 @@ internal sealed class PostgresDialect : IStoreDialect
     private readonly PostgresStoreLocation _location;
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresDialect(PostgresStoreLocation location)
+    /// <summary>Sessions of a store opened for reading: the server refuses every write in them.</summary>
+    private const string ReadOnlySessions = "-c default_transaction_read_only=on";
+
+    public PostgresDialect(PostgresStoreLocation location, StoreAccess access = StoreAccess.ReadWrite)
     {
         _location = location;
         StoreName = location.ToString();
         var builder = PostgresConnectionStrings.Builder(location, ApplicationName);
         builder.MaxAutoPrepare = AutoPreparedStatements;
+        if (access == StoreAccess.ReadOnly) builder.Options = ReadOnlySessions;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 

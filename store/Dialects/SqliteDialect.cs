@@ -2,7 +2,8 @@
 // writer), synchronous=NORMAL (a process crash loses nothing; a power cut may lose the last commits, never the file),
 // pooled connections, and a busy timeout: a statement that meets another connection's write lock retries until the
 // timeout, then fails as Locked. Timestamps are ISO-8601 UTC text, which sqlite3's date functions and pandas read.
-// An in-memory location (`--store memory`) is a named shared-cache database kept alive by one open connection.
+// An in-memory location (`--store memory`) is a named shared-cache database kept alive by one open connection. Opened
+// for reading only (StoreAccess.ReadOnly), a file is opened read-only and no folder is made.
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -20,20 +21,22 @@ internal sealed class SqliteDialect : IStoreDialect
     private readonly string _connectionString;
     private readonly string? _fullPath;
     private readonly TimeSpan _busyTimeout;
+    private readonly bool _createsFolder;
 
     /// <summary>An in-memory database lives while a connection to it is open: this one, for the store's life.</summary>
     private readonly SqliteConnection? _memoryKeeper;
 
-    public SqliteDialect(SqliteStoreLocation location)
+    public SqliteDialect(SqliteStoreLocation location, StoreAccess access = StoreAccess.ReadWrite)
     {
         _fullPath = Path.GetFullPath(location.Path);
+        _createsFolder = access == StoreAccess.ReadWrite;
         StoreName = location.ToString();
         var seconds = Math.Max(1, (int)Math.Ceiling(location.BusyTimeout.TotalSeconds));
         _busyTimeout = TimeSpan.FromSeconds(seconds);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _fullPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = access == StoreAccess.ReadWrite ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadOnly,
             Pooling = true,
             DefaultTimeout = seconds,
         }.ToString();
@@ -66,7 +69,7 @@ internal sealed class SqliteDialect : IStoreDialect
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            if (_fullPath is not null && Path.GetDirectoryName(_fullPath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+            if (_createsFolder && _fullPath is not null && Path.GetDirectoryName(_fullPath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous = NORMAL";

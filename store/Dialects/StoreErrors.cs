@@ -27,6 +27,18 @@ internal static class StoreErrors
         new(StoreErrorKind.NotAStore, store,
             $"{store} is not a SweepCluster store: it holds other tables ({NameSome(tables)}) and no SweepCluster schema version; use another file or database for SweepCluster");
 
+    public static StoreException Empty(string store) =>
+        new(StoreErrorKind.NotAStore, store,
+            $"{store} is empty: it is not a SweepCluster store; name the store that a silo or `sweep run` wrote (--store)");
+
+    public static StoreException NotFound(string store) =>
+        new(StoreErrorKind.NotFound, store,
+            $"{store} does not exist: check the path, and name the store that a silo or `sweep run` wrote (--store)");
+
+    public static StoreException OlderSchema(string store, int found, int known) =>
+        new(StoreErrorKind.OlderSchema, store,
+            $"{store} was written by an older SweepCluster (schema version {found}; this program reads version {known}): start a silo or `sweep run` on it once to upgrade it, then read it again");
+
     public static StoreException NewerSchema(string store, int found, int known) =>
         new(StoreErrorKind.NewerSchema, store,
             $"{store} was written by a newer SweepCluster (schema version {found}; this program knows versions up to {known}): upgrade SweepCluster, or use another store");

@@ -47,6 +47,17 @@ internal sealed class SchemaMigrator
             return TargetVersion;
         }, cancellationToken);
 
+    /// <summary>The store's version, for a reader: changes nothing, takes no lock, and refuses an empty database (not a
+    /// store yet) and an older version (a reader does not migrate) as well as what <see cref="MigrateAsync"/> refuses.</summary>
+    /// <exception cref="StoreException">Empty or not a store, an older or newer schema, or the engine's own errors.</exception>
+    public Task<int> CheckAsync(IStoreDialect dialect, CancellationToken cancellationToken) =>
+        dialect.RunAsync(async connection =>
+        {
+            var found = await InspectAsync(dialect, connection, null, cancellationToken) ?? throw StoreErrors.Empty(dialect.StoreName);
+            if (found < TargetVersion) throw StoreErrors.OlderSchema(dialect.StoreName, found, TargetVersion);
+            return found;
+        }, cancellationToken);
+
     /// <summary>The store's version; null for an empty database.</summary>
     private async Task<int?> InspectAsync(
         IStoreDialect dialect, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)

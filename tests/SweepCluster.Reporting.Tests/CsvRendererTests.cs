@@ -1,5 +1,6 @@
 // CSV: header, one row per combination, RFC 4180 quoting of axis words with commas and quotes, invariant numbers.
 using SweepCluster.Reporting.Csv;
+using SweepCluster.Testing;
 
 namespace SweepCluster.Reporting.Tests;
 
@@ -18,7 +19,7 @@ public sealed class CsvRendererTests
     public void OneRecordPerCombinationWithQuotedAxisWords()
     {
         var report = ReportFixtures.Realistic();
-        var records = ParseRecords(ReportRenderers.Render(report, ReportFormat.Csv));
+        var records = CsvRecords.Parse(ReportRenderers.Render(report, ReportFormat.Csv));
 
         Assert.Equal(report.Ranking.Count + 1, records.Count);
         Assert.All(records, r => Assert.Equal(records[0].Count, r.Count));
@@ -36,12 +37,12 @@ public sealed class CsvRendererTests
     [Fact]
     public void TheLastColumnsCountEachCombinationsPrunedTrialsAndPbtExploits()
     {
-        var halving = ParseRecords(ReportRenderers.Render(ReportFixtures.SuccessiveHalving(), ReportFormat.Csv));
+        var halving = CsvRecords.Parse(ReportRenderers.Render(ReportFixtures.SuccessiveHalving(), ReportFormat.Csv));
         var pruned = halving[0].IndexOf("pruned");
         Assert.Equal(["0", "0", "1", "1", "1", "0"], halving.Skip(1).Select(r => r[pruned]));
         Assert.Equal("constant(0.003)", halving[3][2]); // the trial pruned at epoch 3 ranks above those pruned at epoch 1
 
-        var population = ParseRecords(ReportRenderers.Render(ReportFixtures.PopulationBasedTraining(), ReportFormat.Csv));
+        var population = CsvRecords.Parse(ReportRenderers.Render(ReportFixtures.PopulationBasedTraining(), ReportFormat.Csv));
         var exploits = population[0].IndexOf("pbt_exploits");
         var byCombination = population.Skip(1).ToDictionary(r => r[1], r => r[exploits]);
         Assert.Equal(new Dictionary<string, string> { ["0"] = "0", ["1"] = "0", ["2"] = "1", ["3"] = "2" }, byCombination);
@@ -57,30 +58,5 @@ public sealed class CsvRendererTests
         Assert.Equal("\"two\nlines\"", CsvField.Quote("two\nlines"));
         Assert.Equal("plain", CsvField.Quote("plain"));
         Assert.EndsWith(CsvRenderer.LineEnd, csv);
-    }
-
-    /// <summary>A small RFC 4180 reader, to check the writer independently.</summary>
-    private static List<List<string>> ParseRecords(string csv)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { record.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r') { }
-            else if (c == '\n') { record.Add(field.ToString()); field.Clear(); records.Add(record); record = []; }
-            else field.Append(c);
-        }
-        return records;
     }
 }

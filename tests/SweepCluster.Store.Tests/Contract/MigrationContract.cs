@@ -1,5 +1,6 @@
 // The schema's versioning, run against both engines: an older store is upgraded with its rows kept, a newer one is
-// refused, a database that holds other tables is refused and left exactly as it was.
+// refused, a database that holds other tables is refused and left exactly as it was. A reader
+// (StudyStore.OpenForReadingAsync) reads a store and never upgrades or touches one.
 using SweepCluster.Store;
 using SweepCluster.Store.Schema;
 using SweepCluster.Store.Tests.Support;
@@ -94,6 +95,66 @@ public abstract class MigrationContract : StoreContract
 
         Assert.All(stores, store => Assert.Equal(Current, store.SchemaVersion));
         Assert.Equal((long)Current, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweepcluster_schema"));
+    }
+
+    [Fact]
+    public async Task A_store_opened_for_reading_reads_its_rows()
+    {
+        var location = await NewLocationAsync();
+        await using (var store = await StudyStore.OpenAsync(location))
+        {
+            await store.UpsertSweepAsync(SampleRows.Sweep("s1"));
+            await store.WriteAsync([SampleRows.Trial("s1", 0), SampleRows.Trial("s1", 1)], [SampleRows.Epoch("s1", 0, 1)]);
+        }
+
+        await using var reader = await StudyStore.OpenForReadingAsync(location);
+
+        Assert.Equal(1, reader.SchemaVersion);
+        Assert.Equal([0, 1], (await reader.ReadTrialsAsync("s1")).Select(t => t.Trial));
+        Assert.Single(await reader.ReadEpochsAsync("s1"));
+        Assert.NotEmpty(await reader.GetHyperparameterColumnsAsync("s1"));
+    }
+
+    [Fact]
+    public async Task A_store_opened_for_reading_refuses_writes()
+    {
+        var location = await NewLocationAsync();
+        await (await StudyStore.OpenAsync(location)).DisposeAsync();
+        await using var reader = await StudyStore.OpenForReadingAsync(location);
+
+        await Assert.ThrowsAsync<StoreException>(() => reader.UpsertSweepAsync(SampleRows.Sweep("s1")));
+
+        Assert.Equal(0L, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweeps"));
+    }
+
+    [Fact]
+    public async Task An_older_store_is_refused_for_reading_and_not_upgraded()
+    {
+        var location = await NewLocationAsync();
+        await (await StudyStore.OpenAsync(location)).DisposeAsync();
+        await RawSql.ExecuteAsync(location, "UPDATE sweepcluster_schema SET version = 0");
+        var tables = await TableNamesAsync(location);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => StudyStore.OpenForReadingAsync(location));
+
+        Assert.Equal(StoreErrorKind.OlderSchema, error.Kind);
+        Assert.Contains("older SweepCluster", error.Message);
+        Assert.Contains(location.ToString(), error.Message);
+        Assert.Equal(tables, await TableNamesAsync(location));
+        Assert.Equal(0L, await RawSql.CountAsync(location, "SELECT COUNT(*) FROM sweepcluster_schema WHERE version > 0"));
+    }
+
+    [Fact]
+    public async Task A_database_with_other_tables_is_refused_for_reading_and_left_as_it_was()
+    {
+        var location = await NewLocationAsync();
+        await RawSql.ExecuteAsync(location, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO customers VALUES (1, 'Ada')");
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => StudyStore.OpenForReadingAsync(location));
+
+        Assert.Equal(StoreErrorKind.NotAStore, error.Kind);
+        Assert.Contains("customers", error.Message);
+        Assert.Equal(["customers"], await TableNamesAsync(location));
     }
 
     private static string FutureTimestamp(StoreLocation location) =>
