@@ -1,6 +1,7 @@
 // Reads typed values (numbers, whole numbers, booleans, strings, enum names, mappings, lists) from spec nodes,
 // reporting a positioned error and returning false when a node does not fit. Also the shared wording for range
 // checks and unknown keys. It knows no field names: callers pass the dotted path.
+using SweepCluster.Core.Specs;
 using System.Globalization;
 using System.Text.Json;
 

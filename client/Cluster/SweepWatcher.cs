@@ -1,5 +1,6 @@
 // Follows a sweep by polling its coordinator: a live progress bar on a terminal (done/running/pending/failed, ETA,
 // best so far), or one line per change when the output is redirected. Never holds a call open.
+using SweepCluster.Core.Specs;
 using System.Globalization;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;

@@ -1,6 +1,7 @@
 // The trials run table: one row per trial with the store's columns in the store's words — trial, combination, seed,
 // status, then the sweep's own hyperparameter columns typed as stored ("learning_rate.schedule" text,
 // "learning_rate.initial" real, "batch_size.initial" integer), then the results. A pure function of the rows read.
+using SweepCluster.Core.Specs;
 using SweepCluster.Core.Reports;
 using SweepCluster.Store;
 using SweepCluster.Store.Hyperparameters;
@@ -16,7 +17,7 @@ public static class TrialRunTable
         (new("trial", RunValueType.Integer), row => (long)row.Trial),
         (new("combination", RunValueType.Integer), row => (long)row.Combination),
         (new("seed", RunValueType.Integer), row => row.Seed),
-        (new("status", RunValueType.Text), row => EnumText.Of(row.Status)),
+        (new("status", RunValueType.Text), row => SpecNames.Of(row.Status)),
     ];
 
     private static readonly IReadOnlyList<(RunColumn Column, Func<TrialRow, object?> Cell)> Results =

@@ -1,5 +1,6 @@
 // How the renderers write numbers, durations, statistics and names as text, always in the invariant culture, so
 // every format shows the same digits. It does not escape anything for a particular format.
+using SweepCluster.Core.Specs;
 using System.Globalization;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;

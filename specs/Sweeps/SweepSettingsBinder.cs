@@ -2,6 +2,7 @@
 // checkpoint_every / checkpoint_seconds)
 // to SweepSettings, reporting every problem with its field path and line. It does not look at trial keys (the
 // parameter space and the trial binder do) and does not pick the default metric (that needs the trials' task).
+using SweepCluster.Core.Specs;
 using SweepCluster.Core;
 
 namespace SweepCluster.Specs.Sweeps;

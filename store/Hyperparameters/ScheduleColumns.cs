@@ -51,7 +51,7 @@ public static class ScheduleColumns
 
     private static void Append(List<HyperparameterValue> columns, string axis, ScheduleSpec schedule, ScheduleTarget target)
     {
-        columns.Add(HyperparameterValue.Text(Column(axis, FamilySegment), EnumText.Of(schedule.Family)));
+        columns.Add(HyperparameterValue.Text(Column(axis, FamilySegment), SpecNames.Of(schedule.Family)));
         foreach (var parameter in FamilyParameters[schedule.Family].Concat(CommonParameters))
         {
             if (parameter.Read(Column(axis, parameter.Key), schedule, target) is { } value) columns.Add(value);

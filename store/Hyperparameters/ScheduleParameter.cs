@@ -41,7 +41,7 @@ internal sealed record ScheduleParameter(string Key, Func<string, ScheduleSpec, 
     // Common to every family: warmup always (0 = none); the clock and the clamps only when the spec sets them.
     public static readonly ScheduleParameter Warmup = Integer("warmup", s => s.Warmup);
     public static readonly ScheduleParameter Every = new("every", (column, s, _) =>
-        s.Every is { } clock ? HyperparameterValue.Text(column, EnumText.Of(clock)) : null);
+        s.Every is { } clock ? HyperparameterValue.Text(column, SpecNames.Of(clock)) : null);
     public static readonly ScheduleParameter Min = OptionalReal("min", s => s.Min);
     public static readonly ScheduleParameter Max = OptionalReal("max", s => s.Max);
 

@@ -2,6 +2,7 @@
 // time any sweep writes it, in a short transaction of its own under the schema lock (an ALTER TABLE in PostgreSQL
 // locks the whole table, so it must not wait inside a large batch); the columns known to exist are cached. A sweep's
 // own list (sweep_hyperparameters) is read and extended inside the batch's transaction, so two writers agree on it.
+using SweepCluster.Core.Specs;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using SweepCluster.Store.Dialects;
@@ -62,7 +63,7 @@ internal sealed class HyperparameterSchema(IStoreDialect dialect)
                 values[0] = sweep;
                 values[1] = row.Position;
                 values[2] = row.Column.Name;
-                values[3] = EnumText.Of(row.Column.Type);
+                values[3] = SpecNames.Of(row.Column.Type);
             },
             cancellationToken);
         return [.. registered, .. missing];
@@ -81,7 +82,7 @@ internal sealed class HyperparameterSchema(IStoreDialect dialect)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            columns.Add(new HyperparameterColumn(reader.GetString(0), EnumText.Parse<ColumnType>(reader.GetString(1))));
+            columns.Add(new HyperparameterColumn(reader.GetString(0), SpecNames.Parse<ColumnType>(reader.GetString(1))));
         }
         return columns;
     }

@@ -1,6 +1,7 @@
 // Writes, reads and deletes sweep rows. Deleting a sweep removes its row first (in PostgreSQL that waits for writers
 // holding the sweep's row lock, so their rows are committed and seen), then its trials, epochs and column list, all in
 // one transaction.
+using SweepCluster.Core.Specs;
 using System.Data.Common;
 using SweepCluster.Core;
 using SweepCluster.Store.Dialects;
@@ -17,11 +18,11 @@ internal sealed class SweepTable(IStoreDialect dialect)
         (SweepsTable.Id, ColumnType.Text, row => row.Id),
         (SweepsTable.SweepName, ColumnType.Text, row => row.Name),
         (SweepsTable.Spec, ColumnType.Text, row => row.Spec),
-        (SweepsTable.Status, ColumnType.Text, row => EnumText.Of(row.Status)),
+        (SweepsTable.Status, ColumnType.Text, row => SpecNames.Of(row.Status)),
         (SweepsTable.Created, ColumnType.Timestamp, row => row.Created),
         (SweepsTable.Finished, ColumnType.Timestamp, row => row.Finished),
-        (SweepsTable.Metric, ColumnType.Text, row => EnumText.Of(row.Metric.Name)),
-        (SweepsTable.Goal, ColumnType.Text, row => EnumText.Of(row.Metric.Goal)),
+        (SweepsTable.Metric, ColumnType.Text, row => SpecNames.Of(row.Metric.Name)),
+        (SweepsTable.Goal, ColumnType.Text, row => SpecNames.Of(row.Metric.Goal)),
     ];
 
     private static readonly IReadOnlyDictionary<string, int> Ordinals =
@@ -58,7 +59,7 @@ internal sealed class SweepTable(IStoreDialect dialect)
             await using var command = connection.Command(transaction,
                 $"UPDATE {dialect.Quote(SweepsTable.Name)} SET {dialect.Quote(SweepsTable.Status)} = @status, " +
                 $"{dialect.Quote(SweepsTable.Finished)} = @finished WHERE {dialect.Quote(SweepsTable.Id)} = @id");
-            dialect.Add(command, "@status", ColumnType.Text, EnumText.Of(status));
+            dialect.Add(command, "@status", ColumnType.Text, SpecNames.Of(status));
             dialect.Add(command, "@finished", ColumnType.Timestamp, finished);
             dialect.Add(command, "@id", ColumnType.Text, id);
             return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
@@ -114,11 +115,11 @@ internal sealed class SweepTable(IStoreDialect dialect)
             reader.GetString(Ordinals[SweepsTable.Id]),
             reader.GetString(Ordinals[SweepsTable.SweepName]),
             reader.GetString(Ordinals[SweepsTable.Spec]),
-            EnumText.Parse<SweepStatus>(reader.GetString(Ordinals[SweepsTable.Status])),
+            SpecNames.Parse<SweepStatus>(reader.GetString(Ordinals[SweepsTable.Status])),
             dialect.ReadTimestamp(reader, Ordinals[SweepsTable.Created]),
             reader.IsDBNull(finished) ? null : dialect.ReadTimestamp(reader, finished),
             new MetricSpec(
-                EnumText.Parse<MetricName>(reader.GetString(Ordinals[SweepsTable.Metric])),
-                EnumText.Parse<MetricGoal>(reader.GetString(Ordinals[SweepsTable.Goal]))));
+                SpecNames.Parse<MetricName>(reader.GetString(Ordinals[SweepsTable.Metric])),
+                SpecNames.Parse<MetricGoal>(reader.GetString(Ordinals[SweepsTable.Goal]))));
     }
 }

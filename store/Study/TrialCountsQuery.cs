@@ -1,4 +1,5 @@
 // One GROUP BY over the trials table: every sweep's trial counts and best completed metric (TrialCounts).
+using SweepCluster.Core.Specs;
 using System.Data.Common;
 using SweepCluster.Core;
 using SweepCluster.Store.Dialects;
@@ -16,8 +17,8 @@ internal sealed class TrialCountsQuery(IStoreDialect dialect)
         {
             var status = dialect.Quote(TrialsTable.Status);
             var final = dialect.Quote(TrialsTable.FinalMetric);
-            var terminal = string.Join(", ", Enum.GetValues<TrialStatus>().Where(s => s.IsTerminal()).Select(s => $"'{EnumText.Of(s)}'"));
-            var completed = $"CASE WHEN {status} = '{EnumText.Of(TrialStatus.Completed)}' THEN {final} END";
+            var terminal = string.Join(", ", Enum.GetValues<TrialStatus>().Where(s => s.IsTerminal()).Select(s => $"'{SpecNames.Of(s)}'"));
+            var completed = $"CASE WHEN {status} = '{SpecNames.Of(TrialStatus.Completed)}' THEN {final} END";
             await using var command = connection.Command(null,
                 $"SELECT {dialect.Quote(TrialsTable.Sweep)}, COUNT(*), SUM(CASE WHEN {status} IN ({terminal}) THEN 1 ELSE 0 END), " +
                 $"MAX({completed}), MIN({completed}) FROM {dialect.Quote(TrialsTable.Name)} GROUP BY {dialect.Quote(TrialsTable.Sweep)}");

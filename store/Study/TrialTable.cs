@@ -2,6 +2,7 @@
 // first, then every row is upserted with all of them (a column the row lacks is set to NULL, so a trial whose
 // schedule family changed keeps no stale parameter). Rows go in key order, so concurrent writers lock rows in one
 // order and cannot deadlock. A read selects the sweep's own columns only.
+using SweepCluster.Core.Specs;
 using System.Data.Common;
 using SweepCluster.Core;
 using SweepCluster.Store.Dialects;
@@ -21,7 +22,7 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
         (TrialsTable.Trial, ColumnType.Integer, row => (long)row.Trial),
         (TrialsTable.Combination, ColumnType.Integer, row => (long)row.Combination),
         (TrialsTable.Seed, ColumnType.Integer, row => row.Seed),
-        (TrialsTable.Status, ColumnType.Text, row => EnumText.Of(row.Status)),
+        (TrialsTable.Status, ColumnType.Text, row => SpecNames.Of(row.Status)),
         (TrialsTable.FinalMetric, ColumnType.Real, row => row.FinalMetric),
         (TrialsTable.BestMetric, ColumnType.Real, row => row.BestMetric),
         (TrialsTable.BestEpoch, ColumnType.Integer, row => (long?)row.BestEpoch),
@@ -105,7 +106,7 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
             checked((int)reader.GetInt64(Ordinal(TrialsTable.Trial))),
             checked((int)reader.GetInt64(Ordinal(TrialsTable.Combination))),
             reader.GetInt64(Ordinal(TrialsTable.Seed)),
-            EnumText.Parse<TrialStatus>(reader.GetString(Ordinal(TrialsTable.Status))))
+            SpecNames.Parse<TrialStatus>(reader.GetString(Ordinal(TrialsTable.Status))))
         {
             FinalMetric = NullableDouble(reader, Ordinal(TrialsTable.FinalMetric)),
             BestMetric = NullableDouble(reader, Ordinal(TrialsTable.BestMetric)),

@@ -1,5 +1,6 @@
 // How schedulers compare metric values: a missing or non-finite value ranks below every real one, and equal values
 // rank the lower trial index first, so every ranking is a total order that does not depend on arrival order.
+using SweepCluster.Core.Specs;
 using SweepCluster.Core;
 
 namespace SweepCluster.Tuning.Scheduling;
@@ -26,5 +27,5 @@ public sealed class SchedulerMetric(MetricSpec metric)
     public double Best(IEnumerable<double> values) =>
         metric.Goal == MetricGoal.Maximize ? values.Max() : values.Min();
 
-    public string Name => SweepCluster.Specs.SpecNames.Of(metric.Name);
+    public string Name => SweepCluster.Core.Specs.SpecNames.Of(metric.Name);
 }

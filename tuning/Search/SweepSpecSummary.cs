@@ -1,6 +1,7 @@
 // What `sweep validate` shows about a valid sweep spec: the counts (combinations, seeds, trials), the metric, the
 // axes with their value counts, and the first few combinations with the values they take. Returns data and plain
 // text; it never prints.
+using SweepCluster.Core.Specs;
 using System.Globalization;
 using System.Text;
 using SweepCluster.Core;

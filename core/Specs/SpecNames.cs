@@ -1,10 +1,10 @@
 // The snake_case names that specs use for enum members (leaky_relu ↔ LeakyRelu, rmsprop ↔ RmsProp), in both
 // directions. Parsing is forgiving about case and '_'/'-' ("LeakyRelu", "leaky-relu" also work); writing always
-// uses the canonical snake_case name. It does not report errors itself.
+// uses the canonical snake_case name. The store writes the same names into its text columns (statuses, metrics,
+// schedule families), so that a reader sees the spec's own words.
 using System.Text;
-using SweepCluster.Core.Specs;
 
-namespace SweepCluster.Specs;
+namespace SweepCluster.Core.Specs;
 
 /// <summary>Spec names of enum members.</summary>
 public static class SpecNames
@@ -37,6 +37,17 @@ public static class SpecNames
         }
         value = default;
         return false;
+    }
+
+    /// <summary>The member whose canonical name is exactly <paramref name="text"/> (as the store wrote it).</summary>
+    /// <exception cref="FormatException">No member has that name.</exception>
+    public static T Parse<T>(string text) where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (Of(candidate) == text) return candidate;
+        }
+        throw new FormatException($"'{text}' is not a {typeof(T).Name} (expected one of {string.Join(", ", All<T>())})");
     }
 
     private static string Normalize(string text) => text.Replace("_", "").Replace("-", "").ToLowerInvariant();
