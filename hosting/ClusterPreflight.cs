@@ -26,7 +26,7 @@ public static class ClusterPreflight
             case ClusteringKind.Redis:
                 var redis = await RedisMembership.ReadAsync(options.Redis!, options.ServiceId, options.RedisConnectAttempts, cancellation);
                 RefuseOtherLiveClusters(options.ClusterId, redis.Rows,
-                    $"the cluster already running for service '{options.ServiceId}' in Redis at '{options.Redis}'",
+                    $"the cluster already running for service '{options.ServiceId}' in Redis at '{RedisText.Redact(options.Redis!)}'",
                     "give it another --service-id (grain state is kept per service id, so two live clusters of one service would run the same sweeps twice)");
                 break;
             case ClusteringKind.Postgres when store?.Location is PostgresStoreLocation location:
@@ -43,7 +43,7 @@ public static class ClusterPreflight
     {
         var snapshot = await RedisMembership.ReadAsync(redis, serviceId, attempts, cancellation);
         RequireGateway(clusterId, snapshot.Rows,
-            $"registered in Redis at '{redis}' for service '{serviceId}' (--service-id)",
+            $"registered in Redis at '{RedisText.Redact(redis)}' for service '{serviceId}' (--service-id)",
             $"`--clustering redis --redis {redis} --cluster-id {clusterId}`");
     }
 

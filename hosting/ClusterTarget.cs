@@ -16,7 +16,7 @@ public sealed record ClusterTarget(int GatewayPort, string ClusterId, string Ser
     /// <summary>What the client connects to, in words, for messages (never a password).</summary>
     public string Describe() =>
         Postgres is not null ? $"the gateways registered in {Postgres}"
-        : Redis is not null ? $"the gateways registered in Redis at {Redis}"
+        : Redis is not null ? $"the gateways registered in Redis at {RedisText.Redact(Redis)}"
         : Gateways is { Count: > 0 } ? $"gateway(s) {string.Join(", ", Gateways)}"
         : $"localhost:{GatewayPort}";
 

@@ -64,9 +64,9 @@ public static class RedisHosting
         }
         catch (ArgumentException error)
         {
-            throw new ArgumentException($"--redis '{redis}' is not a Redis connection string (host:port[,password=...]): {error.Message}", error);
+            throw new ArgumentException($"--redis '{RedisText.Redact(redis)}' is not a Redis connection string (host:port[,password=...]): {RedisText.Scrub(error.Message, redis)}", error);
         }
-        if (parsed.EndPoints.Count == 0) throw new ArgumentException($"--redis '{redis}' names no host:port");
+        if (parsed.EndPoints.Count == 0) throw new ArgumentException($"--redis '{RedisText.Redact(redis)}' names no host:port");
         parsed.AbortOnConnectFail = false;
         parsed.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
         return parsed;

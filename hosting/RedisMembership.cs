@@ -70,8 +70,8 @@ public static class RedisMembership
             }
         }
         throw new ClusterStartupException(
-            $"could not reach Redis at '{redis}' (--redis): {attempts} attempt(s) of up to {RedisHosting.ConnectTimeout.TotalSeconds:0} s each " +
-            $"over {(DateTime.UtcNow - started).TotalSeconds:0.0} s; last error: {FirstLine(last?.Message)}. " +
+            $"could not reach Redis at '{RedisText.Redact(redis)}' (--redis): {attempts} attempt(s) of up to {RedisHosting.ConnectTimeout.TotalSeconds:0} s each " +
+            $"over {(DateTime.UtcNow - started).TotalSeconds:0.0} s; last error: {RedisText.Scrub(FirstLine(last?.Message), redis)}. " +
             "Check that redis-server runs there, listens on that address (its `bind` setting) and that the port is open.", last);
     }
 
