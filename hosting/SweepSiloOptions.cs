@@ -94,6 +94,7 @@ public sealed class SweepSiloOptions
         ["--http-port"] = $"{Section}:{nameof(HttpPort)}",
         ["--http-bind"] = $"{Section}:{nameof(HttpBind)}",
         ["--http-user"] = $"{Section}:{nameof(HttpUser)}",
+        ["--http-insecure"] = $"{Section}:{nameof(HttpInsecure)}",
         ["--store"] = $"{Section}:{nameof(Store)}",
         ["--store-connection-file"] = $"{Section}:{nameof(StoreConnectionFile)}",
     };
@@ -145,6 +146,9 @@ public sealed class SweepSiloOptions
     /// the <see cref="HttpPasswordVariable"/> environment variable, never from the command line.</summary>
     public string? HttpUser { get; set; }
 
+    /// <summary>Serve a non-loopback <see cref="HttpBind"/> without a login (refused unless asked for).</summary>
+    public bool HttpInsecure { get; set; }
+
     public const int DefaultHttpPort = SweepWebOptions.DefaultPort;
     public const string DefaultHttpBind = SweepWebOptions.DefaultBind;
 
@@ -155,7 +159,7 @@ public sealed class SweepSiloOptions
     public bool HttpEnabled => HttpPort != 0;
 
     /// <summary>What the web host is given: <see cref="HttpPort"/>, <see cref="HttpBind"/> and <see cref="HttpUser"/>.</summary>
-    public SweepWebOptions Web => new(HttpPort, HttpBind, HttpUser);
+    public SweepWebOptions Web => new(HttpPort, HttpBind, HttpUser, HttpInsecure);
 
     /// <summary>Throws with a message naming the flag when a web setting is out of range.</summary>
     public void ValidateHttp() => Web.Validate();

@@ -80,6 +80,39 @@ public sealed class WebHostSecurityTests(SecuredSilo secured) : IClassFixture<Se
         Assert.Contains(SweepSiloOptions.HttpPasswordVariable, error.Message);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0", null, false, true)]
+    [InlineData("192.0.2.7", null, false, true)]
+    [InlineData("0.0.0.0", "alice", false, false)]
+    [InlineData("0.0.0.0", null, true, false)]
+    [InlineData("127.0.0.1", null, false, false)]
+    [InlineData("::1", null, false, false)]
+    public void A_network_bind_without_a_login_is_refused_unless_asked_for(string bind, string? user, bool insecure, bool refused)
+    {
+        var options = new SweepWebOptions(8080, bind, user, insecure);
+        if (!refused)
+        {
+            options.Validate();
+            return;
+        }
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains($"--http-bind {bind}", error.Message);
+        Assert.Contains("--http-user", error.Message);
+        Assert.Contains("--http-insecure true", error.Message);
+    }
+
+    [Fact]
+    public async Task A_silo_asked_to_serve_the_network_without_a_login_stops_with_exit_code_2()
+    {
+        var silo = await DotnetProgram.RunAsync(DotnetProgram.Silo,
+            ["--http-bind", "0.0.0.0", "--http-port", FreePorts.Next().ToString(), "--silo-port", FreePorts.Next().ToString(), "--gateway-port", "0",
+             "--store", "memory", "--cluster-id", $"open-{Environment.ProcessId}"]);
+
+        Assert.Equal(2, silo.ExitCode);
+        Assert.Contains("error: --http-bind 0.0.0.0 opens the dashboard", silo.Error);
+        Assert.DoesNotContain("   at ", silo.Error + silo.Output);
+    }
+
     [Fact]
     public async Task TakenHttpPortStopsTheSiloWithAClearError()
     {

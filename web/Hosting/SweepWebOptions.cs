@@ -10,7 +10,9 @@ namespace SweepCluster.Web.Hosting;
 /// <param name="Bind">The IP address it listens on: loopback unless asked (0.0.0.0 opens it to the network).</param>
 /// <param name="User">Basic-auth user name over every page; null or empty: no authentication. The password is read
 /// from the <see cref="PasswordVariable"/> environment variable, never from the command line.</param>
-public sealed record SweepWebOptions(int Port, string Bind, string? User)
+/// <param name="Insecure">Serve a non-loopback <see cref="Bind"/> without authentication, as asked for explicitly
+/// (<c>--http-insecure true</c>): for a port that only a trusted network reaches.</param>
+public sealed record SweepWebOptions(int Port, string Bind, string? User, bool Insecure = false)
 {
     public const int DefaultPort = 8080;
     public const string DefaultBind = "127.0.0.1";
@@ -31,5 +33,10 @@ public sealed record SweepWebOptions(int Port, string Bind, string? User)
         if (!IPAddress.TryParse(Bind, out _))
             throw new ArgumentException($"--http-bind must be an IP address such as {DefaultBind} (this machine only) or 0.0.0.0 (every interface), got '{Bind}'");
         if (User is { } user && user.Contains(':')) throw new ArgumentException($"--http-user must not contain ':', got '{user}'");
+        if (Enabled && !IPAddress.IsLoopback(BindAddress) && string.IsNullOrEmpty(User) && !Insecure)
+            throw new ArgumentException(
+                $"--http-bind {Bind} opens the dashboard and the sweep pages to the network, where anyone could read and cancel sweeps: " +
+                $"set --http-user NAME (the password in {PasswordVariable}), or add --http-insecure true to serve them without a login " +
+                "to whoever reaches this port");
     }
 }
