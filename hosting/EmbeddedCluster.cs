@@ -70,6 +70,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         return new EmbeddedCluster(host, options.EffectiveSlots);
     }
 
+    /// <summary>Writes every study row queued so far (the store's batching writer writes them in the background).</summary>
+    public Task FlushStoreAsync(CancellationToken cancellation = default) =>
+        _host.Services.GetRequiredService<SiloStore>().Writer.FlushAsync(cancellation);
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

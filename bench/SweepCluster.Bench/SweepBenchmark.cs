@@ -5,6 +5,7 @@
 using System.Diagnostics;
 using SweepCluster.Core;
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Storage;
 using static SweepCluster.Bench.ClusterBench;
 
 namespace SweepCluster.Bench;
@@ -159,10 +160,11 @@ public static class SweepBenchmark
 /// <summary>An embedded silo started for a benchmark and stopped at the end of the scope.</summary>
 public sealed class ClusterScope : IDisposable
 {
-    public ClusterScope(int slots)
+    /// <param name="store">The <c>--store</c> value: <c>memory</c> (the default), a SQLite file's path or <c>postgres</c>.</param>
+    public ClusterScope(int slots, string store = StoreSelection.MemoryValue)
     {
         var timer = Stopwatch.StartNew();
-        Cluster = EmbeddedCluster.StartAsync(slots, CancellationToken.None).GetAwaiter().GetResult();
+        Cluster = EmbeddedCluster.StartAsync(slots, CancellationToken.None, store: store).GetAwaiter().GetResult();
         StartSeconds = timer.Elapsed.TotalSeconds;
     }
 

@@ -4,7 +4,7 @@
 Usage (Debian's python with python3-optuna 3.1 and python3-torch 1.13; the pyenv python3 on PATH has no torch):
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 \\
-        /usr/bin/python3 bench/optuna/iris_overhead.py [--trials 1000] [--n-jobs 1] [--csv PATH]
+        /usr/bin/python3 bench/optuna/iris_overhead.py [--trials 1000] [--n-jobs 1] [--storage URL] [--csv PATH]
 
 Arguments (command line only):
   --trials N   number of trials (default 1000)
@@ -12,13 +12,15 @@ Arguments (command line only):
   --csv PATH   iris CSV: header row, 4 features, label last
                (default: ../../engine/Data/BuiltIn/iris.csv relative to this script)
   --seed N     RandomSampler seed; trial k also seeds torch with N + k (default 0)
+  --storage URL  Optuna storage (default: in-memory), e.g. sqlite:////tmp/x/optuna.db; use a fresh file per run
+               (the study gets a new name in it, but an existing file's other studies would slow it down)
 
 Workload: all 150 iris rows, standardized (mean/std over all rows; there is no validation split, the metric is only
 a check that the trials train), 4-16-3 tanh MLP (torch.nn.Linear), plain SGD (no momentum) with the trial's lr,
 batch 16 (the last partial batch kept), cross-entropy, ONE epoch = 10 steps. The sampler is
 optuna.samplers.RandomSampler with lr = trial.suggest_float("lr", 1e-3, 1.0, log=True). The objective returns the
 training accuracy after the epoch (maximize). Tensors are built once, outside the objective; Optuna logging is at
-WARNING; in-memory storage.
+WARNING; the storage is --storage's (in-memory by default).
 
 Each objective call is timed with time.perf_counter() from its first line to its return, and the
 trial.suggest_float call inside it separately.
@@ -32,7 +34,7 @@ draw, distribution checks, storage write) and it runs inside the objective, so
 Output: one JSON line on stdout:
   {"trials", "sweep_seconds", "trials_per_second", "objective_seconds", "overhead_seconds",
    "overhead_ms_per_trial", "objective_ms_per_trial", "suggest_ms_per_trial", "overhead_with_suggest_ms_per_trial",
-   "process_seconds", "best_value", "best_params", "optuna_version", "torch_version", "n_jobs"}
+   "process_seconds", "best_value", "best_params", "optuna_version", "torch_version", "n_jobs", "storage"}
   sweep_seconds times study.optimize only; process_seconds is time.perf_counter() since the first statement of this
   script (imports included). With n_jobs > 1 the objective seconds of concurrent trials overlap, so the overhead
   figures are only meaningful for n_jobs = 1 (they come out negative otherwise). With n_jobs > 1 the threads also
@@ -63,6 +65,7 @@ def main():
     ap.add_argument("--trials", type=int, default=1000)
     ap.add_argument("--n-jobs", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--storage", default=None, help="Optuna storage URL (default: in-memory)")
     ap.add_argument("--csv", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "engine",
                                                   "Data", "BuiltIn", "iris.csv"))
     args = ap.parse_args()
@@ -105,7 +108,8 @@ def main():
         objective_seconds.append(time.perf_counter() - start)
         return value
 
-    study = optuna.create_study(direction="maximize", sampler=optuna.samplers.RandomSampler(seed=args.seed))
+    study = optuna.create_study(direction="maximize", sampler=optuna.samplers.RandomSampler(seed=args.seed),
+                                storage=args.storage)
     start = time.perf_counter()
     study.optimize(objective, n_trials=args.trials, n_jobs=args.n_jobs)
     sweep = time.perf_counter() - start
@@ -129,6 +133,7 @@ def main():
         "optuna_version": optuna.__version__,
         "torch_version": torch.__version__,
         "n_jobs": args.n_jobs,
+        "storage": args.storage or "in-memory",
     }))
 
 
