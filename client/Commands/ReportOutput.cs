@@ -26,7 +26,7 @@ public static class ReportOutput
             foreach (var (name, table) in new[] { (SweepRunTables.TrialsFile, runs.Trials), (SweepRunTables.HistoryFile, runs.History) })
             {
                 var path = Path.Combine(folder, name);
-                File.WriteAllText(path, RunTableCsv.Render(table));
+                using (var file = new StreamWriter(path)) RunTableCsv.Write(file, table);
                 files.Add(path);
             }
         }

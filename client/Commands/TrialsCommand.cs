@@ -53,7 +53,7 @@ public static class TrialsCommand
                 RunTableTerminal.Write(console, table, history ? $"{sweepId}: epochs of every trial" : $"{sweepId}: trials");
                 break;
             case RunTableFormat.Csv:
-                await output.WriteAsync(RunTableCsv.Render(table));
+                RunTableCsv.Write(output, table);
                 break;
             case RunTableFormat.Json:
                 await output.WriteAsync(RunTableJson.Render(table));

@@ -13,11 +13,17 @@ public static class RunTableCsv
     /// <summary>The whole table, header first, every record ending in CRLF.</summary>
     public static string Render(RunTable table)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        var text = new System.Text.StringBuilder();
-        AppendLine(text, table.Columns.Select(column => column.Name));
-        foreach (var row in table.Rows) AppendLine(text, row.Select(Field));
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(text, table);
         return text.ToString();
+    }
+
+    /// <summary>Writes the table to <paramref name="output"/> record by record (a 100,000-trial table never becomes one string).</summary>
+    public static void Write(TextWriter output, RunTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        WriteLine(output, table.Columns.Select(column => column.Name));
+        foreach (var row in table.Rows) WriteLine(output, row.Select(Field));
     }
 
     /// <summary>One cell as a CSV field's text, before quoting.</summary>
@@ -31,6 +37,9 @@ public static class RunTableCsv
         _ => throw new ArgumentException($"a run-table cell is a string, long or double, not {cell.GetType().Name}", nameof(cell)),
     };
 
-    private static void AppendLine(System.Text.StringBuilder text, IEnumerable<string> fields) =>
-        text.Append(string.Join(",", fields.Select(CsvField.Quote))).Append(CsvRenderer.LineEnd);
+    private static void WriteLine(TextWriter output, IEnumerable<string> fields)
+    {
+        output.Write(string.Join(",", fields.Select(CsvField.Quote)));
+        output.Write(CsvRenderer.LineEnd);
+    }
 }
