@@ -1,6 +1,7 @@
-// Refuses a trial whose estimated memory is over the budget, with an error that names the field that takes most of
-// it (model.hidden or batch_size), the estimate, the budget, and what would fit: the widest hidden layers, or the
-// largest batch, that keep this trial within the budget. Used by the sweep checks and by a silo before it trains.
+// Refuses a trial whose estimated memory is over the budget, with an error that names the field to change (batch_size
+// when a smaller batch would fit, else model.hidden), the estimate, the budget, and what would fit: the widest hidden
+// layers, or the largest batch, that keep this trial within the budget. Used by the sweep checks and by a silo before
+// it trains.
 using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
 
@@ -20,22 +21,22 @@ public static class TrialMemoryCheck
         string source = SpecError.InlineSource)
     {
         if (budget.Fits(estimate)) return null;
-        var field = estimate.ModelBytes >= estimate.BatchBytes ? HiddenField : BatchSizeField;
+        var width = WidestHidden(spec, shape, estimate.LargestBatch, budget);
+        var batch = LargestBatch(spec, shape, estimate.LargestBatch, budget);
+        var field = batch is null ? HiddenField : BatchSizeField;
         var message =
             $"the trial needs about {ByteCount.Format(estimate.Total)} of memory, over the budget of {budget} per trial " +
             $"({TrialMemoryBudget.Flag}); the model takes {ByteCount.Format(estimate.ModelBytes)} (parameters, gradients, " +
             $"{spec.Optimizer.Type.ToString().ToLowerInvariant()} state, a checkpoint), the batch of {estimate.LargestBatch:N0} " +
-            $"{ByteCount.Format(estimate.BatchBytes)}; {WhatFits(spec, shape, estimate, budget)}";
+            $"{ByteCount.Format(estimate.BatchBytes)}; {WhatFits(width, batch)}";
         return new SpecError(source, field, null, message);
     }
 
-    private static string WhatFits(TrialSpec spec, TrialShape shape, TrialMemoryEstimate estimate, TrialMemoryBudget budget)
+    private static string WhatFits(int? width, int? batch)
     {
         var fits = new List<string>();
-        if (WidestHidden(spec, shape, estimate.LargestBatch, budget) is { } width)
-            fits.Add($"{HiddenField} with layers of at most {width:N0}");
-        if (LargestBatch(spec, shape, estimate.LargestBatch, budget) is { } batch)
-            fits.Add($"{BatchSizeField} (or its max) at most {batch:N0}");
+        if (width is { } w) fits.Add($"{HiddenField} with layers of at most {w:N0}");
+        if (batch is { } b) fits.Add($"{BatchSizeField} (or its max) at most {b:N0}");
         return fits.Count > 0
             ? $"what would fit: {string.Join(", or ", fits)}"
             : $"nothing of this size fits: use smaller hidden layers and batch size, or raise {TrialMemoryBudget.Flag}";

@@ -7,7 +7,7 @@ namespace SweepCluster.Engine.Memory;
 /// <param name="OptimizerState">The optimizer's buffers: 0 to 3 × P floats.</param>
 /// <param name="Activations">Pre-activations, activations and two gradient scratch buffers at <paramref name="LargestBatch"/>.</param>
 /// <param name="BatchStaging">The trainer's gather buffers, sized for the whole training set, and its shuffle order.</param>
-/// <param name="Checkpoint">One serialized checkpoint: parameters and optimizer state.</param>
+/// <param name="Checkpoint">A checkpoint of parameters and optimizer state, in the two copies alive while it is (de)serialized.</param>
 /// <param name="LargestBatch">The largest batch the trial can reach (the network's workspace is sized for it).</param>
 public sealed record TrialMemoryEstimate(
     long Parameters,

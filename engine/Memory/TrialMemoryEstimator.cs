@@ -15,6 +15,10 @@ public static class TrialMemoryEstimator
     /// <summary>Labels and the shuffle order are int32.</summary>
     public const int IntBytes = sizeof(int);
 
+    /// <summary>A checkpoint is serialized into a MemoryStream and copied out (CheckpointSerializer.Serialize), and read
+    /// back from bytes into arrays (Deserialize): two copies of it are alive at once either way.</summary>
+    public const int CheckpointCopies = 2;
+
     /// <summary>noise_scale keeps one double per row: |g_i|² of each example.</summary>
     public const int DoubleBytes = sizeof(double);
 
@@ -40,7 +44,7 @@ public static class TrialMemoryEstimator
             OptimizerState: optimizerState,
             Activations: ActivationBytes(sizes, workspaceBatch),
             BatchStaging: BatchStagingBytes(shape, batchSize),
-            Checkpoint: ByteCount.Add(parameters, optimizerState),                      // serialized W, b and the buffers
+            Checkpoint: ByteCount.Multiply(ByteCount.Add(parameters, optimizerState), CheckpointCopies), // W, b and the buffers
             LargestBatch: workspaceBatch);
     }
 
