@@ -27,7 +27,7 @@ public static class TrialMemoryCheck
         var message =
             $"the trial needs about {ByteCount.Format(estimate.Total)} of memory, over the budget of {budget} per trial " +
             $"({TrialMemoryBudget.Flag}); the model takes {ByteCount.Format(estimate.ModelBytes)} (parameters, gradients, " +
-            $"{spec.Optimizer.Type.ToString().ToLowerInvariant()} state, a checkpoint), the batch of {estimate.LargestBatch:N0} " +
+            $"{spec.Optimizer.Type.ToString().ToLowerInvariant()} state, a checkpoint), the batch ({estimate.LargestBatch:N0} rows) " +
             $"{ByteCount.Format(estimate.BatchBytes)}; {WhatFits(width, batch)}";
         return new SpecError(source, field, null, message);
     }
