@@ -48,12 +48,12 @@ public static class TrialMemoryEstimator
             LargestBatch: workspaceBatch);
     }
 
-    /// <summary>The largest batch the trial can reach: a constant size rounded and clamped as the trainer does, else the
-    /// schedule's <c>max</c>, else the whole training set; never more than the training set.</summary>
+    /// <summary>The largest batch the trial can reach: a constant size (times a PBT restart's scale) rounded and clamped
+    /// as the trainer does, else the schedule's <c>max</c>, else the whole training set; never more than the training set.</summary>
     public static int LargestBatch(ScheduleSpec batchSize, int trainRows)
     {
-        if (batchSize.Family == ScheduleFamily.Constant && batchSize.Scale is null)
-            return BatchSizeRounding.Apply(batchSize.Initial, batchSize.Min, batchSize.Max, trainRows);
+        if (batchSize.Family == ScheduleFamily.Constant)
+            return BatchSizeRounding.Apply(batchSize.Initial * (batchSize.Scale ?? 1.0), batchSize.Min, batchSize.Max, trainRows);
         var lower = batchSize.Min ?? BatchSizeRounding.DefaultMinimum;
         var upper = batchSize.Max ?? trainRows;
         return (int)Math.Min(Math.Max(lower, upper), trainRows);

@@ -49,6 +49,7 @@ public sealed class TrialMemoryEstimatorTests
         Assert.Equal(64, TrialMemoryEstimator.LargestBatch(growing with { Max = 64 }, trainRows: 100));
         Assert.Equal(100, TrialMemoryEstimator.LargestBatch(growing, trainRows: 100));
         Assert.Equal(32, TrialMemoryEstimator.LargestBatch(ScheduleSpec.ConstantOf(32), trainRows: 100));
+        Assert.Equal(40, TrialMemoryEstimator.LargestBatch(ScheduleSpec.ConstantOf(32) with { Scale = 1.25 }, trainRows: 100)); // PBT
         Assert.Equal(100, TrialMemoryEstimator.LargestBatch(ScheduleSpec.ConstantOf(500) with { Max = 1000 }, trainRows: 100));
     }
 
