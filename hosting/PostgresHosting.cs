@@ -36,6 +36,6 @@ public static class PostgresHosting
         });
         silo.ConfigureEndpoints(SiloEndpoints.AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         silo.AddSweepClusterStoreGrainStorage().UseInMemoryReminderService();
-        return silo.AddSweepCluster(options.EffectiveSlots);
+        return silo.AddSweepCluster(options.EffectiveSlots, options.EffectiveTrialMemory);
     }
 }

@@ -32,7 +32,7 @@ public static class RedisHosting
         silo.ConfigureEndpoints(SiloEndpoints.AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         if (storeKind == StoreKind.Memory) silo.AddSweepClusterRedisStorage(redis);
         else silo.AddSweepClusterStoreGrainStorage().UseRedisReminderService(o => o.ConfigurationOptions = Configuration(redis));
-        return silo.AddSweepCluster(options.EffectiveSlots);
+        return silo.AddSweepCluster(options.EffectiveSlots, options.EffectiveTrialMemory);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using SweepCluster.Engine.Memory;
 using SweepCluster.Grains;
 using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Recording;
@@ -14,10 +15,13 @@ namespace SweepCluster.Hosting;
 
 public static class SweepClusterSiloExtensions
 {
-    /// <summary>Registers the training slots and their directory entry; storage is configured by the caller.</summary>
-    public static ISiloBuilder AddSweepCluster(this ISiloBuilder silo, int slots)
+    /// <summary>Registers the training slots, the memory budget of one trial and their directory entry; storage is
+    /// configured by the caller.</summary>
+    /// <param name="trialMemory">The most one trial may take; null: the machine's share for <paramref name="slots"/>.</param>
+    public static ISiloBuilder AddSweepCluster(this ISiloBuilder silo, int slots, TrialMemoryBudget? trialMemory = null)
     {
         silo.Services.AddSingleton(new TrainingSlots(slots));
+        silo.Services.AddSingleton(trialMemory ?? TrialMemoryBudget.ForMachine(slots));
         silo.Services.TryAddSingleton<ITrialExecutor, EngineTrialExecutor>();
         silo.Services.TryAddSingleton<IStudyRecorder, NullStudyRecorder>();
         silo.Services.TryAddSingleton<IStudyCatalog, NullStudyCatalog>();
@@ -42,7 +46,7 @@ public static class SweepClusterSiloExtensions
         if (storeKind == StoreKind.Memory) silo.AddSweepClusterProcessStorage(store);
         else silo.AddSweepClusterStoreGrainStorage();
         silo.UseInMemoryReminderService();
-        return silo.AddSweepCluster(options.EffectiveSlots);
+        return silo.AddSweepCluster(options.EffectiveSlots, options.EffectiveTrialMemory);
     }
 
     /// <summary>

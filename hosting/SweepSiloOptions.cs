@@ -1,5 +1,6 @@
 // The one options class of a SweepCluster silo, bound from appsettings.json (section "SweepCluster"), environment
 // variables (SweepCluster__Slots=4) and command-line flags (--slots 4).
+using SweepCluster.Engine.Memory;
 using SweepCluster.Store;
 using SweepCluster.Web.Hosting;
 
@@ -11,6 +12,14 @@ public sealed class SweepSiloOptions
 
     /// <summary>Trials this silo trains at once; 0 means one per processor.</summary>
     public int Slots { get; set; }
+
+    /// <summary>The most memory one trial may take, in MB; 0 means the machine's share: the memory available to this
+    /// process divided by <see cref="EffectiveSlots"/>, and at least <see cref="TrialMemoryBudget.FloorBytes"/>. A trial
+    /// whose estimate is over it is refused at submission and, on this silo, before it allocates anything.</summary>
+    public long TrialMemoryMb { get; set; }
+
+    /// <summary>The budget in effect (<see cref="TrialMemoryMb"/>, or the machine's share).</summary>
+    public TrialMemoryBudget EffectiveTrialMemory => TrialMemoryBudget.Resolve(TrialMemoryMb, EffectiveSlots);
 
     /// <summary>Silo-to-silo port.</summary>
     public int SiloPort { get; set; } = DefaultSiloPort;
@@ -87,6 +96,7 @@ public sealed class SweepSiloOptions
     public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(ClusteringSwitchMappings)
     {
         ["--slots"] = $"{Section}:{nameof(Slots)}",
+        [TrialMemoryBudget.Flag] = $"{Section}:{nameof(TrialMemoryMb)}",
         ["--silo-port"] = $"{Section}:{nameof(SiloPort)}",
         ["--gateway-port"] = $"{Section}:{nameof(GatewayPort)}",
         ["--cluster-id"] = $"{Section}:{nameof(ClusterId)}",
@@ -104,6 +114,8 @@ public sealed class SweepSiloOptions
     {
         ValidateClustering();
         if (Slots < 0) throw new ArgumentException($"--slots must be 0 (one per processor) or more, got {Slots}");
+        if (TrialMemoryMb < 0)
+            throw new ArgumentException($"{TrialMemoryBudget.Flag} must be 0 (the machine's memory divided by the slots) or more, got {TrialMemoryMb}");
         if (SiloPort is <= 0 or > ushort.MaxValue) throw new ArgumentException($"--silo-port must be 1-65535, got {SiloPort}");
         if (GatewayPort is < 0 or > ushort.MaxValue) throw new ArgumentException($"--gateway-port must be 0-65535, got {GatewayPort}");
         ValidateHttp();

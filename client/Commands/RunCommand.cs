@@ -38,7 +38,9 @@ public static class RunCommand
     public static async Task<int> RunAsync(IAnsiConsole console, FileInfo specFile, string? id, int slots, DirectoryInfo output, bool allowLarge,
         CancellationToken cancellation, int httpPort = 0, StoreChoice? store = null)
     {
-        var (submission, spec) = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true);
+        // The embedded silo's budget of one trial: the same rule with its slots.
+        var trialMemory = new SweepSiloOptions { Slots = Math.Max(0, slots) }.EffectiveTrialMemory;
+        var (submission, spec) = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true, trialMemory);
         var sweepId = id ?? SweepIds.New(DateTimeOffset.UtcNow);
         if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
 

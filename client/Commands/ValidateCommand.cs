@@ -1,6 +1,8 @@
 // `sweep validate SPEC`: checks a sweep spec without a cluster and prints how it expands, or every error.
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
+using SweepCluster.Engine.Memory;
+using SweepCluster.Hosting;
 using SweepCluster.Tuning.Search;
 using Spectre.Console;
 
@@ -15,15 +17,22 @@ public static class ValidateCommand
         var spec = new Argument<FileInfo>("SPEC") { Description = "A sweep spec (.yaml, .yml or .json)." };
         var allowLarge = new Option<bool>("--allow-large") { Description = "Accept sweeps of more than 100,000 trials." };
         var show = new Option<int>("--show") { Description = "How many trials to list.", DefaultValueFactory = _ => DefaultShown };
-        var command = new Command("validate", "Check a sweep spec and show the trials it expands to.") { spec, allowLarge, show };
+        var trialMemory = new Option<long>(TrialMemoryBudget.Flag)
+        {
+            Description = "The most memory one trial may take, in MB (default: this machine's memory divided by one slot per processor, as a silo's).",
+        };
+        var command = new Command("validate", "Check a sweep spec and show the trials it expands to.") { spec, allowLarge, show, trialMemory };
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, () =>
-            Task.FromResult(Run(AnsiConsole.Console, parse.GetValue(spec)!, parse.GetValue(allowLarge), parse.GetValue(show)))));
+            Task.FromResult(Run(AnsiConsole.Console, parse.GetValue(spec)!, parse.GetValue(allowLarge), parse.GetValue(show), parse.GetValue(trialMemory)))));
         return command;
     }
 
-    public static int Run(IAnsiConsole console, FileInfo file, bool allowLarge, int show)
+    /// <param name="trialMemoryMb">The budget of one trial in MB; 0: a silo's default on this machine.</param>
+    public static int Run(IAnsiConsole console, FileInfo file, bool allowLarge, int show, long trialMemoryMb = 0)
     {
-        var (_, spec) = SweepSpecFile.Read(file.FullName, allowLarge, checkData: true);
+        if (trialMemoryMb < 0) throw new InvalidFlagException($"{TrialMemoryBudget.Flag} must be 0 (this machine's share) or more, got {trialMemoryMb}");
+        var budget = new SweepSiloOptions { TrialMemoryMb = trialMemoryMb }.EffectiveTrialMemory;
+        var (_, spec) = SweepSpecFile.Read(file.FullName, allowLarge, checkData: true, budget);
         var searcher = SearcherFactory.Create(spec);
         console.MarkupLineInterpolated($"[green]valid[/]: sweep [bold]{spec.Name}[/], {searcher.TotalTrials:N0} trials ({spec.Combinations:N0} combinations × {spec.Seeds.Count} seeds), {spec.Strategy.ToString().ToLowerInvariant()} search");
         var table = new Table().AddColumns("trial", "combination", "seed", "hyperparameters");

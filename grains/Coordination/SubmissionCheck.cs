@@ -1,7 +1,8 @@
 // Whether a submission can become a sweep: the id's alphabet, the spec's size, the spec itself (every error with its
-// file, line and field) and its data on this silo. Plain C#, so the coordinator grain only hosts it.
+// file, line and field), its data on this silo, and its largest trial against this silo's memory budget of one trial. Plain C#, so the coordinator grain only hosts it.
 using SweepCluster.Coordination;
 using SweepCluster.Engine.Data;
+using SweepCluster.Engine.Memory;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Specs;
 using SweepCluster.Specs.Sweeps;
@@ -14,7 +15,7 @@ namespace SweepCluster.Grains.Coordination;
 public static class SubmissionCheck
 {
     /// <summary>The sweep's plan, or every reason it cannot be made (nothing is stored then).</summary>
-    public static (SweepPlan? Plan, IReadOnlyList<string> Errors) Check(string sweepId, SweepSubmission submission)
+    public static (SweepPlan? Plan, IReadOnlyList<string> Errors) Check(string sweepId, SweepSubmission submission, TrialMemoryBudget budget)
     {
         if (!SweepIds.IsValid(sweepId)) return (null, [$"{sweepId}: {SweepIds.Rule}"]);
         if (submission.SpecText.Length > SpecLimits.MaxFileBytes)
@@ -22,7 +23,7 @@ public static class SubmissionCheck
         try
         {
             var plan = SweepPlan.Create(Parse(submission));
-            var dataErrors = SweepPreflight.Check(plan.Spec, plan.Searcher);
+            var dataErrors = SweepPreflight.Check(plan.Spec, plan.Searcher, budget);
             return dataErrors.Count > 0 ? (null, dataErrors.Select(e => e.ToString()).ToArray()) : (plan, []);
         }
         catch (SpecException error)

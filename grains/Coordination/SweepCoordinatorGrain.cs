@@ -10,6 +10,7 @@ using SweepCluster.Abstractions;
 using SweepCluster.Coordination;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
+using SweepCluster.Engine.Memory;
 using SweepCluster.Grains.Recording;
 using SweepCluster.Reporting;
 
@@ -19,6 +20,7 @@ public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<CoordinatorState> state,
     IOptions<SweepCoordinatorOptions> options,
     IStudyRecorder recorder,
+    TrialMemoryBudget trialMemory,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private SweepMachine? _machine;
@@ -72,7 +74,7 @@ public sealed class SweepCoordinatorGrain(
             return existing.SpecText == submission.SpecText && existing.SourceName == submission.SourceName
                 ? new SubmitResult(SubmitOutcome.AlreadyExists, SweepId, _machine!.Name, _machine.Plan.TotalTrials, [])
                 : Refused(SubmitOutcome.IdConflict, $"sweep id '{SweepId}' is already used by a different spec; choose another --id");
-        var (plan, errors) = await Task.Run(() => SubmissionCheck.Check(SweepId, submission));
+        var (plan, errors) = await Task.Run(() => SubmissionCheck.Check(SweepId, submission, trialMemory));
         if (plan is null) return new SubmitResult(SubmitOutcome.Invalid, SweepId, "", 0, errors);
 
         _machine = SweepMachine.New(plan, options.Value.ReconcilePeriod);

@@ -2,6 +2,7 @@
 // silo plug in another executor, and lets fault-tolerance tests inject failures without touching the grain.
 using System.Threading.Channels;
 using SweepCluster.Abstractions;
+using SweepCluster.Engine.Memory;
 using SweepCluster.Engine.Training;
 
 namespace SweepCluster.Grains.Trials;
@@ -12,9 +13,10 @@ public interface ITrialExecutor
     TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation);
 }
 
-/// <summary>The engine: <see cref="TrialRunner"/>.</summary>
-public sealed class EngineTrialExecutor : ITrialExecutor
+/// <summary>The engine: <see cref="TrialRunner"/>, refusing a trial over this silo's memory budget of one trial.</summary>
+/// <param name="budget">The silo's budget (registered by AddSweepCluster); null: no check (tests that wrap the engine).</param>
+public sealed class EngineTrialExecutor(TrialMemoryBudget? budget = null) : ITrialExecutor
 {
     public TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation) =>
-        TrialRunner.Run(assignment, checkpoint, progress, cancellation);
+        TrialRunner.Run(assignment, checkpoint, progress, cancellation, budget);
 }

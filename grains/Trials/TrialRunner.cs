@@ -1,10 +1,12 @@
-// The part of a trial that runs on its dedicated training thread: load data (cached per process), build or restore
-// the trainer, train, and hand each epoch (with a checkpoint when one is due) to the grain through a channel.
+// The part of a trial that runs on its dedicated training thread: load data (cached per process), check the trial's
+// memory estimate against this silo's budget of one trial (refused before the trainer allocates anything), build or
+// restore the trainer, train, and hand each epoch (with a checkpoint when one is due) to the grain through a channel.
 // Deliberately no Orleans calls here: the grain does all of that on its own scheduler.
 using System.Diagnostics;
 using System.Threading.Channels;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Engine.Memory;
 using SweepCluster.Engine.Training;
 
 namespace SweepCluster.Grains.Trials;
@@ -17,12 +19,17 @@ public sealed record EpochProgress(EpochRecord Record, byte[]? Checkpoint, TaskC
 public static class TrialRunner
 {
     /// <summary>Trains <paramref name="assignment"/> from <paramref name="checkpoint"/> (or from scratch) to the end.</summary>
-    public static TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
+    /// <param name="budget">The most one trial may take on this silo; null: no check.</param>
+    /// <exception cref="TrialRefusedException">The trial's memory estimate is over <paramref name="budget"/>.</exception>
+    public static TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation,
+        TrialMemoryBudget? budget = null)
     {
         try
         {
             var spec = assignment.Spec;
             var data = TrainingDataLoader.Load(spec, assignment.BaseDirectory);
+            if (budget is not null && TrialMemoryCheck.Check(spec, TrialShape.Of(data), budget) is { } tooLarge)
+                throw new TrialRefusedException($"refused by this silo before training: {tooLarge.Field}: {tooLarge.Message}");
             var trainer = checkpoint is null
                 ? new Trainer(spec, data)
                 : Trainer.Restore(spec, data, CheckpointSerializer.Deserialize(checkpoint));
