@@ -30,7 +30,7 @@ public sealed class SweepSiloOptions
     public string ClusterId { get; set; } = "sweepcluster-dev";
     public string ServiceId { get; set; } = "sweepcluster";
 
-    // ---- clustering (issue 5) ----
+    // ---- clustering ----
 
     /// <summary>How silos find each other: <see cref="ClusteringKind.Localhost"/> (one machine, no service),
     /// <see cref="ClusteringKind.Postgres"/> (several machines; membership, grain state and study tables in the
@@ -84,7 +84,7 @@ public sealed class SweepSiloOptions
             throw new ArgumentException("--kubernetes true needs --clustering postgres or redis (pods come and go; membership and state must live outside them)");
     }
 
-    // ---- end of clustering (issue 5) ----
+    // ---- end of clustering ----
 
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
@@ -146,7 +146,7 @@ public sealed class SweepSiloOptions
 
     private static bool IsPostgresStore(string store) => string.Equals(store, Storage.StoreSelection.PostgresValue, StringComparison.OrdinalIgnoreCase);
 
-    // ---- web (issue 6) ----
+    // ---- web ----
 
     /// <summary>Port of the silo's web host (Orleans dashboard and sweep pages); 0 disables it.</summary>
     public int HttpPort { get; set; } = DefaultHttpPort;
@@ -176,5 +176,5 @@ public sealed class SweepSiloOptions
     /// <summary>Throws with a message naming the flag when a web setting is out of range.</summary>
     public void ValidateHttp() => Web.Validate();
 
-    // ---- end web (issue 6) ----
+    // ---- end web ----
 }

@@ -1,4 +1,4 @@
-// `scaling` mode (issue 5): the same CPU-bound sweep (bench/specs/digits-scaling.yaml) on 1 silo host with 1 slot, then
+// `scaling` mode: the same CPU-bound sweep (bench/specs/digits-scaling.yaml) on 1 silo host with 1 slot, then
 // on 2 silo hosts with 1 slot each, over real network hosts (deploy/netns: PostgreSQL and each silo in its own network
 // namespace, PostgreSQL clustering and store, this process the client from the root namespace). Throughput ratio =
 // trials/s on 2 hosts ÷ trials/s on 1 host (target ≥ 1.8× on this 2-core machine). Per-trial coordination overhead

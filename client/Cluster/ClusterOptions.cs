@@ -28,7 +28,7 @@ public static class ClusterOptions
         DefaultValueFactory = _ => NonEmpty(Environment.GetEnvironmentVariable(ServiceIdVariable)) ?? new SweepSiloOptions().ServiceId,
     };
 
-    // ---- several machines (issue 5) ----
+    // ---- several machines ----
 
     /// <summary>Environment variables that give the connection flags their defaults (as the silo reads them).</summary>
     public const string RedisVariable = "SweepCluster__Redis", GatewaysVariable = "SweepCluster__Gateways",
