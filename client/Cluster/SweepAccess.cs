@@ -17,15 +17,19 @@ public sealed class SweepAccess : IAsyncDisposable
 
     private readonly IAsyncDisposable _owner;
 
-    private SweepAccess(IAsyncDisposable owner, IGrainFactory grains, SweepAccessKind kind, string? storeName)
+    private SweepAccess(IAsyncDisposable owner, IGrainFactory grains, CallRetry calls, SweepAccessKind kind, string? storeName)
     {
         _owner = owner;
         Grains = grains;
+        Calls = calls;
         Kind = kind;
         StoreName = storeName;
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>How the command retries a call that meets a failover (use it for every call that is safe to repeat).</summary>
+    public CallRetry Calls { get; }
 
     public SweepAccessKind Kind { get; }
 
@@ -41,6 +45,7 @@ public sealed class SweepAccess : IAsyncDisposable
 
     public static async Task<SweepAccess> OpenAsync(ParseResult parse, CancellationToken cancellation)
     {
+        var timeouts = TimeoutOptions.From(parse); // malformed values are refused before anything is contacted
         var store = StoreOptions.From(parse);
         if (!store.Explicit) store = store with { ConnectionFile = null }; // then the file is --postgres's
         var selection = store.Select();
@@ -49,7 +54,7 @@ public sealed class SweepAccess : IAsyncDisposable
         var localSiloAnswers = !store.Explicit && !remote && await AnswersAsync(parse.GetValue(ClusterOptions.GatewayPort), cancellation);
         var kind = SweepAccessRule.Choose(store, remote, localSiloAnswers, storeExists);
         if (kind == SweepAccessKind.Cluster)
-            return new SweepAccess(await ConnectAsync(ClusterOptions.From(parse), selection, storeExists, cancellation), kind);
+            return new SweepAccess(await ConnectAsync(ClusterOptions.From(parse), timeouts, selection, storeExists, cancellation), kind);
         EmbeddedCluster embedded;
         try
         {
@@ -59,18 +64,19 @@ public sealed class SweepAccess : IAsyncDisposable
         {
             throw new InvalidFlagException(error.Message);
         }
-        return new SweepAccess(embedded, embedded.Grains, kind, embedded.StoreName);
+        return new SweepAccess(embedded, embedded.Grains, new CallRetry(timeouts.Retry), kind, embedded.StoreName);
     }
 
-    private SweepAccess(ClusterConnection connection, SweepAccessKind kind) : this(connection, connection.Grains, kind, null)
+    private SweepAccess(ClusterConnection connection, SweepAccessKind kind) : this(connection, connection.Grains, connection.Calls, kind, null)
     {
     }
 
-    private static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, StoreSelection store, bool storeExists, CancellationToken cancellation)
+    private static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, ClientTimeouts timeouts, StoreSelection store, bool storeExists,
+        CancellationToken cancellation)
     {
         try
         {
-            return await ClusterConnection.ConnectAsync(target, cancellation);
+            return await ClusterConnection.ConnectAsync(target, timeouts, cancellation);
         }
         catch (ClusterUnavailableException error) when (!target.IsRemote && !storeExists)
         {

@@ -19,6 +19,7 @@ public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<CoordinatorState> state,
     IOptions<SweepCoordinatorOptions> options,
     IStudyRecorder recorder,
+    ILocalSiloDetails localSilo,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private SweepMachine? _machine;
@@ -95,6 +96,10 @@ public sealed class SweepCoordinatorGrain(
             tally.EpochsDone, tally.EpochsPlanned, _machine.Plan.Spec.Metric.Name, tally.BestMetric,
             tally.BestTrial is { } best ? _machine.Plan.Describe(best) : null, _machine.CreatedAt, _machine.FinishedAt));
     }
+
+    public Task<SweepPlacement?> GetPlacementAsync() => Task.FromResult<SweepPlacement?>(_machine is null ? null : new SweepPlacement(
+        localSilo.SiloAddress.Endpoint.ToString(),
+        _machine.InFlight().Select(t => new TrialLocation(t.TrialIndex, SiloAddress.FromParsableString(t.Silo).Endpoint.ToString(), t.Status)).ToArray()));
 
     public async Task<SweepReport?> GetReportAsync()
     {
