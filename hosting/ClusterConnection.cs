@@ -62,7 +62,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             .UseConnectionRetryFilter(async (error, token) =>
             {
                 var probes = await ProbeAsync(host!, token);
-                attempts.Add(new ConnectAttempt(clock.Elapsed, ConnectAttempt.OneLine(error), probes));
+                var failure = ConnectAttempt.Carry(ConnectAttempt.Classify(error), attempts.LastOrDefault());
+                attempts.Add(new ConnectAttempt(clock.Elapsed, ConnectAttempt.OneLine(error), probes, failure));
                 var delay = BackoffSchedule.Connect.Delay(attempts.Count, Random.Shared.NextDouble());
                 verdict = ConnectRule.Decide(attempts, clock.Elapsed + delay, timeouts.Connect);
                 if (verdict != ConnectVerdict.Retry) return false;

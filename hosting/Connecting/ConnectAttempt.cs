@@ -1,11 +1,63 @@
+using Microsoft.AspNetCore.Connections;
+using Orleans.Runtime.Messaging;
+
 namespace SweepCluster.Hosting;
 
+/// <summary>How one connection attempt failed, as far as the Orleans client's exception tells.</summary>
+public enum AttemptFailure
+{
+    /// <summary>The gateway accepted the TCP connection, then closed it during the handshake: a silo of another
+    /// cluster id or service id does that (so does anything that is not an Orleans gateway).</summary>
+    HandshakeClosed,
+
+    /// <summary>The attempt ran out of time: the gateway was too busy to answer, or nothing answered.</summary>
+    TimedOut,
+
+    /// <summary>The client did not try: it still waits out its own backoff after the gateway's last failure, which
+    /// this attempt repeats (see <see cref="ConnectAttempt.Carry"/>).</summary>
+    Throttled,
+
+    /// <summary>Anything else (refused connections among them: the gateway probes tell those apart).</summary>
+    Other,
+}
+
 /// <summary>One failed connection attempt: when it ended, what the Orleans client said, and what the gateways answered.</summary>
-/// <param name="Error">The client's error, one line (its type's name when it has no message).</param>
-public sealed record ConnectAttempt(TimeSpan EndedAt, string Error, IReadOnlyList<GatewayProbe> Probes)
+/// <param name="Error">The client's error, one line.</param>
+public sealed record ConnectAttempt(TimeSpan EndedAt, string Error, IReadOnlyList<GatewayProbe> Probes, AttemptFailure Failure = AttemptFailure.Other)
 {
     /// <summary>Every gateway refused the connection (none is listed counts too: there is nothing to connect to).</summary>
     public bool NothingListens => Probes.All(p => p.Answer == GatewayAnswer.Refused);
+
+    /// <summary>A gateway listens but closed the connection in the handshake.</summary>
+    public bool HandshakeRefused => Failure == AttemptFailure.HandshakeClosed && Probes.Any(p => p.Answer == GatewayAnswer.Listening);
+
+    /// <summary>A throttled attempt failed as the one before it did.</summary>
+    public static AttemptFailure Carry(AttemptFailure failure, ConnectAttempt? previous) =>
+        failure == AttemptFailure.Throttled && previous is not null ? previous.Failure : failure;
+
+    /// <summary>The deepest cause decides: the client wraps it in one ConnectionFailedException per gateway and one for
+    /// all; one with no cause under it is the client's own backoff (no connection was tried).</summary>
+    public static AttemptFailure Classify(Exception error)
+    {
+        Exception? parent = null;
+        for (var cause = error; cause is not null; (parent, cause) = (cause, cause.InnerException))
+        {
+            switch (cause)
+            {
+                case ConnectionFailedException { InnerException: null }:
+                    return AttemptFailure.Throttled;
+                case ConnectionAbortedException:
+                    return AttemptFailure.HandshakeClosed;
+                case InvalidOperationException when parent is ConnectionFailedException: // "Connection terminated prematurely"
+                    return AttemptFailure.HandshakeClosed;
+                case TimeoutException or OperationCanceledException:
+                    return AttemptFailure.TimedOut;
+                case AggregateException { InnerExceptions.Count: > 0 } aggregate:
+                    return Classify(aggregate.InnerExceptions[0]);
+            }
+        }
+        return AttemptFailure.Other;
+    }
 
     public static string OneLine(Exception error)
     {

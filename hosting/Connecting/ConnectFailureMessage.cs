@@ -9,6 +9,7 @@ public static class ConnectFailureMessage
     /// <summary>The flag and variable that set the connect deadline, as the message names them.</summary>
     public const string TimeoutSetting = "--connect-timeout (or $SweepCluster__ConnectTimeout)";
 
+    /// <param name="verdict">Why the client gave up (<see cref="ConnectVerdict.DeadlinePassed"/> when an attempt hung until the deadline).</param>
     /// <param name="where">The target in words (e.g. "gateway 127.0.0.1:30000").</param>
     /// <param name="attempts">The failed attempts, oldest first (the last may have been cut by the deadline).</param>
     /// <param name="lastProbes">What the gateways answered last (after the deadline when an attempt hung).</param>
@@ -25,11 +26,19 @@ public static class ConnectFailureMessage
                        ? "Start one with `dotnet run --project silo`, or use `sweep run` for an embedded silo."
                        : "Check that the silos run and that their gateway ports are open.");
         }
+        if (verdict == ConnectVerdict.WrongCluster)
+        {
+            return $"{where} closed every handshake of this client for cluster '{clusterId}' ({gateways}; {tried}): " +
+                   "they belong to another cluster. Use the --cluster-id and --service-id the silos were started with.";
+        }
         if (lastProbes.Any(p => p.Answer == GatewayAnswer.Listening))
         {
-            return $"the cluster at {where} (cluster '{clusterId}') did not accept this client within {Seconds(deadline)} s although {gateways} " +
-                   $"({tried}{last}). Either the silos are busy (a loaded machine, many clients starting at once): allow more time with " +
-                   $"{TimeoutSetting}; or they run with another --cluster-id or --service-id.";
+            var otherCluster = attempts.Count > 0 && attempts[^1].Failure == AttemptFailure.Other
+                ? "; or, if they run with another --cluster-id or --service-id, use theirs"
+                : "";
+            return $"the silos at {where} (cluster '{clusterId}') listen but did not accept this client within {Seconds(deadline)} s: {gateways} " +
+                   $"({tried}{last}). They are slow to answer (a loaded machine, many clients starting at once): allow more time with " +
+                   $"{TimeoutSetting}{otherCluster}.";
         }
         return $"no SweepCluster silo answered at {where} (cluster '{clusterId}') within {Seconds(deadline)} s: {gateways} ({tried}{last}). " +
                $"Check that the silos run, that their gateway ports are reachable from here, or allow more time with {TimeoutSetting}.";
