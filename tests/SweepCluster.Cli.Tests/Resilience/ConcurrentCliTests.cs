@@ -2,10 +2,11 @@
 // machine with few cores), and polling through the loss of a sweep's coordinator's silo. No timing thresholds: each
 // process is only bounded so that a hang fails the test.
 using SweepCluster.Abstractions;
+using Xunit.Abstractions;
 
 namespace SweepCluster.Cli.Tests.Resilience;
 
-public sealed class ConcurrentCliTests
+public sealed class ConcurrentCliTests(ITestOutputHelper log)
 {
     private const int Silos = 3;
     private const int Processes = 50;
@@ -26,13 +27,13 @@ public sealed class ConcurrentCliTests
     private const string RunningSweep = """
         name: survivor
         dataset: iris
-        model: { hidden: [32, 32] }
+        model: { hidden: [64, 64] }
         optimizer: { type: sgd }
         learning_rate: [0.05, 0.1]
-        batch_size: [8]
+        batch_size: [4]
         seeds: [1, 2]
-        epochs: 40
-        checkpoint_every: 5
+        epochs: 3000
+        checkpoint_every: 100
         """;
 
     /// <summary>Rounds of `status` and `report` after the kill.</summary>
@@ -59,6 +60,7 @@ public sealed class ConcurrentCliTests
         });
         var results = await Task.WhenAll(commands.Select(arguments => CliProcesses.RunAsync(dir.Path, arguments)));
 
+        log.WriteLine(string.Join(", ", results.GroupBy(r => (r.Arguments[0], r.ExitCode)).Select(g => $"{g.Key.Item1} exit {g.Key.ExitCode}: {g.Count()}")));
         var failed = results.Where(r => r.ExitCode != 0).ToArray();
         Assert.True(failed.Length == 0, $"{failed.Length} of {Processes} failed:\n" + string.Join("\n", failed.Select(f => f.ToString())));
         Assert.All(results.Where(r => r.Arguments[0] == "status"), r => Assert.Contains("coordinator on 127.0.0.1:", r.Output));
@@ -73,9 +75,6 @@ public sealed class ConcurrentCliTests
         var (sweepId, coordinatorSilo) = await SubmitOffThePrimaryAsync(silos, dir.Path, spec);
 
         var watch = CliProcesses.RunAsync(dir.Path, ["watch", sweepId, .. silos.Flags]);
-        var results = new List<CliResult> { await CliProcesses.RunAsync(dir.Path, ["status", sweepId, .. silos.Flags]) };
-        Assert.True(results[0].ExitCode == 0, results[0].ToString());
-
         var pollers = Task.Run(async () =>
         {
             var polled = new List<CliResult>();
@@ -87,9 +86,12 @@ public sealed class ConcurrentCliTests
             }
             return polled;
         });
+        var before = await silos.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId).GetProgressAsync();
         await silos.KillAsync(coordinatorSilo);
-        results.AddRange(await pollers);
+        log.WriteLine($"killed {coordinatorSilo}, the silo of {sweepId}'s coordinator, at: {(before is null ? "?" : Cluster.SweepWatcher.Describe(before))}");
+        var results = await pollers;
         results.Add(await watch);
+        foreach (var r in results) log.WriteLine($"{r.Arguments[0]} → exit {r.ExitCode}: {r.Output.Split('\n').FirstOrDefault(l => l.Length > 0)}");
 
         Assert.All(results, r =>
         {
