@@ -25,8 +25,9 @@ public enum AttemptFailure
 /// <param name="Error">The client's error, one line.</param>
 public sealed record ConnectAttempt(TimeSpan EndedAt, string Error, IReadOnlyList<GatewayProbe> Probes, AttemptFailure Failure = AttemptFailure.Other)
 {
-    /// <summary>Every gateway refused the connection (none is listed counts too: there is nothing to connect to).</summary>
-    public bool NothingListens => Probes.All(p => p.Answer == GatewayAnswer.Refused);
+    /// <summary>Every gateway refused the connection. An empty list (the gateway list could not be read) tells nothing:
+    /// a membership table that lists no gateway is reported before connecting (ClientClustering.CheckAsync).</summary>
+    public bool NothingListens => Probes.Count > 0 && Probes.All(p => p.Answer == GatewayAnswer.Refused);
 
     /// <summary>A gateway listens but closed the connection in the handshake.</summary>
     public bool HandshakeRefused => Failure == AttemptFailure.HandshakeClosed && Probes.Any(p => p.Answer == GatewayAnswer.Listening);

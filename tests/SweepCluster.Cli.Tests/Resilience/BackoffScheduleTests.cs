@@ -63,6 +63,13 @@ public sealed class BackoffScheduleTests
     }
 
     [Fact]
+    public void AnUnreadableGatewayListIsNotTakenForNothingListening()
+    {
+        var unknown = Enumerable.Range(1, 10).Select(i => new ConnectAttempt(TimeSpan.FromSeconds(i), "failed", [])).ToArray();
+        Assert.Equal(ConnectVerdict.Retry, ConnectRule.Decide(unknown, TimeSpan.FromSeconds(11), Deadline));
+    }
+
+    [Fact]
     public void ASlowGatewayIsWaitedForUntilTheDeadline()
     {
         var slow = Attempts(30, Listening, AttemptFailure.TimedOut);
