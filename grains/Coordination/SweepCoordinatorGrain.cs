@@ -19,7 +19,6 @@ public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<CoordinatorState> state,
     IOptions<SweepCoordinatorOptions> options,
     IStudyRecorder recorder,
-    ILocalSiloDetails localSilo,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private SweepMachine? _machine;
@@ -98,7 +97,7 @@ public sealed class SweepCoordinatorGrain(
     }
 
     public Task<SweepPlacement?> GetPlacementAsync() => Task.FromResult<SweepPlacement?>(_machine is null ? null : new SweepPlacement(
-        localSilo.SiloAddress.Endpoint.ToString(),
+        GrainContext.Address.SiloAddress!.Endpoint.ToString(),
         _machine.InFlight().Select(t => new TrialLocation(t.TrialIndex, SiloAddress.FromParsableString(t.Silo).Endpoint.ToString(), t.Status)).ToArray()));
 
     public async Task<SweepReport?> GetReportAsync()
