@@ -2,7 +2,6 @@
 // process over the store (it goes on with no other sweep; the command's own sweep goes on if it was running).
 using System.CommandLine;
 using System.Net;
-using System.Net.Sockets;
 using SweepCluster.Cli.Commands;
 using SweepCluster.Hosting;
 using SweepCluster.Hosting.Storage;
@@ -12,9 +11,6 @@ namespace SweepCluster.Cli.Cluster;
 /// <summary>An open way to the sweeps; disposing it disconnects, or stops the silo of this process.</summary>
 public sealed class SweepAccess : IAsyncDisposable
 {
-    /// <summary>How long the probe of this machine's gateway port waits for an answer.</summary>
-    private static readonly TimeSpan LocalProbeTimeout = TimeSpan.FromMilliseconds(500);
-
     private readonly IAsyncDisposable _owner;
 
     private SweepAccess(IAsyncDisposable owner, IGrainFactory grains, CallRetry calls, SweepAccessKind kind, string? storeName)
@@ -85,21 +81,10 @@ public sealed class SweepAccess : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> AnswersAsync(int port, CancellationToken cancellation)
-    {
-        using var client = new TcpClient();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(LocalProbeTimeout);
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (Exception error) when (error is SocketException or OperationCanceledException && !cancellation.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether something holds this machine's gateway port. Only a refusal means no silo: on a loaded machine
+    /// a probe that gets no answer in time still has a silo behind it, which the connect deadline then waits for.</summary>
+    private static async Task<bool> AnswersAsync(int port, CancellationToken cancellation) =>
+        (await GatewayProber.ProbeAsync(IPAddress.Loopback.ToString(), port, cancellation)).Answer != GatewayAnswer.Refused;
 
     public ValueTask DisposeAsync() => _owner.DisposeAsync();
 }
