@@ -17,6 +17,10 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<SweepProgress?> GetProgressAsync();
 
+    /// <summary>The silo of this coordinator and of every trial in flight; null when no sweep has this id.</summary>
+    [AlwaysInterleave]
+    Task<SweepPlacement?> GetPlacementAsync();
+
     /// <summary>The ranked report; null when no sweep has this id.</summary>
     Task<SweepReport?> GetReportAsync();
 

@@ -14,13 +14,14 @@ public static class TransientFailures
         _ => false,
     };
 
-    /// <summary>Calls <paramref name="call"/> until it succeeds or fails for good, retrying transient failures until <paramref name="patience"/> runs out.</summary>
+    /// <summary>Calls <paramref name="call"/> until it succeeds or fails for good, retrying transient failures with
+    /// <see cref="BackoffSchedule.Calls"/> until <paramref name="patience"/> runs out (then the last failure is thrown).</summary>
     public static async Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan patience, CancellationToken cancellation = default)
     {
         var deadline = DateTime.UtcNow + patience;
-        var delay = TimeSpan.FromMilliseconds(InitialDelayMilliseconds);
-        while (true)
+        for (var retry = 1; ; retry++)
         {
+            var delay = BackoffSchedule.Calls.Delay(retry, Random.Shared.NextDouble());
             try
             {
                 return await call();
@@ -28,11 +29,7 @@ public static class TransientFailures
             catch (Exception error) when (IsTransient(error) && DateTime.UtcNow + delay < deadline)
             {
                 await Task.Delay(delay, cancellation);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, MaxDelayMilliseconds));
             }
         }
     }
-
-    private const int InitialDelayMilliseconds = 100;
-    private const int MaxDelayMilliseconds = 2000;
 }

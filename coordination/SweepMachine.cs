@@ -96,6 +96,10 @@ public sealed partial class SweepMachine
     /// <summary>Every trial has ended.</summary>
     public bool AllEnded => _book.AllEnded;
 
+    /// <summary>Every trial in flight (started on a silo, not ended), by index: its status and the key of its silo.</summary>
+    public IReadOnlyList<(int TrialIndex, TrialStatus Status, string Silo)> InFlight() =>
+        _book.InFlight.Order().Select(i => (i, _book[i].Status, _book[i].AssignedSilo!)).ToArray();
+
     /// <summary>The sweep's counts, epochs and best trial now.</summary>
     public SweepTally Tally()
     {

@@ -1,39 +1,46 @@
-// Connects a client (the CLI, the multi-host test, the scaling benchmark) to a running cluster as an Orleans client,
-// with a clear error (not a stack trace) when no silo answers. Every call the CLI then makes is short: it polls, it
-// never holds a call open for a trial's length.
+// Connects a client (the CLI, the multi-host test, the scaling benchmark) to a running cluster as an Orleans client.
+// Connecting retries with exponential backoff and jitter until the connect deadline (ClientTimeouts); between attempts
+// it probes the gateways, so that nothing listening is given up on after a few attempts while a slow cluster is waited
+// for, and the error on giving up says which it was (ConnectFailureMessage). Every call the CLI then makes is short:
+// it polls, it never holds a call open for a trial's length, and it retries calls that meet a failover (CallRetry).
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Messaging;
+using SweepCluster.Abstractions;
 
 namespace SweepCluster.Hosting;
 
 /// <summary>A connected cluster client; disposing it disconnects.</summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
-    /// <summary>Connection attempts before giving up (a silo that is still starting gets a few seconds).</summary>
-    private const int ConnectAttempts = 3;
-
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
-    /// <summary>However the attempts go, the command says what happened within this time.</summary>
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How often the client re-reads the gateway list (Orleans' default, a minute, outlives a failover).</summary>
+    private static readonly TimeSpan GatewayListRefresh = TimeSpan.FromSeconds(5);
 
     private readonly IHost _host;
 
-    private ClusterConnection(IHost host)
+    private ClusterConnection(IHost host, CallRetry calls)
     {
         _host = host;
         Grains = host.Services.GetRequiredService<IClusterClient>();
+        Calls = calls;
     }
 
     public IGrainFactory Grains { get; }
 
+    /// <summary>How this connection's commands retry calls that meet a failover.</summary>
+    public CallRetry Calls { get; }
+
     /// <exception cref="ClusterUnavailableException">No silo answered at the target.</exception>
-    public static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, CancellationToken cancellation)
+    public static Task<ClusterConnection> ConnectAsync(ClusterTarget target, CancellationToken cancellation) =>
+        ConnectAsync(target, ClientTimeouts.Default, cancellation);
+
+    /// <exception cref="ClusterUnavailableException">No silo answered at the target before the connect deadline, or
+    /// every gateway refused a few attempts in a row; the message says what was tried and met.</exception>
+    public static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, ClientTimeouts timeouts, CancellationToken cancellation)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        var attempts = 0;
         try
         {
             await ClientClustering.CheckAsync(target, cancellation);
@@ -42,33 +49,53 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             throw new ClusterUnavailableException(error.Message, error);
         }
+        var clock = Stopwatch.StartNew();
+        var attempts = new List<ConnectAttempt>();
+        var verdict = ConnectVerdict.Retry;
+        IHost? host = null;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
         builder.UseOrleansClient(client => client
             .UseClustering(target)
-            .UseConnectionRetryFilter(async (_, token) =>
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeouts.Call)
+            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefresh)
+            .UseConnectionRetryFilter(async (error, token) =>
             {
-                if (++attempts >= ConnectAttempts) return false;
-                await Task.Delay(RetryDelay, token);
+                var probes = await ProbeAsync(host!, token);
+                var failure = ConnectAttempt.Carry(ConnectAttempt.Classify(error), attempts.LastOrDefault());
+                attempts.Add(new ConnectAttempt(clock.Elapsed, ConnectAttempt.OneLine(error), probes, failure));
+                var delay = BackoffSchedule.Connect.Delay(attempts.Count, Random.Shared.NextDouble());
+                verdict = ConnectRule.Decide(attempts, clock.Elapsed + delay, timeouts.Connect);
+                if (verdict != ConnectVerdict.Retry) return false;
+                await Task.Delay(delay, token);
                 return true;
             }));
-        var host = builder.Build();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(ConnectTimeout);
+        host = builder.Build();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeouts.Connect);
         try
         {
-            await host.StartAsync(timeout.Token);
+            await host.StartAsync(deadline.Token);
         }
         catch (Exception error) when (!cancellation.IsCancellationRequested)
         {
+            var lastProbes = attempts.Count > 0 && verdict != ConnectVerdict.Retry ? attempts[^1].Probes : await ProbeAsync(host, cancellation);
+            if (verdict == ConnectVerdict.Retry) verdict = ConnectVerdict.DeadlinePassed; // an attempt hung until the deadline
+            var message = ConnectFailureMessage.Describe(target.Describe(), target.ClusterId, verdict, attempts, lastProbes, clock.Elapsed,
+                timeouts.Connect, target.IsRemote);
             host.Dispose();
-            throw new ClusterUnavailableException(
-                $"no SweepCluster silo answered at {target.Describe()} (cluster '{target.ClusterId}', {attempts} attempt(s) in " +
-                $"{ConnectTimeout.TotalSeconds:0} s at most): {error.Message.TrimEnd('.')}. " +
-                (!target.IsRemote
-                    ? "Start one with `dotnet run --project silo`, or use `sweep run` for an embedded silo."
-                    : "Check that the silos run, that their gateway ports are open, and the --cluster-id and --service-id."), error);
+            throw new ClusterUnavailableException(message, error);
         }
-        return new ClusterConnection(host);
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return new ClusterConnection(host, new CallRetry(timeouts.Retry));
     }
+
+    private static async Task<IReadOnlyList<GatewayProbe>> ProbeAsync(IHost host, CancellationToken cancellation) =>
+        await GatewayProber.ProbeAsync(await GatewayProber.ListAsync(host.Services.GetRequiredService<IGatewayListProvider>()), cancellation);
 
     public async ValueTask DisposeAsync()
     {

@@ -80,6 +80,7 @@ public static class ClusterOptions
         command.Options.Add(GatewayPort);
         command.Options.Add(ClusterId);
         command.Options.Add(ServiceId);
+        TimeoutOptions.AddTo(command);
     }
 
     /// <summary>Whether the flags (or their environment variables) name a cluster elsewhere, not this machine's silo.</summary>

@@ -2,7 +2,6 @@
 // process over the store (it goes on with no other sweep; the command's own sweep goes on if it was running).
 using System.CommandLine;
 using System.Net;
-using System.Net.Sockets;
 using SweepCluster.Cli.Commands;
 using SweepCluster.Hosting;
 using SweepCluster.Hosting.Storage;
@@ -12,20 +11,21 @@ namespace SweepCluster.Cli.Cluster;
 /// <summary>An open way to the sweeps; disposing it disconnects, or stops the silo of this process.</summary>
 public sealed class SweepAccess : IAsyncDisposable
 {
-    /// <summary>How long the probe of this machine's gateway port waits for an answer.</summary>
-    private static readonly TimeSpan LocalProbeTimeout = TimeSpan.FromMilliseconds(500);
-
     private readonly IAsyncDisposable _owner;
 
-    private SweepAccess(IAsyncDisposable owner, IGrainFactory grains, SweepAccessKind kind, string? storeName)
+    private SweepAccess(IAsyncDisposable owner, IGrainFactory grains, CallRetry calls, SweepAccessKind kind, string? storeName)
     {
         _owner = owner;
         Grains = grains;
+        Calls = calls;
         Kind = kind;
         StoreName = storeName;
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>How the command retries a call that meets a failover (use it for every call that is safe to repeat).</summary>
+    public CallRetry Calls { get; }
 
     public SweepAccessKind Kind { get; }
 
@@ -41,6 +41,7 @@ public sealed class SweepAccess : IAsyncDisposable
 
     public static async Task<SweepAccess> OpenAsync(ParseResult parse, CancellationToken cancellation)
     {
+        var timeouts = TimeoutOptions.From(parse); // malformed values are refused before anything is contacted
         var store = StoreOptions.From(parse);
         if (!store.Explicit) store = store with { ConnectionFile = null }; // then the file is --postgres's
         var selection = store.Select();
@@ -49,7 +50,7 @@ public sealed class SweepAccess : IAsyncDisposable
         var localSiloAnswers = !store.Explicit && !remote && await AnswersAsync(parse.GetValue(ClusterOptions.GatewayPort), cancellation);
         var kind = SweepAccessRule.Choose(store, remote, localSiloAnswers, storeExists);
         if (kind == SweepAccessKind.Cluster)
-            return new SweepAccess(await ConnectAsync(ClusterOptions.From(parse), selection, storeExists, cancellation), kind);
+            return new SweepAccess(await ConnectAsync(ClusterOptions.From(parse), timeouts, selection, storeExists, cancellation), kind);
         EmbeddedCluster embedded;
         try
         {
@@ -59,18 +60,19 @@ public sealed class SweepAccess : IAsyncDisposable
         {
             throw new InvalidFlagException(error.Message);
         }
-        return new SweepAccess(embedded, embedded.Grains, kind, embedded.StoreName);
+        return new SweepAccess(embedded, embedded.Grains, new CallRetry(timeouts.Retry), kind, embedded.StoreName);
     }
 
-    private SweepAccess(ClusterConnection connection, SweepAccessKind kind) : this(connection, connection.Grains, kind, null)
+    private SweepAccess(ClusterConnection connection, SweepAccessKind kind) : this(connection, connection.Grains, connection.Calls, kind, null)
     {
     }
 
-    private static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, StoreSelection store, bool storeExists, CancellationToken cancellation)
+    private static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, ClientTimeouts timeouts, StoreSelection store, bool storeExists,
+        CancellationToken cancellation)
     {
         try
         {
-            return await ClusterConnection.ConnectAsync(target, cancellation);
+            return await ClusterConnection.ConnectAsync(target, timeouts, cancellation);
         }
         catch (ClusterUnavailableException error) when (!target.IsRemote && !storeExists)
         {
@@ -79,21 +81,10 @@ public sealed class SweepAccess : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> AnswersAsync(int port, CancellationToken cancellation)
-    {
-        using var client = new TcpClient();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(LocalProbeTimeout);
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (Exception error) when (error is SocketException or OperationCanceledException && !cancellation.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether something holds this machine's gateway port. Only a refusal means no silo: on a loaded machine
+    /// a probe that gets no answer in time still has a silo behind it, which the connect deadline then waits for.</summary>
+    private static async Task<bool> AnswersAsync(int port, CancellationToken cancellation) =>
+        (await GatewayProber.ProbeAsync(IPAddress.Loopback.ToString(), port, cancellation)).Answer != GatewayAnswer.Refused;
 
     public ValueTask DisposeAsync() => _owner.DisposeAsync();
 }

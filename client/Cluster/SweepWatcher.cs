@@ -6,6 +6,8 @@ using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Specs;
 using Spectre.Console;
+using SweepCluster.Cli.Commands;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cli.Cluster;
 
@@ -14,14 +16,15 @@ public static class SweepWatcher
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan QuietLineInterval = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a poll keeps retrying while the cluster reshapes (a silo died, a gateway moved).</summary>
-    private static readonly TimeSpan ReconnectPatience = TimeSpan.FromMinutes(2);
-
-    /// <summary>Polls until the sweep is finished (or cancellation); returns the last progress seen.</summary>
-    public static async Task<SweepProgress> WatchAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, CancellationToken cancellation)
+    /// <summary>Polls until the sweep is finished (or cancellation); returns the last progress seen. Every poll, the
+    /// first included, is retried through a failover (a silo died, a gateway moved) as <paramref name="calls"/> says.</summary>
+    /// <exception cref="ClusterUnavailableException">A poll did not get an answer before the retry deadline.</exception>
+    /// <exception cref="UnknownSweepException">The sweep was deleted meanwhile.</exception>
+    public static async Task<SweepProgress> WatchAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, CallRetry calls, CancellationToken cancellation)
     {
-        var progress = await coordinator.GetProgressAsync() ?? throw new InvalidOperationException("the sweep disappeared");
-        if (!console.Profile.Capabilities.Interactive) return await WatchQuietlyAsync(console, coordinator, progress, cancellation);
+        var progress = await PollAsync(coordinator, calls, cancellation)
+            ?? throw new UnknownSweepException($"sweep {coordinator.GetPrimaryKeyString()} is gone (deleted?)");
+        if (!console.Profile.Capabilities.Interactive) return await WatchQuietlyAsync(console, coordinator, calls, progress, cancellation);
 
         await console.Progress()
             .AutoClear(false)
@@ -35,14 +38,15 @@ public static class SweepWatcher
                     task.Value = progress.Finished;
                     if (progress.IsOver) break;
                     await Task.Delay(PollInterval, cancellation);
-                    progress = await PollAsync(coordinator, cancellation) ?? progress;
+                    progress = await PollAsync(coordinator, calls, cancellation) ?? progress;
                 }
                 task.StopTask();
             });
         return progress;
     }
 
-    private static async Task<SweepProgress> WatchQuietlyAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, SweepProgress progress, CancellationToken cancellation)
+    private static async Task<SweepProgress> WatchQuietlyAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, CallRetry calls, SweepProgress progress,
+        CancellationToken cancellation)
     {
         var lastLine = "";
         var lastPrinted = DateTimeOffset.MinValue;
@@ -57,12 +61,12 @@ public static class SweepWatcher
             }
             if (done) return progress;
             await Task.Delay(PollInterval, cancellation);
-            progress = await PollAsync(coordinator, cancellation) ?? progress;
+            progress = await PollAsync(coordinator, calls, cancellation) ?? progress;
         }
     }
 
-    private static Task<SweepProgress?> PollAsync(ISweepCoordinatorGrain coordinator, CancellationToken cancellation) =>
-        TransientFailures.RetryAsync(coordinator.GetProgressAsync, ReconnectPatience, cancellation);
+    private static Task<SweepProgress?> PollAsync(ISweepCoordinatorGrain coordinator, CallRetry calls, CancellationToken cancellation) =>
+        calls.RunAsync($"the progress of sweep {coordinator.GetPrimaryKeyString()}", coordinator.GetProgressAsync, cancellation);
 
 
     /// <summary>

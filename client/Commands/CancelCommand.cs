@@ -19,8 +19,8 @@ public static class CancelCommand
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
-            await coordinator.CancelAsync();
+            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
+            await cluster.Calls.RunAsync($"cancelling sweep {sweepId}", coordinator.CancelAsync, cancellation); // cancelling twice is harmless
             AnsiConsole.MarkupLineInterpolated($"cancelled sweep [bold]{progress.SweepId}[/] ({progress.Name})");
             return (int)ExitCode.Success;
         }));
@@ -34,7 +34,8 @@ public static class CancelCommand
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var sweeps = await cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).ListAsync();
+            var catalog = cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key);
+            var sweeps = await cluster.Calls.RunAsync("the list of sweeps", catalog.ListAsync, cancellation);
             var table = new Table().AddColumns("id", "name", "status", "trials ended", "best", "created (UTC)");
             foreach (var s in sweeps)
             {

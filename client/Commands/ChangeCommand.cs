@@ -22,7 +22,7 @@ public static class ChangeCommand
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
+            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
             return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, await coordinator.ResumeAsync(), parse.GetValue(Output)!, cancellation);
         }));
         return command;
@@ -40,7 +40,7 @@ public static class ChangeCommand
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             var extension = ExtensionFlags.Parse(parse.GetValue(trials), parse.GetValue(seeds));
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
+            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
             return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, await coordinator.ExtendAsync(extension), parse.GetValue(Output)!, cancellation);
         }));
         return command;

@@ -1,4 +1,6 @@
-// One place that turns what can go wrong in a cluster command into a message and an exit code.
+// One place that turns what can go wrong in a cluster command into a message and an exit code. Nothing escapes it as a
+// stack trace: a failure nobody foresaw is one line naming its type, and exit code 1.
+using SweepCluster.Abstractions;
 using SweepCluster.Engine.Specs;
 using SweepCluster.Hosting;
 using SweepCluster.Store;
@@ -38,6 +40,17 @@ public static class CommandErrors
         {
             console.MarkupLine("[yellow]interrupted[/]");
             return (int)ExitCode.Cancelled;
+        }
+        catch (Exception error) when (TransientFailures.IsTransient(error))
+        {
+            // A call made without CallRetry (one that is not safe to repeat) met a failover.
+            console.MarkupLineInterpolated($"[red]error:[/] the cluster did not answer ({ConnectAttempt.OneLine(error)}); a silo may have died: try again");
+            return (int)ExitCode.SweepFailed;
+        }
+        catch (Exception error)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] unexpected {error.GetType().Name}: {ConnectAttempt.OneLine(error)}");
+            return (int)ExitCode.SweepFailed;
         }
     }
 }

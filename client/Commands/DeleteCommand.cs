@@ -17,7 +17,7 @@ public static class DeleteCommand
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
+            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
             return ChangeCommand.Report(AnsiConsole.Console, await coordinator.DeleteAsync());
         }));
         return command;

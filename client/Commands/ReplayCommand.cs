@@ -26,7 +26,7 @@ public static class ReplayCommand
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             var index = parse.GetValue(trial);
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
+            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
             if (index < 0 || index >= progress.TotalTrials)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] sweep {sweepId} has trials 0 to {progress.TotalTrials - 1}; there is no trial {index}");

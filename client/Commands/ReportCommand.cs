@@ -36,12 +36,13 @@ public static class ReportCommand
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
-            var report = (await coordinator.GetReportAsync())!;
+            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
+            var report = (await cluster.Calls.RunAsync($"the report of sweep {sweepId}", coordinator.GetReportAsync, cancellation))!;
             var chosen = Formats[parse.GetValue(format)!];
             if (parse.GetValue(output) is { } folder && Directory.Exists(folder.FullName))
             {
-                var runs = await cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).GetRunTablesAsync(sweepId);
+                var catalog = cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key);
+                var runs = await cluster.Calls.RunAsync($"the run tables of sweep {sweepId}", () => catalog.GetRunTablesAsync(sweepId), cancellation);
                 ReportOutput.WriteAll(report, folder.FullName, runs);
                 var tables = runs is null ? " (no trials.csv, history.csv: the cluster keeps no study tables)" : "; trials.csv, history.csv";
                 AnsiConsole.MarkupLineInterpolated($"report written to [bold]{folder.FullName}[/] (txt, md, csv, json, html{tables})");

@@ -12,14 +12,16 @@ public static class StatusCommand
     public static Command CreateStatus()
     {
         var id = SweepCommandBase.IdArgument();
-        var command = new Command("status", "Print a sweep's progress once.") { id };
+        var command = new Command("status", "Print a sweep's progress once, the silo of its coordinator and where its trials run.") { id };
         SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var (_, progress) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
+            var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
             AnsiConsole.MarkupLineInterpolated($"[bold]{progress.SweepId}[/] ({progress.Name}): {SweepWatcher.Describe(progress)}");
+            var placement = await cluster.Calls.RunAsync($"the placement of sweep {sweepId}", coordinator.GetPlacementAsync, cancellation);
+            foreach (var line in placement is null ? [] : SweepPlacementText.Describe(placement)) AnsiConsole.WriteLine(line);
             return progress.Status is SweepStatus.Running or SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
         }));
         return command;
@@ -41,8 +43,8 @@ public static class StatusCommand
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             if (parse.GetValue(open)) AnsiConsole.WriteLine($"live page: {SweepPageUrl.For(SweepPageUrl.Parse(parse.GetValue(httpUrl)!), sweepId)}");
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
-            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster.Grains, sweepId);
-            var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cancellation);
+            var (coordinator, _) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
+            var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cluster.Calls, cancellation);
             return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
         }));
         return command;

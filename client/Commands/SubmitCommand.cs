@@ -24,9 +24,11 @@ public static class SubmitCommand
             var (submission, _) = SweepSpecFile.Read(parse.GetValue(spec)!.FullName, parse.GetValue(allowLarge), checkData: false);
             var sweepId = parse.GetValue(id) ?? SweepIds.New(DateTimeOffset.UtcNow);
             if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
-            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), cancellation);
+            var timeouts = TimeoutOptions.From(parse);
+            await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), timeouts, cancellation);
             var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
-            var result = await coordinator.SubmitAsync(submission);
+            // Safe to repeat: the same spec under the same id answers AlreadyExists (a retry after a lost answer does too).
+            var result = await cluster.Calls.RunAsync($"the submission of sweep {sweepId}", () => coordinator.SubmitAsync(submission), cancellation);
             switch (result.Outcome)
             {
                 case SubmitOutcome.Invalid:
@@ -41,8 +43,8 @@ public static class SubmitCommand
             }
             AnsiConsole.WriteLine(result.SweepId);
             if (!parse.GetValue(wait)) return (int)ExitCode.Success;
-            var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cancellation);
-            ReportOutput.Print(AnsiConsole.Console, (await coordinator.GetReportAsync())!);
+            var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cluster.Calls, cancellation);
+            ReportOutput.Print(AnsiConsole.Console, (await cluster.Calls.RunAsync($"the report of sweep {sweepId}", coordinator.GetReportAsync, cancellation))!);
             return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
         }));
         return command;

@@ -3,6 +3,7 @@
 using System.CommandLine;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -14,12 +15,17 @@ public static class SweepCommandBase
     public static string RequireValidId(string id) =>
         SweepIds.IsValid(id) ? id : throw new UnknownSweepException($"'{id}' is not a sweep id: {SweepIds.Rule}");
 
-    /// <summary>The coordinator of an existing sweep, or UnknownSweepException.</summary>
-    public static async Task<(ISweepCoordinatorGrain Coordinator, SweepProgress Progress)> FindAsync(IGrainFactory grains, string id)
+    /// <summary>The coordinator of an existing sweep, or UnknownSweepException; the call is retried through a failover.</summary>
+    /// <exception cref="ClusterUnavailableException">The coordinator did not answer before the retry deadline.</exception>
+    public static Task<(ISweepCoordinatorGrain Coordinator, SweepProgress Progress)> FindAsync(SweepAccess access, string id, CancellationToken cancellation) =>
+        FindAsync(access.Grains, access.Calls, id, cancellation);
+
+    public static async Task<(ISweepCoordinatorGrain Coordinator, SweepProgress Progress)> FindAsync(IGrainFactory grains, CallRetry calls, string id,
+        CancellationToken cancellation)
     {
         RequireValidId(id);
         var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(id);
-        var progress = await coordinator.GetProgressAsync()
+        var progress = await calls.RunAsync($"the progress of sweep {id}", coordinator.GetProgressAsync, cancellation)
             ?? throw new UnknownSweepException($"no sweep with id '{id}' on this cluster (see `sweep list`)");
         return (coordinator, progress);
     }

@@ -5,6 +5,7 @@ using Spectre.Console;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Core;
+using SweepCluster.Hosting;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -18,7 +19,7 @@ public static class SweepCompletion
         SweepProgress progress;
         try
         {
-            progress = await SweepWatcher.WatchAsync(console, coordinator, cancellation);
+            progress = await SweepWatcher.WatchAsync(console, coordinator, new CallRetry(ClientTimeouts.DefaultRetry), cancellation);
         }
         catch (OperationCanceledException)
         {

@@ -98,6 +98,10 @@ public sealed class SweepCoordinatorGrain(
             tally.BestTrial is { } best ? _machine.Plan.Describe(best) : null, _machine.CreatedAt, _machine.FinishedAt));
     }
 
+    public Task<SweepPlacement?> GetPlacementAsync() => Task.FromResult<SweepPlacement?>(_machine is null ? null : new SweepPlacement(
+        GrainContext.Address.SiloAddress!.Endpoint.ToString(),
+        _machine.InFlight().Select(t => new TrialLocation(t.TrialIndex, SiloAddress.FromParsableString(t.Silo).Endpoint.ToString(), t.Status)).ToArray()));
+
     public async Task<SweepReport?> GetReportAsync()
     {
         if (_machine is null) return null;
