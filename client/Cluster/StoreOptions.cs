@@ -17,6 +17,21 @@ public sealed record StoreChoice(string Store, string? ConnectionFile = null, bo
     /// <summary>Nothing on disk (what most tests use).</summary>
     public static StoreChoice Memory { get; } = new(StoreSelection.MemoryValue);
 
+    /// <summary>Starts a silo in this process over this store; a setting it cannot use (a taken --http-port, a bad
+    /// store value) is refused input.</summary>
+    /// <param name="resumeRunningSweeps">Whether sweeps the store says were running go on (false: only the command's own).</param>
+    public async Task<EmbeddedCluster> StartEmbeddedAsync(int slots, CancellationToken cancellation, int httpPort = 0, bool resumeRunningSweeps = true)
+    {
+        try
+        {
+            return await EmbeddedCluster.StartAsync(slots, cancellation, httpPort, Store, ConnectionFile, resumeRunningSweeps);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidFlagException(error.Message);
+        }
+    }
+
     /// <summary>The store's location.</summary>
     /// <exception cref="InvalidFlagException">A value that cannot be used (the message names the flag).</exception>
     public StoreSelection Select(string memoryName = "sweep")

@@ -51,15 +51,7 @@ public sealed class SweepAccess : IAsyncDisposable
         var kind = SweepAccessRule.Choose(store, remote, localSiloAnswers, storeExists);
         if (kind == SweepAccessKind.Cluster)
             return new SweepAccess(await ConnectAsync(ClusterOptions.From(parse), timeouts, selection, storeExists, cancellation), kind);
-        EmbeddedCluster embedded;
-        try
-        {
-            embedded = await EmbeddedCluster.StartAsync(0, cancellation, store: store.Store, storeConnectionFile: store.ConnectionFile, resumeRunningSweeps: false);
-        }
-        catch (ArgumentException error)
-        {
-            throw new InvalidFlagException(error.Message);
-        }
+        var embedded = await store.StartEmbeddedAsync(0, cancellation, resumeRunningSweeps: false);
         return new SweepAccess(embedded, embedded.Grains, new CallRetry(timeouts.Retry), kind, embedded.StoreName);
     }
 

@@ -45,7 +45,7 @@ public static class RunCommand
         if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
 
         if (httpPort is < 0 or > ushort.MaxValue) throw new InvalidFlagException($"--http-port must be 0 (no web host) or 1-65535, got {httpPort}");
-        await using var cluster = await StartEmbeddedAsync(slots, cancellation, httpPort, store ?? StoreChoice.Memory);
+        await using var cluster = await (store ?? StoreChoice.Memory).StartEmbeddedAsync(slots, cancellation, httpPort);
         console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {spec.TotalTrials:N0} trials on an embedded silo with {cluster.Slots} slots; {cluster.StoreName}");
         if (httpPort > 0) console.MarkupLineInterpolated($"live page: {SweepPageUrl.For(new Uri($"http://{SweepSiloOptions.DefaultHttpBind}:{httpPort}/"), sweepId)}");
         var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
@@ -54,18 +54,5 @@ public static class RunCommand
             throw new UnknownSweepException(string.Join(Environment.NewLine, submitted.Errors));
 
         return await SweepCompletion.WatchAndReportAsync(console, cluster.Grains, coordinator, $"{spec.Name}-{sweepId}", output, cancellation);
-    }
-
-    /// <summary>The embedded silo; a setting it cannot use (e.g. a taken <c>--http-port</c>) is refused input.</summary>
-    private static async Task<EmbeddedCluster> StartEmbeddedAsync(int slots, CancellationToken cancellation, int httpPort, StoreChoice store)
-    {
-        try
-        {
-            return await EmbeddedCluster.StartAsync(slots, cancellation, httpPort, store.Store, store.ConnectionFile);
-        }
-        catch (ArgumentException error)
-        {
-            throw new InvalidFlagException(error.Message);
-        }
     }
 }
