@@ -18,9 +18,12 @@ public interface IStoreDialect : IAsyncDisposable
     /// <summary>An open connection, configured for the store; failures arrive as <see cref="StoreException"/>.</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>A transaction that may write: SQLite takes the write lock at once (BEGIN IMMEDIATE), so two writers
-    /// wait for each other instead of failing on a lock upgrade.</summary>
-    Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns and rolled back when
+    /// it throws. SQLite: the writers of this process take turns on one kept connection, and each transaction takes the
+    /// file's write lock at once (BEGIN IMMEDIATE), so writers wait for each other instead of failing on a lock
+    /// upgrade. PostgreSQL: a pooled connection per transaction, writers side by side. Engine errors are not
+    /// translated here.</summary>
+    Task<T> InWriteTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken);
 
     /// <summary>The identifier in double quotes, embedded quotes doubled; throws for names the engine cannot hold.</summary>
     string Quote(string identifier);

@@ -1,7 +1,7 @@
 // SQLite, the embedded default: one file (its folder created when missing), WAL journal (readers never block the
 // writer), synchronous=NORMAL (a process crash loses nothing; a power cut may lose the last commits, never the file),
-// pooled connections, and a busy timeout: a statement that meets another connection's write lock retries until the
-// timeout, then fails as Locked. Timestamps are ISO-8601 UTC text, which sqlite3's date functions and pandas read.
+// pooled connections for readers and one kept connection for this process's writers (SqliteWriter), and a busy
+// timeout: a statement that meets another process's write lock retries until the timeout, then fails as Locked. Timestamps are ISO-8601 UTC text, which sqlite3's date functions and pandas read.
 // An in-memory location (`--store memory`) is a named shared-cache database kept alive by one open connection. Opened
 // for reading only (StoreAccess.ReadOnly), a file is opened read-only and no folder is made.
 using System.Data;
@@ -22,6 +22,8 @@ internal sealed class SqliteDialect : IStoreDialect
     private readonly string? _fullPath;
     private readonly TimeSpan _busyTimeout;
     private readonly bool _createsFolder;
+    private readonly SqliteWriter _writer;
+    private bool _folderMade;
 
     /// <summary>An in-memory database lives while a connection to it is open: this one, for the store's life.</summary>
     private readonly SqliteConnection? _memoryKeeper;
@@ -33,6 +35,7 @@ internal sealed class SqliteDialect : IStoreDialect
         StoreName = location.ToString();
         var seconds = Math.Max(1, (int)Math.Ceiling(location.BusyTimeout.TotalSeconds));
         _busyTimeout = TimeSpan.FromSeconds(seconds);
+        _writer = new SqliteWriter(WriterQueue.For(_fullPath), OpenConnectionAsync);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _fullPath,
@@ -46,6 +49,7 @@ internal sealed class SqliteDialect : IStoreDialect
     {
         StoreName = location.ToString();
         _busyTimeout = SqliteStoreLocation.DefaultBusyTimeout;
+        _writer = new SqliteWriter(WriterQueue.For(location.Name), OpenConnectionAsync);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = location.Name,
@@ -64,16 +68,22 @@ internal sealed class SqliteDialect : IStoreDialect
 
     public string SweepRowLock => "";
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenConnectionAsync(cancellationToken);
+
+    public Task<T> InWriteTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _writer.RunAsync(work, cancellationToken);
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            if (_createsFolder && _fullPath is not null && Path.GetDirectoryName(_fullPath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+            if (_createsFolder && !_folderMade && _fullPath is not null && Path.GetDirectoryName(_fullPath) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+                _folderMade = true;
+            }
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = NORMAL";
-            await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch (Exception exception)
@@ -83,9 +93,6 @@ internal sealed class SqliteDialect : IStoreDialect
             throw;
         }
     }
-
-    public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     public string Quote(string identifier) => SqlIdentifier.Quote(identifier);
 
@@ -151,13 +158,13 @@ internal sealed class SqliteDialect : IStoreDialect
         _ => null,
     };
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _writer.DisposeAsync();
         _memoryKeeper?.Dispose();
         // Closes the pooled connections to this file, so that its -wal and -shm files go away with the last one.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 
     private StoreException FromCode(SqliteException exception)

@@ -28,13 +28,17 @@ internal sealed class SchemaMigrator
 
     /// <summary>Creates or upgrades the store; returns its version (always <see cref="TargetVersion"/>).</summary>
     /// <exception cref="StoreException">Not a store, a newer schema, or the engine's own errors (corrupt, locked, ...).</exception>
-    public Task<int> MigrateAsync(IStoreDialect dialect, CancellationToken cancellationToken) =>
-        dialect.RunAsync(async connection =>
+    public async Task<int> MigrateAsync(IStoreDialect dialect, CancellationToken cancellationToken)
+    {
+        var current = await dialect.RunAsync(async connection =>
         {
-            var current = await InspectAsync(dialect, connection, null, cancellationToken);
+            var version = await InspectAsync(dialect, connection, null, cancellationToken);
             await dialect.PrepareStoreAsync(connection, cancellationToken);
-            if (current == TargetVersion) return TargetVersion;
-            await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+            return version;
+        }, cancellationToken);
+        if (current == TargetVersion) return TargetVersion;
+        return await dialect.WriteAsync(async (connection, transaction) =>
+        {
             await dialect.LockSchemaAsync(connection, transaction, cancellationToken);
             var found = await InspectAsync(dialect, connection, transaction, cancellationToken);
             if (found is null) await ExecuteAsync(connection, transaction, DdlWriter.Create(dialect, SchemaVersionTable.Definition), cancellationToken);
@@ -43,9 +47,9 @@ internal sealed class SchemaMigrator
                 await ExecuteAsync(connection, transaction, migration.Statements(dialect), cancellationToken);
                 await RecordAsync(dialect, connection, transaction, migration, cancellationToken);
             }
-            await transaction.CommitAsync(cancellationToken);
             return TargetVersion;
         }, cancellationToken);
+    }
 
     /// <summary>The store's version, for a reader: changes nothing, takes no lock, and refuses an empty database (not a
     /// store yet) and an older version (a reader does not migrate) as well as what <see cref="MigrateAsync"/> refuses.</summary>

@@ -23,16 +23,19 @@ internal static class DialectCommands
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns and rolled back when it throws.</summary>
-    public static Task<T> WriteAsync<T>(
-        this IStoreDialect dialect, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        dialect.RunAsync(async connection =>
+    /// <summary>Runs <paramref name="work"/> in one write transaction (see <see cref="IStoreDialect.InWriteTransactionAsync"/>); engine errors become <see cref="StoreException"/>s.</summary>
+    public static async Task<T> WriteAsync<T>(
+        this IStoreDialect dialect, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
         {
-            await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }, cancellationToken);
+            return await dialect.InWriteTransactionAsync(work, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not StoreException && dialect.Translate(exception) is { } error)
+        {
+            throw error;
+        }
+    }
 
     /// <summary>A command on <paramref name="connection"/>, in <paramref name="transaction"/> when given.</summary>
     public static DbCommand Command(this DbConnection connection, DbTransaction? transaction, string sql)
