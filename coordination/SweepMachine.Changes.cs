@@ -50,6 +50,8 @@ public sealed partial class SweepMachine
 
     private Directive? Extend(SweepExtension extension)
     {
+        if (extension.Request != Guid.Empty && _plan.Extensions.Any(taken => taken.Request == extension.Request))
+            return Answer(SweepChangeOutcome.Extended, $"sweep {Name} already took this extension (the call was repeated): {_plan.TotalTrials} trial(s) in all");
         if (ExtensionCheck.Refusal(_plan, _header.Status, Name, extension) is { } refusal)
             return Answer(SweepChangeOutcome.Refused, refusal);
         var before = _book.Total;

@@ -13,6 +13,11 @@ public sealed record SweepExtension(
     [property: Id(0)] int Combinations,
     [property: Id(1)] ImmutableArray<long> Seeds)
 {
+    /// <summary>The client's id for this request (empty: none). A call retried through a failover carries the same id,
+    /// and a sweep that already took an extension with this id answers as before and adds nothing more.</summary>
+    [Id(2)]
+    public Guid Request { get; init; }
+
     /// <summary>Nothing to add.</summary>
     public bool IsEmpty => Combinations == 0 && Seeds.IsDefaultOrEmpty;
 }

@@ -1,6 +1,7 @@
 // `sweep resume ID` (a cancelled sweep goes on from its trials' checkpoints) and `sweep extend ID --trials N | --seeds
 // S1,S2` (more trials; a finished sweep runs again). Both print the coordinator's one-line answer; a refusal exits 2
-// and changes nothing. With no silo running (after `sweep run` ended or was killed), both open the store with a silo
+// and changes nothing. Both calls are retried through a failover: a repeated resume finds the sweep running, a
+// repeated extend carries its request id and adds nothing more. With no silo running (after `sweep run` ended or was killed), both open the store with a silo
 // of their own and train in this process until the sweep ends, then print and write its report as `sweep run` does.
 using System.CommandLine;
 using SweepCluster.Abstractions;
@@ -23,7 +24,8 @@ public static class ChangeCommand
             var sweepId = SweepCommandBase.RequireValidId(parse.GetValue(id)!);
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
-            return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, await coordinator.ResumeAsync(), parse.GetValue(Output)!, cancellation);
+            var result = await cluster.Calls.RunAsync($"resuming sweep {sweepId}", coordinator.ResumeAsync, cancellation);
+            return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, result, parse.GetValue(Output)!, cancellation);
         }));
         return command;
     }
@@ -41,7 +43,8 @@ public static class ChangeCommand
             var extension = ExtensionFlags.Parse(parse.GetValue(trials), parse.GetValue(seeds));
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
-            return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, await coordinator.ExtendAsync(extension), parse.GetValue(Output)!, cancellation);
+            var result = await cluster.Calls.RunAsync($"extending sweep {sweepId}", () => coordinator.ExtendAsync(extension), cancellation);
+            return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, result, parse.GetValue(Output)!, cancellation);
         }));
         return command;
     }

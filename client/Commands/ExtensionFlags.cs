@@ -1,4 +1,5 @@
-// Reads `sweep extend`'s --trials and --seeds into a SweepExtension, or refuses them with one line naming the flag and
+// Reads `sweep extend`'s --trials and --seeds into a SweepExtension (with a fresh request id, so that a call retried
+// through a failover extends once), or refuses them with one line naming the flag and
 // what is valid (InvalidFlagException: exit code 2, nothing contacted). Read as text, so that every malformed value
 // gets our message rather than the parser's.
 using System.Collections.Immutable;
@@ -16,7 +17,7 @@ public static class ExtensionFlags
     public static SweepExtension Parse(string? trials, string? seeds)
     {
         if (trials is null && seeds is null) throw new InvalidFlagException($"give --trials N ({TrialsRule}) or --seeds S1,S2 ({SeedsRule})");
-        return new SweepExtension(trials is null ? 0 : Trials(trials), seeds is null ? [] : Seeds(seeds));
+        return new SweepExtension(trials is null ? 0 : Trials(trials), seeds is null ? [] : Seeds(seeds)) { Request = Guid.NewGuid() };
     }
 
     private static int Trials(string text) =>

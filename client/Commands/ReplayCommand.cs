@@ -32,7 +32,7 @@ public static class ReplayCommand
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] sweep {sweepId} has trials 0 to {progress.TotalTrials - 1}; there is no trial {index}");
                 return (int)ExitCode.InvalidInput;
             }
-            if (await coordinator.GetReplayAsync(index) is not { } yaml)
+            if (await cluster.Calls.RunAsync($"the replay of trial {index} of sweep {sweepId}", () => coordinator.GetReplayAsync(index), cancellation) is not { } yaml)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] trial {index} of {sweepId} has no checkpoint yet: nothing to replay");
                 return (int)ExitCode.SweepFailed;

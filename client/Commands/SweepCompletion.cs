@@ -16,21 +16,23 @@ public static class SweepCompletion
     public static async Task<int> WatchAndReportAsync(IAnsiConsole console, IGrainFactory grains, ISweepCoordinatorGrain coordinator, string folderName,
         DirectoryInfo output, CancellationToken cancellation)
     {
+        var calls = new CallRetry(ClientTimeouts.DefaultRetry);
         SweepProgress progress;
         try
         {
-            progress = await SweepWatcher.WatchAsync(console, coordinator, new CallRetry(ClientTimeouts.DefaultRetry), cancellation);
+            progress = await SweepWatcher.WatchAsync(console, coordinator, calls, cancellation);
         }
         catch (OperationCanceledException)
         {
-            await coordinator.CancelAsync();
+            await calls.RunAsync("cancelling the sweep", coordinator.CancelAsync);
             throw;
         }
 
-        var report = (await coordinator.GetReportAsync())!;
+        var report = (await calls.RunAsync("the sweep's report", coordinator.GetReportAsync))!;
         ReportOutput.Print(console, report);
         var folder = Path.Combine(output.FullName, folderName);
-        var runs = await grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).GetRunTablesAsync(coordinator.GetPrimaryKeyString());
+        var catalog = grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key);
+        var runs = await calls.RunAsync("the sweep's run tables", () => catalog.GetRunTablesAsync(coordinator.GetPrimaryKeyString()));
         ReportOutput.WriteAll(report, folder, runs);
         console.MarkupLineInterpolated($"report written to [bold]{folder}[/] (txt, md, csv, json, html; trials.csv, history.csv)");
         return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;

@@ -142,4 +142,22 @@ public sealed class ExtendTests
         Assert.Contains("sweep resume", step.Change.Message);
         Assert.Equal(8, script.Machine.Trials.Count);
     }
+
+    [Fact]
+    public void AnExtensionRepeatedWithItsRequestIdIsTakenOnce()
+    {
+        var script = Started(Specs.FifoRandom, Silo("a", 8));
+        var extension = new SweepExtension(2, []) { Request = Guid.NewGuid() };
+
+        var first = script.Extend(extension);
+        var repeated = script.Extend(extension);
+        var another = script.Extend(new SweepExtension(2, []) { Request = Guid.NewGuid() });
+
+        Assert.Equal(SweepChangeOutcome.Extended, first.Change!.Outcome);
+        Assert.Equal(SweepChangeOutcome.Extended, repeated.Change!.Outcome);
+        Assert.Contains("already took this extension", repeated.Change.Message);
+        Assert.Equal(SweepChangeOutcome.Extended, another.Change!.Outcome);
+        Assert.Equal(8 + 4 + 4, script.Machine.Trials.Count);
+        Assert.Equal(2, script.Machine.Plan.Extensions.Count);
+    }
 }

@@ -68,6 +68,8 @@ internal sealed class MachineScript
 
     public Step Extend(int combinations = 0, params long[] seeds) => Handle(new ExtendRequested(new SweepExtension(combinations, [.. seeds]), Later()));
 
+    public Step Extend(SweepExtension extension) => Handle(new ExtendRequested(extension, Later()));
+
     /// <summary>The starts in <paramref name="step"/> (default: the last step), in order.</summary>
     public IReadOnlyList<StartTrial> Starts(Step? step = null) => (step ?? Last).Commands.OfType<StartTrial>().ToArray();
 
