@@ -49,6 +49,7 @@ public static class SweepSiloHost
     public static SweepSiloOptions ReadOptions(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        CommandLineSecrets.RefuseRedisPassword(args);
         using var configuration = Host.CreateApplicationBuilder(ProgramSettings(args)).Configuration;
         configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
         return SweepSiloOptionsBinding.Bind(configuration);

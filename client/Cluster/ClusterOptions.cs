@@ -87,13 +87,27 @@ public static class ClusterOptions
     public static bool NamesRemoteCluster(ParseResult parse) =>
         parse.GetValue(Postgres) || NonEmpty(parse.GetValue(Redis)) is not null || (parse.GetValue(Gateways) ?? []).SelectMany(SplitList).Any();
 
-    /// <exception cref="ClusterTargetException">The PostgreSQL connection string is missing or malformed.</exception>
-    public static ClusterTarget From(ParseResult parse) =>
-        new(parse.GetValue(GatewayPort), parse.GetValue(ClusterId)!, parse.GetValue(ServiceId)!,
+    /// <exception cref="ClusterTargetException">The PostgreSQL connection string is missing or malformed, or --redis
+    /// was given a password on the command line.</exception>
+    public static ClusterTarget From(ParseResult parse)
+    {
+        if (parse.GetResult(Redis) is { Implicit: false } && NonEmpty(parse.GetValue(Redis)) is { } redis)
+        {
+            try
+            {
+                CommandLineSecrets.RefuseRedisPassword(redis);
+            }
+            catch (ArgumentException refusal)
+            {
+                throw new ClusterTargetException(refusal.Message, null);
+            }
+        }
+        return new(parse.GetValue(GatewayPort), parse.GetValue(ClusterId)!, parse.GetValue(ServiceId)!,
             NonEmpty(parse.GetValue(Redis)), (parse.GetValue(Gateways) ?? []).SelectMany(SplitList).ToArray())
         {
             Postgres = PostgresTarget(parse.GetValue(Postgres), NonEmpty(parse.GetValue(ConnectionFile)), Environment.GetEnvironmentVariable),
         };
+    }
 
     /// <summary>The PostgreSQL store whose membership table lists the gateways; null without <c>--postgres</c>.</summary>
     /// <exception cref="ClusterTargetException">No connection string, an unreadable file, a malformed string, or a

@@ -52,10 +52,15 @@ public static class CliRunner
     public static (int ExitCode, string Output) Process(params string[] arguments) => ProcessIn(null, arguments);
 
     /// <summary>As <see cref="Process"/>, in <paramref name="workingDirectory"/> (null: the tests' own).</summary>
-    public static (int ExitCode, string Output) ProcessIn(string? workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) ProcessIn(string? workingDirectory, params string[] arguments) =>
+        ProcessWith(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="ProcessIn"/>, with <paramref name="environment"/> added to the process's environment.</summary>
+    public static (int ExitCode, string Output) ProcessWith(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sweep.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = System.Diagnostics.Process.Start(start)!;
