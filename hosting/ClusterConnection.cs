@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Messaging;
 using SweepCluster.Abstractions;
+using SweepCluster.Hosting.Security;
 
 namespace SweepCluster.Hosting;
 
@@ -55,21 +56,24 @@ public sealed class ClusterConnection : IAsyncDisposable
         IHost? host = null;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client
-            .UseClustering(target)
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeouts.Call)
-            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefresh)
-            .UseConnectionRetryFilter(async (error, token) =>
-            {
-                var probes = await ProbeAsync(host!, token);
-                var failure = ConnectAttempt.Carry(ConnectAttempt.Classify(error), attempts.LastOrDefault());
-                attempts.Add(new ConnectAttempt(clock.Elapsed, ConnectAttempt.OneLine(error), probes, failure));
-                var delay = BackoffSchedule.Connect.Delay(attempts.Count, Random.Shared.NextDouble());
-                verdict = ConnectRule.Decide(attempts, clock.Elapsed + delay, timeouts.Connect);
-                if (verdict != ConnectVerdict.Retry) return false;
-                await Task.Delay(delay, token);
-                return true;
-            }));
+        builder.UseOrleansClient(client =>
+        {
+            if (target.Tls is { } tls) client.UseSweepClusterTls(tls);
+            client.UseClustering(target)
+                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeouts.Call)
+                .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefresh)
+                .UseConnectionRetryFilter(async (error, token) =>
+                {
+                    var probes = await ProbeAsync(host!, token);
+                    var failure = ConnectAttempt.Carry(ConnectAttempt.Classify(error), attempts.LastOrDefault());
+                    attempts.Add(new ConnectAttempt(clock.Elapsed, ConnectAttempt.OneLine(error), probes, failure));
+                    var delay = BackoffSchedule.Connect.Delay(attempts.Count, Random.Shared.NextDouble());
+                    verdict = ConnectRule.Decide(attempts, clock.Elapsed + delay, timeouts.Connect);
+                    if (verdict != ConnectVerdict.Retry) return false;
+                    await Task.Delay(delay, token);
+                    return true;
+                });
+        });
         host = builder.Build();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeouts.Connect);
@@ -82,7 +86,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             var lastProbes = attempts.Count > 0 && verdict != ConnectVerdict.Retry ? attempts[^1].Probes : await ProbeAsync(host, cancellation);
             if (verdict == ConnectVerdict.Retry) verdict = ConnectVerdict.DeadlinePassed; // an attempt hung until the deadline
             var message = ConnectFailureMessage.Describe(target.Describe(), target.ClusterId, verdict, attempts, lastProbes, clock.Elapsed,
-                timeouts.Connect, target.IsRemote);
+                timeouts.Connect, target.IsRemote, target.Tls is not null);
             host.Dispose();
             throw new ClusterUnavailableException(message, error);
         }
