@@ -85,8 +85,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             var lastProbes = attempts.Count > 0 && verdict != ConnectVerdict.Retry ? attempts[^1].Probes : await ProbeAsync(host, cancellation);
             if (verdict == ConnectVerdict.Retry) verdict = ConnectVerdict.DeadlinePassed; // an attempt hung until the deadline
+            var tlsFinding = verdict == ConnectVerdict.WrongCluster ? await ExplainTlsAsync(lastProbes, target.Tls, cancellation) : null;
             var message = ConnectFailureMessage.Describe(target.Describe(), target.ClusterId, verdict, attempts, lastProbes, clock.Elapsed,
-                timeouts.Connect, target.IsRemote, target.Tls is not null);
+                timeouts.Connect, target.IsRemote, target.Tls is not null, tlsFinding);
             host.Dispose();
             throw new ClusterUnavailableException(message, error);
         }
@@ -96,6 +97,15 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw;
         }
         return new ClusterConnection(host, new CallRetry(timeouts.Retry));
+    }
+
+    // A gateway that closed every handshake: is TLS the reason (Orleans' errors do not say)? The first listening one tells.
+    private static async Task<string?> ExplainTlsAsync(IReadOnlyList<GatewayProbe> probes, ClusterCertificates? tls, CancellationToken cancellation)
+    {
+        var listening = probes.FirstOrDefault(p => p.Answer == GatewayAnswer.Listening);
+        if (listening is null) return null;
+        var colon = listening.Endpoint.LastIndexOf(':');
+        return await GatewayTlsProbe.ExplainAsync(listening.Endpoint[..colon].Trim('[', ']'), int.Parse(listening.Endpoint[(colon + 1)..]), tls, cancellation);
     }
 
     private static async Task<IReadOnlyList<GatewayProbe>> ProbeAsync(IHost host, CancellationToken cancellation) =>

@@ -1,4 +1,3 @@
-using System.Security.Authentication;
 using Microsoft.AspNetCore.Connections;
 using Orleans.Runtime.Messaging;
 
@@ -10,10 +9,6 @@ public enum AttemptFailure
     /// <summary>The gateway accepted the TCP connection, then closed it during the handshake: a silo of another
     /// cluster id or service id does that (so does anything that is not an Orleans gateway).</summary>
     HandshakeClosed,
-
-    /// <summary>The TLS handshake failed: a certificate was refused (the gateway's by this client, as not issued by this
-    /// client's CA, or this client's by the gateway), or one side speaks TLS and the other does not.</summary>
-    TlsRefused,
 
     /// <summary>The attempt ran out of time: the gateway was too busy to answer, or nothing answered.</summary>
     TimedOut,
@@ -37,9 +32,6 @@ public sealed record ConnectAttempt(TimeSpan EndedAt, string Error, IReadOnlyLis
     /// <summary>A gateway listens but closed the connection in the handshake.</summary>
     public bool HandshakeRefused => Failure == AttemptFailure.HandshakeClosed && Probes.Any(p => p.Answer == GatewayAnswer.Listening);
 
-    /// <summary>A gateway listens but the TLS handshake with it failed.</summary>
-    public bool TlsRefused => Failure == AttemptFailure.TlsRefused && Probes.Any(p => p.Answer == GatewayAnswer.Listening);
-
     /// <summary>A throttled attempt failed as the one before it did.</summary>
     public static AttemptFailure Carry(AttemptFailure failure, ConnectAttempt? previous) =>
         failure == AttemptFailure.Throttled && previous is not null ? previous.Failure : failure;
@@ -55,8 +47,6 @@ public sealed record ConnectAttempt(TimeSpan EndedAt, string Error, IReadOnlyLis
             {
                 case ConnectionFailedException { InnerException: null }:
                     return AttemptFailure.Throttled;
-                case AuthenticationException:
-                    return AttemptFailure.TlsRefused;
                 case ConnectionAbortedException:
                     return AttemptFailure.HandshakeClosed;
                 case InvalidOperationException when parent is ConnectionFailedException: // "Connection terminated prematurely"

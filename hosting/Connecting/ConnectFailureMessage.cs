@@ -17,8 +17,9 @@ public static class ConnectFailureMessage
     /// <param name="attempts">The failed attempts, oldest first (the last may have been cut by the deadline).</param>
     /// <param name="lastProbes">What the gateways answered last (after the deadline when an attempt hung).</param>
     /// <param name="usesTls">Whether this client connects with cluster TLS certificates.</param>
+    /// <param name="tlsFinding">What a TLS probe of a gateway found wrong (GatewayTlsProbe), if anything.</param>
     public static string Describe(string where, string clusterId, ConnectVerdict verdict, IReadOnlyList<ConnectAttempt> attempts,
-        IReadOnlyList<GatewayProbe> lastProbes, TimeSpan elapsed, TimeSpan deadline, bool isRemote, bool usesTls = false)
+        IReadOnlyList<GatewayProbe> lastProbes, TimeSpan elapsed, TimeSpan deadline, bool isRemote, bool usesTls = false, string? tlsFinding = null)
     {
         var tried = $"{attempts.Count} attempt(s) in {Seconds(elapsed)} s";
         var gateways = Gateways(lastProbes);
@@ -30,14 +31,8 @@ public static class ConnectFailureMessage
                        ? "Start one with `dotnet run --project silo`, or use `sweep run` for an embedded silo."
                        : "Check that the silos run and that their gateway ports are open.");
         }
-        if (verdict == ConnectVerdict.TlsRefused)
-        {
-            return $"the TLS handshake with {where} (cluster '{clusterId}') failed ({gateways}; {tried}{last}): " +
-                   (usesTls
-                       ? $"the silos refused this client's certificate, or this client refused theirs: both must be issued by the CA of {TlsSettings} " +
-                         "(and the silos must run with cluster TLS on)."
-                       : $"the silos require cluster TLS: give this client a certificate of their CA with {TlsSettings}.");
-        }
+        if (verdict == ConnectVerdict.WrongCluster && tlsFinding is not null)
+            return $"{where} closed every handshake of this client for cluster '{clusterId}' ({gateways}; {tried}): {tlsFinding}.";
         if (verdict == ConnectVerdict.WrongCluster)
         {
             return $"{where} closed every handshake of this client for cluster '{clusterId}' ({gateways}; {tried}): " +

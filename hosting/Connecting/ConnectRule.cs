@@ -1,6 +1,5 @@
 // Whether a client goes on trying to connect: a pure rule over the attempts so far, so it is testable in milliseconds.
-// Nothing listening, a gateway that closes every handshake (another cluster, or TLS on one side only), or a failed TLS
-// handshake (a certificate refused), is given up on after a few attempts (a silo that is starting gets those seconds); something that
+// Nothing listening, or a gateway that closes every handshake (another cluster), is given up on after a few attempts (a silo that is starting gets those seconds); something that
 // listens but is slow (a loaded machine, every client JIT-starting .NET) is waited for until the deadline.
 namespace SweepCluster.Hosting;
 
@@ -14,10 +13,6 @@ public enum ConnectVerdict
 
     /// <summary>A gateway listens but closed the last attempts in the handshake: another cluster (id or service id).</summary>
     WrongCluster,
-
-    /// <summary>A gateway listens but the TLS handshake failed in the last attempts: a certificate was refused, or one
-    /// side uses TLS and the other does not.</summary>
-    TlsRefused,
 
     /// <summary>The next attempt would start after the deadline.</summary>
     DeadlinePassed,
@@ -37,8 +32,6 @@ public static class ConnectRule
             return ConnectVerdict.NothingListens;
         if (attempts.Count >= RefusedAttemptsBeforeGivingUp && attempts.TakeLast(RefusedAttemptsBeforeGivingUp).All(a => a.HandshakeRefused))
             return ConnectVerdict.WrongCluster;
-        if (attempts.Count >= RefusedAttemptsBeforeGivingUp && attempts.TakeLast(RefusedAttemptsBeforeGivingUp).All(a => a.TlsRefused))
-            return ConnectVerdict.TlsRefused;
         return nextAttemptAt >= deadline ? ConnectVerdict.DeadlinePassed : ConnectVerdict.Retry;
     }
 }

@@ -1,0 +1,70 @@
+// Mutual TLS on a real two-silo cluster (TlsClusterFixture): the silos form one cluster over TLS and a client with a
+// certificate of the cluster's CA runs a sweep on both; a client without a certificate, and one whose certificate
+// another CA issued, are refused in the handshake with one clear line, after a few attempts rather than at the
+// connect deadline.
+using SweepCluster.Abstractions;
+using SweepCluster.Core;
+using SweepCluster.Hosting;
+using Xunit.Abstractions;
+
+namespace SweepCluster.Cluster.Tests.Tls;
+
+public sealed class ClusterTlsTests(TlsClusterFixture cluster, ITestOutputHelper output) : IClassFixture<TlsClusterFixture>
+{
+    private const string IrisGrid = """
+        name: iris-tls
+        dataset: iris
+        validation: 0.2
+        model: { hidden: [8] }
+        optimizer: { type: sgd, momentum: 0.9 }
+        learning_rate: [0.05, 0.1, 0.2]
+        batch_size: [8, 32]
+        seeds: [1, 2]
+        epochs: 5
+        """;
+
+    private const int Trials = 12;
+
+    [Fact]
+    public async Task TwoSilosOnTlsFormOneClusterAndAClientWithTheClusterCertificateRunsASweepOnBoth()
+    {
+        await using var client = await ClusterConnection.ConnectAsync(cluster.Target with { Tls = cluster.Cluster.Load(TlsClusterFixture.Client) },
+            CancellationToken.None);
+
+        var coordinator = await SweepDriver.SubmitAsync(client.Grains, "iris-tls", IrisGrid);
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+
+        Assert.Equal(SweepStatus.Completed, progress.Status);
+        Assert.Equal(Trials, progress.Count(TrialStatus.Completed));
+        var snapshots = await Task.WhenAll(Enumerable.Range(0, Trials).Select(i =>
+            TransientFailures.RetryAsync(() => client.Grains.GetGrain<ITrialGrain>($"iris-tls/{i}").GetSnapshotAsync(), SweepDriver.DefaultTimeout)));
+        var silos = cluster.Options.Select(o => $"127.0.0.1:{o.SiloPort}").Order().ToArray();
+        Assert.Equal(silos, snapshots.Select(s => s.Silo).Distinct().Order()); // trained on both silos: they talk over TLS
+    }
+
+    [Fact]
+    public async Task AClientWithoutACertificateIsRefusedWithAClearErrorNotAHang()
+    {
+        var error = await Assert.ThrowsAsync<ClusterUnavailableException>(() => ClusterConnection.ConnectAsync(cluster.Target, CancellationToken.None));
+
+        output.WriteLine(error.Message);
+        Assert.Contains("requires cluster TLS and this client has no certificate", error.Message);
+        Assert.Contains("--tls-cert", error.Message);
+        Assert.DoesNotContain("within", error.Message); // given up on after the refusals, not at the connect deadline
+    }
+
+    [Fact]
+    public async Task AClientWithACertificateFromAnotherCaIsRefusedWithAClearErrorNotAHang()
+    {
+        var stranger = cluster.OtherCa.Load(TlsClusterFixture.Stranger);
+
+        var error = await Assert.ThrowsAsync<ClusterUnavailableException>(() =>
+            ClusterConnection.ConnectAsync(cluster.Target with { Tls = stranger }, CancellationToken.None));
+
+        output.WriteLine(error.Message);
+        Assert.Contains("presented a certificate this client does not trust", error.Message);
+        Assert.Contains("was not issued by the cluster's CA", error.Message);
+        Assert.Contains("--tls-ca", error.Message);
+        Assert.DoesNotContain("within", error.Message);
+    }
+}
