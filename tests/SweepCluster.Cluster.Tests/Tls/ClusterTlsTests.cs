@@ -1,10 +1,12 @@
 // Mutual TLS on a real two-silo cluster (TlsClusterFixture): the silos form one cluster over TLS and a client with a
 // certificate of the cluster's CA runs a sweep on both; a client without a certificate, and one whose certificate
 // another CA issued, are refused in the handshake with one clear line, after a few attempts rather than at the
-// connect deadline.
+// connect deadline; so is a client with a certificate that meets a silo without TLS.
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using Microsoft.Extensions.Hosting;
 using SweepCluster.Hosting;
+using SweepCluster.Testing.Postgres;
 using Xunit.Abstractions;
 
 namespace SweepCluster.Cluster.Tests.Tls;
@@ -66,5 +68,30 @@ public sealed class ClusterTlsTests(TlsClusterFixture cluster, ITestOutputHelper
         Assert.Contains("was not issued by the cluster's CA", error.Message);
         Assert.Contains("--tls-ca", error.Message);
         Assert.DoesNotContain("within", error.Message);
+    }
+
+    [Fact]
+    public async Task AClientWithACertificateMeetingASiloWithoutTlsIsToldSo()
+    {
+        var options = new SweepSiloOptions
+        {
+            SiloPort = ThrowawayPostgres.FreePort(), GatewayPort = ThrowawayPostgres.FreePort(), HttpPort = 0, Slots = 1, Store = "memory",
+            ClusterId = "plain",
+        };
+        using var plain = SweepSiloHost.Build(options, new SweepHostSettings { Environment = _ => null });
+        await plain.StartAsync();
+        try
+        {
+            var target = new ClusterTarget(options.GatewayPort, "plain", options.ServiceId) { Tls = cluster.Cluster.Load(TlsClusterFixture.Client) };
+
+            var error = await Assert.ThrowsAsync<ClusterUnavailableException>(() => ClusterConnection.ConnectAsync(target, CancellationToken.None));
+
+            output.WriteLine(error.Message);
+            Assert.Contains($"gateway 127.0.0.1:{options.GatewayPort} does not speak TLS", error.Message);
+        }
+        finally
+        {
+            await plain.StopAsync();
+        }
     }
 }
