@@ -47,8 +47,9 @@ public static class ClusterTlsFlags
     {
         var (modeText, modeSource) = Pick(mode, ClusterTlsSettings.ModeFlag, ClusterTlsSettings.ModeVariable, environment);
         var parsed = ClusterTlsMode.Auto;
-        if (modeText is not null && (!Enum.TryParse(modeText, ignoreCase: true, out parsed) || !Enum.IsDefined(parsed)))
+        if (modeText is not null && !Enum.GetNames<ClusterTlsMode>().Contains(modeText, StringComparer.OrdinalIgnoreCase)) // names only, not numbers
             throw new ClusterTargetException($"{modeSource} must be one of {ClusterTlsSettings.ModeValues}, got '{modeText}'", null);
+        if (modeText is not null) parsed = Enum.Parse<ClusterTlsMode>(modeText, ignoreCase: true);
         return new ClusterTlsSettings
         {
             Mode = parsed,
