@@ -1,6 +1,7 @@
 // The one place a SweepCluster silo host is built: by the silo program, the CLI's embedded silo (`sweep run`), the
 // tests and the benchmarks. A web host (ASP.NET Core: the Orleans dashboard and the sweep pages) when the options turn
-// HTTP on, else a plain generic host; the Orleans silo inside is configured the same way in both. It builds the host;
+// HTTP on, else a plain generic host; the Orleans silo inside is configured the same way in both, with mutual TLS on
+// its connections when ClusterTlsRequirement asks for it (beyond loopback, or certificates given). It builds the host;
 // starting it (and reporting a web port taken meanwhile) is the caller's.
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -118,8 +119,11 @@ public static class SweepSiloHost
         builder.UseOrleans(silo =>
         {
             silo.UseSweepCluster(options, store, settings.Store, settings.PrimarySilo).UseSweepClusterKubernetes(options);
-            if (tls is not null) silo.UseSweepClusterTls(tls);
-            if (tls is not null) builder.Services.AddSingleton(tls); // what the silo program reports at start
+            if (tls is not null)
+            {
+                silo.UseSweepClusterTls(tls);
+                builder.Services.AddSingleton(tls); // what the silo program reports at start
+            }
             if (dashboard) silo.AddSweepClusterDashboard();
             settings.ConfigureSilo?.Invoke(silo);
         });
