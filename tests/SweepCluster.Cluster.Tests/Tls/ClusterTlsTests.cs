@@ -6,6 +6,7 @@ using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using Microsoft.Extensions.Hosting;
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Security;
 using SweepCluster.Testing.Postgres;
 using Xunit.Abstractions;
 
@@ -68,6 +69,20 @@ public sealed class ClusterTlsTests(TlsClusterFixture cluster, ITestOutputHelper
         Assert.Contains("was not issued by the cluster's CA", error.Message);
         Assert.Contains("--tls-ca", error.Message);
         Assert.DoesNotContain("within", error.Message);
+    }
+
+    [Fact]
+    public async Task TheSiloToSiloPortTakesOnlyCertificatesOfTheCluster()
+    {
+        var siloPort = cluster.Options[0].SiloPort;
+
+        var plain = await GatewayTlsProbe.ExplainAsync("127.0.0.1", siloPort, tls: null, CancellationToken.None);
+        var stranger = await GatewayTlsProbe.ExplainAsync("127.0.0.1", siloPort, cluster.OtherCa.Load(TlsClusterFixture.Stranger), CancellationToken.None);
+        var member = await GatewayTlsProbe.ExplainAsync("127.0.0.1", siloPort, cluster.Cluster.Load(TlsClusterFixture.Silos[1]), CancellationToken.None);
+
+        Assert.Contains("requires cluster TLS and this client has no certificate", plain);
+        Assert.Contains("CN=silo1 was not issued by the cluster's CA", stranger);
+        Assert.Null(member); // the handshake succeeded and the silo kept the connection open
     }
 
     [Fact]
