@@ -19,12 +19,12 @@ public static class CertsCommand
         var hosts = new Argument<string[]>("HOST") { Description = "Members to issue a certificate for: silo hosts and CLI users (e.g. silo1 silo2 alice).", Arity = ArgumentArity.ZeroOrMore };
         var days = new Option<int>("--days")
         {
-            Description = $"Days each new certificate is valid (default {ClusterCertificateIssuer.DefaultMemberDays}).",
+            Description = "Days each new certificate is valid.",
             DefaultValueFactory = _ => ClusterCertificateIssuer.DefaultMemberDays,
         };
         var caName = new Option<string>("--ca-name")
         {
-            Description = $"The CA's name in its certificate, when it is made (default '{ClusterCertificateFiles.DefaultAuthoritySubject}').",
+            Description = "The CA's name in its certificate, when it is made.",
             DefaultValueFactory = _ => ClusterCertificateFiles.DefaultAuthoritySubject,
         };
         var command = new Command("certs", "Make a cluster's TLS certificates: a CA (first run) and one certificate per host, signed by it.")
