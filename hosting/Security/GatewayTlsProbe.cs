@@ -15,7 +15,8 @@ public static class GatewayTlsProbe
     /// <summary>How long the probe's connection, handshake and wait for the gateway's verdict may each take.</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(3);
 
-    /// <param name="gateway">A gateway that accepts TCP connections (host and port).</param>
+    /// <param name="host">A gateway (or silo port) that accepts TCP connections: its address or name.</param>
+    /// <param name="port">Its port.</param>
     /// <param name="tls">This client's certificates; null for a client without TLS.</param>
     public static async Task<string?> ExplainAsync(string host, int port, ClusterCertificates? tls, CancellationToken cancellation)
     {
