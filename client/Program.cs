@@ -23,6 +23,7 @@ public static class Program
             ValidateCommand.Create(),
             TrainCommand.Create(),
             ReplayCommand.Create(),
+            CertsCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Messaging;
 using SweepCluster.Abstractions;
+using SweepCluster.Hosting.Security;
 
 namespace SweepCluster.Hosting;
 
@@ -55,21 +56,24 @@ public sealed class ClusterConnection : IAsyncDisposable
         IHost? host = null;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client
-            .UseClustering(target)
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeouts.Call)
-            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefresh)
-            .UseConnectionRetryFilter(async (error, token) =>
-            {
-                var probes = await ProbeAsync(host!, token);
-                var failure = ConnectAttempt.Carry(ConnectAttempt.Classify(error), attempts.LastOrDefault());
-                attempts.Add(new ConnectAttempt(clock.Elapsed, ConnectAttempt.OneLine(error), probes, failure));
-                var delay = BackoffSchedule.Connect.Delay(attempts.Count, Random.Shared.NextDouble());
-                verdict = ConnectRule.Decide(attempts, clock.Elapsed + delay, timeouts.Connect);
-                if (verdict != ConnectVerdict.Retry) return false;
-                await Task.Delay(delay, token);
-                return true;
-            }));
+        builder.UseOrleansClient(client =>
+        {
+            if (target.Tls is { } tls) client.UseSweepClusterTls(tls);
+            client.UseClustering(target)
+                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeouts.Call)
+                .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefresh)
+                .UseConnectionRetryFilter(async (error, token) =>
+                {
+                    var probes = await ProbeAsync(host!, token);
+                    var failure = ConnectAttempt.Carry(ConnectAttempt.Classify(error), attempts.LastOrDefault());
+                    attempts.Add(new ConnectAttempt(clock.Elapsed, ConnectAttempt.OneLine(error), probes, failure));
+                    var delay = BackoffSchedule.Connect.Delay(attempts.Count, Random.Shared.NextDouble());
+                    verdict = ConnectRule.Decide(attempts, clock.Elapsed + delay, timeouts.Connect);
+                    if (verdict != ConnectVerdict.Retry) return false;
+                    await Task.Delay(delay, token);
+                    return true;
+                });
+        });
         host = builder.Build();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeouts.Connect);
@@ -81,8 +85,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             var lastProbes = attempts.Count > 0 && verdict != ConnectVerdict.Retry ? attempts[^1].Probes : await ProbeAsync(host, cancellation);
             if (verdict == ConnectVerdict.Retry) verdict = ConnectVerdict.DeadlinePassed; // an attempt hung until the deadline
+            var tlsFinding = verdict == ConnectVerdict.WrongCluster ? await ExplainTlsAsync(lastProbes, target.Tls, cancellation) : null;
             var message = ConnectFailureMessage.Describe(target.Describe(), target.ClusterId, verdict, attempts, lastProbes, clock.Elapsed,
-                timeouts.Connect, target.IsRemote);
+                timeouts.Connect, target.IsRemote, target.Tls is not null, tlsFinding);
             host.Dispose();
             throw new ClusterUnavailableException(message, error);
         }
@@ -92,6 +97,15 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw;
         }
         return new ClusterConnection(host, new CallRetry(timeouts.Retry));
+    }
+
+    // A gateway that closed every handshake: is TLS the reason (Orleans' errors do not say)? The first listening one tells.
+    private static async Task<string?> ExplainTlsAsync(IReadOnlyList<GatewayProbe> probes, ClusterCertificates? tls, CancellationToken cancellation)
+    {
+        var listening = probes.FirstOrDefault(p => p.Answer == GatewayAnswer.Listening);
+        if (listening is null) return null;
+        var colon = listening.Endpoint.LastIndexOf(':');
+        return await GatewayTlsProbe.ExplainAsync(listening.Endpoint[..colon].Trim('[', ']'), int.Parse(listening.Endpoint[(colon + 1)..]), tls, cancellation);
     }
 
     private static async Task<IReadOnlyList<GatewayProbe>> ProbeAsync(IHost host, CancellationToken cancellation) =>

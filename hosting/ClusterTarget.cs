@@ -1,6 +1,7 @@
 // Which cluster a client connects to and how it finds the gateways: a local silo, the membership table of a
 // PostgreSQL store or of Redis, or a fixed list. The CLI fills it from its connection flags; tests and benchmarks
 // build it directly.
+using SweepCluster.Hosting.Security;
 using SweepCluster.Store;
 
 namespace SweepCluster.Hosting;
@@ -12,6 +13,9 @@ public sealed record ClusterTarget(int GatewayPort, string ClusterId, string Ser
 {
     /// <summary>Find the gateways in this PostgreSQL store's membership table (<c>--postgres</c>); wins over the rest.</summary>
     public PostgresStoreLocation? Postgres { get; init; }
+
+    /// <summary>This client's cluster certificates: its connections to gateways are mutual TLS; null: plain TCP.</summary>
+    public ClusterCertificates? Tls { get; init; }
 
     /// <summary>What the client connects to, in words, for messages (never a password).</summary>
     public string Describe() =>

@@ -1,6 +1,7 @@
 // The one place a SweepCluster silo host is built: by the silo program, the CLI's embedded silo (`sweep run`), the
 // tests and the benchmarks. A web host (ASP.NET Core: the Orleans dashboard and the sweep pages) when the options turn
-// HTTP on, else a plain generic host; the Orleans silo inside is configured the same way in both. It builds the host;
+// HTTP on, else a plain generic host; the Orleans silo inside is configured the same way in both, with mutual TLS on
+// its connections when ClusterTlsRequirement asks for it (beyond loopback, or certificates given). It builds the host;
 // starting it (and reporting a web port taken meanwhile) is the caller's.
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SweepCluster.Hosting.Security;
 using SweepCluster.Hosting.Storage;
 using SweepCluster.Web.Hosting;
 
@@ -58,24 +60,26 @@ public static class SweepSiloHost
     /// <summary>Builds (does not start) the host of one silo as <paramref name="options"/> and <paramref name="settings"/> ask.
     /// Its store (<see cref="SiloStore"/> among its services) opens when the host starts; open it first
     /// (<see cref="OpenStoreAsync"/>) to report a bad store before anything starts.</summary>
-    /// <exception cref="ArgumentException">An invalid setting, or a web port that cannot be listened on; the message names the flag.</exception>
+    /// <exception cref="ArgumentException">An invalid setting, a web port that cannot be listened on, or cluster TLS
+    /// certificates that are required and missing or cannot be used; the message names the flag.</exception>
     public static IHost Build(SweepSiloOptions options, SweepHostSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         settings ??= new SweepHostSettings();
         options.Validate();
+        var tls = ClusterTlsRequirement.ForSilo(options); // before anything listens: a silo beyond loopback without certificates stops here
         if (!options.HttpEnabled)
         {
             _ = WebCredentials.From(options.Web, settings.Environment); // --http-user without its password is refused, web host or not
             var builder = Host.CreateApplicationBuilder(settings.ProgramArgs is { } args
                 ? ProgramSettings(args)
                 : new HostApplicationBuilderSettings { DisableDefaults = true });
-            ConfigureSilo(builder, options, settings, dashboard: settings.ProgramArgs is not null);
+            ConfigureSilo(builder, options, settings, tls, dashboard: settings.ProgramArgs is not null);
             return builder.Build();
         }
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings.ProgramArgs, ContentRootPath = AppContext.BaseDirectory });
         web.AddSweepClusterWeb(options.Web, settings.Environment);
-        ConfigureSilo(web, options, settings, dashboard: true);
+        ConfigureSilo(web, options, settings, tls, dashboard: true);
         var app = web.Build();
         app.MapSweepClusterWeb();
         return app;
@@ -106,7 +110,8 @@ public static class SweepSiloHost
     private static HostApplicationBuilderSettings ProgramSettings(string[] args) =>
         new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
 
-    private static void ConfigureSilo(IHostApplicationBuilder builder, SweepSiloOptions options, SweepHostSettings settings, bool dashboard)
+    private static void ConfigureSilo(IHostApplicationBuilder builder, SweepSiloOptions options, SweepHostSettings settings, ClusterCertificates? tls,
+        bool dashboard)
     {
         if (settings.ProgramArgs is { } args) builder.Configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
         else builder.Logging.ClearProviders();
@@ -115,6 +120,11 @@ public static class SweepSiloHost
         builder.UseOrleans(silo =>
         {
             silo.UseSweepCluster(options, store, settings.Store, settings.PrimarySilo).UseSweepClusterKubernetes(options);
+            if (tls is not null)
+            {
+                silo.UseSweepClusterTls(tls);
+                builder.Services.AddSingleton(tls); // what the silo program reports at start
+            }
             if (dashboard) silo.AddSweepClusterDashboard();
             settings.ConfigureSilo?.Invoke(silo);
         });

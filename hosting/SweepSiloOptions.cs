@@ -1,6 +1,7 @@
 // The one options class of a SweepCluster silo, bound from appsettings.json (section "SweepCluster"), environment
 // variables (SweepCluster__Slots=4) and command-line flags (--slots 4).
 using SweepCluster.Engine.Memory;
+using SweepCluster.Hosting.Security;
 using SweepCluster.Store;
 using SweepCluster.Web.Hosting;
 
@@ -107,7 +108,9 @@ public sealed class SweepSiloOptions
         ["--http-insecure"] = $"{Section}:{nameof(HttpInsecure)}",
         ["--store"] = $"{Section}:{nameof(Store)}",
         ["--store-connection-file"] = $"{Section}:{nameof(StoreConnectionFile)}",
-    };
+        ["--https-cert"] = $"{Section}:{nameof(HttpsCertificate)}",
+        ["--https-key"] = $"{Section}:{nameof(HttpsKey)}",
+    }.Concat(ClusterTlsSettings.SwitchMappings(Section)).ToDictionary();
 
     /// <summary>Throws with a message naming the flag when a value is out of range.</summary>
     public void Validate()
@@ -119,7 +122,15 @@ public sealed class SweepSiloOptions
         if (SiloPort is <= 0 or > ushort.MaxValue) throw new ArgumentException($"--silo-port must be 1-65535, got {SiloPort}");
         if (GatewayPort is < 0 or > ushort.MaxValue) throw new ArgumentException($"--gateway-port must be 0-65535, got {GatewayPort}");
         ValidateHttp();
+        Tls.Validate();
     }
+
+    // ---- cluster TLS ----
+
+    /// <summary>Mutual TLS between silos and between clients and gateways: the mode (<c>--cluster-tls</c>) and this
+    /// silo's PEM files (<c>--tls-cert</c>, <c>--tls-key</c>, <c>--tls-ca</c>; section <c>SweepCluster:Tls</c>,
+    /// <c>SweepCluster__Tls__Certificate</c>-style variables). See <see cref="ClusterTlsRequirement"/>.</summary>
+    public ClusterTlsSettings Tls { get; set; } = new();
 
     // ---- store ----
 
@@ -161,6 +172,12 @@ public sealed class SweepSiloOptions
     /// <summary>Serve a non-loopback <see cref="HttpBind"/> without a login (refused unless asked for).</summary>
     public bool HttpInsecure { get; set; }
 
+    /// <summary>The web host's certificate (PEM) for HTTPS; with <see cref="HttpsKey"/>. Null: plain HTTP.</summary>
+    public string? HttpsCertificate { get; set; }
+
+    /// <summary>The private key of <see cref="HttpsCertificate"/> (PEM, unencrypted).</summary>
+    public string? HttpsKey { get; set; }
+
     public const int DefaultHttpPort = SweepWebOptions.DefaultPort;
     public const string DefaultHttpBind = SweepWebOptions.DefaultBind;
 
@@ -171,7 +188,7 @@ public sealed class SweepSiloOptions
     public bool HttpEnabled => HttpPort != 0;
 
     /// <summary>What the web host is given: <see cref="HttpPort"/>, <see cref="HttpBind"/> and <see cref="HttpUser"/>.</summary>
-    public SweepWebOptions Web => new(HttpPort, HttpBind, HttpUser, HttpInsecure);
+    public SweepWebOptions Web => new(HttpPort, HttpBind, HttpUser, HttpInsecure) { HttpsCertificate = HttpsCertificate, HttpsKey = HttpsKey };
 
     /// <summary>Throws with a message naming the flag when a web setting is out of range.</summary>
     public void ValidateHttp() => Web.Validate();

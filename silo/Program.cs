@@ -4,10 +4,13 @@
 // Settings come from appsettings.json, then SweepCluster__* environment variables, then the flags (SweepSiloOptions).
 // The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see README).
 // Grain state and the study tables live in the store: --store PATH (default ./sweeps/sweepcluster.db), memory or postgres.
+// Beyond loopback, silo and gateway connections are mutual TLS with --tls-cert, --tls-key and --tls-ca (docs/security.md):
+// a silo without them refuses to start (exit code 2) unless --cluster-tls off says so.
 // The host itself is built by SweepSiloHost, as every other silo's is.
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Security;
 using SweepCluster.Hosting.Storage;
 using SweepCluster.Store;
 
@@ -50,8 +53,13 @@ using (host)
 
     Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', {options.Clustering.ToString().ToLowerInvariant()} clustering. Ctrl+C stops it.");
     Console.WriteLine($"Store: {host.Services.GetRequiredService<SiloStore>().Store.Name}");
+    var insecure = ClusterTlsRequirement.InsecureWarning(options);
+    Console.WriteLine(host.Services.GetService<ClusterCertificates>() is { } tls ? $"Cluster TLS: on, mutual, as {tls.Describe()}"
+        : insecure is null ? "Cluster TLS: off (this silo listens on loopback only)"
+        : $"Cluster TLS: off ({ClusterTlsSettings.ModeFlag} off)");
+    if (insecure is not null) Console.Error.WriteLine($"warning: {insecure}");
     Console.WriteLine(options.HttpEnabled
-        ? $"Web: http://{options.HttpBind}:{options.HttpPort}/sweeps and /dashboard{(string.IsNullOrEmpty(options.HttpUser) ? "" : $" (basic auth, user '{options.HttpUser}')")}"
+        ? $"Web: {options.Web.Scheme}://{options.HttpBind}:{options.HttpPort}/sweeps and /dashboard{(string.IsNullOrEmpty(options.HttpUser) ? "" : $" (basic auth, user '{options.HttpUser}')")}"
         : "Web: off (--http-port 0)");
     try
     {

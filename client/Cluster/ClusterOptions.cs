@@ -1,6 +1,7 @@
 // How the CLI reaches a running cluster. One place for the connection flags so every command takes the same ones:
 // `--postgres` (the gateways of a PostgreSQL cluster, found in its membership table; the connection string from the
-// environment or a file, never the command line), `--redis`, `--gateway`, or a local silo.
+// environment or a file, never the command line), `--redis`, `--gateway`, or a local silo; and the cluster TLS
+// certificates (ClusterTlsFlags).
 using System.CommandLine;
 using SweepCluster.Hosting;
 using SweepCluster.Hosting.Storage;
@@ -81,14 +82,15 @@ public static class ClusterOptions
         command.Options.Add(ClusterId);
         command.Options.Add(ServiceId);
         TimeoutOptions.AddTo(command);
+        ClusterTlsFlags.AddTo(command);
     }
 
     /// <summary>Whether the flags (or their environment variables) name a cluster elsewhere, not this machine's silo.</summary>
     public static bool NamesRemoteCluster(ParseResult parse) =>
         parse.GetValue(Postgres) || NonEmpty(parse.GetValue(Redis)) is not null || (parse.GetValue(Gateways) ?? []).SelectMany(SplitList).Any();
 
-    /// <exception cref="ClusterTargetException">The PostgreSQL connection string is missing or malformed, or --redis
-    /// was given a password on the command line.</exception>
+    /// <exception cref="ClusterTargetException">The PostgreSQL connection string is missing or malformed, --redis was
+    /// given a password on the command line, or a TLS certificate file is missing or unusable.</exception>
     public static ClusterTarget From(ParseResult parse)
     {
         if (parse.GetResult(Redis) is { Implicit: false } && NonEmpty(parse.GetValue(Redis)) is { } redis)
@@ -106,6 +108,7 @@ public static class ClusterOptions
             NonEmpty(parse.GetValue(Redis)), (parse.GetValue(Gateways) ?? []).SelectMany(SplitList).ToArray())
         {
             Postgres = PostgresTarget(parse.GetValue(Postgres), NonEmpty(parse.GetValue(ConnectionFile)), Environment.GetEnvironmentVariable),
+            Tls = ClusterTlsFlags.Load(ClusterTlsFlags.From(parse, Environment.GetEnvironmentVariable)),
         };
     }
 

@@ -9,12 +9,17 @@ public static class ConnectFailureMessage
     /// <summary>The flag and variable that set the connect deadline, as the message names them.</summary>
     public const string TimeoutSetting = "--connect-timeout (or $SweepCluster__ConnectTimeout)";
 
+    /// <summary>The client's certificate flags, as the messages name them.</summary>
+    public const string TlsSettings = "--tls-cert, --tls-key and --tls-ca (or $SweepCluster__Tls__Certificate, __Key, __Ca)";
+
     /// <param name="verdict">Why the client gave up (<see cref="ConnectVerdict.DeadlinePassed"/> when an attempt hung until the deadline).</param>
     /// <param name="where">The target in words (e.g. "gateway 127.0.0.1:30000").</param>
     /// <param name="attempts">The failed attempts, oldest first (the last may have been cut by the deadline).</param>
     /// <param name="lastProbes">What the gateways answered last (after the deadline when an attempt hung).</param>
+    /// <param name="usesTls">Whether this client connects with cluster TLS certificates.</param>
+    /// <param name="tlsFinding">What a TLS probe of a gateway found wrong (GatewayTlsProbe), if anything.</param>
     public static string Describe(string where, string clusterId, ConnectVerdict verdict, IReadOnlyList<ConnectAttempt> attempts,
-        IReadOnlyList<GatewayProbe> lastProbes, TimeSpan elapsed, TimeSpan deadline, bool isRemote)
+        IReadOnlyList<GatewayProbe> lastProbes, TimeSpan elapsed, TimeSpan deadline, bool isRemote, bool usesTls = false, string? tlsFinding = null)
     {
         var tried = $"{attempts.Count} attempt(s) in {Seconds(elapsed)} s";
         var gateways = Gateways(lastProbes);
@@ -26,10 +31,16 @@ public static class ConnectFailureMessage
                        ? "Start one with `dotnet run --project silo`, or use `sweep run` for an embedded silo."
                        : "Check that the silos run and that their gateway ports are open.");
         }
+        if (verdict == ConnectVerdict.WrongCluster && tlsFinding is not null)
+            return $"{where} closed every handshake of this client for cluster '{clusterId}' ({gateways}; {tried}): {tlsFinding}.";
         if (verdict == ConnectVerdict.WrongCluster)
         {
             return $"{where} closed every handshake of this client for cluster '{clusterId}' ({gateways}; {tried}): " +
-                   "they belong to another cluster. Use the --cluster-id and --service-id the silos were started with.";
+                   (usesTls
+                       ? "they belong to another cluster, refused this client's certificate (issued by another CA?), or run without TLS. " +
+                         $"Use the --cluster-id and --service-id the silos were started with, and a certificate of their CA ({TlsSettings})."
+                       : "they belong to another cluster, or require cluster TLS (this client has no certificate). " +
+                         $"Use the --cluster-id and --service-id the silos were started with, and if they run with TLS, {TlsSettings}.");
         }
         if (lastProbes.Any(p => p.Answer == GatewayAnswer.Listening))
         {

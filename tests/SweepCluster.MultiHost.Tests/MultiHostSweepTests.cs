@@ -10,7 +10,8 @@ namespace SweepCluster.MultiHost.Tests;
 
 /// <summary>
 /// A real multi-host cluster (deploy/netns: a PostgreSQL host and 3 silo hosts, each its own network namespace, the
-/// silos with `--clustering postgres`): sweeps submitted by the CLI from the root namespace through the PostgreSQL
+/// silos with `--clustering postgres` and mutual TLS from certificates the fixture makes): a client without a certificate
+/// is refused; sweeps submitted by the CLI (with the client's certificate) from the root namespace through the PostgreSQL
 /// membership table survive a silo host killed with SIGKILL, and a stop and restart of every silo, with exactly one
 /// result per trial — in the grains and in the study tables — and no completed trial run again.
 /// </summary>
@@ -62,6 +63,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         {
             await cluster.StartSilosAsync(Enumerable.Range(1, SiloHosts).ToArray());
             Log($"{cluster.Store}, silos {string.Join(", ", Enumerable.Range(1, SiloHosts).Select(cluster.SiloEndpoint))}");
+            await AClientWithoutACertificateIsRefusedAsync(cluster);
             await KillOneSiloHostMidSweepAsync(cluster, specFile, "kill");
             await StopAndRestartEverySiloMidSweepAsync(cluster, specFile, "restart");
         }
@@ -70,6 +72,15 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
             output.WriteLine(cluster.Diagnostics());
             throw;
         }
+    }
+
+    // The silos run with TLS: the same target without the client's certificate is refused in the handshake.
+    private async Task AClientWithoutACertificateIsRefusedAsync(MultiHostCluster cluster)
+    {
+        var error = await Assert.ThrowsAsync<ClusterUnavailableException>(() =>
+            ClusterConnection.ConnectAsync(cluster.Target with { Tls = null }, CancellationToken.None));
+        Assert.Contains("requires cluster TLS and this client has no certificate", error.Message);
+        Log($"a client without a certificate: {error.Message}");
     }
 
     private async Task KillOneSiloHostMidSweepAsync(MultiHostCluster cluster, string specFile, string id)

@@ -1,8 +1,10 @@
 // A SweepCluster on real network hosts (deploy/netns): a PostgreSQL server on the database host, one silo process per
 // silo host with `--clustering postgres` (membership, grain state and study tables in that one database; the
 // connection string in SWEEPCLUSTER_STORE_CONNECTION, never on a command line), and this process as the client from
-// the root namespace. Every wait is bounded; disposing kills every process it started (by PID), stops the server and
-// tears the network down.
+// the root namespace. Silo and gateway connections are mutual TLS, as they must be beyond loopback: the cluster's CA
+// and one certificate per silo host and for the client are made at start (TestCertificates), and each process gets
+// its own in SweepCluster__Tls__* variables. Every wait is bounded; disposing kills every process it started (by PID),
+// stops the server, tears the network down and deletes the certificates.
 using SweepCluster.Hosting;
 using SweepCluster.Hosting.Storage;
 using SweepCluster.Store;
@@ -17,6 +19,9 @@ public sealed class MultiHostCluster : IAsyncDisposable
     public const int GatewayPort = SweepSiloOptions.DefaultGatewayPort;
     public const string Database = "sweeps";
 
+    /// <summary>The member name of the client's certificate (the test process and the CLI it starts).</summary>
+    public const string ClientMember = "client";
+
     /// <summary>How long silos get to start and show up as active in the membership table.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -27,9 +32,10 @@ public sealed class MultiHostCluster : IAsyncDisposable
     private readonly Dictionary<int, HostProcess> _silos = [];
     private ThrowawayPostgres? _postgres;
 
-    private MultiHostCluster(NetnsNetwork network, string siloAssembly, string clusterId, string serviceId, int slotsPerSilo)
+    private MultiHostCluster(NetnsNetwork network, TestCertificates certificates, string siloAssembly, string clusterId, string serviceId, int slotsPerSilo)
     {
         _network = network;
+        Certificates = certificates;
         _siloAssembly = siloAssembly;
         ClusterId = clusterId;
         ServiceId = serviceId;
@@ -41,21 +47,34 @@ public sealed class MultiHostCluster : IAsyncDisposable
     public int SlotsPerSilo { get; }
     public NetnsNetwork Network => _network;
 
+    /// <summary>The cluster's CA and its members' certificates (silo1..N and <see cref="ClientMember"/>).</summary>
+    public TestCertificates Certificates { get; }
+
     /// <summary>The cluster's database on its own host (password included: for drivers, never printed).</summary>
     public PostgresStoreLocation Store { get; private set; } = null!;
 
     /// <summary>The Npgsql connection string silos and the CLI get in <see cref="StoreSelection.ConnectionVariable"/>.</summary>
     public string ConnectionString => _postgres!.ConnectionString(Database);
 
-    /// <summary>How the CLI reaches this cluster (through the PostgreSQL membership table).</summary>
-    public ClusterTarget Target => new(GatewayPort, ClusterId, ServiceId) { Postgres = Store };
+    /// <summary>How the CLI reaches this cluster (through the PostgreSQL membership table, with the client's certificate).</summary>
+    public ClusterTarget Target => new(GatewayPort, ClusterId, ServiceId) { Postgres = Store, Tls = Certificates.Load(ClientMember) };
 
     /// <summary>Builds the network with <paramref name="siloHosts"/> silo hosts and starts PostgreSQL; no silo yet.</summary>
     public static async Task<MultiHostCluster> StartAsync(string repositoryRoot, string siloAssembly, int siloHosts, int slotsPerSilo, string clusterId, string serviceId)
     {
         if (!File.Exists(siloAssembly)) throw new FileNotFoundException($"the silo is not built: {siloAssembly} (dotnet build SweepCluster.sln)", siloAssembly);
-        var network = NetnsNetwork.Up(repositoryRoot, siloHosts);
-        var cluster = new MultiHostCluster(network, siloAssembly, clusterId, serviceId, slotsPerSilo);
+        var certificates = TestCertificates.Create($"{clusterId} CA", [.. Enumerable.Range(1, siloHosts).Select(NetnsNetwork.SiloHost), ClientMember]);
+        NetnsNetwork network;
+        try
+        {
+            network = NetnsNetwork.Up(repositoryRoot, siloHosts);
+        }
+        catch
+        {
+            certificates.Dispose();
+            throw;
+        }
+        var cluster = new MultiHostCluster(network, certificates, siloAssembly, clusterId, serviceId, slotsPerSilo);
         try
         {
             await cluster.StartPostgresAsync();
@@ -80,8 +99,13 @@ public sealed class MultiHostCluster : IAsyncDisposable
 
     private static string Subnet(string address) => $"{address[..address.LastIndexOf('.')]}.0/24";
 
-    /// <summary>The environment of a silo or CLI process of this cluster.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    /// <summary>The environment of a CLI process of this cluster: the store's connection string and the client's certificate.</summary>
+    public IReadOnlyDictionary<string, string> Environment => With(Certificates.Environment(ClientMember));
+
+    /// <summary>The environment of a silo host's process: the store's connection string and that host's certificate.</summary>
+    public IReadOnlyDictionary<string, string> SiloEnvironment(int number) => With(Certificates.Environment(NetnsNetwork.SiloHost(number)));
+
+    private Dictionary<string, string> With(IReadOnlyDictionary<string, string> certificates) => new(certificates)
     {
         [StoreSelection.ConnectionVariable] = ConnectionString,
         ["Logging__LogLevel__Default"] = "Warning", // Orleans is chatty at start
@@ -96,7 +120,7 @@ public sealed class MultiHostCluster : IAsyncDisposable
         {
             if (_silos.Remove(number, out var previous)) await previous.DisposeAsync();
             var host = NetnsNetwork.SiloHost(number);
-            _silos[number] = _network.Start(host, Environment, "dotnet", _siloAssembly,
+            _silos[number] = _network.Start(host, SiloEnvironment(number), "dotnet", _siloAssembly,
                 "--clustering", "postgres", "--advertise", _network.Address(host),
                 "--silo-port", $"{SiloPort}", "--gateway-port", $"{GatewayPort}", "--slots", $"{SlotsPerSilo}",
                 "--cluster-id", ClusterId, "--service-id", ServiceId, "--http-port", "0");
@@ -140,7 +164,14 @@ public sealed class MultiHostCluster : IAsyncDisposable
         }
         finally
         {
-            _network.Dispose();
+            try
+            {
+                _network.Dispose();
+            }
+            finally
+            {
+                Certificates.Dispose();
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
-// The ASP.NET Core half of a silo's web host: Kestrel on --http-bind:--http-port, optional basic authentication over
+// The ASP.NET Core half of a silo's web host: Kestrel on --http-bind:--http-port (HTTPS only on that port with
+// --https-cert and --https-key), optional basic authentication over
 // every page, and the routes: / → /sweeps, the sweep pages, and the Orleans dashboard under /dashboard. The silo itself
 // is configured by the caller (UseOrleans + AddSweepClusterDashboard; hosting's SweepSiloHost does both, and builds no
 // web host at all for --http-port 0).
@@ -33,8 +34,12 @@ public static class SweepWebHostExtensions
         options.Validate();
         if (!options.Enabled) throw new ArgumentException("--http-port 0 means no web host: build the silo without one");
         var credentials = WebCredentials.From(options, environment);
+        var certificate = WebCertificate.Load(options);
         HttpPortProbe.EnsureAvailable(options);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.BindAddress, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.BindAddress, options.Port, listen =>
+        {
+            if (certificate is not null) listen.UseHttps(certificate);
+        }));
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SweepReader>();

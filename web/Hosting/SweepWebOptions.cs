@@ -20,8 +20,22 @@ public sealed record SweepWebOptions(int Port, string Bind, string? User, bool I
     /// <summary>The environment variable holding the basic-auth password of <see cref="User"/>.</summary>
     public const string PasswordVariable = "SWEEPCLUSTER_HTTP_PASSWORD";
 
+    public const string HttpsCertificateFlag = "--https-cert", HttpsKeyFlag = "--https-key";
+
+    /// <summary>The certificate (PEM) the web host serves HTTPS with; null: plain HTTP. With <see cref="HttpsKey"/>.</summary>
+    public string? HttpsCertificate { get; init; }
+
+    /// <summary>The private key of <see cref="HttpsCertificate"/> (PEM, unencrypted): a path, never the key itself.</summary>
+    public string? HttpsKey { get; init; }
+
     /// <summary>The web host is on (<see cref="Port"/> is not 0).</summary>
     public bool Enabled => Port != 0;
+
+    /// <summary>The web host serves HTTPS (and only HTTPS) on its port.</summary>
+    public bool Https => !string.IsNullOrWhiteSpace(HttpsCertificate);
+
+    /// <summary>"https" or "http".</summary>
+    public string Scheme => Https ? "https" : "http";
 
     /// <summary>The parsed <see cref="Bind"/> address (valid after <see cref="Validate"/>).</summary>
     public IPAddress BindAddress => IPAddress.Parse(Bind);
@@ -32,6 +46,9 @@ public sealed record SweepWebOptions(int Port, string Bind, string? User, bool I
         if (Port is < 0 or > ushort.MaxValue) throw new ArgumentException($"--http-port must be 0 (no web host) or 1-65535, got {Port}");
         if (!IPAddress.TryParse(Bind, out _))
             throw new ArgumentException($"--http-bind must be an IP address such as {DefaultBind} (this machine only) or 0.0.0.0 (every interface), got '{Bind}'");
+        if (string.IsNullOrWhiteSpace(HttpsCertificate) != string.IsNullOrWhiteSpace(HttpsKey))
+            throw new ArgumentException($"HTTPS needs both {HttpsCertificateFlag} and {HttpsKeyFlag} (PEM files: the certificate and its private key), " +
+                                        $"got only {(Https ? HttpsCertificateFlag : HttpsKeyFlag)}");
         if (User is { } user && user.Contains(':')) throw new ArgumentException($"--http-user must not contain ':', got '{user}'");
         if (Enabled && !IPAddress.IsLoopback(BindAddress) && string.IsNullOrEmpty(User) && !Insecure)
             throw new ArgumentException(

@@ -6,6 +6,7 @@
 using Microsoft.Extensions.Hosting;
 using SweepCluster.Abstractions;
 using SweepCluster.Hosting;
+using SweepCluster.Hosting.Security;
 using SweepCluster.Hosting.Storage;
 using SweepCluster.Store;
 using SweepCluster.Testing.Postgres;
@@ -118,6 +119,7 @@ public sealed class PostgresClusteringTests(PostgresServerFixture postgres) : IC
         Slots = 1,
         ClusterId = clusterId,
         ServiceId = "sweepcluster-pg-test",
+        Tls = { Mode = ClusterTlsMode.Off }, // membership is the subject here; cluster TLS has its own tests (Tls/)
     };
 
     // The silo as the program builds it, its connection string in the environment it reads.
