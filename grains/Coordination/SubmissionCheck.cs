@@ -37,6 +37,14 @@ public static class SubmissionCheck
     public static IReadOnlyList<string> CheckData(SweepPlan plan, IDatasetSource data, TrialMemoryBudget budget) =>
         SweepPreflight.Check(plan.Spec, plan.Searcher, budget, data).Select(e => e.ToString()).ToArray();
 
+    /// <summary>Why a stored sweep cannot train again: a data file it names came without its data (a sweep stored by a
+    /// version that sent paths, not data); null when every data file is in the submission.</summary>
+    public static string? WithoutData(string sweepId, SweepPlan plan, SweepSubmission submission) =>
+        plan.Spec.Datasets.FirstOrDefault(dataset => DatasetCatalog.NamesAFile(dataset) && submission.DataSha256Of(dataset) is null) is { } missing
+            ? $"sweep {sweepId} cannot go on: it was submitted without the data of \"{missing}\" (by an earlier version, which sent only " +
+              "its path), and silos never open a file named in a spec. Submit the spec again as a new sweep"
+            : null;
+
     /// <summary>The spec of a stored submission, read as the CLI read it (relative paths are not resolved: a silo never
     /// opens a path named in a spec).</summary>
     public static SweepSpec Parse(SweepSubmission submission) =>

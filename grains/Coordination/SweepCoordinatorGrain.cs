@@ -137,6 +137,8 @@ public sealed class SweepCoordinatorGrain(
     private async Task<SweepChangeResult> ChangeAsync(SweepEvent request)
     {
         if (_machine is null) return new SweepChangeResult(SweepChangeOutcome.NotFound, $"no sweep with id '{SweepId}' on this cluster (see `sweep list`)", 0);
+        if (SubmissionCheck.WithoutData(SweepId, _machine.Plan, Submission!) is { } withoutData)
+            return new SweepChangeResult(SweepChangeOutcome.Refused, withoutData, _machine.Plan.TotalTrials);
         await ObserveMembershipAsync();
         var step = _machine.Handle(request);
         await CarryOutAsync(step.Commands);

@@ -63,6 +63,8 @@ public sealed class DataTravelsCliTests : IDisposable
         var (exit, output) = Sweep("resume", "moved", "-o", _dir.Path);
         Assert.True(exit == 0, output);
         Assert.Contains("training here", output);
+        Assert.Contains(Squeezed($"note: {Path.Combine(source, "data", "points.csv")} is not there any more; sweep moved trains on the copy of data/points.csv"),
+            Squeezed(output));
 
         var clean = SpecFolder("clean");
         var cleanStore = Path.Combine(_dir.Path, "clean.db");
