@@ -8,8 +8,11 @@ namespace SweepCluster.Engine.Data;
 /// <param name="Bytes">The file's content, exactly as read; callers must not modify it.</param>
 public sealed record CsvContent(string Sha256, byte[] Bytes)
 {
+    /// <summary>Bytes in a mebibyte, for sizes in messages.</summary>
+    public const long BytesPerMebibyte = 1024 * 1024;
+
     /// <summary>The largest data file a sweep may carry: every silo that trains on it holds it in memory.</summary>
-    public const long MaxBytes = 256L * 1024 * 1024;
+    public const long MaxBytes = 256 * BytesPerMebibyte;
 
     /// <summary>The content of <paramref name="bytes"/>, hashed here.</summary>
     public static CsvContent Of(byte[] bytes)
@@ -19,5 +22,5 @@ public sealed record CsvContent(string Sha256, byte[] Bytes)
     }
 
     /// <summary>"the limit of 256 MiB", for messages.</summary>
-    public static string LimitText => $"the limit of {MaxBytes / (1024 * 1024)} MiB";
+    public static string LimitText => $"the limit of {MaxBytes / BytesPerMebibyte} MiB";
 }

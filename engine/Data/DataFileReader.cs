@@ -25,7 +25,7 @@ public static class DataFileReader
         if (!file.Exists) throw new DataFormatException(fullPath, null, null, $"file not found: {fullPath}");
         if (file.Length > CsvContent.MaxBytes)
             throw new DataFormatException(fullPath, null, null,
-                $"is {file.Length / (1024.0 * 1024.0):N1} MiB, over {CsvContent.LimitText} for a sweep's data file (every silo that trains on it " +
+                $"is {(double)file.Length / CsvContent.BytesPerMebibyte:N1} MiB, over {CsvContent.LimitText} for a sweep's data file (every silo that trains on it " +
                 "holds it in memory); use fewer rows or columns, or split it into several datasets");
         try
         {

@@ -3,7 +3,8 @@
 // on that file's content; each silo fetched the file from the cluster's storage once, however many trials it ran; every
 // trial's assignment carried the file's hash and no folder. A submission that names a path without sending its data
 // (as a client other than the CLI could) is refused without any silo opening it, and data sent under a path trains on
-// the data sent, never on the file at that path.
+// the data sent, never on the file at that path. Stored content is checked against its hash, sent once per content,
+// and never changes once sealed.
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,6 +137,20 @@ public sealed class DataTravelsTests : IAsyncLifetime
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => _handle.Grains.GetGrain<IDatasetGrain>(wrongKey).SealAsync(csv.LongLength));
         Assert.Contains("not the key", refused.Message);
         Assert.Null(await _handle.Grains.GetGrain<IDatasetGrain>(wrongKey).GetManifestAsync());
+    }
+
+    [Fact]
+    public async Task ASealedDataFileNeverChangesAndIsStoredOnceForEverySweepThatSendsIt()
+    {
+        var csv = Points(rows: 20);
+        var sha256 = ContentHash.Sha256Hex(csv);
+        Assert.True(await DatasetTransfer.UploadAsync(_handle.Grains, sha256, csv));
+        Assert.False(await DatasetTransfer.UploadAsync(_handle.Grains, sha256, csv)); // the same content again: not sent
+
+        var overwrite = await Assert.ThrowsAnyAsync<Exception>(() =>
+            _handle.Grains.GetGrain<IDatasetChunkGrain>(DatasetChunks.Key(sha256, 0)).PutAsync(Points(rows: 21)));
+        Assert.Contains("belongs to a sealed data file", overwrite.Message);
+        Assert.Equal(csv, await DatasetTransfer.DownloadAsync(_handle.Grains, sha256));
     }
 
     /// <summary>Two features and a 0/1 label, with a header: a small CSV that trains in milliseconds.</summary>
