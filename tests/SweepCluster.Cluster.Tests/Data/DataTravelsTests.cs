@@ -128,6 +128,26 @@ public sealed class DataTravelsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResubmittingUnderTheSameIdIsTheSameSweepOnlyWithTheSameData()
+    {
+        var csv = Points(rows: 30);
+        var edited = Points(rows: 31);
+        await DatasetTransfer.UploadAsync(_handle.Grains, ContentHash.Sha256Hex(csv), csv);
+        await DatasetTransfer.UploadAsync(_handle.Grains, ContentHash.Sha256Hex(edited), edited);
+        const string spec = "dataset: points.csv\nmodel: { hidden: [4] }\nbatch_size: 8\nepochs: 1\nseeds: [1]\n";
+        SweepSubmission With(byte[] data) => new(spec, "again.yaml", null, IsJson: false, AllowLarge: false,
+            [new SweepDataFile("points.csv", ContentHash.Sha256Hex(data), data.LongLength, "/home/u/points.csv")]);
+        var coordinator = _handle.Grains.GetGrain<ISweepCoordinatorGrain>("again");
+
+        Assert.Equal(SubmitOutcome.Created, (await coordinator.SubmitAsync(With(csv))).Outcome);
+        Assert.Equal(SubmitOutcome.AlreadyExists, (await coordinator.SubmitAsync(With(csv))).Outcome);
+        var other = await coordinator.SubmitAsync(With(edited));
+        Assert.Equal(SubmitOutcome.IdConflict, other.Outcome);
+        Assert.Contains("is already used by this spec with other data", Assert.Single(other.Errors));
+        await SweepDriver.WaitForEndAsync(coordinator);
+    }
+
+    [Fact]
     public async Task ContentThatDoesNotMatchItsHashIsNotStored()
     {
         var csv = Points(rows: 10);
