@@ -11,11 +11,3 @@ public sealed record DatasetManifest(
     [property: Id(1)] long Length,
     [property: Id(2)] int Chunks,
     [property: Id(3)] DateTimeOffset StoredAt);
-
-/// <summary>A dataset grain's stored state: its manifest once sealed.</summary>
-[GenerateSerializer, Alias("SweepCluster.DatasetState")]
-public sealed record DatasetState([property: Id(0)] DatasetManifest? Manifest = null);
-
-/// <summary>A dataset chunk grain's stored state.</summary>
-[GenerateSerializer, Alias("SweepCluster.DatasetChunkState")]
-public sealed record DatasetChunkState([property: Id(0)] byte[]? Bytes = null);
