@@ -54,6 +54,11 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>The replay spec of trial <paramref name="trialIndex"/> (see <see cref="ITrialGrain.GetReplayAsync"/>); null when there is none.</summary>
     Task<string?> GetReplayAsync(int trialIndex);
 
+    /// <summary>The sweep's data files (their <c>dataset:</c> values, hashes and where they were read); empty for
+    /// built-in datasets or when no sweep has this id.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<SweepDataFile>> GetDataFilesAsync();
+
     /// <summary>An attempt of a trial ended.</summary>
     Task ReportFinishedAsync(TrialFinished finished);
 }

@@ -7,15 +7,41 @@ namespace SweepCluster.Abstractions;
 /// <summary>A sweep spec as the user wrote it, with what is needed to read it exactly as the CLI did.</summary>
 /// <param name="SpecText">The file's text.</param>
 /// <param name="SourceName">The file's path, for error messages.</param>
-/// <param name="BaseDirectory">The spec's folder: relative dataset paths resolve against it on every silo.</param>
+/// <param name="BaseDirectory">Not used by silos, which never resolve a path named in a spec; current clients send
+/// null (sweeps stored by earlier versions have the spec's folder here).</param>
 /// <param name="IsJson">JSON (else YAML).</param>
+/// <param name="Data">The spec's data files as the client read them, by their <c>dataset:</c> value as written; their
+/// bytes are in the cluster's storage by hash (<see cref="Datasets.DatasetTransfer"/>). Null or empty: built-in
+/// datasets only.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.SweepSubmission")]
 public sealed record SweepSubmission(
     [property: Id(0)] string SpecText,
     [property: Id(1)] string SourceName,
     [property: Id(2)] string? BaseDirectory,
     [property: Id(3)] bool IsJson,
-    [property: Id(4)] bool AllowLarge);
+    [property: Id(4)] bool AllowLarge,
+    [property: Id(5)] IReadOnlyList<SweepDataFile>? Data = null)
+{
+    /// <summary>The SHA-256 of the data file a trial's <c>dataset:</c> value names; null for a built-in dataset.</summary>
+    public string? DataSha256Of(string dataset) => Data?.FirstOrDefault(file => file.Dataset == dataset)?.Sha256;
+
+    /// <summary>Whether <paramref name="other"/> carries the same data files (same values, same content).</summary>
+    public bool SameDataAs(SweepSubmission other) =>
+        (Data ?? []).Select(f => (f.Dataset, f.Sha256)).Order().SequenceEqual((other.Data ?? []).Select(f => (f.Dataset, f.Sha256)).Order());
+}
+
+/// <summary>One data file of a sweep, as the submitting client read it.</summary>
+/// <param name="Dataset">The spec's <c>dataset:</c> value as written, e.g. "data/points.csv".</param>
+/// <param name="Sha256">Its content's SHA-256 in lower-case hex: the key of its copy in the cluster's storage.</param>
+/// <param name="Length">Its size in bytes.</param>
+/// <param name="SubmittedPath">The full path the client read it from, for people (`sweep resume` compares it with the
+/// file there now); a silo never opens it.</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.SweepDataFile")]
+public sealed record SweepDataFile(
+    [property: Id(0)] string Dataset,
+    [property: Id(1)] string Sha256,
+    [property: Id(2)] long Length,
+    [property: Id(3)] string SubmittedPath);
 
 public enum SubmitOutcome
 {

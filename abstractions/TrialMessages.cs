@@ -1,5 +1,6 @@
 // What travels between the coordinator and its trial grains. Specs travel as core's typed TrialSpec records and
-// datasets by name or path only: trials load data on their own silo, so no message ever carries a dataset.
+// datasets by built-in name or by the SHA-256 of the data file that travelled with the sweep: trials load the data on
+// their own silo from the cluster's storage, so no message between them carries a dataset, and no silo opens a path.
 using SweepCluster.Core;
 using SweepCluster.Core.Specs;
 
@@ -7,7 +8,8 @@ namespace SweepCluster.Abstractions;
 
 /// <summary>One attempt of one trial, as the coordinator hands it to a trial grain.</summary>
 /// <param name="Spec">The trial spec to run.</param>
-/// <param name="BaseDirectory">Where relative CSV paths in the spec resolve (the sweep spec's folder).</param>
+/// <param name="LegacyBaseDirectory">Not used: silos never resolve a path. Always null now; kept so that trial state
+/// stored by earlier versions still reads.</param>
 /// <param name="Attempt">1 for the first run; retries count up. A grain ignores an attempt older than its own.</param>
 /// <param name="CheckpointEvery">Positive: save a checkpoint to grain storage every this many epochs.</param>
 /// <param name="DecisionEpochs">After these epochs the trial stores a checkpoint and waits for the coordinator's
@@ -15,20 +17,23 @@ namespace SweepCluster.Abstractions;
 /// <param name="Donor">Population-based training's exploit: start from this trial's checkpoint instead of its own.</param>
 /// <param name="CheckpointSeconds">Positive: save one after the first epoch ending this long after the last (then
 /// <paramref name="CheckpointEvery"/> is 0). Together they are the sweep spec's checkpoint policy.</param>
+/// <param name="DataSha256">The SHA-256 of the data file the spec's <c>dataset:</c> names (its copy in the cluster's
+/// storage); null for a built-in dataset.</param>
 /// <remarks>Alias ".v2": the spec was canonical JSON text (string) under the first alias; trial grains store their assignment.</remarks>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialAssignment.v2")]
 public sealed record TrialAssignment(
     [property: Id(0)] string SweepId,
     [property: Id(1)] int TrialIndex,
     [property: Id(2)] TrialSpec Spec,
-    [property: Id(3)] string? BaseDirectory,
+    [property: Id(3)] string? LegacyBaseDirectory,
     [property: Id(4)] int Attempt,
     [property: Id(5)] int CheckpointEvery,
     [property: Id(6)] IReadOnlyList<int>? DecisionEpochs = null,
     [property: Id(7)] TrialDonor? Donor = null,
     [property: Id(8)] double CheckpointSeconds = 0,
     [property: Id(9)] int FailuresCounted = 0,
-    [property: Id(10)] int Life = 0);
+    [property: Id(10)] int Life = 0,
+    [property: Id(11)] string? DataSha256 = null);
 
 /// <summary>The trial whose checkpoint an exploiting trial copies, and the epoch boundary it must be at.</summary>
 /// <param name="TrialKey">The donor's trial-grain key, "{sweepId}/{trialIndex}".</param>

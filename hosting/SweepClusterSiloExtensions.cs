@@ -7,6 +7,7 @@ using Orleans.Storage;
 using SweepCluster.Engine.Memory;
 using SweepCluster.Grains;
 using SweepCluster.Grains.Coordination;
+using SweepCluster.Grains.Datasets;
 using SweepCluster.Grains.Recording;
 using SweepCluster.Grains.Trials;
 using SweepCluster.Hosting.Storage;
@@ -23,6 +24,8 @@ public static class SweepClusterSiloExtensions
         silo.Services.AddSingleton(new TrainingSlots(slots));
         silo.Services.AddSingleton(trialMemory ?? TrialMemoryBudget.ForMachine(slots));
         silo.Services.TryAddSingleton<ITrialExecutor, EngineTrialExecutor>();
+        // The data files of sweeps, fetched from grain storage by hash and kept within a byte budget.
+        silo.Services.AddSingleton(services => new SiloDatasets(services.GetRequiredService<IGrainFactory>()));
         silo.Services.TryAddSingleton<IStudyRecorder, NullStudyRecorder>();
         silo.Services.TryAddSingleton<IStudyCatalog, NullStudyCatalog>();
         silo.Services.AddOptions<SweepCoordinatorOptions>();

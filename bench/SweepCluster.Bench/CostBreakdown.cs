@@ -74,7 +74,8 @@ public static class CostBreakdown
     private static TrainingResult RunViaTrialRunner(TrialSpec spec, string? baseDirectory)
     {
         var channel = Channel.CreateUnbounded<EpochProgress>();
-        var result = TrialRunner.Run(new TrialAssignment("bench", 0, spec, baseDirectory, 1, 1), null, channel.Writer, CancellationToken.None);
+        var result = TrialRunner.Run(new TrialAssignment("bench", 0, spec, null, 1, 1), new Engine.Data.LocalDatasets(baseDirectory), null, channel.Writer,
+            CancellationToken.None);
         while (channel.Reader.TryRead(out _)) { }
         return result;
     }

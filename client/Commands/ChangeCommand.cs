@@ -1,8 +1,10 @@
 // `sweep resume ID` (a cancelled sweep goes on from its trials' checkpoints) and `sweep extend ID --trials N | --seeds
 // S1,S2` (more trials; a finished sweep runs again). Both print the coordinator's one-line answer; a refusal exits 2
 // and changes nothing. Both calls are retried through a failover: a repeated resume finds the sweep running, a
-// repeated extend carries its request id and adds nothing more. With no silo running (after `sweep run` ended or was killed), both open the store with a silo
-// of their own and train in this process until the sweep ends, then print and write its report as `sweep run` does.
+// repeated extend carries its request id and adds nothing more. A sweep trains on the copy of its data stored when it
+// was submitted: a data file that changed or moved since is named in a note, and changes nothing. With no silo running
+// (after `sweep run` ended or was killed), both open the store with a silo of their own and train in this process until
+// the sweep ends, then print and write its report as `sweep run` does.
 using System.CommandLine;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
@@ -61,6 +63,13 @@ public static class ChangeCommand
         SweepChangeResult result, DirectoryInfo output, CancellationToken cancellation)
     {
         var exit = Report(console, result);
+        if (result.Outcome is SweepChangeOutcome.Resumed or SweepChangeOutcome.Extended or SweepChangeOutcome.AlreadyRunning)
+        {
+            foreach (var note in DataFileNotes.For(before.SweepId,
+                         await access.Calls.RunAsync($"the data files of sweep {before.SweepId}", coordinator.GetDataFilesAsync, cancellation),
+                         DataFileNotes.Sha256OnThisMachine))
+                console.WriteLine(note);
+        }
         if (exit != (int)ExitCode.Success || access.Kind != SweepAccessKind.EmbeddedStore) return exit;
         console.MarkupLineInterpolated($"training here, on a silo over the {access.StoreName}: Ctrl+C stops it (resumable)");
         return await SweepCompletion.WatchAndReportAsync(console, access.Grains, coordinator, $"{before.Name}-{before.SweepId}", output, cancellation);

@@ -1,7 +1,8 @@
 // `sweep replay ID TRIAL [-o FILE]`: writes a trial spec that replays what trial TRIAL of sweep ID actually applied —
 // every step's learning rate, weight decay and batch size, plateau, adaptive and PBT changes included — as explicit
 // `schedule: recorded` schedules. `sweep train FILE` then reproduces the trial bit for bit (up to its last checkpoint:
-// the end of a completed trial, or the epoch a pruned trial stopped at).
+// the end of a completed trial, or the epoch a pruned trial stopped at). A trial that trained on a data file gets the
+// sweep's stored copy of it beside the spec (FILE without extension + ".data.csv"), which the spec names.
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Hosting;
@@ -38,6 +39,11 @@ public static class ReplayCommand
                 return (int)ExitCode.SweepFailed;
             }
             var file = parse.GetValue(output) ?? new FileInfo($"replay-{sweepId}-{index}.yaml");
+            if (ReplayData.UsedBy(yaml, await coordinator.GetDataFilesAsync()) is { } data)
+            {
+                yaml = await ReplayData.WriteBesideAsync(cluster.Grains, yaml, data, file, cancellation);
+                AnsiConsole.MarkupLineInterpolated($"wrote {Path.Combine(file.DirectoryName!, ReplayData.DataFileFor(file))} (the sweep's copy of {data.Dataset})");
+            }
             await File.WriteAllTextAsync(file.FullName, $"# replay of trial {index} of sweep {sweepId}: sweep train {file.Name}\n{yaml}", cancellation);
             AnsiConsole.MarkupLineInterpolated($"wrote {file.FullName}");
             return (int)ExitCode.Success;

@@ -40,7 +40,8 @@ public static class RunCommand
     {
         // The embedded silo's budget of one trial: the same rule with its slots.
         var trialMemory = new SweepSiloOptions { Slots = Math.Max(0, slots) }.EffectiveTrialMemory;
-        var (submission, spec) = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true, trialMemory);
+        var read = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true, trialMemory);
+        var spec = read.Spec;
         var sweepId = id ?? SweepIds.New(DateTimeOffset.UtcNow);
         if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
 
@@ -49,7 +50,8 @@ public static class RunCommand
         console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {spec.TotalTrials:N0} trials on an embedded silo with {cluster.Slots} slots; {cluster.StoreName}");
         if (httpPort > 0) console.MarkupLineInterpolated($"live page: {SweepPageUrl.For(new Uri($"http://{SweepSiloOptions.DefaultHttpBind}:{httpPort}/"), sweepId)}");
         var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
-        var submitted = await coordinator.SubmitAsync(submission);
+        await read.UploadDataAsync(cluster.Grains, cancellation);
+        var submitted = await coordinator.SubmitAsync(read.Submission);
         if (submitted.Outcome is SubmitOutcome.Invalid or SubmitOutcome.IdConflict)
             throw new UnknownSweepException(string.Join(Environment.NewLine, submitted.Errors));
 

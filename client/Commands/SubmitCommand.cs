@@ -1,5 +1,6 @@
-// `sweep submit SPEC [--id ID] [--wait]`: hands a sweep to a running cluster and prints its id. Idempotent: the same
-// spec with the same --id returns the existing sweep.
+// `sweep submit SPEC [--id ID] [--wait]`: hands a sweep to a running cluster and prints its id; its data files go
+// with it (stored in the cluster once per content). Idempotent: the same spec and data with the same --id returns the
+// existing sweep.
 using System.CommandLine;
 using Spectre.Console;
 using SweepCluster.Abstractions;
@@ -21,11 +22,14 @@ public static class SubmitCommand
         ClusterOptions.AddTo(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {
-            var (submission, _) = SweepSpecFile.Read(parse.GetValue(spec)!.FullName, parse.GetValue(allowLarge), checkData: false);
+            var read = SweepSpecFile.Read(parse.GetValue(spec)!.FullName, parse.GetValue(allowLarge), checkData: false);
+            var submission = read.Submission;
             var sweepId = parse.GetValue(id) ?? SweepIds.New(DateTimeOffset.UtcNow);
             if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
             var timeouts = TimeoutOptions.From(parse);
             await using var cluster = await ClusterConnection.ConnectAsync(ClusterOptions.From(parse), timeouts, cancellation);
+            // The data files first, once per content: the submission names them by hash.
+            await cluster.Calls.RunAsync($"the upload of the data of sweep {sweepId}", () => read.UploadDataAsync(cluster.Grains, cancellation), cancellation);
             var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
             // Safe to repeat: the same spec under the same id answers AlreadyExists (a retry after a lost answer does too).
             var result = await cluster.Calls.RunAsync($"the submission of sweep {sweepId}", () => coordinator.SubmitAsync(submission), cancellation);

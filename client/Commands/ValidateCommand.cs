@@ -32,7 +32,7 @@ public static class ValidateCommand
     {
         if (trialMemoryMb < 0) throw new InvalidFlagException($"{TrialMemoryBudget.Flag} must be 0 (this machine's share) or more, got {trialMemoryMb}");
         var budget = new SweepSiloOptions { TrialMemoryMb = trialMemoryMb }.EffectiveTrialMemory;
-        var (_, spec) = SweepSpecFile.Read(file.FullName, allowLarge, checkData: true, budget);
+        var spec = SweepSpecFile.Read(file.FullName, allowLarge, checkData: true, budget).Spec;
         var searcher = SearcherFactory.Create(spec);
         console.MarkupLineInterpolated($"[green]valid[/]: sweep [bold]{spec.Name}[/], {searcher.TotalTrials:N0} trials ({spec.Combinations:N0} combinations × {spec.Seeds.Count} seeds), {spec.Strategy.ToString().ToLowerInvariant()} search");
         var table = new Table().AddColumns("trial", "combination", "seed", "hyperparameters");

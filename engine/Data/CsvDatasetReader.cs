@@ -33,6 +33,15 @@ public static class CsvDatasetReader
         return Read(reader, fullPath, fullPath, task, targets);
     }
 
+    /// <summary>Reads CSV <paramref name="bytes"/> (UTF-8; a byte-order mark is allowed) into a dataset named
+    /// <paramref name="source"/>, which error messages name too.</summary>
+    internal static Dataset Read(byte[] bytes, string source, TaskKind task, int targets)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, source, source, task, targets);
+    }
+
     /// <summary>Reads CSV text from <paramref name="reader"/>.</summary>
     /// <param name="reader">The text, consumed to its end.</param>
     /// <param name="source">How error messages name the input (a file path or a resource name).</param>

@@ -3,8 +3,10 @@
 // Built-ins: iris, wine, breast-cancer, digits (embedded CSVs), synthetic-regression and spirals (generated from the
 // data seed), fashion-mnist and fashion-mnist-test (IDX files; directory from SWEEPCLUSTER_FASHION_MNIST_DIR, else
 // /usr/share/datasets/fashion-mnist). Anything with a path separator or ending in .csv is a CSV file.
-// Cache key: identity (built-in name, or full file path) + task + targets + version (data seed for generators, the
-// file's last-write time for files), so an edited file is read again. A failed load is not cached.
+// CSV content that travelled with a sweep (CsvContent) is parsed by LoadContent, cached under its SHA-256; silos load
+// only built-ins and such content (LoadBuiltIn, LoadContent), never a path.
+// Cache key: identity (built-in name, full file path, or content hash) + task + targets + version (data seed for
+// generators, the file's last-write time for files), so an edited file is read again. A failed load is not cached.
 // Deliberately does not: split or standardize (DataSplit, Standardizer), evict old entries, or copy datasets.
 using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Specs;
@@ -69,6 +71,41 @@ public static class DatasetCatalog
         return Cache.GetOrAdd(key, _ => load());
     }
 
+    /// <summary>Loads (or returns the cached) built-in dataset <paramref name="name"/>; never a file.</summary>
+    /// <exception cref="SpecException">Not a built-in name (with a did-you-mean), or a task it does not have.</exception>
+    public static Dataset LoadBuiltIn(string name, DatasetRequest request)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!BuiltIns.TryGetValue(name.Trim(), out var builtIn)) throw UnknownDataset(name.Trim());
+        CheckBuiltInRequest(builtIn, request);
+        var (key, load) = builtIn.Prepare(request.DataSeed);
+        return Cache.GetOrAdd(key, _ => load());
+    }
+
+    /// <summary>Parses (or returns the cached) CSV <paramref name="content"/>, cached by its SHA-256.</summary>
+    /// <param name="content">The file's bytes as they travelled with the sweep.</param>
+    /// <param name="name">How errors name the file: the spec's <c>dataset:</c> value.</param>
+    /// <param name="request">Task and targets; the base directory is not used.</param>
+    /// <exception cref="DataFormatException">The content is not a valid numeric table.</exception>
+    public static Dataset LoadContent(CsvContent content, string name, DatasetRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Task == TaskKind.Regression && request.Targets < 1)
+            throw SpecError("targets", $"targets is {request.Targets}; regression needs at least 1 target column");
+        var task = request.Task ?? TaskKind.Classification;
+        var targets = task == TaskKind.Regression ? request.Targets : 0; // classification ignores targets
+        var key = new CacheKey(ContentIdentity(content.Sha256), task, targets, 0);
+        return Cache.GetOrAdd(key, _ => CsvDatasetReader.Read(content.Bytes, name, task, Math.Max(targets, 1)));
+    }
+
+    /// <summary>How a content hash is told apart from names and paths in cache keys.</summary>
+    public static string ContentIdentity(string sha256) => "sha256:" + sha256;
+
+    /// <summary>Whether <paramref name="name"/> is a built-in dataset (case-insensitive).</summary>
+    public static bool IsBuiltIn(string name) => BuiltIns.ContainsKey(name.Trim());
+
     private static (CacheKey Key, Func<Dataset> Load) Resolve(string nameOrPath, DatasetRequest request)
     {
         if (BuiltIns.TryGetValue(nameOrPath, out var builtIn))
@@ -77,10 +114,14 @@ public static class DatasetCatalog
             return builtIn.Prepare(request.DataSeed);
         }
         if (LooksLikePath(nameOrPath)) return FromCsvFile(nameOrPath, request);
+        throw UnknownDataset(nameOrPath);
+    }
 
-        var suggestion = EditDistance.Closest(nameOrPath, BuiltInNames);
-        throw SpecError("dataset",
-            $"unknown dataset \"{nameOrPath}\"; did you mean \"{suggestion}\"? Valid built-in names: " +
+    private static SpecException UnknownDataset(string name)
+    {
+        var suggestion = EditDistance.Closest(name, BuiltInNames);
+        return SpecError("dataset",
+            $"unknown dataset \"{name}\"; did you mean \"{suggestion}\"? Valid built-in names: " +
             $"{string.Join(", ", BuiltInNames)}; or give a path to a {CsvExtension} file");
     }
 
@@ -102,6 +143,9 @@ public static class DatasetCatalog
         if (BuiltIns.ContainsKey(name) || !LooksLikePath(name)) return null;
         return Path.GetFullPath(name, Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory()));
     }
+
+    /// <summary>Whether <paramref name="dataset"/> names a file (a path, or a name ending in .csv) rather than a built-in.</summary>
+    public static bool NamesAFile(string dataset) => !IsBuiltIn(dataset) && LooksLikePath(dataset.Trim());
 
     private static bool LooksLikePath(string nameOrPath) =>
         nameOrPath.Contains(Path.DirectorySeparatorChar)

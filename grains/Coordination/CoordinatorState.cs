@@ -8,8 +8,8 @@ namespace SweepCluster.Grains.Coordination;
 
 /// <param name="Submission">The spec as submitted; null while no sweep has this id.</param>
 /// <param name="Sweep">The bookkeeping (SweepMachine.State); null while no sweep has this id.</param>
-/// <param name="DataSha256">The SHA-256 of the sweep's data file when it was submitted; null for a built-in dataset
-/// (or a sweep stored before it was recorded).</param>
+/// <param name="DataSha256">Not written any more: the submission carries its data files' hashes, and the sweep trains
+/// on their stored copies. Kept so that state stored by earlier versions still reads.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.CoordinatorState")]
 public sealed record CoordinatorState(
     [property: Id(0)] SweepSubmission? Submission,

@@ -1,5 +1,7 @@
 // Whether a submission can become a sweep: the id's alphabet, the spec's size, the spec itself (every error with its
-// file, line and field), its data on this silo, and its largest trial against this silo's memory budget of one trial. Plain C#, so the coordinator grain only hosts it.
+// file, line and field), then its data — built-ins and the data files that travelled with it, never a path named in
+// the spec — and its largest trial against this silo's memory budget of one trial. Plain C#, so the coordinator grain
+// only hosts it (and fetches the data files from the cluster's storage in between).
 using SweepCluster.Coordination;
 using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Memory;
@@ -14,17 +16,15 @@ namespace SweepCluster.Grains.Coordination;
 
 public static class SubmissionCheck
 {
-    /// <summary>The sweep's plan, or every reason it cannot be made (nothing is stored then).</summary>
-    public static (SweepPlan? Plan, IReadOnlyList<string> Errors) Check(string sweepId, SweepSubmission submission, TrialMemoryBudget budget)
+    /// <summary>The sweep's plan, or every reason it cannot be made (nothing is stored then). Its data is not checked yet.</summary>
+    public static (SweepPlan? Plan, IReadOnlyList<string> Errors) Plan(string sweepId, SweepSubmission submission)
     {
         if (!SweepIds.IsValid(sweepId)) return (null, [$"{sweepId}: {SweepIds.Rule}"]);
         if (submission.SpecText.Length > SpecLimits.MaxFileBytes)
             return (null, [$"{submission.SourceName}: the spec is {submission.SpecText.Length:N0} characters; the limit is {SpecLimits.MaxFileBytes:N0}"]);
         try
         {
-            var plan = SweepPlan.Create(Parse(submission));
-            var dataErrors = SweepPreflight.Check(plan.Spec, plan.Searcher, budget);
-            return dataErrors.Count > 0 ? (null, dataErrors.Select(e => e.ToString()).ToArray()) : (plan, []);
+            return (SweepPlan.Create(Parse(submission)), []);
         }
         catch (SpecException error)
         {
@@ -32,21 +32,22 @@ public static class SubmissionCheck
         }
     }
 
-    /// <summary>The sweep's data file as it is now (its first trial's dataset); null for a built-in dataset.</summary>
-    public static DatasetFingerprint? Data(SweepPlan plan) => DatasetFingerprint.Of(plan.Configuration(0).Spec.Dataset, plan.Spec.BaseDirectory);
+    /// <summary>Every reason the plan's trials cannot run on <paramref name="data"/> (the sweep's built-ins and data
+    /// files) within <paramref name="budget"/>; empty when all can.</summary>
+    public static IReadOnlyList<string> CheckData(SweepPlan plan, IDatasetSource data, TrialMemoryBudget budget) =>
+        SweepPreflight.Check(plan.Spec, plan.Searcher, budget, data).Select(e => e.ToString()).ToArray();
 
-    /// <summary>Why the sweep may not train again on its data (the file changed or is gone); null when it may.</summary>
-    public static async Task<string?> DataChangeAsync(string sweepId, SweepPlan plan, string? recordedSha256)
-    {
-        if (recordedSha256 is null) return null;
-        var now = await Task.Run(() => Data(plan));
-        return now?.ChangeSince(recordedSha256) is { } change
-            ? $"sweep {sweepId} cannot go on: {change}, and going on would mix results of two datasets. Restore the file, or submit the spec as a new sweep"
+    /// <summary>Why a stored sweep cannot train again: a data file it names came without its data (a sweep stored by a
+    /// version that sent paths, not data); null when every data file is in the submission.</summary>
+    public static string? WithoutData(string sweepId, SweepPlan plan, SweepSubmission submission) =>
+        plan.Spec.Datasets.FirstOrDefault(dataset => DatasetCatalog.NamesAFile(dataset) && submission.DataSha256Of(dataset) is null) is { } missing
+            ? $"sweep {sweepId} cannot go on: it was submitted without the data of \"{missing}\" (by an earlier version, which sent only " +
+              "its path), and silos never open a file named in a spec. Submit the spec again as a new sweep"
             : null;
-    }
 
-    /// <summary>The spec of a stored submission, read exactly as the CLI read it.</summary>
+    /// <summary>The spec of a stored submission, read as the CLI read it (relative paths are not resolved: a silo never
+    /// opens a path named in a spec).</summary>
     public static SweepSpec Parse(SweepSubmission submission) =>
         SweepSpecLoader.Parse(submission.SpecText, submission.IsJson ? SpecFormat.Json : SpecFormat.Yaml, submission.SourceName,
-            submission.BaseDirectory, submission.AllowLarge);
+            baseDirectory: null, submission.AllowLarge);
 }

@@ -11,6 +11,7 @@ using SweepCluster.Coordination;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 using SweepCluster.Engine.Memory;
+using SweepCluster.Grains.Datasets;
 using SweepCluster.Grains.Recording;
 using SweepCluster.Reporting;
 
@@ -21,6 +22,7 @@ public sealed class SweepCoordinatorGrain(
     IOptions<SweepCoordinatorOptions> options,
     IStudyRecorder recorder,
     TrialMemoryBudget trialMemory,
+    SiloDatasets datasets,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private SweepMachine? _machine;
@@ -71,14 +73,22 @@ public sealed class SweepCoordinatorGrain(
     public async Task<SubmitResult> SubmitAsync(SweepSubmission submission)
     {
         if (Submission is { } existing)
-            return existing.SpecText == submission.SpecText && existing.SourceName == submission.SourceName
+        {
+            if (existing.SpecText != submission.SpecText || existing.SourceName != submission.SourceName)
+                return Refused(SubmitOutcome.IdConflict, $"sweep id '{SweepId}' is already used by a different spec; choose another --id");
+            return existing.SameDataAs(submission)
                 ? new SubmitResult(SubmitOutcome.AlreadyExists, SweepId, _machine!.Name, _machine.Plan.TotalTrials, [])
-                : Refused(SubmitOutcome.IdConflict, $"sweep id '{SweepId}' is already used by a different spec; choose another --id");
-        var (plan, errors) = await Task.Run(() => SubmissionCheck.Check(SweepId, submission, trialMemory));
+                : Refused(SubmitOutcome.IdConflict, $"sweep id '{SweepId}' is already used by this spec with other data (its data file changed since); choose another --id");
+        }
+        var (plan, errors) = await Task.Run(() => SubmissionCheck.Plan(SweepId, submission));
         if (plan is null) return new SubmitResult(SubmitOutcome.Invalid, SweepId, "", 0, errors);
+        var (data, missing) = await datasets.ForSweepAsync(submission.Data ?? []);
+        if (missing.Count > 0) return new SubmitResult(SubmitOutcome.Invalid, SweepId, "", 0, missing);
+        var dataErrors = await Task.Run(() => SubmissionCheck.CheckData(plan, data, trialMemory));
+        if (dataErrors.Count > 0) return new SubmitResult(SubmitOutcome.Invalid, SweepId, "", 0, dataErrors);
 
         _machine = SweepMachine.New(plan, options.Value.ReconcilePeriod);
-        state.State = new CoordinatorState(submission, null, (await Task.Run(() => SubmissionCheck.Data(plan)))?.Sha256);
+        state.State = new CoordinatorState(submission, null);
         var created = Now;
         _recordedStatus = SweepStatus.Running;
         await recorder.RecordSweepAsync(new StudySweep(SweepId, plan.Spec.Name, submission.SpecText, SweepStatus.Running, created, null, plan.Spec.Metric));
@@ -127,8 +137,8 @@ public sealed class SweepCoordinatorGrain(
     private async Task<SweepChangeResult> ChangeAsync(SweepEvent request)
     {
         if (_machine is null) return new SweepChangeResult(SweepChangeOutcome.NotFound, $"no sweep with id '{SweepId}' on this cluster (see `sweep list`)", 0);
-        if (await SubmissionCheck.DataChangeAsync(SweepId, _machine.Plan, state.State.DataSha256) is { } change)
-            return new SweepChangeResult(SweepChangeOutcome.Refused, change, _machine.Plan.TotalTrials);
+        if (SubmissionCheck.WithoutData(SweepId, _machine.Plan, Submission!) is { } withoutData)
+            return new SweepChangeResult(SweepChangeOutcome.Refused, withoutData, _machine.Plan.TotalTrials);
         await ObserveMembershipAsync();
         var step = _machine.Handle(request);
         await CarryOutAsync(step.Commands);
@@ -185,6 +195,8 @@ public sealed class SweepCoordinatorGrain(
         if (_machine is null || trialIndex < 0 || trialIndex >= _machine.Plan.TotalTrials) return null;
         return await Trial(trialIndex).GetReplayAsync();
     }
+
+    public Task<IReadOnlyList<SweepDataFile>> GetDataFilesAsync() => Task.FromResult(Submission?.Data ?? (IReadOnlyList<SweepDataFile>)[]);
 
     private async Task TickAsync(CancellationToken cancellation)
     {
@@ -286,8 +298,9 @@ public sealed class SweepCoordinatorGrain(
     {
         var checkpoints = _machine!.Plan.Spec.Checkpoints;
         var donor = start.Donor is { } d ? new TrialDonor($"{SweepId}/{d}", start.DonorEpoch) : null;
-        var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.Spec, Submission!.BaseDirectory, start.Attempt,
-            checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds, start.FailuresCounted, start.Life);
+        var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.Spec, LegacyBaseDirectory: null, start.Attempt,
+            checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds, start.FailuresCounted, start.Life,
+            Submission!.DataSha256Of(start.Spec.Dataset));
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(start.Silo));
         try
         {

@@ -7,6 +7,7 @@ using SweepCluster.Engine.Training;
 using SweepCluster.Core;
 
 using SweepCluster.Abstractions;
+using SweepCluster.Grains.Datasets;
 
 namespace SweepCluster.Grains.Trials;
 
@@ -16,6 +17,7 @@ internal sealed class TrialAttemptRun(
     ISweepCoordinatorGrain coordinator,
     TrainingSlots slots,
     ITrialExecutor executor,
+    SiloDatasets datasets,
     Func<bool> isNewest,
     Func<bool> deactivating,
     ILogger logger,
@@ -94,7 +96,8 @@ internal sealed class TrialAttemptRun(
     private async Task TrainAsync(AttemptBegin begin, CancellationToken cancellation, Action<TaskCompletionSource<bool>?> setWaiting)
     {
         var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var training = slots.RunOnSlotThreadAsync(() => executor.Run(begin.Assignment, begin.Checkpoint, progress.Writer, cancellation));
+        var data = await datasets.ForTrialAsync(begin.Assignment); // this silo's copy of its data file, fetched once by hash
+        var training = slots.RunOnSlotThreadAsync(() => executor.Run(begin.Assignment, data, begin.Checkpoint, progress.Writer, cancellation));
         var batch = new List<EpochProgress>();
         TrialDirective? stop = null;
         EpochBatch? last = null;

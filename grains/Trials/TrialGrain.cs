@@ -10,6 +10,7 @@ using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Training;
+using SweepCluster.Grains.Datasets;
 using SweepCluster.Grains.Recording;
 using SweepCluster.Specs;
 
@@ -20,6 +21,7 @@ public sealed class TrialGrain(
     [PersistentState("checkpoint", StorageNames.Sweeps)] IPersistentState<TrialCheckpointState> checkpoint,
     TrainingSlots slots,
     ITrialExecutor executor,
+    SiloDatasets datasets,
     IStudyRecorder recorder,
     ILocalSiloDetails localSilo,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialAttemptSink
@@ -158,7 +160,7 @@ public sealed class TrialGrain(
         var ticket = new AttemptTicket(_activation, ++_generation, assignment.Attempt);
         if (begun is null) _phase = _run is { IsCompleted: false } ? AttemptPhase.Queued : AttemptPhase.WaitingForSlot;
         var run = new TrialAttemptRun(ticket, this.AsReference<ITrialAttemptSink>(), GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId),
-            slots, executor, () => Volatile.Read(ref _generation) == ticket.Generation, () => _deactivating, logger, Key);
+            slots, executor, datasets, () => Volatile.Read(ref _generation) == ticket.Generation, () => _deactivating, logger, Key);
         var previous = _run;
         var token = _cancellation.Token;
         _run = Task.Run(() => run.RunAsync(previous, begun, token));
@@ -197,10 +199,8 @@ public sealed class TrialGrain(
     {
         var s = state.State;
         if (checkpoint.State.Bytes is not { } bytes || s.Assignment is null) return Task.FromResult<string?>(null);
-        var spec = s.Assignment.Spec;
-        if (s.Assignment.BaseDirectory is { } baseDirectory && spec.Dataset.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(spec.Dataset))
-            spec = spec with { Dataset = Path.GetFullPath(Path.Combine(baseDirectory, spec.Dataset)) };
-        var replay = ReplaySpecBuilder.Build(spec, CheckpointSerializer.Deserialize(bytes));
+        // The dataset as the spec wrote it: `sweep replay` writes the sweep's stored copy of a data file beside the replay.
+        var replay = ReplaySpecBuilder.Build(s.Assignment.Spec, CheckpointSerializer.Deserialize(bytes));
         return Task.FromResult<string?>(TrialSpecWriter.ToYaml(replay));
     }
 

@@ -1,4 +1,5 @@
-// The part of a trial that runs on its dedicated training thread: load data (cached per process), check the trial's
+// The part of a trial that runs on its dedicated training thread: load data (built-in, or the sweep's data file that
+// the attempt fetched by hash; cached per process), check the trial's
 // memory estimate against this silo's budget of one trial (refused before the trainer allocates anything), build or
 // restore the trainer, train, and hand each epoch (with a checkpoint when one is due) to the grain through a channel.
 // Deliberately no Orleans calls here: the grain does all of that on its own scheduler.
@@ -6,6 +7,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Memory;
 using SweepCluster.Engine.Training;
 
@@ -19,20 +21,21 @@ public sealed record EpochProgress(EpochRecord Record, byte[]? Checkpoint, TaskC
 public static class TrialRunner
 {
     /// <summary>Trains <paramref name="assignment"/> from <paramref name="checkpoint"/> (or from scratch) to the end.</summary>
+    /// <param name="data">The trial's datasets (never a path: built-ins and its data file's content).</param>
     /// <param name="budget">The most one trial may take on this silo; null: no check.</param>
     /// <exception cref="TrialRefusedException">The trial's memory estimate is over <paramref name="budget"/>.</exception>
-    public static TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation,
+    public static TrainingResult Run(TrialAssignment assignment, IDatasetSource data, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation,
         TrialMemoryBudget? budget = null)
     {
         try
         {
             var spec = assignment.Spec;
-            var data = TrainingDataLoader.Load(spec, assignment.BaseDirectory);
-            if (budget is not null && TrialMemoryCheck.Check(spec, TrialShape.Of(data), budget) is { } tooLarge)
+            var trainingData = TrainingDataLoader.Load(spec, data);
+            if (budget is not null && TrialMemoryCheck.Check(spec, TrialShape.Of(trainingData), budget) is { } tooLarge)
                 throw new TrialRefusedException($"refused by this silo before training: {tooLarge.Field}: {tooLarge.Message}");
             var trainer = checkpoint is null
-                ? new Trainer(spec, data)
-                : Trainer.Restore(spec, data, CheckpointSerializer.Deserialize(checkpoint));
+                ? new Trainer(spec, trainingData)
+                : Trainer.Restore(spec, trainingData, CheckpointSerializer.Deserialize(checkpoint));
             var checkpoints = assignment.Checkpoints();
             var sinceCheckpoint = Stopwatch.StartNew(); // an attempt starts from its checkpoint (or from nothing)
             var decisionEpochs = assignment.DecisionEpochs?.ToHashSet() ?? [];

@@ -1,6 +1,6 @@
 // Binds expanded trials of a sweep with the trial binder so that every trial-level error of the file is reported,
 // each once: errors are keyed by (file field path, line), and the first message at a position is kept however many
-// combinations share it. Also collects the trials' tasks for the metric default. Which combinations to bind is the
+// combinations share it. Also collects the trials' tasks for the metric default and their datasets. Which combinations to bind is the
 // loader's decision; this class only binds what it is given.
 using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Data;
@@ -12,9 +12,14 @@ internal sealed class SweepSpaceValidator(SpecBindContext ctx)
 {
     private readonly HashSet<(string Field, int? Line)> _reported = [];
     private readonly HashSet<TaskKind> _tasks = [];
+    private readonly List<string> _datasets = [];
 
     /// <summary>The tasks of the trials bound so far (the spec's task, else the built-in dataset's, else classification).</summary>
     public IReadOnlySet<TaskKind> Tasks => _tasks;
+
+    /// <summary>The distinct <c>dataset:</c> values of the trials bound so far, as written, in the order first seen. The
+    /// loader binds a cover of the space, so every alternative of a dataset axis is among them.</summary>
+    public IReadOnlyList<string> Datasets => _datasets;
 
     /// <summary>The most epochs of any trial bound without errors so far; null before the first.</summary>
     public int? MaxEpochs { get; private set; }
@@ -28,6 +33,7 @@ internal sealed class SweepSpaceValidator(SpecBindContext ctx)
             if (_reported.Add((error.Field, error.Line))) ctx.Error(error.Field, error.Line, error.Message);
         }
         _tasks.Add(TaskOf(spec));
+        if (!_datasets.Contains(spec.Dataset, StringComparer.Ordinal)) _datasets.Add(spec.Dataset);
         if (errors.Count == 0) MaxEpochs = Math.Max(MaxEpochs ?? 0, spec.Epochs);
     }
 

@@ -87,8 +87,12 @@ public sealed record SweepSpec
     /// <summary>The spec file as given, or the source name passed to <see cref="SweepSpecLoader.Parse"/>.</summary>
     public required string Source { get; init; }
 
-    /// <summary>Absolute directory that relative dataset paths in the spec are relative to.</summary>
+    /// <summary>Absolute directory that relative dataset paths in the spec are relative to (on the client that reads
+    /// the spec's data files; a silo never resolves them).</summary>
     public required string BaseDirectory { get; init; }
+
+    /// <summary>Every <c>dataset:</c> value its trials can have, as written (built-in names and file paths), in file order.</summary>
+    public IReadOnlyList<string> Datasets { get; init; } = [];
 
     /// <summary>The searched positions of the spec, in file order, with how many values each has.</summary>
     public IReadOnlyList<SweepAxis> Axes => Space.Axes;

@@ -64,6 +64,7 @@ public static class SweepSpecLoader
             Combinations = (int)combinations,
             Source = document.Source,
             BaseDirectory = document.BaseDirectory,
+            Datasets = validator.Datasets,
         };
     }
 

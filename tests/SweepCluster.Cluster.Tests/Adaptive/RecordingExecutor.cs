@@ -3,6 +3,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using SweepCluster.Abstractions;
+using SweepCluster.Engine.Data;
 using SweepCluster.Grains.Trials;
 
 namespace SweepCluster.Cluster.Tests.Adaptive;
@@ -13,9 +14,9 @@ public sealed class RecordingExecutor : ITrialExecutor
 
     public ConcurrentQueue<(TrialAssignment Assignment, byte[]? Checkpoint)> Starts { get; } = new();
 
-    public Engine.Training.TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
+    public Engine.Training.TrainingResult Run(TrialAssignment assignment, IDatasetSource data, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
     {
         Starts.Enqueue((assignment, checkpoint));
-        return _engine.Run(assignment, checkpoint, progress, cancellation);
+        return _engine.Run(assignment, data, checkpoint, progress, cancellation);
     }
 }

@@ -6,6 +6,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using SweepCluster.Abstractions;
+using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains.Trials;
 
@@ -33,12 +34,12 @@ public sealed class WindDownRaceExecutor(int population, int lastMember) : ITria
         return _returned.Wait(GateTimeout);
     }
 
-    public TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
+    public TrainingResult Run(TrialAssignment assignment, IDatasetSource data, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
     {
         var first = assignment.Attempt == 1;
         if (first && assignment.TrialIndex == lastMember && !_allWinding.Wait(GateTimeout))
             throw new TimeoutException("the other members never stopped at the boundary");
-        var result = _engine.Run(assignment, checkpoint, progress, cancellation);
+        var result = _engine.Run(assignment, data, checkpoint, progress, cancellation);
         var stoppedAtBoundary = result.Outcome == TrialOutcome.Cancelled && !cancellation.IsCancellationRequested;
         if (!first || assignment.TrialIndex == lastMember || !stoppedAtBoundary) return result;
 

@@ -1,9 +1,13 @@
-// Issue 4, through the grain API: every bad input of the shared table is refused by SweepCoordinatorGrain.SubmitAsync
-// on a real three-silo TestingHost cluster with a clear error (file, field, line, what is valid), nothing is stored
-// for its id, and the same cluster then still runs a valid sweep to completion.
+// Through the grain API: every bad input of the shared table is refused by SweepCoordinatorGrain.SubmitAsync on a real
+// three-silo TestingHost cluster with a clear error (file, field, line, what is valid), nothing is stored for its id,
+// and the same cluster then still runs a valid sweep to completion. Data files travel as the CLI sends them: read on
+// this side and uploaded without checking their content, so the coordinator's own check of the stored copy is what
+// refuses a bad CSV; a file that cannot be read at all is refused on this side, before the cluster hears of it.
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Engine.Specs;
 using SweepCluster.Specs;
+using SweepCluster.Specs.Sweeps;
 using SweepCluster.Testing;
 
 namespace SweepCluster.Cluster.Tests.BadInput;
@@ -94,10 +98,36 @@ public sealed class BadInputGrainTests(ThreeSiloCluster fixture) : IClassFixture
         Assert.DoesNotContain(listed, s => s.SweepId.StartsWith("bad-") || s.SweepId.StartsWith("again-"));
     }
 
-    private Task<SubmitResult> Submit(string id, BadInputCase bad) =>
-        fixture.Grains.GetGrain<ISweepCoordinatorGrain>(id).SubmitAsync(new SweepSubmission(
-            File.ReadAllText(bad.SpecPath), bad.File, BadInputCase.Folder,
-            IsJson: bad.File.EndsWith(".json", StringComparison.Ordinal), AllowLarge: false));
+    private async Task<SubmitResult> Submit(string id, BadInputCase bad)
+    {
+        IReadOnlyList<SweepDataFile>? data = null;
+        if (TryLoad(bad.SpecPath) is { } spec)
+        {
+            try
+            {
+                data = await SweepDriver.UploadDataAsync(fixture.Grains, spec);
+            }
+            catch (SpecException unreadable)
+            {
+                return new SubmitResult(SubmitOutcome.Invalid, id, "", 0, unreadable.Errors.Select(e => e.ToString()).ToArray());
+            }
+        }
+        return await fixture.Grains.GetGrain<ISweepCoordinatorGrain>(id).SubmitAsync(new SweepSubmission(
+            File.ReadAllText(bad.SpecPath), bad.File, null, IsJson: bad.File.EndsWith(".json", StringComparison.Ordinal), AllowLarge: false, data));
+    }
+
+    /// <summary>The spec, when it is valid enough to name its data files; else the coordinator reports its errors.</summary>
+    private static SweepSpec? TryLoad(string specPath)
+    {
+        try
+        {
+            return SweepSpecLoader.Load(specPath);
+        }
+        catch (SpecException)
+        {
+            return null;
+        }
+    }
 
     private async Task AssertNothingStored(string id)
     {

@@ -7,6 +7,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using SweepCluster.Abstractions;
+using SweepCluster.Engine.Data;
 using SweepCluster.Core;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains.Trials;
@@ -40,11 +41,11 @@ public sealed class CountingExecutor : ITrialExecutor
 
     public void StopHolding() => _holding = false;
 
-    public TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
+    public TrainingResult Run(TrialAssignment assignment, IDatasetSource data, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
     {
         var starts = Starts.AddOrUpdate($"{assignment.SweepId}/{assignment.TrialIndex}", 1, (_, n) => n + 1);
         var held = _holding && assignment.SweepId == HoldSweepId && starts == 1 && Interlocked.Increment(ref _firstStartsOfHeldSweep) > FreeStarts;
-        return _engine.Run(assignment, checkpoint, held ? new HoldingWriter(progress, HoldAfterEpoch, cancellation) : progress, cancellation);
+        return _engine.Run(assignment, data, checkpoint, held ? new HoldingWriter(progress, HoldAfterEpoch, cancellation) : progress, cancellation);
     }
 
     /// <summary>Passes every epoch on; after the hold epoch's checkpoint, blocks the training thread until cancelled.</summary>
@@ -168,42 +169,54 @@ public sealed class ResumeAndExtendTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task ASweepWhoseDataFileChangedIsNotExtendedUntilTheFileIsRestored()
+    public async Task ASweepWhoseDataFileChangedAndThenVanishedIsExtendedOnItsOwnStoredCopy()
     {
         var folder = Directory.CreateTempSubdirectory("sweepcluster-data-");
+        var data = Path.Combine(folder.FullName, "points.csv");
+        var rows = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 7 * 0.3:0.0},{i % 5 * 0.2:0.0},{i % 2}"));
+        await File.WriteAllTextAsync(data, $"a,b,label\n{rows}\n");
+        var original = CsvContent.Of(await File.ReadAllBytesAsync(data));
+        var specPath = Path.Combine(folder.FullName, "data-change.yaml");
+        await File.WriteAllTextAsync(specPath, """
+            name: data-change
+            dataset: points.csv
+            model: { hidden: [4] }
+            learning_rate: [0.05]
+            seeds: [1]
+            epochs: 2
+            """);
+        ISweepCoordinatorGrain coordinator;
         try
         {
-            var data = Path.Combine(folder.FullName, "points.csv");
-            var rows = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 7 * 0.3:0.0},{i % 5 * 0.2:0.0},{i % 2}"));
-            await File.WriteAllTextAsync(data, $"a,b,label\n{rows}\n");
-            var coordinator = await SweepDriver.SubmitAsync(_handle.Grains, "data-change", $$"""
-                name: data-change
-                dataset: {{data}}
-                model: { hidden: [4] }
-                learning_rate: [0.05]
-                seeds: [1]
-                epochs: 2
-                """);
+            coordinator = await SweepDriver.SubmitFileAsync(_handle.Grains, "data-change", specPath);
             await SweepDriver.WaitForEndAsync(coordinator);
-            var original = await File.ReadAllBytesAsync(data);
-
-            await File.AppendAllTextAsync(data, "9.9,9.9,1\n");
-            var refused = await coordinator.ExtendAsync(new SweepExtension(0, [2]));
-            Assert.Equal(SweepChangeOutcome.Refused, refused.Outcome);
-            Assert.Contains($"its data file {data} has changed", refused.Message);
-            Assert.Equal(1, (await coordinator.GetProgressAsync())!.TotalTrials); // nothing changed
-
-            File.Delete(data);
-            Assert.Contains("is gone", (await coordinator.ResumeAsync()).Message);
-
-            await File.WriteAllBytesAsync(data, original);
+            await File.AppendAllTextAsync(data, "9.9,9.9,1\n"); // edited after the sweep started: not what it trains on
             Assert.Equal(SweepChangeOutcome.Extended, (await coordinator.ExtendAsync(new SweepExtension(0, [2]))).Outcome);
-            var end = await SweepDriver.WaitForEndAsync(coordinator);
-            Assert.Equal((SweepStatus.Completed, 2), (end.Status, end.Count(TrialStatus.Completed)));
+            await SweepDriver.WaitForEndAsync(coordinator);
         }
         finally
         {
             folder.Delete(recursive: true);
+        }
+
+        // The file is gone now: the sweep still goes on, on the copy stored when it was submitted.
+        Assert.Equal(SweepChangeOutcome.Extended, (await coordinator.ExtendAsync(new SweepExtension(0, [3]))).Outcome);
+        var end = await SweepDriver.WaitForEndAsync(coordinator);
+        Assert.Equal((SweepStatus.Completed, 3), (end.Status, end.Count(TrialStatus.Completed)));
+        var stored = new SweepDatasets(new Dictionary<string, CsvContent> { ["points.csv"] = original });
+        var searcher = SearcherFactory.Create(SweepSpecLoader.Parse("""
+            name: data-change
+            dataset: points.csv
+            model: { hidden: [4] }
+            learning_rate: [0.05]
+            seeds: [1, 2, 3]
+            epochs: 2
+            """, SpecFormat.Yaml, "data-change.yaml"));
+        for (var index = 0; index < 3; index++)
+        {
+            var spec = searcher.Suggest(index).Spec;
+            var expected = new Trainer(spec, TrainingDataLoader.Load(spec, stored)).Run().History; // the original rows, not the edited file
+            Assert.Equal(expected, (await Trial("data-change", index).GetSnapshotAsync()).History);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using SweepCluster.Abstractions;
+using SweepCluster.Engine.Data;
 using SweepCluster.Core;
 using SweepCluster.Engine.Training;
 using SweepCluster.Grains.Trials;
@@ -32,7 +33,7 @@ public sealed class RetryAndLoadTests
 
         public ConcurrentDictionary<int, int> Calls { get; } = new();
 
-        public TrainingResult Run(TrialAssignment assignment, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
+        public TrainingResult Run(TrialAssignment assignment, IDatasetSource data, byte[]? checkpoint, ChannelWriter<EpochProgress> progress, CancellationToken cancellation)
         {
             var call = Calls.AddOrUpdate(assignment.TrialIndex, 1, (_, n) => n + 1);
             if (assignment.TrialIndex == BrokenTrial || (assignment.TrialIndex == FlakyTrial && call <= 2))
@@ -40,7 +41,7 @@ public sealed class RetryAndLoadTests
                 progress.TryComplete();
                 throw new IOException($"injected failure {call} of trial {assignment.TrialIndex}");
             }
-            return _engine.Run(assignment, checkpoint, progress, cancellation);
+            return _engine.Run(assignment, data, checkpoint, progress, cancellation);
         }
     }
 

@@ -3,6 +3,7 @@
 // epochs and the last epoch. The trial runner is driven directly, on its own thread, as the trial grain drives it.
 using System.Threading.Channels;
 using SweepCluster.Abstractions;
+using SweepCluster.Engine.Data;
 using SweepCluster.Core.Specs;
 using SweepCluster.Grains.Trials;
 using SweepCluster.Specs;
@@ -33,7 +34,7 @@ public sealed class TrialRunnerCheckpointTests
     {
         var assignment = new TrialAssignment("runner", 0, Spec, null, 1, everyEpochs, decisionEpochs, null, seconds);
         var progress = Channel.CreateUnbounded<EpochProgress>();
-        var training = Task.Factory.StartNew(() => TrialRunner.Run(assignment, null, progress.Writer, CancellationToken.None),
+        var training = Task.Factory.StartNew(() => TrialRunner.Run(assignment, SweepDatasets.BuiltInsOnly, null, progress.Writer, CancellationToken.None),
             TaskCreationOptions.LongRunning);
         var withCheckpoint = new List<int>();
         await foreach (var epoch in progress.Reader.ReadAllAsync())

@@ -4,6 +4,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using SweepCluster.Abstractions;
+using SweepCluster.Engine.Data;
 using SweepCluster.Core.Specs;
 using SweepCluster.Engine.Memory;
 using SweepCluster.Grains.Trials;
@@ -32,7 +33,7 @@ public sealed class TrialRunnerMemoryTests
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var refusal = Assert.Throws<TrialRefusedException>(() =>
-            TrialRunner.Run(assignment, null, progress.Writer, CancellationToken.None, TrialMemoryBudget.FromMegabytes(512)));
+            TrialRunner.Run(assignment, SweepDatasets.BuiltInsOnly, null, progress.Writer, CancellationToken.None, TrialMemoryBudget.FromMegabytes(512)));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Contains(TrialMemoryCheck.HiddenField, refusal.Message);
@@ -47,7 +48,7 @@ public sealed class TrialRunnerMemoryTests
     {
         var assignment = new TrialAssignment("fits", 0, Spec(8), null, 1, 1);
         var progress = Channel.CreateUnbounded<EpochProgress>();
-        var result = TrialRunner.Run(assignment, null, progress.Writer, CancellationToken.None, TrialMemoryBudget.FromMegabytes(512));
+        var result = TrialRunner.Run(assignment, SweepDatasets.BuiltInsOnly, null, progress.Writer, CancellationToken.None, TrialMemoryBudget.FromMegabytes(512));
         Assert.Single(result.History);
     }
 

@@ -1,5 +1,6 @@
 // The sweep's memory check: only its largest trial is held against the budget of one trial, and it is refused once,
 // at the line of the field to change, whatever the other combinations are.
+using SweepCluster.Engine.Data;
 using SweepCluster.Engine.Memory;
 using SweepCluster.Specs;
 using SweepCluster.Specs.Sweeps;
@@ -23,7 +24,7 @@ public sealed class SweepPreflightMemoryTests
     public void ASweepOfSmallModelsPasses()
     {
         var sweep = Sweep("[[8], [64, 32]]");
-        Assert.Empty(SweepPreflight.Check(sweep, SearcherFactory.Create(sweep), Budget));
+        Assert.Empty(SweepPreflight.Check(sweep, SearcherFactory.Create(sweep), Budget, SweepDatasets.BuiltInsOnly));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class SweepPreflightMemoryTests
     {
         var sweep = Sweep("[[8], [30000000], [20000000]]");
 
-        var errors = SweepPreflight.Check(sweep, SearcherFactory.Create(sweep), Budget);
+        var errors = SweepPreflight.Check(sweep, SearcherFactory.Create(sweep), Budget, SweepDatasets.BuiltInsOnly);
 
         var error = Assert.Single(errors);
         Assert.Equal(TrialMemoryCheck.HiddenField, error.Field);
