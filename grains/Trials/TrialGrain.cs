@@ -235,6 +235,7 @@ public sealed class TrialGrain(
         // A graceful shutdown: stop training at the next batch and leave the trial resumable from its last checkpoint;
         // the coordinator sees it idle and starts it again elsewhere.
         var interrupted = IsTraining && state.State.Status != TrialStatus.Paused;
+        if (interrupted) logger.LogWarning("Trial {Trial} is deactivated while it trains ({Reason}); it stops at its checkpoint", Key, reason);
         _deactivating = true;
         _cancellation?.Cancel();
         // A run whose end this grain has taken has nothing left to store: it only reports to the coordinator, which may
@@ -431,9 +432,11 @@ public sealed class TrialGrain(
         return new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, records, SiloName, WallSecondsSoFar);
     }
 
+    // A run alive here trains (or waits for a slot) on this silo: that is where it is, whichever silo an earlier attempt
+    // ran on. The coordinator follows a trial it adopts there.
     private TrialStatusReport Status()
     {
         var s = state.State;
-        return new TrialStatusReport(s.Status, CurrentAttempt, s.Last, s.Error, s.Silo, s.WallSeconds, IsTraining, s.StopReason);
+        return new TrialStatusReport(s.Status, CurrentAttempt, s.Last, s.Error, IsTraining ? SiloName : s.Silo, s.WallSeconds, IsTraining, s.StopReason);
     }
 }
