@@ -313,16 +313,21 @@ public sealed class TrialGrain(
         return TakeReport();
     }
 
+    // Epochs recorded already are not recorded again: a batch sent again (its first call was rejected or timed out after
+    // it landed) changes nothing.
     private void Append(EpochBatch batch)
     {
         var s = state.State;
+        var recordedUpTo = s.Last?.Epoch ?? 0;
+        var records = batch.Records.Where(r => r.Epoch > recordedUpTo).ToArray();
+        if (records.Length == 0) return;
         state.State = s with
         {
-            History = [.. s.History, .. batch.Records],
-            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = batch.Records[^1].Epoch }],
+            History = [.. s.History, .. records],
+            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = records[^1].Epoch }],
         };
-        _unreported.AddRange(batch.Records);
-        recorder.RecordEpochs(s.Assignment!.SweepId, s.Assignment.TrialIndex, batch.Records);
+        _unreported.AddRange(records);
+        recorder.RecordEpochs(s.Assignment!.SweepId, s.Assignment.TrialIndex, records);
     }
 
     // After the progress that holds its epochs: a crash in between resumes from the older checkpoint.
@@ -364,6 +369,8 @@ public sealed class TrialGrain(
     public async Task<TrialFinished?> FinishAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message)
     {
         if (ticket.Activation != _activation) return null;
+        // Sent again (its first call timed out after it landed): the end was taken; it is reported as it was, not twice.
+        if (IsNewest(ticket) && _phase == AttemptPhase.Idle && state.State.Status.IsTerminal()) return Finished();
         try
         {
             return await FinishAttemptAsync(ticket, last, status, message);
@@ -397,8 +404,13 @@ public sealed class TrialGrain(
         await state.WriteStateAsync();
         if (last is not null && IsNewest(ticket)) await StoreCheckpointAsync(last);
         _unreported.Clear(); // they go with the whole history
+        return Finished();
+    }
+
+    private TrialFinished Finished()
+    {
         var ended = state.State;
-        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds, ended.History);
+        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, ended.Status, ended.Last, ended.Error, SiloName, ended.WallSeconds, ended.History);
     }
 
     public Task EndAsync(AttemptTicket ticket)

@@ -37,11 +37,20 @@ public sealed class CoordinatorFailoverTests(ITestOutputHelper output)
         """;
 
     [Fact]
-    public async Task KillingTheCoordinatorsSiloRestartsNoTrialThatTrainsOnASurvivingSilo()
+    public Task KillingTheCoordinatorsSiloRestartsNoTrialThatTrainsOnASurvivingSilo() => KillTheCoordinatorsSiloAsync(rejectOwnGrainCalls: false);
+
+    /// <summary>The same, with the first call of every run to its own grain after the kill rejected: the run goes on
+    /// (it used to fail, be started again from its checkpoint, and leave its trainer running beside the new attempt).</summary>
+    [Fact]
+    public Task ARunWhoseCallToItsOwnGrainIsRejectedDuringTheFailoverIsNotStartedAgain() => KillTheCoordinatorsSiloAsync(rejectOwnGrainCalls: true);
+
+    private async Task KillTheCoordinatorsSiloAsync(bool rejectOwnGrainCalls)
     {
         var ledger = new EpochLedger(HoldAtEpoch);
-        await using var handle = await TestClusterHandle.StartAsync(3, SlotsPerSilo,
-            services => services.AddSingleton(sp => ledger.ExecutorFor(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress)));
+        var rejections = new RejectedOwnGrainCalls();
+        await using var handle = await TestClusterHandle.StartAsync(3, SlotsPerSilo, services => services
+            .AddSingleton(sp => ledger.ExecutorFor(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress))
+            .AddSingleton<IIncomingGrainCallFilter>(rejections));
         var host = handle.Cluster.Silos[1];
         RequestContext.Set(IPlacementDirector.PlacementHintKey, host.SiloAddress); // the coordinator lives there
         var coordinator = await SweepDriver.SubmitAsync(handle.Grains, "failover", Sweep);
@@ -67,10 +76,16 @@ public sealed class CoordinatorFailoverTests(ITestOutputHelper output)
         var heldAgain = await ledger.WaitForHeldAsync(Trials);
         output.WriteLine($"held after the kill: {string.Join("; ", heldAgain)}");
         output.WriteLine("placement: " + string.Join("; ", (await coordinator.GetPlacementAsync())!.InFlight));
+        if (rejectOwnGrainCalls) rejections.Arm();
         ledger.Release();
         await SweepDriver.WaitForEndAsync(coordinator);
+        if (rejectOwnGrainCalls) Assert.Equal(Trials, rejections.Rejected.Count);
 
         await FaultAssertions.AssertExactlyOnceAndExactAsync(handle.Grains, "failover", Sweep, killedAt, output);
+        for (var trial = 0; trial < Trials; trial++)
+        {
+            Assert.True(1 == ledger.TimesTrained(trial, Epochs), Trained(ledger, trial)); // completed once
+        }
         foreach (var trial in onSurvivors)
         {
             for (var epoch = 1; epoch <= Epochs; epoch++) Assert.True(1 == ledger.TimesTrained(trial, epoch), Trained(ledger, trial));
