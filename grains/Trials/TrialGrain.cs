@@ -170,7 +170,13 @@ public sealed class TrialGrain(
         return Task.FromResult(new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts, s.StopReason));
     }
 
-    public Task<TrialStatusReport> GetStatusAsync() => Task.FromResult(Status());
+    public Task<TrialStatusReport> GetStatusAsync()
+    {
+        // Woken up only to be asked (a coordinator reconciling after a silo's loss or its own restart): it leaves memory
+        // again, so that its next start places it where the coordinator chose, not where this call happened to land.
+        if (_run is null) DeactivateOnIdle();
+        return Task.FromResult(Status());
+    }
 
     public Task<IReadOnlyList<EpochRecord>> GetHistoryAsync() => Task.FromResult(state.State.History);
 

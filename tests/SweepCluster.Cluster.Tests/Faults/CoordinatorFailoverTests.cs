@@ -21,9 +21,9 @@ public sealed class CoordinatorFailoverTests(ITestOutputHelper output)
     /// <summary>Past a checkpoint and before the next: a trial restarted from its checkpoint would train it twice.</summary>
     private const int HoldAtEpoch = 3;
 
-    /// <summary>Eight slots on each of three silos: the twelve trials take four each, and either survivor has room for all
-    /// four trials of the killed silo (wherever a status call woke them up) without waiting for anyone.</summary>
-    private const int SlotsPerSilo = 8;
+    /// <summary>Six slots on each of three silos: the twelve trials take four each, and the survivors have room for the
+    /// four trials of the killed silo, two each, if the coordinator places them where it means to.</summary>
+    private const int SlotsPerSilo = 6;
 
     private static readonly string Sweep = $$"""
         name: coordinator-failover
