@@ -56,7 +56,8 @@ public sealed record TrialEnd(int TrialIndex, int Attempt, TrialStatus Status, E
     IReadOnlyList<EpochRecord>? History = null);
 
 /// <summary>A trial grain's view of itself.</summary>
-/// <param name="IsTraining">An attempt is alive in its activation (false after its silo was lost).</param>
+/// <param name="IsTraining">An attempt is alive in its activation (false after its silo was lost); <paramref name="Silo"/> is then the
+/// silo of that activation, where the attempt trains or waits for a slot.</param>
 /// <param name="History">For an ended trial asked by reconciliation: every epoch it recorded, so that its best metric
 /// is found even among epochs whose reports were lost with a coordinator that restarted.</param>
 public sealed record TrialView(TrialStatus Status, int Attempt, EpochRecord? Last, string? Error, string? Silo, double WallSeconds,

@@ -11,7 +11,7 @@ public sealed partial class SweepMachine
 
     private Directive? Progress(TrialProgress progress)
     {
-        if (Current(progress.TrialIndex, progress.Attempt) is not { } trial) return null;
+        if (Current(progress.TrialIndex, progress.Attempt, progress.Silo) is not { } trial) return null;
         // A paused trial's attempt has stopped at its boundary: progress still arriving from it was sent before its
         // question (a report delivered late, or twice) and must not move it back from the epoch it is paused at.
         if (trial.Status == TrialStatus.Paused) return null;
@@ -24,7 +24,7 @@ public sealed partial class SweepMachine
 
     private Directive? End(TrialEnd end)
     {
-        if (Current(end.TrialIndex, end.Attempt) is not { } trial) return null;
+        if (Current(end.TrialIndex, end.Attempt, end.Silo) is not { } trial) return null;
         // Stored here only when the scheduler decided about other trials: otherwise the tick stores it, and a machine
         // restored from older state gets any result it missed back from the trial (reconciliation, or a start's answer).
         foreach (var record in end.History ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
@@ -39,6 +39,9 @@ public sealed partial class SweepMachine
         var trial = _book[start.TrialIndex];
         if (trial.Status.IsTerminal() || trial.Attempt != start.Attempt || trial.AssignedSilo != start.Silo) return null; // overtaken
         trial = trial with { Attempt = Math.Max(trial.Attempt, answer.Attempt) };
+        // The start reached a run already training on another silo (this machine was restored from state older than
+        // that run's start), which took the start's number: it is followed where it trains.
+        if (TrainingAt(answer) is { } where) trial = trial with { AssignedSilo = where };
         if (start.Donor is not null && trial.PendingRestart is { } restart)
         {
             // The donor's epochs (or its own, had it carried out this restart before).
@@ -113,10 +116,10 @@ public sealed partial class SweepMachine
 
     // The trial's summary if a message from this attempt is to be acted on: not from an attempt replaced since, not
     // about a trial that ended. An attempt newer than the summary's was dispatched before this machine was restored
-    // from older state: it is adopted. A PBT restart still waiting for its start's answer while the trial is in flight
+    // from older state: it is adopted, in flight where it runs (a queued trial would be started again). A PBT restart still waiting for its start's answer while the trial is in flight
     // was dispatched and stored, but the answer was lost with a coordinator that restarted before storing it: word from
     // the attempt shows the start was carried out, so the exploit is recorded now, as the answer would have.
-    private TrialSummary? Current(int index, int attempt)
+    private TrialSummary? Current(int index, int attempt, string? silo)
     {
         if (!_book.Contains(index)) return null;
         var trial = _book[index];
@@ -125,7 +128,12 @@ public sealed partial class SweepMachine
         // was applied, its run found gone, or its pause decided; a duplicate, or a call that timed out). Acting on it
         // would count one failure twice, or move on a trial that waits for its next start.
         if (attempt == trial.Attempt && trial.Queued) return null;
-        if (attempt > trial.Attempt) trial = trial with { Attempt = attempt };
+        if (attempt > trial.Attempt)
+        {
+            trial = trial.Queued && LiveKeyOf(silo) is { } where
+                ? trial with { Attempt = attempt, AssignedSilo = where, DispatchedAt = _now, Life = _header.Resumes }
+                : trial with { Attempt = attempt };
+        }
         if (trial.InFlight && trial.PendingRestart is { } restart) trial = Restarted(trial, restart, RestartSpec(index, restart));
         if (!ReferenceEquals(trial, _book[index])) Put(trial);
         return trial;

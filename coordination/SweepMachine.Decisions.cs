@@ -14,7 +14,7 @@ public sealed partial class SweepMachine
 
     private Directive Decide(TrialProgress question)
     {
-        if (Current(question.TrialIndex, question.Attempt) is not { } trial || question.Records.Count == 0) return AnswerStaleQuestion(question);
+        if (Current(question.TrialIndex, question.Attempt, question.Silo) is not { } trial || question.Records.Count == 0) return AnswerStaleQuestion(question);
         var epoch = question.Records[^1].Epoch;
         // Asked again (the answer was lost), or a question from before the boundary it is paused at that came late (a
         // duplicate, a call that timed out): decided already. Deciding that earlier epoch again would un-pause it.

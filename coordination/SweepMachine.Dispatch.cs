@@ -10,6 +10,7 @@ public sealed partial class SweepMachine
 {
     private void Dispatch()
     {
+        if (Recovering) return; // restored: the trials are asked first (SweepMachine.Recovery.cs)
         if (_header.Status == SweepStatus.Cancelled) CancelIdleTrials();
         if (_header.Status != SweepStatus.Running || _book.Total == 0) return;
         SettleIdlePausedTrials();
@@ -20,8 +21,7 @@ public sealed partial class SweepMachine
         }
         var slots = _live.ToDictionary(s => s.Key, s => s.Slots, StringComparer.Ordinal);
         var load = new Dictionary<string, int>(_book.Load, StringComparer.Ordinal);
-        var capacity = slots.Values.Sum();
-        if (_plan.Spec.MaxConcurrent > 0) capacity = Math.Min(capacity, _plan.Spec.MaxConcurrent);
+        var capacity = DispatchCapacity();
         var inFlight = _book.InFlight.Count;
         if (inFlight >= capacity) return;
         // A PBT donor waits at its boundary until every copier has its copy: trained on, it would hold a newer checkpoint
@@ -49,6 +49,13 @@ public sealed partial class SweepMachine
             load[silo] = load.GetValueOrDefault(silo) + 1;
         }
         FinishIfDone();
+    }
+
+    /// <summary>How many trials may be in flight at once: the live silos' slots, within the sweep's max_concurrent.</summary>
+    private int DispatchCapacity()
+    {
+        var capacity = _live.Sum(s => s.Slots);
+        return _plan.Spec.MaxConcurrent > 0 ? Math.Min(capacity, _plan.Spec.MaxConcurrent) : capacity;
     }
 
     private StartTrial Dispatch(TrialSummary trial, string silo, out bool raisedCeiling)

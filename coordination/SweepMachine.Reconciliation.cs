@@ -16,6 +16,12 @@ public sealed partial class SweepMachine
 
     private Directive? Tick()
     {
+        if (Recovering)
+        {
+            StartRecovery();
+            if (!Recovering) FinishTick();
+            return null;
+        }
         var lost = _book.InFlight.Any(i => !IsLive(_book[i].AssignedSilo!));
         if (_book.InFlight.Count > 0 && (lost || _now - _lastReconcile >= _reconcilePeriod))
         {
@@ -40,9 +46,16 @@ public sealed partial class SweepMachine
     // checkpoint.
     private Directive? Reconciled(IReadOnlyList<ReconciledTrial> answers)
     {
+        var probes = new List<(int Trial, bool Started)>();
         foreach (var (index, view) in answers)
         {
-            if (view is null || !_book.Contains(index)) continue; // did not answer: it stays in flight
+            if (!_book.Contains(index)) continue;
+            if (Recovering && _recovery!.Probed.ContainsKey(index))
+            {
+                probes.Add((index, Probed(index, view)));
+                if (!_book[index].InFlight) continue; // in flight (adopted now, or by word from its attempt): as below
+            }
+            if (view is null) continue; // did not answer: it stays in flight
             var trial = _book[index];
             if (!trial.InFlight) continue;
             if (view.Attempt >= trial.Attempt && trial.PendingRestart is { } restart)
@@ -64,8 +77,7 @@ public sealed partial class SweepMachine
                 // Training, so on a live silo (a call never reaches an activation on a dead one), just not the one it
                 // was sent to (that silo died before the start landed and the placement went elsewhere): it is
                 // followed where it is. Starting it again would queue a second run behind the one that trains.
-                var where = _live.FirstOrDefault(s => s.Endpoint == view.Silo)?.Key;
-                if (where is not null) Put(trial with { AssignedSilo = where });
+                if (LiveKeyOf(view.Silo) is { } where) Put(trial with { AssignedSilo = where });
             }
             else if (!view.IsTraining)
             {
@@ -73,6 +85,7 @@ public sealed partial class SweepMachine
                 Put(trial with { AssignedSilo = null, Status = _header.Status == SweepStatus.Cancelled ? TrialStatus.Cancelled : TrialStatus.Pending });
             }
         }
+        if (Recovering && ContinueRecovery(probes)) return null; // the next batch of the stored queue is asked first
         FinishIfDone();
         FinishTick();
         return null;

@@ -63,10 +63,10 @@ public sealed partial class SweepMachine
         if (state.Trials.Count != plan.TotalTrials)
             throw new InvalidOperationException($"the stored sweep has {state.Trials.Count} trials; its spec and extensions have {plan.TotalTrials}");
         var trials = state.Trials.Select(t => t.Status.IsTerminal() ? t : t with { AttemptCeiling = t.AttemptCeiling + AttemptReserve }).ToImmutableList();
-        return new(plan, new SweepHeader(state.Name, state.Status, state.CreatedAt, state.FinishedAt, state.Resumes), trials, state.Scheduler, reconcilePeriod)
-        {
-            _ceilingsUnstored = true,
-        };
+        var machine = new SweepMachine(plan, new SweepHeader(state.Name, state.Status, state.CreatedAt, state.FinishedAt, state.Resumes), trials,
+            state.Scheduler, reconcilePeriod) { _ceilingsUnstored = true };
+        machine.BeginRecovery(); // its first tick asks the trials before anything is dispatched (SweepMachine.Recovery.cs)
+        return machine;
     }
 
     public SweepPlan Plan => _plan;

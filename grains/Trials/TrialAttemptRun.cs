@@ -26,6 +26,12 @@ internal sealed class TrialAttemptRun(
     /// <summary>How long a trial waiting at a decision epoch keeps retrying a coordinator that does not answer.</summary>
     private static readonly TimeSpan DecisionPatience = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the run keeps retrying a call to its own grain that the cluster rejected while it reshaped (another silo
+    /// died): the run goes on training, it does not fail over it and get started again from its checkpoint.
+    /// </summary>
+    private static readonly TimeSpan OwnGrainPatience = TimeSpan.FromSeconds(60);
+
     /// <summary>The grain ended the run when it took the result (FinishAsync): no separate end call follows.</summary>
     private bool _endedByFinish;
 
@@ -97,13 +103,31 @@ internal sealed class TrialAttemptRun(
     {
         var progress = Channel.CreateUnbounded<EpochProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var data = await datasets.ForTrialAsync(begin.Assignment); // this silo's copy of its data file, fetched once by hash
-        var training = slots.RunOnSlotThreadAsync(() => executor.Run(begin.Assignment, data, begin.Checkpoint, progress.Writer, cancellation));
+        // The trainer stops with the run: a run that ends early (it failed) must not leave its training thread going on
+        // alone, a second copy of the trial beside the attempt that is started next.
+        using var stopTraining = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var training = slots.RunOnSlotThreadAsync(() => executor.Run(begin.Assignment, data, begin.Checkpoint, progress.Writer, stopTraining.Token));
+        try
+        {
+            await PumpAsync(begin, progress.Reader, training, cancellation, setWaiting);
+        }
+        catch when (!training.IsCompleted)
+        {
+            stopTraining.Cancel();
+            await training.ContinueWith(_ => { }, TaskScheduler.Default); // stopped at its next batch; its outcome is this failure
+            throw;
+        }
+    }
+
+    private async Task PumpAsync(AttemptBegin begin, ChannelReader<EpochProgress> progress, Task<TrainingResult> training, CancellationToken cancellation,
+        Action<TaskCompletionSource<bool>?> setWaiting)
+    {
         var batch = new List<EpochProgress>();
         TrialDirective? stop = null;
         EpochBatch? last = null;
-        while (await progress.Reader.WaitToReadAsync(CancellationToken.None))
+        while (await progress.WaitToReadAsync(CancellationToken.None))
         {
-            while (progress.Reader.TryRead(out var epoch)) batch.Add(epoch);
+            while (progress.TryRead(out var epoch)) batch.Add(epoch);
             var decision = batch[^1].Decision;
             setWaiting(decision);
             var epochs = ToBatch(batch, asking: decision is not null);
@@ -114,7 +138,7 @@ internal sealed class TrialAttemptRun(
                 last = epochs;
                 continue;
             }
-            var report = await sink.RecordAsync(ticket, epochs);
+            var report = await TransientFailures.RetryAsync(() => sink.RecordAsync(ticket, epochs), OwnGrainPatience); // idempotent
             if (decision is null)
             {
                 if (report is not null) await ReportProgressAsync(report);
@@ -193,7 +217,7 @@ internal sealed class TrialAttemptRun(
     private async Task EndAsync(TrialStatus status, string? message, EpochBatch? last = null)
     {
         if (deactivating()) return;
-        var finished = await sink.FinishAsync(ticket, last, status, message);
+        var finished = await TransientFailures.RetryAsync(() => sink.FinishAsync(ticket, last, status, message), OwnGrainPatience); // idempotent
         _endedByFinish = true;
         if (finished is null) return;
         try

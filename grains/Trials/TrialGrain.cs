@@ -172,7 +172,13 @@ public sealed class TrialGrain(
         return Task.FromResult(new TrialSnapshot(s.Status, CurrentAttempt, s.History, s.Error, s.Silo, s.WallSeconds, IsTraining, s.Attempts, s.StopReason));
     }
 
-    public Task<TrialStatusReport> GetStatusAsync() => Task.FromResult(Status());
+    public Task<TrialStatusReport> GetStatusAsync()
+    {
+        // Woken up only to be asked (a coordinator reconciling after a silo's loss or its own restart): it leaves memory
+        // again, so that its next start places it where the coordinator chose, not where this call happened to land.
+        if (_run is null) DeactivateOnIdle();
+        return Task.FromResult(Status());
+    }
 
     public Task<IReadOnlyList<EpochRecord>> GetHistoryAsync() => Task.FromResult(state.State.History);
 
@@ -235,6 +241,7 @@ public sealed class TrialGrain(
         // A graceful shutdown: stop training at the next batch and leave the trial resumable from its last checkpoint;
         // the coordinator sees it idle and starts it again elsewhere.
         var interrupted = IsTraining && state.State.Status != TrialStatus.Paused;
+        if (interrupted) logger.LogWarning("Trial {Trial} is deactivated while it trains ({Reason}); it stops at its checkpoint", Key, reason);
         _deactivating = true;
         _cancellation?.Cancel();
         // A run whose end this grain has taken has nothing left to store: it only reports to the coordinator, which may
@@ -312,16 +319,21 @@ public sealed class TrialGrain(
         return TakeReport();
     }
 
+    // Epochs recorded already are not recorded again: a batch sent again (its first call was rejected or timed out after
+    // it landed) changes nothing.
     private void Append(EpochBatch batch)
     {
         var s = state.State;
+        var recordedUpTo = s.Last?.Epoch ?? 0;
+        var records = batch.Records.Where(r => r.Epoch > recordedUpTo).ToArray();
+        if (records.Length == 0) return;
         state.State = s with
         {
-            History = [.. s.History, .. batch.Records],
-            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = batch.Records[^1].Epoch }],
+            History = [.. s.History, .. records],
+            Attempts = [.. s.Attempts.SkipLast(1), s.Attempts[^1] with { LastEpoch = records[^1].Epoch }],
         };
-        _unreported.AddRange(batch.Records);
-        recorder.RecordEpochs(s.Assignment!.SweepId, s.Assignment.TrialIndex, batch.Records);
+        _unreported.AddRange(records);
+        recorder.RecordEpochs(s.Assignment!.SweepId, s.Assignment.TrialIndex, records);
     }
 
     // After the progress that holds its epochs: a crash in between resumes from the older checkpoint.
@@ -363,6 +375,8 @@ public sealed class TrialGrain(
     public async Task<TrialFinished?> FinishAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message)
     {
         if (ticket.Activation != _activation) return null;
+        // Sent again (its first call timed out after it landed): the end was taken; it is reported as it was, not twice.
+        if (IsNewest(ticket) && _phase == AttemptPhase.Idle && state.State.Status.IsTerminal()) return Finished();
         try
         {
             return await FinishAttemptAsync(ticket, last, status, message);
@@ -396,8 +410,13 @@ public sealed class TrialGrain(
         await state.WriteStateAsync();
         if (last is not null && IsNewest(ticket)) await StoreCheckpointAsync(last);
         _unreported.Clear(); // they go with the whole history
+        return Finished();
+    }
+
+    private TrialFinished Finished()
+    {
         var ended = state.State;
-        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, status, ended.Last, ended.Error, SiloName, ended.WallSeconds, ended.History);
+        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, ended.Status, ended.Last, ended.Error, SiloName, ended.WallSeconds, ended.History);
     }
 
     public Task EndAsync(AttemptTicket ticket)
@@ -431,9 +450,11 @@ public sealed class TrialGrain(
         return new TrialEpochs(state.State.Assignment!.TrialIndex, CurrentAttempt, records, SiloName, WallSecondsSoFar);
     }
 
+    // A run alive here trains (or waits for a slot) on this silo: that is where it is, whichever silo an earlier attempt
+    // ran on. The coordinator follows a trial it adopts there.
     private TrialStatusReport Status()
     {
         var s = state.State;
-        return new TrialStatusReport(s.Status, CurrentAttempt, s.Last, s.Error, s.Silo, s.WallSeconds, IsTraining, s.StopReason);
+        return new TrialStatusReport(s.Status, CurrentAttempt, s.Last, s.Error, IsTraining ? SiloName : s.Silo, s.WallSeconds, IsTraining, s.StopReason);
     }
 }

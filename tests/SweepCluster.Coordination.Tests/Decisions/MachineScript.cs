@@ -75,9 +75,9 @@ internal sealed class MachineScript
 
     public StartTrial StartOf(int trial, Step? step = null) => Assert.Single(Starts(step), s => s.TrialIndex == trial);
 
-    /// <summary>The trial grain took <paramref name="start"/> and answers (by default: pending, training, no epochs).</summary>
+    /// <summary>The trial grain took <paramref name="start"/> and answers (by default: pending, training where it was sent, no epochs).</summary>
     public Step Answer(StartTrial start, TrialView? view = null) =>
-        Handle(new TrialStartAnswered(start, view ?? View(TrialStatus.Pending, start.Attempt, 0, training: true), Later()));
+        Handle(new TrialStartAnswered(start, view ?? View(TrialStatus.Pending, start.Attempt, 0, training: true, silo: start.Silo.Split('@')[0]), Later()));
 
     /// <summary>Answers every start of <paramref name="step"/> (default: the last step).</summary>
     public void AnswerAll(Step? step = null)

@@ -60,7 +60,8 @@ public sealed class PersistBeforeAnswerTests
         script.Handle(new SweepStarted("grid", script.Now)); // no silo yet: every trial waits in the queue
         var stored = script.Machine.State;
         script.Restore(stored, Silo("a"));
-        var step = script.Tick();
+        var asked = Assert.Single(script.Tick().Commands.OfType<ReconcileTrials>()); // the restored machine asks first
+        var step = script.Reconciled(asked.TrialIndices.Select(t => (t, (TrialView?)Idle())).ToArray());
         var commands = step.Commands.ToList();
         var first = commands.FindIndex(c => c is StartTrial);
         Assert.InRange(commands.IndexOf(Persist.Instance), 0, first - 1);

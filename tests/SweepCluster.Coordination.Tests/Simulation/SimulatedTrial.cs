@@ -357,7 +357,9 @@ internal sealed class SimulatedTrial(World world, int index, int epochs)
     private TrialView Snapshot(Activation a)
     {
         var s = a.State;
-        return new TrialView(s.Status, a.CurrentAttempt, s.History.Count > 0 ? s.History[^1] : null, s.Error, s.Silo, s.WallSeconds, a.IsTraining, s.StopReason);
+        // As TrialGrain: a live run is where its activation is, whichever silo an earlier attempt ran on.
+        return new TrialView(s.Status, a.CurrentAttempt, s.History.Count > 0 ? s.History[^1] : null, s.Error, a.IsTraining ? a.Silo.Endpoint : s.Silo,
+            s.WallSeconds, a.IsTraining, s.StopReason);
     }
 
     private void Persist(Activation a, TrialRecord state)
