@@ -32,6 +32,16 @@ internal static class ReportFixtures
             .WithResult(0, r => r with { Exploits = [new ExploitEvent(4, 2, 1, 1, 1, ResampleDraw: 3), new ExploitEvent(2, 1, 1.2, 0.8, 1.2)] })
             .Build(SweepStatus.Completed));
 
+    /// <summary>More combinations than the terminal's ranking shows (25, one completed seed each, lr-00 best).</summary>
+    public static SweepReport MoreThanTheTerminalShows()
+    {
+        var sweep = new SyntheticSweep(MetricSpec.DefaultRegression, "twenty-five learning rates");
+        for (var i = 0; i < TerminalRankingRows + 5; i++) sweep.Completed($"lr-{i:00}", 1.0 + i);
+        return SweepReportBuilder.Build(sweep.Build());
+    }
+
+    private const int TerminalRankingRows = Terminal.TableRenderer.MaxRankingRows;
+
     /// <summary>What the best trial's section says of <see cref="ExploitedBestTrial"/>, in every format.</summary>
     public const string ExploitedBestLineage =
         "at epoch 2 copied trial 1 (learning rate ×1.2, weight decay ×0.8, batch size ×1.2); at epoch 4 copied trial 2 (resampled from the search space (draw 3))";
