@@ -1,6 +1,7 @@
 // The CSV format: one row per combination in rank order with a header row; RFC 4180 (comma, CRLF, quoted fields),
 // numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows: the trials
-// the scheduler pruned and the PBT exploits of each combination are counted in its last two columns.
+// the scheduler pruned and the PBT exploits of each combination are counted in its last two columns. A large sweep's
+// cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the top 100 of …", before the header.
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -11,6 +12,9 @@ public sealed class CsvRenderer : IReportRenderer
 {
     /// <summary>RFC 4180 record separator.</summary>
     public const string LineEnd = "\r\n";
+
+    /// <summary>Starts the line before the header that says a large sweep's ranking was cut (pandas: <c>comment="#"</c>).</summary>
+    public const string CommentPrefix = "# ";
 
     /// <summary>Separates silo names inside the silos field.</summary>
     public const string SiloSeparator = ";";
@@ -31,7 +35,9 @@ public sealed class CsvRenderer : IReportRenderer
     {
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var exploits = ExploitMarks.Of(report);
-        var lines = new List<string> { Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]) };
+        var lines = new List<string>();
+        if (ReportCuts.RankingNote(report) is { } cut) lines.Add(CommentPrefix + cut);
+        lines.Add(Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]));
         lines.AddRange(report.Ranking.Select(row => Line(Fields(row, axisPaths, exploits))));
         return string.Concat(lines.Select(line => line + LineEnd));
     }

@@ -1,5 +1,6 @@
-// The HTML tables of the report: ranking (best row highlighted, PBT-exploited combinations noted), metric by schedule
-// family, metric by axis value and failures. Cells are escaped through HtmlCell. No charts here.
+// The HTML tables of the report: ranking (best row highlighted, PBT-exploited combinations noted, a cut ranking's note
+// above it), metric by schedule family, metric by axis value and failures. Cells are escaped through HtmlCell. No
+// charts here.
 using System.Text;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
@@ -13,6 +14,7 @@ internal static class HtmlReportTables
     {
         page.Append("<h2>Ranking</h2>\n<p class=\"note\">One row per combination: mean ± sample standard deviation of ")
             .Append("the completed seeds, and the 95% Student-t interval of the mean.</p>\n");
+        if (ReportCuts.RankingNote(report) is { } cut) page.Append($"<p class=\"note\">{HtmlText.Escape(cut)}</p>\n");
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
         string[] noteHeadings = marks.Any ? [ExploitMarks.Heading] : [];
@@ -40,7 +42,7 @@ internal static class HtmlReportTables
             families.Select(f => new HtmlRow(
             [
                 HtmlCell.Code(ReportText.Name(f.Target)), HtmlCell.Code(f.Family), HtmlCell.Number(ReportText.Integer(f.Trials)),
-                HtmlCell.Number(ReportText.Integer(f.Values.Count)), HtmlCell.Number(ReportText.MeanStd(f.Metric)),
+                HtmlCell.Number(ReportText.Integer(f.Completed)), HtmlCell.Number(ReportText.MeanStd(f.Metric)),
                 HtmlCell.Number(ReportText.Interval(f.Metric)),
             ])));
 
@@ -50,6 +52,7 @@ internal static class HtmlReportTables
         foreach (var axis in report.Axes)
         {
             page.Append($"<h3><code>{HtmlText.Escape(axis.Path)}</code></h3>\n");
+            if (ReportCuts.AxisNote(axis) is { } cut) page.Append($"<p class=\"note\">{HtmlText.Escape(cut)}</p>\n");
             HtmlTable.Write(page, ["value", "trials", "completed", "mean", "best"], axis.Values.Select(v => new HtmlRow(
             [
                 HtmlCell.Code(v.Value), HtmlCell.Number(ReportText.Integer(v.Trials)), HtmlCell.Number(ReportText.Integer(v.Completed)),

@@ -1,4 +1,4 @@
-// The Markdown format: a heading per section — summary, ranking, metric by axis value, metric by schedule family,
+// The Markdown format: a heading per section — summary, ranking (with the note of a cut one), metric by axis value, metric by schedule family,
 // the best trial's history, failures, trials the scheduler stopped and PBT's exploits. Every user string goes through
 // MarkdownText. No charts.
 using System.Text;
@@ -47,6 +47,7 @@ public sealed class MarkdownRenderer : IReportRenderer
     {
         output.AppendLine("## Ranking").AppendLine();
         output.AppendLine("Mean ± sample standard deviation over completed seeds; 95% Student-t interval of the mean.").AppendLine();
+        if (ReportCuts.RankingNote(report) is { } cut) output.AppendLine(MarkdownText.Escape(cut)).AppendLine();
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
         MarkdownColumn[] noteColumns = marks.Any ? [new(ExploitMarks.Heading)] : [];
@@ -79,6 +80,7 @@ public sealed class MarkdownRenderer : IReportRenderer
         foreach (var axis in report.Axes)
         {
             output.AppendLine($"### {MarkdownText.Code(axis.Path)}").AppendLine();
+            if (ReportCuts.AxisNote(axis) is { } cut) output.AppendLine(MarkdownText.Escape(cut)).AppendLine();
             MarkdownTable.Write(output,
                 [new("value"), new("trials", ColumnAlignment.Right), new("completed", ColumnAlignment.Right),
                  new("mean", ColumnAlignment.Right), new("best", ColumnAlignment.Right)],
@@ -99,7 +101,7 @@ public sealed class MarkdownRenderer : IReportRenderer
             report.Families.Select(f => (IReadOnlyList<string>)
             [
                 MarkdownText.Code(ReportText.Name(f.Target)), MarkdownText.Code(f.Family), ReportText.Integer(f.Trials),
-                ReportText.Integer(f.Values.Count), ReportText.MeanStd(f.Metric), ReportText.Interval(f.Metric),
+                ReportText.Integer(f.Completed), ReportText.MeanStd(f.Metric), ReportText.Interval(f.Metric),
             ]));
     }
 

@@ -1,4 +1,4 @@
-// The terminal format: a header line, the ranking (top rows), the metric by schedule family, the best trial's final
+// The terminal format: a header line, the ranking (top rows, and the note of a cut ranking), the metric by schedule family, the best trial's final
 // epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a Spectre.Console IAnsiConsole.
 // Colour only marks the best row and problems.
 // Render() captures the same output as plain text (no ANSI codes) at a fixed width; it never reads the terminal.
@@ -123,8 +123,10 @@ public sealed class TableRenderer : IReportRenderer
             table.AddRow(cells.Select(c => (IRenderable)new Text(c, style)));
         }
         console.Write(table);
-        if (report.Ranking.Count > MaxRankingRows)
-            console.Write(new Text(ReportText.MoreRows(MaxRankingRows, report.Ranking.Count, "combinations") + "\n", NoteStyle));
+        var shown = Math.Min(report.Ranking.Count, MaxRankingRows);
+        var combinations = report.TotalCombinations ?? report.Ranking.Count;
+        if (combinations > shown) console.Write(new Text(ReportText.MoreRows(shown, combinations, "combinations") + "\n", NoteStyle));
+        if (ReportCuts.RankingNote(report) is { } cut) console.Write(new Text(cut + "\n", NoteStyle));
         console.WriteLine();
     }
 
@@ -136,7 +138,7 @@ public sealed class TableRenderer : IReportRenderer
         foreach (var family in families)
         {
             table.AddRow(new Text(ReportText.Name(family.Target)), new Text(family.Family), new Text(ReportText.Integer(family.Trials)),
-                new Text(ReportText.Integer(family.Values.Count)), new Text(ReportText.MeanStd(family.Metric)));
+                new Text(ReportText.Integer(family.Completed)), new Text(ReportText.MeanStd(family.Metric)));
         }
         console.Write(table);
         console.WriteLine();

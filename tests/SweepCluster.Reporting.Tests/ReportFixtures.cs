@@ -14,6 +14,13 @@ internal static class ReportFixtures
     public static SweepReport Realistic(string name = "digits: lr × batch schedules") =>
         SweepReportBuilder.Build(SyntheticSweep.Realistic(name));
 
+    /// <summary>Limits small enough to cut <see cref="Realistic"/> as the defaults cut a 100,000-trial sweep: its 9
+    /// combinations to 3, its 5 learning rates to 2, and its families of more than 7 completed trials to 7 dots.</summary>
+    public static readonly ReportLimits SmallLimits = new(RankingRows: 3, AxisValues: 2, PlottedValues: 7);
+
+    /// <summary><see cref="Realistic"/> within <see cref="SmallLimits"/>.</summary>
+    public static SweepReport RealisticCut() => SweepReportBuilder.Build(SyntheticSweep.Realistic(), SmallLimits);
+
     /// <summary>ASHA's report: two completed combinations, three pruned (at epochs 3, 1 and 1) and one diverged.</summary>
     public static SweepReport SuccessiveHalving() => SweepReportBuilder.Build(SyntheticSweep.SuccessiveHalving().Build());
 
