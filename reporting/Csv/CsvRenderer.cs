@@ -1,7 +1,8 @@
-// The CSV format: one row per combination in rank order with a header row; RFC 4180 (comma, CRLF, quoted fields),
-// numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows: the trials
-// the scheduler pruned and the PBT exploits of each combination are counted in its last two columns. A large sweep's
-// cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the top 100 of …", before the header.
+// The CSV format, written record by record: one row per combination in rank order with a header row; RFC 4180
+// (comma, CRLF, quoted fields), numbers exact and in the invariant culture, empty fields for missing values. It holds
+// no per-trial rows: the trials the scheduler pruned and the PBT exploits of each combination are counted in its last
+// two columns. A large sweep's cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the
+// top 100 of …", before the header.
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -31,15 +32,21 @@ public sealed class CsvRenderer : IReportRenderer
     public string FileExtension => ".csv";
 
     /// <inheritdoc />
-    public string Render(SweepReport report)
+    public void Write(SweepReport report, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var exploits = ExploitMarks.Of(report);
-        var lines = new List<string>();
-        if (ReportCuts.RankingNote(report) is { } cut) lines.Add(CommentPrefix + cut);
-        lines.Add(Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]));
-        lines.AddRange(report.Ranking.Select(row => Line(Fields(row, axisPaths, exploits))));
-        return string.Concat(lines.Select(line => line + LineEnd));
+        if (ReportCuts.RankingNote(report) is { } cut) WriteRecord(output, CommentPrefix + cut);
+        WriteRecord(output, Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]));
+        foreach (var row in report.Ranking) WriteRecord(output, Line(Fields(row, axisPaths, exploits)));
+    }
+
+    private static void WriteRecord(TextWriter output, string line)
+    {
+        output.Write(line);
+        output.Write(LineEnd);
     }
 
     private static IEnumerable<string> Fields(RankingRow row, IReadOnlyList<string> axisPaths, ExploitMarks exploits)
