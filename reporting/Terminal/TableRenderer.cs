@@ -1,6 +1,6 @@
-// The terminal format: a header line, the ranking (top rows, and the note of a cut ranking), the metric by schedule family, the best trial's final
-// epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a Spectre.Console IAnsiConsole.
-// Colour only marks the best row and problems.
+// The terminal format: a header line, the ranking (top rows, and the note of a cut ranking), the metric by schedule
+// family, the best trial's final epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a
+// Spectre.Console IAnsiConsole. Colour only marks the best row and problems.
 // Write(report, TextWriter) writes the same output as plain text (no ANSI codes) at a fixed width to a file or a string;
 // it never reads the terminal.
 using Spectre.Console;
