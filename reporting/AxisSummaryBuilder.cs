@@ -1,4 +1,5 @@
-// Builds the per-axis summary: for each searched path, the metric by value. It does not rank values.
+// Builds the per-axis summary: for each searched path, the metric by value, over every trial. A path with more values
+// than the report lists (a continuous axis of a large random search) keeps those with the best mean, best first.
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 
@@ -7,14 +8,27 @@ namespace SweepCluster.Reporting;
 /// <summary>Aggregates completed trials by the value of each axis.</summary>
 internal static class AxisSummaryBuilder
 {
-    /// <summary>Paths in the order they first appear (the spec's axis order); values in the order they first appear by trial index.</summary>
-    public static IReadOnlyList<AxisSummary> Build(IReadOnlyList<TrialEntry> entries, MetricSpec metric)
+    /// <summary>Paths in the order they first appear (the spec's axis order); values in the order they first appear by
+    /// trial index, or, past <paramref name="maxValues"/>, the best <paramref name="maxValues"/> by mean.</summary>
+    public static IReadOnlyList<AxisSummary> Build(IReadOnlyList<TrialEntry> entries, MetricSpec metric, int maxValues)
     {
         var paths = entries
             .SelectMany(e => e.Configuration.Axes.Select(a => a.Key))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
-        return paths.Select(path => new AxisSummary(path, ValuesOf(entries, path, metric))).ToArray();
+        return paths.Select(path => Summary(path, ValuesOf(entries, path, metric), metric, maxValues)).ToArray();
+    }
+
+    private static AxisSummary Summary(string path, IReadOnlyList<AxisValueSummary> values, MetricSpec metric, int maxValues) =>
+        values.Count > maxValues
+            ? new AxisSummary(path, BestFirst(values, metric.Goal).Take(maxValues).ToArray(), TotalValues: values.Count)
+            : new AxisSummary(path, values);
+
+    /// <summary>Values with a mean first, better mean first; equal means and values without one in their given order.</summary>
+    private static IEnumerable<AxisValueSummary> BestFirst(IReadOnlyList<AxisValueSummary> values, MetricGoal goal)
+    {
+        var withMeanFirst = values.OrderBy(v => v.Mean is null);
+        return goal == MetricGoal.Maximize ? withMeanFirst.ThenByDescending(v => v.Mean) : withMeanFirst.ThenBy(v => v.Mean);
     }
 
     private static IReadOnlyList<AxisValueSummary> ValuesOf(IReadOnlyList<TrialEntry> entries, string path, MetricSpec metric) =>

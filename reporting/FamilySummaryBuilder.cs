@@ -1,6 +1,7 @@
 // Builds the metric by schedule family: for each schedule target (learning rate, weight decay, batch size) and each
-// family used for it, the statistics of the completed trials' metric. It reads families from the trial specs and
-// does not describe schedule parameters (the axes' words do that).
+// family used for it, the statistics of the completed trials' metric, and the values to plot (all of them, or evenly
+// spaced quantiles of them past the report's limit). It reads families from the trial specs and does not describe
+// schedule parameters (the axes' words do that).
 using SweepCluster.Core.Reports;
 using SweepCluster.Core.Specs;
 using SweepCluster.Specs;
@@ -10,8 +11,9 @@ namespace SweepCluster.Reporting;
 /// <summary>Aggregates completed trials by the family of each schedule.</summary>
 internal static class FamilySummaryBuilder
 {
-    /// <summary>Targets in enum order, families in <see cref="ScheduleFamily"/> order; only families some trial uses.</summary>
-    public static IReadOnlyList<FamilySummary> Build(IReadOnlyList<TrialEntry> entries) =>
+    /// <summary>Targets in enum order, families in <see cref="ScheduleFamily"/> order; only families some trial uses.
+    /// Statistics over every completed trial; at most <paramref name="plottedValues"/> values to plot.</summary>
+    public static IReadOnlyList<FamilySummary> Build(IReadOnlyList<TrialEntry> entries, int plottedValues) =>
         Enum.GetValues<ScheduleTarget>()
             .SelectMany(target => entries
                 .GroupBy(e => FamilyOf(e.Configuration.Spec, target))
@@ -19,7 +21,8 @@ internal static class FamilySummaryBuilder
                 .Select(group =>
                 {
                     var values = group.Where(e => e.MetricValue is not null).Select(e => e.MetricValue!.Value).ToArray();
-                    return new FamilySummary(target, SpecNames.Of(group.Key), group.Count(), MetricStatistics.Of(values), values);
+                    var plotted = values.Length > plottedValues ? EvenQuantiles.Of(values, plottedValues) : values;
+                    return new FamilySummary(target, SpecNames.Of(group.Key), group.Count(), MetricStatistics.Of(values), plotted);
                 }))
             .ToArray();
 

@@ -1,4 +1,5 @@
-// The contract every format's renderer fulfils. Renderers are stateless and do no I/O.
+// The contract every format's renderer fulfils. Renderers are stateless; each writes its format to the TextWriter it is
+// given (a file, the console, a string) section by section, and does no other I/O.
 
 using SweepCluster.Core.Reports;
 
@@ -13,6 +14,7 @@ public interface IReportRenderer
     /// <summary>The file extension of the format, with the leading dot (".csv").</summary>
     string FileExtension { get; }
 
-    /// <summary>The whole report as text in <see cref="Format"/>.</summary>
-    string Render(SweepReport report);
+    /// <summary>Writes the whole report in <see cref="Format"/> to <paramref name="output"/> as it goes; the report never
+    /// becomes one string.</summary>
+    void Write(SweepReport report, TextWriter output);
 }

@@ -1,4 +1,6 @@
-// The entry point of the renderers: picks the renderer of a format. It holds no rendering logic itself.
+// The entry point of the renderers: picks the renderer of a format, and writes the report with it to a TextWriter or
+// returns it as a string. It holds no rendering logic itself.
+using System.Globalization;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Csv;
 using SweepCluster.Reporting.Html;
@@ -21,8 +23,17 @@ public static class ReportRenderers
             ? renderer
             : throw new ArgumentOutOfRangeException(nameof(format), format, "no renderer for this format");
 
-    /// <summary>The report as text in <paramref name="format"/>.</summary>
-    public static string Render(SweepReport report, ReportFormat format) => For(format).Render(report);
+    /// <summary>Writes the report in <paramref name="format"/> to <paramref name="output"/> as it goes.</summary>
+    public static void Write(SweepReport report, ReportFormat format, TextWriter output) => For(format).Write(report, output);
+
+    /// <summary>The report as text in <paramref name="format"/>: what <see cref="Write"/> writes, as one string (for tests,
+    /// the web pages and other small outputs; files and the console get <see cref="Write"/>).</summary>
+    public static string Render(SweepReport report, ReportFormat format)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(report, format, text);
+        return text.ToString();
+    }
 
     /// <summary>The file extension of <paramref name="format"/>, with the leading dot (".html").</summary>
     public static string FileExtension(ReportFormat format) => For(format).FileExtension;

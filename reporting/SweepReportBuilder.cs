@@ -1,6 +1,7 @@
 // Builds a SweepReport from a SweepReportInput: header counts and times, the ranking, the per-axis and per-family
-// summaries, the trials to plot, the failures, the trials the scheduler stopped and PBT's exploits. Pure and
-// deterministic; it does no I/O and no rendering.
+// summaries, the trials to plot, the failures, the trials the scheduler stopped and PBT's exploits. Everything is
+// computed over every trial; ReportLimits then cuts the long lists (ranking, axis values, plotted values) of a large
+// sweep. Pure and deterministic; it does no I/O and no rendering.
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 using SweepCluster.Tuning.Scheduling;
@@ -16,30 +17,37 @@ namespace SweepCluster.Reporting;
 /// by combination number. Ranks are 1, 2, 3, … with no ties.</para>
 /// <para>Best trial: the best completed trial of the top-ranked combination (lower index on equal metric), so the
 /// headline agrees with the ranking rather than with one lucky seed of a worse combination.</para>
+/// <para>Limits (<see cref="ReportLimits"/>): the ranking keeps its top rows and counts the rest in
+/// <see cref="SweepReport.TotalCombinations"/>; the header, the summaries' statistics, the best trial, the curves and the
+/// failures are over every trial.</para>
 /// </summary>
 public static class SweepReportBuilder
 {
     /// <summary>How many of the top combinations get a learning curve in <see cref="SweepReport.TopCurves"/>.</summary>
     public const int CurveCombinations = 5;
 
-    /// <summary>Builds the report. Throws <see cref="ArgumentException"/> when a result has no trial or a trial two results.</summary>
-    public static SweepReport Build(SweepReportInput input)
+    /// <summary>Builds the report within <paramref name="limits"/> (<see cref="ReportLimits.Default"/> when null). Throws
+    /// <see cref="ArgumentException"/> when a result has no trial or a trial two results.</summary>
+    public static SweepReport Build(SweepReportInput input, ReportLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(input);
+        limits ??= ReportLimits.Default;
         var entries = TrialEntry.Join(input);
         var ranking = RankingBuilder.Build(entries, input.Metric.Goal);
         var curves = TopCurves(entries, ranking, input.Metric);
+        var cut = ranking.Count > limits.RankingRows;
 
         return new SweepReport(
             Header(input, entries),
-            ranking,
-            AxisSummaryBuilder.Build(entries, input.Metric),
-            FamilySummaryBuilder.Build(entries),
+            cut ? ranking.Take(limits.RankingRows).ToArray() : ranking,
+            AxisSummaryBuilder.Build(entries, input.Metric, limits.AxisValues),
+            FamilySummaryBuilder.Build(entries, limits.PlottedValues),
             curves.Count > 0 ? curves[0] : null,
             curves,
             Failures(entries),
             Stopped(entries, input.Metric),
-            Exploits(entries));
+            Exploits(entries),
+            TotalCombinations: cut ? ranking.Count : null);
     }
 
     private static IReadOnlyList<ExploitEntry> Exploits(IReadOnlyList<TrialEntry> entries) =>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using SweepCluster.Core.Reports;
+using SweepCluster.Reporting.Json;
 
 namespace SweepCluster.Reporting;
 
@@ -18,6 +19,15 @@ public static class SweepReportJson
     /// <summary>The report as JSON; <paramref name="indented"/> for people, compact for tools.</summary>
     public static string Serialize(SweepReport report, bool indented = false) =>
         JsonSerializer.Serialize(report, indented ? Indented : Compact);
+
+    /// <summary>Writes what <see cref="Serialize(SweepReport, bool)"/> returns to <paramref name="output"/> as the
+    /// serializer goes (it never becomes one string).</summary>
+    public static void Serialize(SweepReport report, TextWriter output, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var stream = new TextWriterStream(output);
+        JsonSerializer.Serialize(stream, report, indented ? Indented : Compact);
+    }
 
     /// <summary>A report from JSON written by <see cref="Serialize"/>; throws <see cref="JsonException"/> on malformed text.</summary>
     public static SweepReport Deserialize(string json) =>

@@ -49,7 +49,7 @@ public static class ReportCommand
             }
             else if (parse.GetValue(output) is { } file)
             {
-                await File.WriteAllTextAsync(file.FullName, ReportRenderers.Render(report, chosen), cancellation);
+                await using (var writer = new StreamWriter(file.FullName)) ReportRenderers.Write(report, chosen, writer);
                 AnsiConsole.MarkupLineInterpolated($"wrote {file.FullName}");
             }
             else if (chosen == ReportFormat.Table)
@@ -58,7 +58,7 @@ public static class ReportCommand
             }
             else
             {
-                Console.Out.Write(ReportRenderers.Render(report, chosen));
+                ReportRenderers.Write(report, chosen, Console.Out);
             }
             return (int)ExitCode.Success;
         }));

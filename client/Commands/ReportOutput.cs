@@ -1,5 +1,6 @@
 // Prints a sweep report on the terminal and writes it in every format to a folder, with the sweep's run tables
-// (trials.csv, history.csv) beside it when the store's rows are at hand.
+// (trials.csv, history.csv) beside it when the store's rows are at hand. Every file is written as it is rendered,
+// never held whole as a string.
 using Spectre.Console;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting;
@@ -18,7 +19,7 @@ public static class ReportOutput
         foreach (var format in Enum.GetValues<ReportFormat>())
         {
             var path = Path.Combine(folder, "report" + ReportRenderers.FileExtension(format));
-            File.WriteAllText(path, ReportRenderers.Render(report, format));
+            using (var file = new StreamWriter(path)) ReportRenderers.Write(report, format, file);
             files.Add(path);
         }
         if (runs is not null)

@@ -1,13 +1,17 @@
 // The ranked report of a sweep: plain, immutable records that travel from the coordinator grain to its clients (Orleans'
 // serializer) and round-trip through JSON (reporting's SweepReportJson). It holds aggregated numbers only; building them
-// is reporting's SweepReportBuilder's job and drawing them the renderers'.
+// is reporting's SweepReportBuilder's job and drawing them the renderers'. A large sweep's report lists only the top of
+// its long tables (reporting's ReportLimits) and says how much there was in all; its counts and summaries are over
+// every trial.
+using System.Text.Json.Serialization;
 using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Core.Reports;
 
 /// <summary>The ranked report of one sweep.</summary>
 /// <param name="Header">Identity, state, metric and trial counts.</param>
-/// <param name="Ranking">One row per combination, best first (see <c>SweepReportBuilder</c> for the order).</param>
+/// <param name="Ranking">One row per combination, best first (see <c>SweepReportBuilder</c> for the order); only the top
+/// ones when the sweep has more combinations than the report lists (<paramref name="TotalCombinations"/>).</param>
 /// <param name="Axes">For each searched path, the metric by value.</param>
 /// <param name="Families">The metric by schedule family, per schedule target.</param>
 /// <param name="BestTrial">The best completed trial of the top-ranked combination; null when no trial completed.</param>
@@ -17,6 +21,8 @@ namespace SweepCluster.Core.Reports;
 /// <param name="Stopped">Every trial the trial scheduler stopped (Pruned) or holds (Paused): at which epoch and why.</param>
 /// <param name="Exploits">Every PBT exploit, by trial index then epoch: the ranking keeps a trial's sampled axes, these
 /// say whose checkpoint and hyperparameters it copied since, and how it perturbed them.</param>
+/// <param name="TotalCombinations">How many combinations the sweep has in all when <paramref name="Ranking"/> lists only
+/// the top ones; null when it lists every combination (and then absent from the JSON form).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.SweepReport")]
 public sealed record SweepReport(
     [property: Id(0)] ReportHeader Header,
@@ -27,7 +33,13 @@ public sealed record SweepReport(
     [property: Id(5)] IReadOnlyList<RankedTrial> TopCurves,
     [property: Id(6)] IReadOnlyList<FailureEntry> Failures,
     [property: Id(7)] IReadOnlyList<StoppedEntry>? Stopped = null,
-    [property: Id(8)] IReadOnlyList<ExploitEntry>? Exploits = null);
+    [property: Id(8)] IReadOnlyList<ExploitEntry>? Exploits = null,
+    [property: Id(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalCombinations = null)
+{
+    /// <summary>Whether <see cref="Ranking"/> lists only the top of the sweep's combinations.</summary>
+    [JsonIgnore]
+    public bool IsRankingCut => TotalCombinations is { } total && total > Ranking.Count;
+}
 
 /// <summary>A trial the trial scheduler stopped early (Pruned) or holds at a boundary (Paused).</summary>
 /// <param name="Epoch">The epoch it stopped after.</param>
@@ -114,10 +126,20 @@ public sealed record RankingRow(
     [property: Id(11)] int Pruned = 0);
 
 /// <summary>The metric by value of one searched path.</summary>
+/// <param name="Values">Every value in the order trials first used it; when the path has more values than the report
+/// lists, only those with the best mean, best first (<paramref name="TotalValues"/> counts them all).</param>
+/// <param name="TotalValues">How many values the path has in all when <paramref name="Values"/> lists only some; null
+/// when it lists every one (and then absent from the JSON form).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.AxisSummary")]
 public sealed record AxisSummary(
     [property: Id(0)] string Path,
-    [property: Id(1)] IReadOnlyList<AxisValueSummary> Values);
+    [property: Id(1)] IReadOnlyList<AxisValueSummary> Values,
+    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalValues = null)
+{
+    /// <summary>Whether <see cref="Values"/> lists only some of the path's values.</summary>
+    [JsonIgnore]
+    public bool IsCut => TotalValues is { } total && total > Values.Count;
+}
 
 /// <summary>The metric of the completed trials that share one value of an axis.</summary>
 /// <param name="Value">The value, in words.</param>
@@ -138,14 +160,21 @@ public sealed record AxisValueSummary(
 /// <param name="Family">The family's spec name, snake_case (e.g. "inverse_time").</param>
 /// <param name="Trials">All trials with this family.</param>
 /// <param name="Metric">Statistics over the completed trials' metric values; null when none completed.</param>
-/// <param name="Values">Each completed trial's metric value, by trial index (the individual points of a plot).</param>
+/// <param name="Values">Each completed trial's metric value, by trial index (the individual points of a plot); past the
+/// report's limit on plotted values, that many evenly spaced quantiles of them instead, smallest first, the smallest and
+/// largest included. <paramref name="Metric"/>'s count is always the number of completed trials.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.FamilySummary")]
 public sealed record FamilySummary(
     [property: Id(0)] ScheduleTarget Target,
     [property: Id(1)] string Family,
     [property: Id(2)] int Trials,
     [property: Id(3)] MetricStatistics? Metric,
-    [property: Id(4)] IReadOnlyList<double> Values);
+    [property: Id(4)] IReadOnlyList<double> Values)
+{
+    /// <summary>Completed trials with a metric value: what <see cref="Metric"/> is over (<see cref="Values"/> may hold fewer).</summary>
+    [JsonIgnore]
+    public int Completed => Metric?.Count ?? 0;
+}
 
 /// <summary>One trial chosen for display, with its whole history.</summary>
 /// <param name="Rank">The rank of the trial's combination.</param>

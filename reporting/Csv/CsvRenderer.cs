@@ -1,6 +1,8 @@
-// The CSV format: one row per combination in rank order with a header row; RFC 4180 (comma, CRLF, quoted fields),
-// numbers exact and in the invariant culture, empty fields for missing values. It holds no per-trial rows: the trials
-// the scheduler pruned and the PBT exploits of each combination are counted in its last two columns.
+// The CSV format, written record by record: one row per combination in rank order with a header row; RFC 4180
+// (comma, CRLF, quoted fields), numbers exact and in the invariant culture, empty fields for missing values. It holds
+// no per-trial rows: the trials the scheduler pruned and the PBT exploits of each combination are counted in its last
+// two columns. A large sweep's cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the
+// top 100 of …", before the header.
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -11,6 +13,9 @@ public sealed class CsvRenderer : IReportRenderer
 {
     /// <summary>RFC 4180 record separator.</summary>
     public const string LineEnd = "\r\n";
+
+    /// <summary>Starts the line before the header that says a large sweep's ranking was cut (pandas: <c>comment="#"</c>).</summary>
+    public const string CommentPrefix = "# ";
 
     /// <summary>Separates silo names inside the silos field.</summary>
     public const string SiloSeparator = ";";
@@ -27,13 +32,21 @@ public sealed class CsvRenderer : IReportRenderer
     public string FileExtension => ".csv";
 
     /// <inheritdoc />
-    public string Render(SweepReport report)
+    public void Write(SweepReport report, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var exploits = ExploitMarks.Of(report);
-        var lines = new List<string> { Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]) };
-        lines.AddRange(report.Ranking.Select(row => Line(Fields(row, axisPaths, exploits))));
-        return string.Concat(lines.Select(line => line + LineEnd));
+        if (ReportCuts.RankingNote(report) is { } cut) WriteRecord(output, CommentPrefix + cut);
+        WriteRecord(output, Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]));
+        foreach (var row in report.Ranking) WriteRecord(output, Line(Fields(row, axisPaths, exploits)));
+    }
+
+    private static void WriteRecord(TextWriter output, string line)
+    {
+        output.Write(line);
+        output.Write(LineEnd);
     }
 
     private static IEnumerable<string> Fields(RankingRow row, IReadOnlyList<string> axisPaths, ExploitMarks exploits)

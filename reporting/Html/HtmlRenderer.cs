@@ -1,8 +1,8 @@
 // The HTML format: one self-contained page (inline CSS and SVG, no scripts, no external resources) with the summary,
 // learning curves, the best trial's applied schedules, the metric by schedule family, the ranking, the per-axis
 // summary, the failures, the trials the scheduler stopped and PBT's exploits. Every user string is escaped; the page
-// is also well-formed XML after its doctype.
-using System.Text;
+// is also well-formed XML after its doctype. It is written section by section to a TextWriter.
+using System.Globalization;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -18,18 +18,18 @@ public sealed class HtmlRenderer : IReportRenderer
     public string FileExtension => ".html";
 
     /// <inheritdoc />
-    public string Render(SweepReport report)
+    public void Write(SweepReport report, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var header = report.Header;
-        var page = new StringBuilder();
-        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-            .Append($"<title>Sweep report: {HtmlText.Escape(header.Name)}</title>\n")
-            .Append("<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n")
-            .Append(RenderBody(report))
-            .Append("</body>\n</html>\n");
-        return page.ToString();
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
+        output.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+        output.Write($"<title>Sweep report: {HtmlText.Escape(report.Header.Name)}</title>\n");
+        output.Write("<style>\n");
+        output.Write(HtmlStyles.Css);
+        output.Write("\n</style>\n</head>\n<body>\n");
+        WriteBody(report, output);
+        output.Write("</body>\n</html>\n");
     }
 
     /// <summary>The CSS the report's elements need, for pages that embed <see cref="RenderBody"/>.</summary>
@@ -41,60 +41,69 @@ public sealed class HtmlRenderer : IReportRenderer
     /// </summary>
     public static string RenderBody(SweepReport report)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        var body = new StringBuilder();
-        WriteSummary(body, report.Header);
-        WriteCurves(body, report);
-        WriteFamilies(body, report);
-        HtmlReportTables.WriteRanking(body, report);
-        HtmlReportTables.WriteAxes(body, report);
-        HtmlReportTables.WriteFailures(body, report.Failures);
-        HtmlSchedulerTables.WriteStopped(body, report.Stopped ?? []);
-        HtmlSchedulerTables.WriteExploits(body, report.Exploits ?? []);
+        using var body = new StringWriter(CultureInfo.InvariantCulture);
+        WriteBody(report, body);
         return body.ToString();
     }
 
-    private static void WriteSummary(StringBuilder page, ReportHeader header)
+    /// <summary>Writes what <see cref="RenderBody"/> returns to <paramref name="output"/>, section by section.</summary>
+    public static void WriteBody(SweepReport report, TextWriter output)
     {
-        page.Append($"<h1>{HtmlText.Escape(header.Name)}</h1>\n")
-            .Append($"<p class=\"meta\">Sweep <code>{HtmlText.Escape(header.SweepId)}</code> · {ReportText.Name(header.Status)} · ")
-            .Append($"ranked by <code>{HtmlText.Escape(ReportText.Metric(header.Metric))}</code></p>\n")
-            .Append($"<p class=\"meta\">{header.TotalTrials} trials: {HtmlText.Escape(ReportText.StatusCounts(header))}</p>\n")
-            .Append($"<p class=\"meta\">Created {ReportText.Timestamp(header.CreatedAt)}")
-            .Append(header.FinishedAt is { } finished ? $", finished {ReportText.Timestamp(finished)}" : "")
-            .Append($" · wall time {ReportText.Duration(header.TotalWallSeconds)} total, ")
-            .Append($"{ReportText.Duration(header.MeanWallSeconds)} mean per trial</p>\n");
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        WriteSummary(output, report.Header);
+        WriteCurves(output, report);
+        WriteFamilies(output, report);
+        HtmlReportTables.WriteRanking(output, report);
+        HtmlReportTables.WriteAxes(output, report);
+        HtmlReportTables.WriteFailures(output, report.Failures);
+        HtmlSchedulerTables.WriteStopped(output, report.Stopped ?? []);
+        HtmlSchedulerTables.WriteExploits(output, report.Exploits ?? []);
     }
 
-    private static void WriteCurves(StringBuilder page, SweepReport report)
+    private static void WriteSummary(TextWriter page, ReportHeader header)
     {
-        page.Append("<h2>Learning curves</h2>\n");
+        page.Write($"<h1>{HtmlText.Escape(header.Name)}</h1>\n");
+        page.Write($"<p class=\"meta\">Sweep <code>{HtmlText.Escape(header.SweepId)}</code> · {ReportText.Name(header.Status)} · ");
+        page.Write($"ranked by <code>{HtmlText.Escape(ReportText.Metric(header.Metric))}</code></p>\n");
+        page.Write($"<p class=\"meta\">{header.TotalTrials} trials: {HtmlText.Escape(ReportText.StatusCounts(header))}</p>\n");
+        page.Write($"<p class=\"meta\">Created {ReportText.Timestamp(header.CreatedAt)}");
+        page.Write(header.FinishedAt is { } finished ? $", finished {ReportText.Timestamp(finished)}" : "");
+        page.Write($" · wall time {ReportText.Duration(header.TotalWallSeconds)} total, ");
+        page.Write($"{ReportText.Duration(header.MeanWallSeconds)} mean per trial</p>\n");
+    }
+
+    private static void WriteCurves(TextWriter page, SweepReport report)
+    {
+        page.Write("<h2>Learning curves</h2>\n");
         if (report.BestTrial is not { } best)
         {
-            page.Append("<p class=\"note\">No trial has completed yet.</p>\n");
+            page.Write("<p class=\"note\">No trial has completed yet.</p>\n");
             return;
         }
-        page.Append("<p class=\"note\">The best seed of each of the top combinations.</p>\n<div class=\"charts\">\n")
-            .Append(ReportCharts.Losses(report).ToSvg())
-            .Append(ReportCharts.Metric(report).ToSvg())
-            .Append("</div>\n<h2>Schedules applied by the best trial</h2>\n")
-            .Append($"<p class=\"note\">Trial {best.Index} (combination {best.Combination}, seed {best.Seed}): ")
-            .Append($"<code>{HtmlText.Escape(ReportText.Axes(best.Axes))}</code></p>\n");
-        if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) page.Append($"<p class=\"note\">PBT: {HtmlText.Escape(lineage)}</p>\n");
-        page.Append("<div class=\"charts\">\n");
-        foreach (var chart in ReportCharts.Schedules(best)) page.Append(chart.ToSvg());
-        page.Append("</div>\n");
+        page.Write("<p class=\"note\">The best seed of each of the top combinations.</p>\n<div class=\"charts\">\n");
+        page.Write(ReportCharts.Losses(report).ToSvg());
+        page.Write(ReportCharts.Metric(report).ToSvg());
+        page.Write("</div>\n<h2>Schedules applied by the best trial</h2>\n");
+        page.Write($"<p class=\"note\">Trial {best.Index} (combination {best.Combination}, seed {best.Seed}): ");
+        page.Write($"<code>{HtmlText.Escape(ReportText.Axes(best.Axes))}</code></p>\n");
+        if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) page.Write($"<p class=\"note\">PBT: {HtmlText.Escape(lineage)}</p>\n");
+        page.Write("<div class=\"charts\">\n");
+        foreach (var chart in ReportCharts.Schedules(best)) page.Write(chart.ToSvg());
+        page.Write("</div>\n");
     }
 
-    private static void WriteFamilies(StringBuilder page, SweepReport report)
+    private static void WriteFamilies(TextWriter page, SweepReport report)
     {
-        page.Append("<h2>Metric by schedule family</h2>\n");
+        page.Write("<h2>Metric by schedule family</h2>\n");
         if (ReportCharts.Families(report) is not { } chart)
         {
-            page.Append("<p class=\"note\">No trial has completed yet.</p>\n");
+            page.Write("<p class=\"note\">No trial has completed yet.</p>\n");
             return;
         }
-        page.Append("<div class=\"charts\">\n").Append(chart.ToSvg()).Append("</div>\n");
+        page.Write("<div class=\"charts\">\n");
+        page.Write(chart.ToSvg());
+        page.Write("</div>\n");
         HtmlReportTables.WriteFamilies(page, report.Families);
     }
 }

@@ -1,6 +1,6 @@
-// The HTML tables of the report: ranking (best row highlighted, PBT-exploited combinations noted), metric by schedule
-// family, metric by axis value and failures. Cells are escaped through HtmlCell. No charts here.
-using System.Text;
+// The HTML tables of the report: ranking (best row highlighted, PBT-exploited combinations noted, a cut ranking's note
+// above it), metric by schedule family, metric by axis value and failures. Cells are escaped through HtmlCell. No
+// charts here.
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -9,10 +9,11 @@ namespace SweepCluster.Reporting.Html;
 /// <summary>Writes the report's tables as HTML.</summary>
 internal static class HtmlReportTables
 {
-    public static void WriteRanking(StringBuilder page, SweepReport report)
+    public static void WriteRanking(TextWriter page, SweepReport report)
     {
-        page.Append("<h2>Ranking</h2>\n<p class=\"note\">One row per combination: mean ± sample standard deviation of ")
-            .Append("the completed seeds, and the 95% Student-t interval of the mean.</p>\n");
+        page.Write("<h2>Ranking</h2>\n<p class=\"note\">One row per combination: mean ± sample standard deviation of ");
+        page.Write("the completed seeds, and the 95% Student-t interval of the mean.</p>\n");
+        if (ReportCuts.RankingNote(report) is { } cut) page.Write($"<p class=\"note\">{HtmlText.Escape(cut)}</p>\n");
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
         string[] noteHeadings = marks.Any ? [ExploitMarks.Heading] : [];
@@ -35,21 +36,22 @@ internal static class HtmlReportTables
         ], RowClass(row))));
     }
 
-    public static void WriteFamilies(StringBuilder page, IReadOnlyList<FamilySummary> families) =>
+    public static void WriteFamilies(TextWriter page, IReadOnlyList<FamilySummary> families) =>
         HtmlTable.Write(page, ["schedule", "family", "trials", "completed", "mean ± std", "95% CI"],
             families.Select(f => new HtmlRow(
             [
                 HtmlCell.Code(ReportText.Name(f.Target)), HtmlCell.Code(f.Family), HtmlCell.Number(ReportText.Integer(f.Trials)),
-                HtmlCell.Number(ReportText.Integer(f.Values.Count)), HtmlCell.Number(ReportText.MeanStd(f.Metric)),
+                HtmlCell.Number(ReportText.Integer(f.Completed)), HtmlCell.Number(ReportText.MeanStd(f.Metric)),
                 HtmlCell.Number(ReportText.Interval(f.Metric)),
             ])));
 
-    public static void WriteAxes(StringBuilder page, SweepReport report)
+    public static void WriteAxes(TextWriter page, SweepReport report)
     {
-        page.Append("<h2>Metric by axis value</h2>\n");
+        page.Write("<h2>Metric by axis value</h2>\n");
         foreach (var axis in report.Axes)
         {
-            page.Append($"<h3><code>{HtmlText.Escape(axis.Path)}</code></h3>\n");
+            page.Write($"<h3><code>{HtmlText.Escape(axis.Path)}</code></h3>\n");
+            if (ReportCuts.AxisNote(axis) is { } cut) page.Write($"<p class=\"note\">{HtmlText.Escape(cut)}</p>\n");
             HtmlTable.Write(page, ["value", "trials", "completed", "mean", "best"], axis.Values.Select(v => new HtmlRow(
             [
                 HtmlCell.Code(v.Value), HtmlCell.Number(ReportText.Integer(v.Trials)), HtmlCell.Number(ReportText.Integer(v.Completed)),
@@ -58,12 +60,12 @@ internal static class HtmlReportTables
         }
     }
 
-    public static void WriteFailures(StringBuilder page, IReadOnlyList<FailureEntry> failures)
+    public static void WriteFailures(TextWriter page, IReadOnlyList<FailureEntry> failures)
     {
-        page.Append("<h2>Failures</h2>\n");
+        page.Write("<h2>Failures</h2>\n");
         if (failures.Count == 0)
         {
-            page.Append("<p class=\"note\">None.</p>\n");
+            page.Write("<p class=\"note\">None.</p>\n");
             return;
         }
         HtmlTable.Write(page, ["trial", "combination", "seed", "status", "attempts", "silos", "error"], failures.Select(f => new HtmlRow(

@@ -1,6 +1,5 @@
 // The HTML tables of what the trial scheduler did: the trials it stopped or holds (ASHA, median stopping, PBT) and
 // PBT's exploits. Each section appears only when it has rows; cells are escaped through HtmlCell.
-using System.Text;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -9,10 +8,10 @@ namespace SweepCluster.Reporting.Html;
 /// <summary>Writes the trial scheduler's sections as HTML.</summary>
 internal static class HtmlSchedulerTables
 {
-    public static void WriteStopped(StringBuilder page, IReadOnlyList<StoppedEntry> stopped)
+    public static void WriteStopped(TextWriter page, IReadOnlyList<StoppedEntry> stopped)
     {
         if (stopped.Count == 0) return;
-        page.Append("<h2>Stopped by the trial scheduler</h2>\n");
+        page.Write("<h2>Stopped by the trial scheduler</h2>\n");
         HtmlTable.Write(page, ["trial", "combination", "seed", "status", "epoch", "metric", "why"], stopped.Select(s => new HtmlRow(
         [
             HtmlCell.Number(ReportText.Integer(s.Index)), HtmlCell.Number(ReportText.Integer(s.Combination)),
@@ -22,11 +21,11 @@ internal static class HtmlSchedulerTables
         ])));
     }
 
-    public static void WriteExploits(StringBuilder page, IReadOnlyList<ExploitEntry> exploits)
+    public static void WriteExploits(TextWriter page, IReadOnlyList<ExploitEntry> exploits)
     {
         if (exploits.Count == 0) return;
-        page.Append($"<h2>{HtmlText.Escape(ExploitMarks.SectionTitle)}</h2>\n")
-            .Append($"<p class=\"note\">{HtmlText.Escape(ExploitMarks.SectionNote)}</p>\n");
+        page.Write($"<h2>{HtmlText.Escape(ExploitMarks.SectionTitle)}</h2>\n");
+        page.Write($"<p class=\"note\">{HtmlText.Escape(ExploitMarks.SectionNote)}</p>\n");
         HtmlTable.Write(page, ["trial", "combination", "seed", "epoch", "donor", "explore"], exploits.Select(e => new HtmlRow(
         [
             HtmlCell.Number(ReportText.Integer(e.Index)), HtmlCell.Number(ReportText.Integer(e.Combination)),

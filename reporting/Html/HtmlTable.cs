@@ -1,5 +1,4 @@
-// Writes one HTML table from cells that are already escaped HTML. It does not escape (callers use HtmlText).
-using System.Text;
+// Writes one HTML table, row by row, from cells that are already escaped HTML. It does not escape (callers use HtmlText).
 
 namespace SweepCluster.Reporting.Html;
 
@@ -19,17 +18,27 @@ internal sealed record HtmlRow(IReadOnlyList<HtmlCell> Cells, string? CssClass =
 /// <summary>An HTML table writer.</summary>
 internal static class HtmlTable
 {
-    public static void Write(StringBuilder output, IReadOnlyList<string> headings, IEnumerable<HtmlRow> rows)
+    public static void Write(TextWriter output, IReadOnlyList<string> headings, IEnumerable<HtmlRow> rows)
     {
-        output.Append("<table>\n<thead><tr>");
-        foreach (var heading in headings) output.Append("<th>").Append(HtmlText.Escape(heading)).Append("</th>");
-        output.Append("</tr></thead>\n<tbody>\n");
+        output.Write("<table>\n<thead><tr>");
+        foreach (var heading in headings)
+        {
+            output.Write("<th>");
+            output.Write(HtmlText.Escape(heading));
+            output.Write("</th>");
+        }
+        output.Write("</tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
-            output.Append(row.CssClass is null ? "<tr>" : $"<tr class=\"{row.CssClass}\">");
-            foreach (var cell in row.Cells) output.Append(cell.Numeric ? "<td class=\"num\">" : "<td>").Append(cell.Html).Append("</td>");
-            output.Append("</tr>\n");
+            output.Write(row.CssClass is null ? "<tr>" : $"<tr class=\"{row.CssClass}\">");
+            foreach (var cell in row.Cells)
+            {
+                output.Write(cell.Numeric ? "<td class=\"num\">" : "<td>");
+                output.Write(cell.Html);
+                output.Write("</td>");
+            }
+            output.Write("</tr>\n");
         }
-        output.Append("</tbody>\n</table>\n");
+        output.Write("</tbody>\n</table>\n");
     }
 }

@@ -1,6 +1,7 @@
 // Builds the report's charts from a SweepReport: learning curves of the top combinations' best trials, the best
 // trial's applied schedules, and the metric by schedule family. It chooses data, titles, units and colours; the
 // drawing is the Svg classes' job.
+using System.Globalization;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 using SweepCluster.Core.Specs;
@@ -13,6 +14,9 @@ namespace SweepCluster.Reporting.Html;
 internal static class ReportCharts
 {
     private const string EpochAxis = "epoch";
+
+    /// <summary>What a dot of the family plot is.</summary>
+    private const string EveryTrialDots = "individual trials (one dot each, coloured by schedule)";
 
     /// <summary>Train (dashed) and validation (solid) loss per epoch of each top combination's best trial.</summary>
     public static LineChart Losses(SweepReport report)
@@ -64,7 +68,16 @@ internal static class ReportCharts
                 .Select(f => new DotCategory(f.Family, f.Values, f.Metric?.Mean, f.Metric?.StdDev))
                 .ToArray())).ToArray();
         return new DotPlot($"{ReportText.Name(report.Header.Metric.Name)} by schedule family (completed trials)",
-            ReportText.Name(report.Header.Metric.Name), groups);
+            ReportText.Name(report.Header.Metric.Name), groups, DotsLegend(report.Families));
+    }
+
+    /// <summary>The legend of the dots; it says so when a family has more trials than the plot draws dots.</summary>
+    private static string DotsLegend(IReadOnlyList<FamilySummary> families)
+    {
+        var thinned = families.Where(ReportCuts.IsThinned).ToArray();
+        if (thinned.Length == 0) return EveryTrialDots;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{EveryTrialDots}; a family with more than {thinned.Max(f => f.Values.Count)} trials shows that many evenly spaced quantiles of them");
     }
 
     /// <summary>"#1 learning_rate=…, batch_size=…".</summary>

@@ -1,4 +1,4 @@
-// The JSON format: the report model itself, indented. It adds nothing to SweepReportJson.
+// The JSON format: the report model itself, indented, written as the serializer goes. It adds nothing to SweepReportJson.
 
 using SweepCluster.Core.Reports;
 
@@ -14,5 +14,5 @@ public sealed class JsonRenderer : IReportRenderer
     public string FileExtension => ".json";
 
     /// <inheritdoc />
-    public string Render(SweepReport report) => SweepReportJson.Serialize(report, indented: true);
+    public void Write(SweepReport report, TextWriter output) => SweepReportJson.Serialize(report, output, indented: true);
 }

@@ -1,7 +1,6 @@
-// The Markdown format: a heading per section — summary, ranking, metric by axis value, metric by schedule family,
+// The Markdown format: a heading per section — summary, ranking (with the note of a cut one), metric by axis value, metric by schedule family,
 // the best trial's history, failures, trials the scheduler stopped and PBT's exploits. Every user string goes through
-// MarkdownText. No charts.
-using System.Text;
+// MarkdownText. No charts. It is written section by section to a TextWriter.
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -17,9 +16,10 @@ public sealed class MarkdownRenderer : IReportRenderer
     public string FileExtension => ".md";
 
     /// <inheritdoc />
-    public string Render(SweepReport report)
+    public void Write(SweepReport report, TextWriter output)
     {
-        var output = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
         WriteSummary(output, report.Header);
         WriteRanking(output, report);
         WriteAxes(output, report);
@@ -28,25 +28,25 @@ public sealed class MarkdownRenderer : IReportRenderer
         WriteFailures(output, report.Failures);
         WriteStopped(output, report.Stopped ?? []);
         WriteExploits(output, report.Exploits ?? []);
-        return output.ToString();
     }
 
-    private static void WriteSummary(StringBuilder output, ReportHeader header)
+    private static void WriteSummary(TextWriter output, ReportHeader header)
     {
-        output.AppendLine($"# Sweep report: {MarkdownText.Escape(header.Name)}").AppendLine();
-        output.AppendLine($"- **Sweep:** {MarkdownText.Code(header.SweepId)} ({ReportText.Name(header.Status)})");
-        output.AppendLine($"- **Metric:** {MarkdownText.Code(ReportText.Metric(header.Metric))}");
-        output.AppendLine($"- **Trials:** {header.TotalTrials} ({ReportText.StatusCounts(header)})");
-        output.AppendLine($"- **Created:** {ReportText.Timestamp(header.CreatedAt)}" +
+        Paragraph(output, $"# Sweep report: {MarkdownText.Escape(header.Name)}");
+        output.WriteLine($"- **Sweep:** {MarkdownText.Code(header.SweepId)} ({ReportText.Name(header.Status)})");
+        output.WriteLine($"- **Metric:** {MarkdownText.Code(ReportText.Metric(header.Metric))}");
+        output.WriteLine($"- **Trials:** {header.TotalTrials} ({ReportText.StatusCounts(header)})");
+        output.WriteLine($"- **Created:** {ReportText.Timestamp(header.CreatedAt)}" +
             (header.FinishedAt is { } finished ? $"; **finished:** {ReportText.Timestamp(finished)}" : ""));
-        output.AppendLine($"- **Wall time:** {ReportText.Duration(header.TotalWallSeconds)} total, " +
-            $"{ReportText.Duration(header.MeanWallSeconds)} mean per trial").AppendLine();
+        Paragraph(output, $"- **Wall time:** {ReportText.Duration(header.TotalWallSeconds)} total, " +
+            $"{ReportText.Duration(header.MeanWallSeconds)} mean per trial");
     }
 
-    private static void WriteRanking(StringBuilder output, SweepReport report)
+    private static void WriteRanking(TextWriter output, SweepReport report)
     {
-        output.AppendLine("## Ranking").AppendLine();
-        output.AppendLine("Mean ± sample standard deviation over completed seeds; 95% Student-t interval of the mean.").AppendLine();
+        Paragraph(output, "## Ranking");
+        Paragraph(output, "Mean ± sample standard deviation over completed seeds; 95% Student-t interval of the mean.");
+        if (ReportCuts.RankingNote(report) is { } cut) Paragraph(output, MarkdownText.Escape(cut));
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
         MarkdownColumn[] noteColumns = marks.Any ? [new(ExploitMarks.Heading)] : [];
@@ -73,12 +73,13 @@ public sealed class MarkdownRenderer : IReportRenderer
         ]));
     }
 
-    private static void WriteAxes(StringBuilder output, SweepReport report)
+    private static void WriteAxes(TextWriter output, SweepReport report)
     {
-        output.AppendLine("## Metric by axis value").AppendLine();
+        Paragraph(output, "## Metric by axis value");
         foreach (var axis in report.Axes)
         {
-            output.AppendLine($"### {MarkdownText.Code(axis.Path)}").AppendLine();
+            Paragraph(output, $"### {MarkdownText.Code(axis.Path)}");
+            if (ReportCuts.AxisNote(axis) is { } cut) Paragraph(output, MarkdownText.Escape(cut));
             MarkdownTable.Write(output,
                 [new("value"), new("trials", ColumnAlignment.Right), new("completed", ColumnAlignment.Right),
                  new("mean", ColumnAlignment.Right), new("best", ColumnAlignment.Right)],
@@ -90,31 +91,31 @@ public sealed class MarkdownRenderer : IReportRenderer
         }
     }
 
-    private static void WriteFamilies(StringBuilder output, SweepReport report)
+    private static void WriteFamilies(TextWriter output, SweepReport report)
     {
-        output.AppendLine("## Metric by schedule family").AppendLine();
+        Paragraph(output, "## Metric by schedule family");
         MarkdownTable.Write(output,
             [new("schedule"), new("family"), new("trials", ColumnAlignment.Right), new("completed", ColumnAlignment.Right),
              new("mean ± std", ColumnAlignment.Right), new("95% CI")],
             report.Families.Select(f => (IReadOnlyList<string>)
             [
                 MarkdownText.Code(ReportText.Name(f.Target)), MarkdownText.Code(f.Family), ReportText.Integer(f.Trials),
-                ReportText.Integer(f.Values.Count), ReportText.MeanStd(f.Metric), ReportText.Interval(f.Metric),
+                ReportText.Integer(f.Completed), ReportText.MeanStd(f.Metric), ReportText.Interval(f.Metric),
             ]));
     }
 
-    private static void WriteBestTrial(StringBuilder output, SweepReport report)
+    private static void WriteBestTrial(TextWriter output, SweepReport report)
     {
-        output.AppendLine("## Best trial").AppendLine();
+        Paragraph(output, "## Best trial");
         if (report.BestTrial is not { } best)
         {
-            output.AppendLine("No trial has completed yet.").AppendLine();
+            Paragraph(output, "No trial has completed yet.");
             return;
         }
-        output.AppendLine($"Trial {best.Index} (combination {best.Combination}, seed {best.Seed}): " +
+        Paragraph(output, $"Trial {best.Index} (combination {best.Combination}, seed {best.Seed}): " +
             $"{MarkdownText.Escape(ReportText.Name(report.Header.Metric.Name))} = {ReportText.Metric(best.Metric)}; " +
-            MarkdownText.Code(ReportText.Axes(best.Axes))).AppendLine();
-        if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) output.AppendLine($"PBT: {MarkdownText.Escape(lineage)}").AppendLine();
+            MarkdownText.Code(ReportText.Axes(best.Axes)));
+        if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) Paragraph(output, $"PBT: {MarkdownText.Escape(lineage)}");
         MarkdownTable.Write(output,
             [new("epoch", ColumnAlignment.Right), new("step", ColumnAlignment.Right), new("train loss", ColumnAlignment.Right),
              new("val loss", ColumnAlignment.Right), new("val metric", ColumnAlignment.Right),
@@ -128,12 +129,12 @@ public sealed class MarkdownRenderer : IReportRenderer
             ]));
     }
 
-    private static void WriteFailures(StringBuilder output, IReadOnlyList<FailureEntry> failures)
+    private static void WriteFailures(TextWriter output, IReadOnlyList<FailureEntry> failures)
     {
-        output.AppendLine("## Failures").AppendLine();
+        Paragraph(output, "## Failures");
         if (failures.Count == 0)
         {
-            output.AppendLine("None.").AppendLine();
+            Paragraph(output, "None.");
             return;
         }
         MarkdownTable.Write(output,
@@ -146,11 +147,18 @@ public sealed class MarkdownRenderer : IReportRenderer
             ]));
     }
 
+    /// <summary>A line of text and the blank line that ends its paragraph.</summary>
+    private static void Paragraph(TextWriter output, string text)
+    {
+        output.WriteLine(text);
+        output.WriteLine();
+    }
+
     // Only when the trial scheduler stopped or holds a trial (ASHA, median stopping, PBT).
-    private static void WriteStopped(StringBuilder output, IReadOnlyList<StoppedEntry> stopped)
+    private static void WriteStopped(TextWriter output, IReadOnlyList<StoppedEntry> stopped)
     {
         if (stopped.Count == 0) return;
-        output.AppendLine("## Stopped by the trial scheduler").AppendLine();
+        Paragraph(output, "## Stopped by the trial scheduler");
         MarkdownTable.Write(output,
             [new("trial", ColumnAlignment.Right), new("combination", ColumnAlignment.Right), new("seed", ColumnAlignment.Right),
              new("status"), new("epoch", ColumnAlignment.Right), new("metric", ColumnAlignment.Right), new("why")],
@@ -163,11 +171,11 @@ public sealed class MarkdownRenderer : IReportRenderer
     }
 
     // Only when PBT exploited a trial: when, whose checkpoint it copied and how it explored.
-    private static void WriteExploits(StringBuilder output, IReadOnlyList<ExploitEntry> exploits)
+    private static void WriteExploits(TextWriter output, IReadOnlyList<ExploitEntry> exploits)
     {
         if (exploits.Count == 0) return;
-        output.AppendLine($"## {ExploitMarks.SectionTitle}").AppendLine();
-        output.AppendLine(MarkdownText.Escape(ExploitMarks.SectionNote)).AppendLine();
+        Paragraph(output, $"## {ExploitMarks.SectionTitle}");
+        Paragraph(output, MarkdownText.Escape(ExploitMarks.SectionNote));
         MarkdownTable.Write(output,
             [new("trial", ColumnAlignment.Right), new("combination", ColumnAlignment.Right), new("seed", ColumnAlignment.Right),
              new("epoch", ColumnAlignment.Right), new("donor", ColumnAlignment.Right), new("explore")],

@@ -1,5 +1,5 @@
-// Writes one GitHub-flavoured Markdown pipe table from already-escaped cells. It does not escape (MarkdownText does).
-using System.Text;
+// Writes one GitHub-flavoured Markdown pipe table, row by row, from already-escaped cells. It does not escape
+// (MarkdownText does).
 
 namespace SweepCluster.Reporting.Markdown;
 
@@ -12,17 +12,18 @@ public sealed record MarkdownColumn(string Heading, ColumnAlignment Alignment = 
 /// <summary>A pipe table.</summary>
 public static class MarkdownTable
 {
-    /// <summary>Appends the header, the alignment row and one line per row; every row must have one cell per column.</summary>
-    public static void Write(StringBuilder output, IReadOnlyList<MarkdownColumn> columns, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>Writes the header, the alignment row and one line per row; every row must have one cell per column.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<MarkdownColumn> columns, IEnumerable<IReadOnlyList<string>> rows)
     {
-        output.Append("| ").AppendJoin(" | ", columns.Select(c => c.Heading)).AppendLine(" |");
-        output.Append('|').AppendJoin("|", columns.Select(c => c.Alignment == ColumnAlignment.Right ? "---:" : "---")).AppendLine("|");
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine($"| {string.Join(" | ", columns.Select(c => c.Heading))} |");
+        output.WriteLine($"|{string.Join("|", columns.Select(c => c.Alignment == ColumnAlignment.Right ? "---:" : "---"))}|");
         foreach (var row in rows)
         {
             if (row.Count != columns.Count)
                 throw new ArgumentException($"a row has {row.Count} cells for {columns.Count} columns", nameof(rows));
-            output.Append("| ").AppendJoin(" | ", row).AppendLine(" |");
+            output.WriteLine($"| {string.Join(" | ", row)} |");
         }
-        output.AppendLine();
+        output.WriteLine();
     }
 }

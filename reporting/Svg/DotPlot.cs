@@ -14,7 +14,8 @@ public sealed record DotCategory(string Label, IReadOnlyList<double> Values, dou
 public sealed record DotGroup(string Label, IReadOnlyList<DotCategory> Categories);
 
 /// <summary>Values per category, in groups, on a shared y axis.</summary>
-public sealed class DotPlot(string title, string yAxisTitle, IReadOnlyList<DotGroup> groups) : SvgChart(title, yAxisTitle)
+/// <param name="dotsLegend">What a dot is, in the legend (e.g. "individual trials (one dot each)").</param>
+public sealed class DotPlot(string title, string yAxisTitle, IReadOnlyList<DotGroup> groups, string dotsLegend) : SvgChart(title, yAxisTitle)
 {
     private const double GroupGapSlots = 0.6;
     private const double DotRadius = 3.5;
@@ -34,7 +35,7 @@ public sealed class DotPlot(string title, string yAxisTitle, IReadOnlyList<DotGr
     /// <inheritdoc />
     protected override IReadOnlyList<LegendEntry> Legend =>
     [
-        new("individual trials (one dot each, coloured by schedule)", ChartPalette.MutedText, LegendSwatch.Dot),
+        new(dotsLegend, ChartPalette.MutedText, LegendSwatch.Dot),
         new("mean ± sample standard deviation", MeanColor, LegendSwatch.Bar),
     ];
 

@@ -1,7 +1,8 @@
-// The terminal format: a header line, the ranking (top rows), the metric by schedule family, the best trial's final
-// epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a Spectre.Console IAnsiConsole.
-// Colour only marks the best row and problems.
-// Render() captures the same output as plain text (no ANSI codes) at a fixed width; it never reads the terminal.
+// The terminal format: a header line, the ranking (top rows, and the note of a cut ranking), the metric by schedule
+// family, the best trial's final epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a
+// Spectre.Console IAnsiConsole. Colour only marks the best row and problems.
+// Write(report, TextWriter) writes the same output as plain text (no ANSI codes) at a fixed width to a file or a string;
+// it never reads the terminal.
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using SweepCluster.Core.Reports;
@@ -21,7 +22,7 @@ public sealed class TableRenderer : IReportRenderer
     /// <summary>PBT exploits listed (a population has several per generation); the rest are summarised in a note.</summary>
     public const int MaxExploitRows = 20;
 
-    /// <summary>The console width used by <see cref="Render"/>.</summary>
+    /// <summary>The console width used by <see cref="Write(SweepReport, TextWriter)"/>.</summary>
     public const int TextWidth = 160;
 
     /// <summary>Narrower consoles get the compact ranking: no interval, epochs, wall time or silos.</summary>
@@ -38,19 +39,18 @@ public sealed class TableRenderer : IReportRenderer
     public string FileExtension => ".txt";
 
     /// <inheritdoc />
-    public string Render(SweepReport report)
+    public void Write(SweepReport report, TextWriter output)
     {
-        using var writer = new StringWriter();
+        ArgumentNullException.ThrowIfNull(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(output),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = TextWidth;
         Write(console, report);
-        return writer.ToString();
     }
 
     /// <summary>Writes the report to <paramref name="console"/>.</summary>
@@ -123,8 +123,10 @@ public sealed class TableRenderer : IReportRenderer
             table.AddRow(cells.Select(c => (IRenderable)new Text(c, style)));
         }
         console.Write(table);
-        if (report.Ranking.Count > MaxRankingRows)
-            console.Write(new Text(ReportText.MoreRows(MaxRankingRows, report.Ranking.Count, "combinations") + "\n", NoteStyle));
+        var shown = Math.Min(report.Ranking.Count, MaxRankingRows);
+        var combinations = report.TotalCombinations ?? report.Ranking.Count;
+        if (combinations > shown) console.Write(new Text(ReportText.MoreRows(shown, combinations, "combinations") + "\n", NoteStyle));
+        if (ReportCuts.RankingNote(report) is { } cut) console.Write(new Text(cut + "\n", NoteStyle));
         console.WriteLine();
     }
 
@@ -136,7 +138,7 @@ public sealed class TableRenderer : IReportRenderer
         foreach (var family in families)
         {
             table.AddRow(new Text(ReportText.Name(family.Target)), new Text(family.Family), new Text(ReportText.Integer(family.Trials)),
-                new Text(ReportText.Integer(family.Values.Count)), new Text(ReportText.MeanStd(family.Metric)));
+                new Text(ReportText.Integer(family.Completed)), new Text(ReportText.MeanStd(family.Metric)));
         }
         console.Write(table);
         console.WriteLine();

@@ -14,6 +14,13 @@ internal static class ReportFixtures
     public static SweepReport Realistic(string name = "digits: lr × batch schedules") =>
         SweepReportBuilder.Build(SyntheticSweep.Realistic(name));
 
+    /// <summary>Limits small enough to cut <see cref="Realistic"/> as the defaults cut a 100,000-trial sweep: its 9
+    /// combinations to 3, its 5 learning rates to 2, and its families of more than 7 completed trials to 7 dots.</summary>
+    public static readonly ReportLimits SmallLimits = new(RankingRows: 3, AxisValues: 2, PlottedValues: 7);
+
+    /// <summary><see cref="Realistic"/> within <see cref="SmallLimits"/>.</summary>
+    public static SweepReport RealisticCut() => SweepReportBuilder.Build(SyntheticSweep.Realistic(), SmallLimits);
+
     /// <summary>ASHA's report: two completed combinations, three pruned (at epochs 3, 1 and 1) and one diverged.</summary>
     public static SweepReport SuccessiveHalving() => SweepReportBuilder.Build(SyntheticSweep.SuccessiveHalving().Build());
 
@@ -31,6 +38,16 @@ internal static class ReportFixtures
         SweepReportBuilder.Build(SyntheticSweep.PopulationBasedTraining()
             .WithResult(0, r => r with { Exploits = [new ExploitEvent(4, 2, 1, 1, 1, ResampleDraw: 3), new ExploitEvent(2, 1, 1.2, 0.8, 1.2)] })
             .Build(SweepStatus.Completed));
+
+    /// <summary>More combinations than the terminal's ranking shows (25, one completed seed each, lr-00 best).</summary>
+    public static SweepReport MoreThanTheTerminalShows()
+    {
+        var sweep = new SyntheticSweep(MetricSpec.DefaultRegression, "twenty-five learning rates");
+        for (var i = 0; i < TerminalRankingRows + 5; i++) sweep.Completed($"lr-{i:00}", 1.0 + i);
+        return SweepReportBuilder.Build(sweep.Build());
+    }
+
+    private const int TerminalRankingRows = Terminal.TableRenderer.MaxRankingRows;
 
     /// <summary>What the best trial's section says of <see cref="ExploitedBestTrial"/>, in every format.</summary>
     public const string ExploitedBestLineage =
