@@ -25,6 +25,8 @@ public sealed class CoordinatorFailoverTests(ITestOutputHelper output)
     /// four trials of the killed silo, two each, if the coordinator places them where it means to.</summary>
     private const int SlotsPerSilo = 6;
 
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
     private static readonly string Sweep = $$"""
         name: coordinator-failover
         dataset: iris
@@ -71,11 +73,12 @@ public sealed class CoordinatorFailoverTests(ITestOutputHelper output)
         // poll or a trial's report would.
         var placement = await TransientFailures.RetryAsync(coordinator.GetPlacementAsync, SweepDriver.DefaultTimeout);
         output.WriteLine($"the coordinator is back on {placement!.CoordinatorSilo}");
-        // The trials of the killed silo are training again on the survivors, held at the same epoch as the others: the
-        // coordinator came back, reconciled, and dealt with the loss, all while every other trial was mid-run.
-        var heldAgain = await ledger.WaitForHeldAsync(Trials);
-        output.WriteLine($"held after the kill: {string.Join("; ", heldAgain)}");
-        output.WriteLine("placement: " + string.Join("; ", (await coordinator.GetPlacementAsync())!.InFlight));
+        // The trials of the killed silo are started again on the survivors while every other trial is held mid-run: the
+        // coordinator came back, reconciled, adopted the trials still training and dealt with the loss. A restart may
+        // wait for a slot on its silo (where a restart lands is the placement's choice, not checked here), so the holds
+        // are released once every trial is in flight again, and the epochs trained are counted after the end.
+        var placementAgain = await WaitUntilEveryTrialIsInFlightOnASurvivorAsync(coordinator, host);
+        output.WriteLine("placement after the kill: " + string.Join("; ", placementAgain.InFlight));
         if (rejectOwnGrainCalls) rejections.Arm();
         ledger.Release();
         await SweepDriver.WaitForEndAsync(coordinator);
@@ -110,6 +113,20 @@ public sealed class CoordinatorFailoverTests(ITestOutputHelper output)
         $"trial {trial} trained epochs " + string.Join(", ", Enumerable.Range(1, Epochs).Select(e => $"{e}×{ledger.TimesTrained(trial, e)}"));
 
     // Each surviving silo has taken the death in (and done whatever it does then to the activations it holds).
+    private static async Task<SweepPlacement> WaitUntilEveryTrialIsInFlightOnASurvivorAsync(ISweepCoordinatorGrain coordinator, InProcessSiloHandle killed)
+    {
+        var deadline = DateTime.UtcNow + SweepDriver.DefaultTimeout;
+        var killedSilo = killed.SiloAddress.Endpoint.ToString();
+        while (true)
+        {
+            var placement = await TransientFailures.RetryAsync(coordinator.GetPlacementAsync, SweepDriver.DefaultTimeout);
+            if (placement!.InFlight.Count == Trials && placement.InFlight.All(trial => trial.Silo != killedSilo)) return placement;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"not every trial is in flight on a survivor: {string.Join("; ", placement.InFlight)}");
+            await Task.Delay(PollInterval);
+        }
+    }
+
     private static async Task WaitUntilEverySurvivorSeesItDeadAsync(TestClusterHandle handle, InProcessSiloHandle killed)
     {
         var deadline = DateTime.UtcNow + SweepDriver.DefaultTimeout;
