@@ -110,6 +110,7 @@ public sealed partial class SweepMachine
             trial = trial with { Failures = failures };
         }
         Put(trial with { Status = status, StopReason = status == TrialStatus.Pruned ? trial.StopReason ?? StoppedByScheduler : trial.StopReason });
+        if (status == TrialStatus.Completed) _lookahead.Observe(trial.WallSeconds);
         _scheduler.OnTrialFinished(trial.Index, status, metric);
         return ApplyScheduledActions();
     }

@@ -1,5 +1,6 @@
 // SweepMachine's dispatch: queued trials onto the live silos with free slots (TrialPlacement), within the sweep's
-// concurrency; each start numbered within its trial's stored attempt ceiling, with the epochs it must wait after.
+// concurrency, plus one waiting trial per silo while a FIFO sweep's trials are short (DispatchLookahead); each start
+// numbered within its trial's stored attempt ceiling, with the epochs it must wait after.
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
 using SweepCluster.Specs.Sweeps;
@@ -19,9 +20,10 @@ public sealed partial class SweepMachine
             FinishIfDone(); // settling may have ended the last trials
             return;
         }
-        var slots = _live.ToDictionary(s => s.Key, s => s.Slots, StringComparer.Ordinal);
+        var lookahead = _lookahead.PerSilo(_plan.Spec.Scheduler);
+        var slots = _live.ToDictionary(s => s.Key, s => s.Slots + lookahead, StringComparer.Ordinal);
         var load = new Dictionary<string, int>(_book.Load, StringComparer.Ordinal);
-        var capacity = DispatchCapacity();
+        var capacity = DispatchCapacity(lookahead);
         var inFlight = _book.InFlight.Count;
         if (inFlight >= capacity) return;
         // A PBT donor waits at its boundary until every copier has its copy: trained on, it would hold a newer checkpoint
@@ -51,10 +53,13 @@ public sealed partial class SweepMachine
         FinishIfDone();
     }
 
-    /// <summary>How many trials may be in flight at once: the live silos' slots, within the sweep's max_concurrent.</summary>
-    private int DispatchCapacity()
+    /// <summary>
+    /// How many trials may be in flight at once: the live silos' slots (and <paramref name="lookahead"/> more on each),
+    /// within the sweep's max_concurrent.
+    /// </summary>
+    private int DispatchCapacity(int lookahead = 0)
     {
-        var capacity = _live.Sum(s => s.Slots);
+        var capacity = _live.Sum(s => s.Slots + lookahead);
         return _plan.Spec.MaxConcurrent > 0 ? Math.Min(capacity, _plan.Spec.MaxConcurrent) : capacity;
     }
 

@@ -22,6 +22,7 @@ public sealed partial class SweepMachine
     private readonly TrialBook _book;
     private readonly Dictionary<int, int[]> _decisionEpochs = [];
     private readonly List<SweepCommand> _commands = [];
+    private readonly DispatchLookahead _lookahead = new();
     private IReadOnlyList<LiveSilo> _live = [];
     private DateTimeOffset _lastReconcile = DateTimeOffset.MinValue;
     private DateTimeOffset _now;

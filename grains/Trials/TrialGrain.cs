@@ -64,6 +64,13 @@ public sealed class TrialGrain(
 
     private string Key => this.GetPrimaryKeyString();
 
+    /// <summary>
+    /// A fresh trial (nothing stored, no checkpoint) stores nothing until its first checkpoint, question or end: lost
+    /// before then, with its silo, it is started again from scratch, as it would be from a stored start (a coordinator
+    /// that asks finds no attempt, and queues it), so writing its start and its beginning would buy nothing.
+    /// </summary>
+    private bool NothingToKeep => !state.RecordExists && checkpoint.State.Bytes is null;
+
     public async Task<TrialStatusReport> StartAsync(TrialAssignment assignment)
     {
         var current = state.State;
@@ -107,7 +114,10 @@ public sealed class TrialGrain(
         }
         else
         {
-            var resume = checkpoint.State.Bytes is not null && (previous?.Spec.SameAs(assignment.Spec) == true || assignment.Donor is not null);
+            // A checkpoint newer than the stored history (the two are written together at a trial's end, and may have
+            // landed apart) holds weights of epochs that were never recorded: the trial starts over instead.
+            var resume = checkpoint.State.Bytes is not null && current.History.Count >= checkpoint.State.Epoch
+                && (previous?.Spec.SameAs(assignment.Spec) == true || assignment.Donor is not null);
             state.State = Assigned(assignment, resume ? current.History.Take(checkpoint.State.Epoch).ToArray() : []);
             if (!resume && checkpoint.State.Bytes is not null)
             {
@@ -119,7 +129,7 @@ public sealed class TrialGrain(
         var begun = _run is not { IsCompleted: false } && slots.TryAcquire() ? BeginAttempt() : null;
         try
         {
-            await state.WriteStateAsync();
+            if (!NothingToKeep) await state.WriteStateAsync();
         }
         catch when (begun is not null)
         {
@@ -272,7 +282,7 @@ public sealed class TrialGrain(
     {
         if (!IsNewest(ticket)) return null;
         var begin = BeginAttempt();
-        await state.WriteStateAsync();
+        if (!NothingToKeep) await state.WriteStateAsync();
         return begin;
     }
 
@@ -407,8 +417,10 @@ public sealed class TrialGrain(
             WallSeconds = s.WallSeconds + elapsed,
             Failures = s.Failures + (status == TrialStatus.Failed ? 1 : 0),
         };
-        await state.WriteStateAsync();
-        if (last is not null && IsNewest(ticket)) await StoreCheckpointAsync(last);
+        // The end and its checkpoint are written together (a store that groups its commits makes them one transaction).
+        // Landed apart, a checkpoint newer than the stored history is never resumed from (see StartAsync).
+        if (last is not null && IsNewest(ticket)) await Task.WhenAll(state.WriteStateAsync(), StoreCheckpointAsync(last));
+        else await state.WriteStateAsync();
         _unreported.Clear(); // they go with the whole history
         return Finished();
     }
