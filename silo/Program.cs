@@ -1,8 +1,8 @@
 // A SweepCluster silo: `dotnet run --project silo -- [--slots N] [--silo-port P] [--gateway-port P] [--http-port P]`;
 // several machines add `--clustering postgres [--advertise IP]`, the connection string in SWEEPCLUSTER_STORE_CONNECTION
-// or --store-connection-file (or `--clustering redis --redis HOST:PORT`; README.md, "Several machines").
+// or --store-connection-file (or `--clustering redis --redis HOST:PORT`; docs/several-machines.md).
 // Settings come from appsettings.json, then SweepCluster__* environment variables, then the flags (SweepSiloOptions).
-// The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see README).
+// The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see docs/monitoring.md).
 // Grain state and the study tables live in the store: --store PATH (default ./sweeps/sweepcluster.db), memory or postgres.
 // Beyond loopback, silo and gateway connections are mutual TLS with --tls-cert, --tls-key and --tls-ca (docs/security.md):
 // a silo without them refuses to start (exit code 2) unless --cluster-tls off says so.

@@ -4,7 +4,7 @@ namespace SweepCluster.Core.Specs;
 
 /// <summary>
 /// One schedule as written in a spec. Which fields matter depends on <see cref="Family"/>; the formulas are in
-/// <c>Schedules/</c> and README.md. <c>t</c> counts from 0 on <see cref="Every"/>'s clock.
+/// <c>Schedules/</c> and docs/spec.md. <c>t</c> counts from 0 on <see cref="Every"/>'s clock.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SweepCluster.ScheduleSpec")]
 public sealed record ScheduleSpec

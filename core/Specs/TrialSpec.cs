@@ -30,7 +30,7 @@ public sealed record OptimizerSpec
     [Id(7)] public bool Centered { get; init; }
 }
 
-/// <summary>One training run: data, model, loss, optimizer and the three schedules. See README.md.</summary>
+/// <summary>One training run: data, model, loss, optimizer and the three schedules. See docs/spec.md.</summary>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSpec")]
 public sealed record TrialSpec
 {
