@@ -114,7 +114,11 @@ public static class SweepSiloHost
         bool dashboard)
     {
         if (settings.ProgramArgs is { } args) builder.Configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
-        else builder.Logging.ClearProviders();
+        else
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>(); // the program handles Ctrl+C and SIGTERM
+        }
         var store = SelectStore(options, settings);
         builder.Services.AddSweepClusterStore(store, options.ResumeRunningSweeps); // before Orleans: the store opens first and closes last
         builder.UseOrleans(silo =>

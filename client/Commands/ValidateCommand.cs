@@ -34,7 +34,7 @@ public static class ValidateCommand
         var budget = new SweepSiloOptions { TrialMemoryMb = trialMemoryMb }.EffectiveTrialMemory;
         var spec = SweepSpecFile.Read(file.FullName, allowLarge, checkData: true, budget).Spec;
         var searcher = SearcherFactory.Create(spec);
-        console.MarkupLineInterpolated($"[green]valid[/]: sweep [bold]{spec.Name}[/], {searcher.TotalTrials:N0} trials ({spec.Combinations:N0} combinations × {spec.Seeds.Count} seeds), {spec.Strategy.ToString().ToLowerInvariant()} search");
+        console.MarkupLineInterpolated($"[green]valid[/]: sweep [bold]{spec.Name}[/], {Plural.Of(searcher.TotalTrials, "trial")} ({Plural.Of(spec.Combinations, "combination")} × {Plural.Of(spec.Seeds.Count, "seed")}), {spec.Strategy.ToString().ToLowerInvariant()} search");
         var table = new Table().AddColumns("trial", "combination", "seed", "hyperparameters");
         foreach (var index in Enumerable.Range(0, Math.Min(show, searcher.TotalTrials)))
         {
