@@ -9,14 +9,17 @@ namespace SweepCluster.Cli.Usage;
 
 public static class UsageError
 {
-    /// <summary>Type names System.CommandLine puts in its messages, as a user reads them.</summary>
-    private static readonly IReadOnlyDictionary<string, string> TypeNames = new Dictionary<string, string>
+    /// <summary>How System.CommandLine 2.0's messages for a missing argument and a value of the wrong type begin.</summary>
+    private const string RequiredArgument = "Required argument missing";
+    private const string CannotParse = "Cannot parse argument";
+
+    /// <summary>A flag's value type as a user reads it; null for a type without a plain name.</summary>
+    private static string? TypeWords(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
-        ["'System.Int32'"] = "a whole number",
-        ["'System.Int64'"] = "a whole number",
-        ["'System.Double'"] = "a number",
-        ["'System.Nullable`1[System.Int32]'"] = "a whole number",
-        ["'System.Boolean'"] = "true or false",
+        var t when t == typeof(int) || t == typeof(long) => "a whole number",
+        var t when t == typeof(double) => "a number",
+        var t when t == typeof(bool) => "true or false",
+        _ => null,
     };
 
     /// <summary>The one line for <paramref name="parse"/>'s errors; null when it has none.</summary>
@@ -36,6 +39,11 @@ public static class UsageError
         var error = parse.Errors[0];
         if (error.SymbolResult is CommandResult { Command.Subcommands.Count: > 0 } missing && missing.Command.Action is null)
             return $"`{CommandPath(missing)}` needs a command: {string.Join(", ", missing.Command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))} (see `{CommandPath(missing)} --help`)";
+        if (error.Message.StartsWith(RequiredArgument, StringComparison.Ordinal) && command.Arguments.Count > 0)
+            return $"`{name}` needs {string.Join(" and ", command.Arguments.Select(a => a.Name))} (see `{name} --help`)";
+        if (error.SymbolResult is OptionResult { Tokens.Count: > 0 } typed && error.Message.StartsWith(CannotParse, StringComparison.Ordinal)
+            && TypeWords(typed.Option.ValueType) is { } words)
+            return $"{typed.Option.Name}: '{typed.Tokens[^1].Value}' is not {words}";
         var message = OneLine(error.Message);
         return error.SymbolResult is OptionResult option && !message.Contains(option.Option.Name, StringComparison.Ordinal)
             ? $"{option.Option.Name}: {message}"
@@ -68,12 +76,10 @@ public static class UsageError
         return string.Join(' ', names);
     }
 
-    /// <summary>System.CommandLine's message with its line breaks and tabs folded, and .NET type names in words.</summary>
+    /// <summary>System.CommandLine's message with its line breaks and tabs folded.</summary>
     private static string OneLine(string message)
     {
         var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var text = lines.Length <= 1 ? message.Trim() : $"{lines[0]} {string.Join(", ", lines.Skip(1))}";
-        foreach (var (type, words) in TypeNames) text = text.Replace(type, words, StringComparison.Ordinal);
-        return text;
+        return lines.Length <= 1 ? message.Trim() : $"{lines[0]} {string.Join(", ", lines.Skip(1))}";
     }
 }
