@@ -97,6 +97,7 @@ public static class TrainCommand
     {
         if (options.Checkpoint is null && options.StopAfter is not null)
             throw new InvalidDataException("--stop-after needs --checkpoint FILE, or the stopped run could not be resumed");
+        SpecKinds.Require(options.Spec.FullName, SpecKind.Trial);
         var loaded = TrialSpecLoader.Load(options.Spec.FullName);
         var spec = loaded.Spec;
         var data = TrainingDataLoader.Load(spec, loaded.BaseDirectory);
