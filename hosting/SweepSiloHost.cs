@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using SweepCluster.Hosting.Security;
 using SweepCluster.Hosting.Storage;
 using SweepCluster.Web.Hosting;
@@ -47,11 +48,12 @@ public static class SweepSiloHost
     /// The options of the silo program: section <see cref="SweepSiloOptions.Section"/> of appsettings.json beside the
     /// program, then <c>SweepCluster__*</c> environment variables, then the flags of <paramref name="args"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">A value has the wrong type; the message names the flag.</exception>
+    /// <exception cref="ArgumentException">An unknown flag, or a value of the wrong type; the message names the flag.</exception>
     public static SweepSiloOptions ReadOptions(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         CommandLineSecrets.RefuseRedisPassword(args);
+        SiloFlags.RefuseUnknown(args);
         using var configuration = Host.CreateApplicationBuilder(ProgramSettings(args)).Configuration;
         configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
         return SweepSiloOptionsBinding.Bind(configuration);
@@ -124,6 +126,7 @@ public static class SweepSiloHost
         builder.UseOrleans(silo =>
         {
             silo.UseSweepCluster(options, store, settings.Store, settings.PrimarySilo).UseSweepClusterKubernetes(options);
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, ProcessClock.Instance); // no false watchdog stall at start
             if (tls is not null)
             {
                 silo.UseSweepClusterTls(tls);

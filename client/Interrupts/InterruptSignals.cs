@@ -21,10 +21,17 @@ public sealed class InterruptSignals : IDisposable
     /// <summary>Cancelled by the first SIGINT or SIGTERM.</summary>
     public CancellationToken Token => _interruption.Token;
 
+    /// <summary>What the first Ctrl+C or SIGTERM prints at once, before the command has ended cleanly.</summary>
+    public const string FirstRequestMessage = "stopping (Ctrl+C again exits at once)";
+
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true; // the command decides how to end; never the runtime's default termination
-        if (_interruption.Request() != InterruptAction.ExitNow) return;
+        if (_interruption.Request() == InterruptAction.StopGracefully)
+        {
+            Console.Error.WriteLine(FirstRequestMessage);
+            return;
+        }
         Console.Error.WriteLine("interrupted again: exiting now");
         Console.Write(TerminalReset.ShowCursor); // a live progress display hides the cursor
         Environment.Exit((int)ExitCode.Cancelled);

@@ -5,6 +5,7 @@
 // bound a hang.
 using System.Runtime.InteropServices;
 using SweepCluster.Abstractions;
+using SweepCluster.Cli.Interrupts;
 using SweepCluster.Cli.Tests.Resilience;
 using SweepCluster.Cli.Tests.Store;
 using SweepCluster.Core;
@@ -63,7 +64,7 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
             log.WriteLine($"SIGINT to exit: {took.TotalSeconds:0.00} s\n{run.Output}");
 
             Assert.Equal(130, exit);
-            Assert.Contains($"go on with: sweep resume sigint --store {store}", run.Output);
+            Assert.True(run.Printed($"go on with: sweep resume sigint --store {store}"), run.Output);
             Assert.True(File.Exists(Path.Combine(_dir.Path, "quickstart-sigint", "report.md")), run.Output);
             Assert.DoesNotContain("   at ", run.Output);
         }
@@ -90,8 +91,8 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"SIGTERM to exit: {took.TotalSeconds:0.00} s\n{run.Output}");
 
         Assert.Equal(130, exit);
-        Assert.Contains("partial report written to", run.Output);
-        Assert.Contains($"go on with: sweep resume sigterm --store {store}", run.Output);
+        Assert.True(run.Printed("partial report written to"), run.Output);
+        Assert.True(run.Printed($"go on with: sweep resume sigterm --store {store}"), run.Output);
     }
 
     [Fact]
@@ -102,12 +103,13 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
         await SweepProcess.WaitForTrialsAsync(store, "twice", TrialStatus.Completed, 1, SignalledProcess.Bound);
 
         run.Send(PosixSignal.SIGINT);
+        await run.WaitForOutputAsync(InterruptSignals.FirstRequestMessage); // two signals sent at once would arrive as one
         run.Send(PosixSignal.SIGINT);
         var (exit, took) = await run.WaitForExitAsync(ExitBound);
         log.WriteLine($"two SIGINTs to exit: {took.TotalSeconds:0.00} s\n{run.Output}");
 
         Assert.Equal(130, exit);
-        Assert.Contains("interrupted again: exiting now", run.Output);
+        Assert.True(run.Printed("interrupted again: exiting now"), run.Output);
     }
 
     [Fact]
@@ -122,7 +124,7 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"Ctrl+C to exit: {took.TotalSeconds:0.00} s\n{run.Output}");
 
         Assert.Equal(130, exit);
-        Assert.Contains("go on with: sweep resume terminal", run.Output);
+        Assert.True(run.Printed("go on with: sweep resume terminal"), run.Output);
     }
 
     [Fact]
@@ -141,7 +143,7 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
             log.WriteLine($"SIGINT to exit: {took.TotalSeconds:0.00} s\n{watch.Output}");
 
             Assert.Equal(130, exit);
-            Assert.Contains("follow it again with `sweep watch watched`", watch.Output);
+            Assert.True(watch.Printed("follow it again with `sweep watch watched`"), watch.Output);
         }
         await AssertStillRunningAndCancelAsync(silos, "watched");
     }
@@ -160,7 +162,7 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
             log.WriteLine($"SIGINT to exit: {took.TotalSeconds:0.00} s\n{submit.Output}");
 
             Assert.Equal(130, exit);
-            Assert.Contains("follow it again with `sweep watch waited`", submit.Output);
+            Assert.True(submit.Printed("follow it again with `sweep watch waited`"), submit.Output);
         }
         await AssertStillRunningAndCancelAsync(silos, "waited");
     }
@@ -178,7 +180,7 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"SIGINT to exit: {took.TotalSeconds:0.00} s\n{train.Output}");
 
         Assert.Equal(130, exit);
-        Assert.Contains($"continue with --resume {checkpoint}", train.Output);
+        Assert.True(train.Printed($"continue with --resume {checkpoint}"), train.Output);
         Assert.True(File.Exists(checkpoint));
     }
 

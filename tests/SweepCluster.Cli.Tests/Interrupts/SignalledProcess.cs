@@ -28,13 +28,17 @@ public sealed class SignalledProcess : IDisposable
     }
 
     /// <summary>The built CLI with <paramref name="arguments"/>, its output redirected (no terminal).</summary>
-    public static SignalledProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static SignalledProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        StartProgram(Path.Combine(AppContext.BaseDirectory, "sweep.dll"), workingDirectory, environment, arguments);
+
+    /// <summary>Another built .NET program (the silo's) with <paramref name="arguments"/>, its output redirected.</summary>
+    public static SignalledProcess StartProgram(string dll, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sweep.dll"));
+        start.ArgumentList.Add(dll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return new SignalledProcess(Process.Start(start)!, terminal: false);
@@ -63,6 +67,12 @@ public sealed class SignalledProcess : IDisposable
         }
     }
 
+    /// <summary>Whether the output holds <paramref name="text"/>, whitespace aside: the console wraps long lines at 80
+    /// columns when its output is redirected.</summary>
+    public bool Printed(string text) => Squeezed(Output).Contains(Squeezed(text), StringComparison.Ordinal);
+
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
     /// <summary>Sends <paramref name="signal"/> (SIGINT 2, SIGTERM 15) to the process itself.</summary>
     public void Send(PosixSignal signal)
     {
@@ -82,7 +92,7 @@ public sealed class SignalledProcess : IDisposable
     public async Task WaitForOutputAsync(string text)
     {
         var deadline = DateTime.UtcNow + Bound;
-        while (!Output.Contains(text, StringComparison.Ordinal))
+        while (!Printed(text))
         {
             if (_process.HasExited) throw new InvalidOperationException($"the process ended (exit {_process.ExitCode}) before printing '{text}':\n{Output}");
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"'{text}' did not appear within {Bound}:\n{Output}");
