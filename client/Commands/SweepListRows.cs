@@ -14,7 +14,7 @@ public static class SweepListRows
         sweeps.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.SweepId, StringComparer.Ordinal)
             .Select(s => new[]
             {
-                s.SweepId, s.Name, s.Status.ToString().ToLowerInvariant(), $"{s.TrialsEnded}/{s.TotalTrials}",
+                s.SweepId, s.Name, s.Status.ToString(), $"{s.TrialsEnded}/{s.TotalTrials}",
                 s.BestMetric is { } metric ? $"{ReportText.Name(s.Metric)} {TrainNumbers.Format(metric)}" : "",
                 s.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             })

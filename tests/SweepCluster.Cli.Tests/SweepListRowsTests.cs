@@ -24,6 +24,6 @@ public sealed class SweepListRowsTests
     {
         var row = SweepListRows.Of([Line("s1", Monday, 12, 0.98054)]).Single();
 
-        Assert.Equal(["s1", "digits", "running", "12/24", "val_accuracy 0.9805", "2026-12-07 09:00:00"], row);
+        Assert.Equal(["s1", "digits", "Running", "12/24", "val_accuracy 0.9805", "2026-12-07 09:00:00"], row);
     }
 }
