@@ -1,4 +1,5 @@
 // `sweep validate SPEC`: checks a sweep spec without a cluster and prints how it expands, or every error.
+using SweepCluster.Core;
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Engine.Memory;

@@ -1,3 +1,5 @@
+using SweepCluster.Core;
+
 namespace SweepCluster.Cli.Tests;
 
 public sealed class PluralTests

@@ -1,7 +1,7 @@
 // Counts in CLI messages: "1 trial", "2 trials", "1,000 slots".
 using System.Globalization;
 
-namespace SweepCluster.Cli;
+namespace SweepCluster.Core;
 
 public static class Plural
 {
