@@ -52,7 +52,7 @@ public static class StatusCommand
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
-                return WatchEnding.Detached(AnsiConsole.Console, sweepId);
+                return WatchEnding.Detached(AnsiConsole.Console, sweepId, inCluster: cluster.Kind == SweepAccessKind.Cluster);
             }
             WatchEnding.PointToReport(AnsiConsole.Console, sweepId);
             return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;

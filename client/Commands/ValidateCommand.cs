@@ -31,6 +31,7 @@ public static class ValidateCommand
     /// <param name="trialMemoryMb">The budget of one trial in MB; 0: a silo's default on this machine.</param>
     public static int Run(IAnsiConsole console, FileInfo file, bool allowLarge, int show, long trialMemoryMb = 0)
     {
+        if (show < 0) throw new InvalidFlagException($"--show must be 0 or more, got {show}");
         if (trialMemoryMb < 0) throw new InvalidFlagException($"{TrialMemoryBudget.Flag} must be 0 (this machine's share) or more, got {trialMemoryMb}");
         var budget = new SweepSiloOptions { TrialMemoryMb = trialMemoryMb }.EffectiveTrialMemory;
         var spec = SweepSpecFile.Read(file.FullName, allowLarge, checkData: true, budget).Spec;

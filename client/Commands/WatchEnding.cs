@@ -6,11 +6,16 @@ namespace SweepCluster.Cli.Commands;
 
 public static class WatchEnding
 {
-    /// <summary>Ctrl+C while following: the sweep is left running. Returns exit code 130.</summary>
-    public static int Detached(IAnsiConsole console, string sweepId)
+    /// <summary>Ctrl+C while following: the sweep is left as it is. Returns exit code 130.</summary>
+    /// <param name="inCluster">Whether the sweep trains in a cluster (else it was read from a store by a silo of this
+    /// process, which trains nothing for it).</param>
+    public static int Detached(IAnsiConsole console, string sweepId, bool inCluster = true)
     {
         console.WriteLine();
-        console.MarkupLineInterpolated($"[yellow]detached[/]: sweep {sweepId} goes on in the cluster; follow it again with `sweep watch {sweepId}`");
+        if (inCluster)
+            console.MarkupLineInterpolated($"[yellow]detached[/]: sweep {sweepId} goes on in the cluster; follow it again with `sweep watch {sweepId}`");
+        else
+            console.MarkupLineInterpolated($"[yellow]stopped watching[/] sweep {sweepId}");
         return (int)ExitCode.Cancelled;
     }
 

@@ -13,6 +13,7 @@ public sealed class UsageCliTests
     [InlineData("--format: ", "report", "s1", "--format", "pdf")]
     [InlineData("--slots must be 0 (one per processor) or more, got -1", "run", "{spec}", "--slots", "-1", "--store", "memory")]
     [InlineData("--slots: 'abc' is not a whole number", "run", "{spec}", "--slots", "abc")]
+    [InlineData("--show must be 0 or more, got -1", "validate", "{spec}", "--show", "-1")]
     public async Task A_refused_invocation_is_one_line_and_exit_code_2(string expected, params string[] arguments)
     {
         var result = await CliProcesses.RunAsync(Path.GetTempPath(), arguments.Select(a => a.Replace("{spec}", Quickstart)).ToArray());
