@@ -1,13 +1,29 @@
 using System.CommandLine;
 using SweepCluster.Cli.Commands;
+using SweepCluster.Cli.Interrupts;
+using SweepCluster.Cli.Usage;
 
 namespace SweepCluster.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("SweepCluster: sweep the training dynamics of neural networks on an Orleans cluster.")
+        // Ours, not System.CommandLine's (ProcessTerminationTimeout = null): the first Ctrl+C or SIGTERM cancels the
+        // command's token and the command ends cleanly; a second exits at once.
+        using var signals = InterruptSignals.Register();
+        var parse = CreateRoot().Parse(args);
+        if (UsageError.Describe(parse) is { } usage)
+        {
+            Console.Error.WriteLine($"error: {usage}");
+            return (int)ExitCode.InvalidInput;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
+    }
+
+    /// <summary>Every command of the CLI.</summary>
+    public static RootCommand CreateRoot() =>
+        new("SweepCluster: sweep the training dynamics of neural networks on an Orleans cluster.")
         {
             RunCommand.Create(),
             SubmitCommand.Create(),
@@ -25,6 +41,4 @@ public static class Program
             ReplayCommand.Create(),
             CertsCommand.Create(),
         };
-        return root.Parse(args).Invoke();
-    }
 }

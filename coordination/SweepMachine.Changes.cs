@@ -41,7 +41,8 @@ public sealed partial class SweepMachine
         GoOn();
         var kept = _book.Trials.Count(t => t.Status.IsTerminal());
         return Answer(SweepChangeOutcome.Resumed,
-            $"resumed sweep {Name}: {resumed + stopping} trial(s) go on from their checkpoints; {kept} ended trial(s) are kept");
+            $"resumed sweep {Name}: {Plural.Of(resumed + stopping, "trial")} {(resumed + stopping == 1 ? "goes" : "go")} on from {(resumed + stopping == 1 ? "its checkpoint" : "their checkpoints")}; " +
+            $"{Plural.Of(kept, "ended trial")} {(kept == 1 ? "is" : "are")} kept");
     }
 
     // Cancelled, or failed while its sweep was cancelled with a retry left (that retry was never made): it goes on.
@@ -51,7 +52,7 @@ public sealed partial class SweepMachine
     private Directive? Extend(SweepExtension extension)
     {
         if (extension.Request != Guid.Empty && _plan.Extensions.Any(taken => taken.Request == extension.Request))
-            return Answer(SweepChangeOutcome.Extended, $"sweep {Name} already took this extension (the call was repeated): {_plan.TotalTrials} trial(s) in all");
+            return Answer(SweepChangeOutcome.Extended, $"sweep {Name} already took this extension (the call was repeated): {Plural.Of(_plan.TotalTrials, "trial")} in all");
         if (ExtensionCheck.Refusal(_plan, _header.Status, Name, extension) is { } refusal)
             return Answer(SweepChangeOutcome.Refused, refusal);
         var before = _book.Total;
@@ -60,7 +61,7 @@ public sealed partial class SweepMachine
         Dirty = true;
         if (_header.Status != SweepStatus.Running) MoveTo(SweepStatus.Running, null);
         GoOn();
-        return Answer(SweepChangeOutcome.Extended, $"extended sweep {Name} by {_plan.TotalTrials - before} trial(s): {_plan.TotalTrials} in all");
+        return Answer(SweepChangeOutcome.Extended, $"extended sweep {Name} by {Plural.Of(_plan.TotalTrials - before, "trial")}: {_plan.TotalTrials:N0} in all");
     }
 
     // Stored before anything starts, so a restarted coordinator runs the sweep as changed.

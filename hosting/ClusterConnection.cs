@@ -56,6 +56,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         IHost? host = null;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>(); // the CLI handles Ctrl+C and SIGTERM
         builder.UseOrleansClient(client =>
         {
             if (target.Tls is { } tls) client.UseSweepClusterTls(tls);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using SweepCluster.Hosting.Security;
 using SweepCluster.Hosting.Storage;
 using SweepCluster.Web.Hosting;
@@ -47,11 +48,12 @@ public static class SweepSiloHost
     /// The options of the silo program: section <see cref="SweepSiloOptions.Section"/> of appsettings.json beside the
     /// program, then <c>SweepCluster__*</c> environment variables, then the flags of <paramref name="args"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">A value has the wrong type; the message names the flag.</exception>
+    /// <exception cref="ArgumentException">An unknown flag, or a value of the wrong type; the message names the flag.</exception>
     public static SweepSiloOptions ReadOptions(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         CommandLineSecrets.RefuseRedisPassword(args);
+        SiloFlags.RefuseUnknown(args);
         using var configuration = Host.CreateApplicationBuilder(ProgramSettings(args)).Configuration;
         configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
         return SweepSiloOptionsBinding.Bind(configuration);
@@ -114,12 +116,17 @@ public static class SweepSiloHost
         bool dashboard)
     {
         if (settings.ProgramArgs is { } args) builder.Configuration.AddCommandLine(args, SweepSiloOptions.SwitchMappings);
-        else builder.Logging.ClearProviders();
+        else
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>(); // the program handles Ctrl+C and SIGTERM
+        }
         var store = SelectStore(options, settings);
         builder.Services.AddSweepClusterStore(store, options.ResumeRunningSweeps); // before Orleans: the store opens first and closes last
         builder.UseOrleans(silo =>
         {
             silo.UseSweepCluster(options, store, settings.Store, settings.PrimarySilo).UseSweepClusterKubernetes(options);
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, ProcessClock.Instance); // no false watchdog stall at start
             if (tls is not null)
             {
                 silo.UseSweepClusterTls(tls);

@@ -51,7 +51,7 @@ using (host)
         return error.Kind == StoreErrorKind.Unreachable ? 1 : 2;
     }
 
-    Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slots, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', {options.Clustering.ToString().ToLowerInvariant()} clustering. Ctrl+C stops it.");
+    Console.WriteLine($"SweepCluster silo: {options.EffectiveSlots} training slot{(options.EffectiveSlots == 1 ? "" : "s")}, silo port {options.SiloPort}, gateway port {options.GatewayPort}, cluster '{options.ClusterId}', {options.Clustering.ToString().ToLowerInvariant()} clustering. Ctrl+C stops it.");
     Console.WriteLine($"Store: {host.Services.GetRequiredService<SiloStore>().Store.Name}");
     var insecure = ClusterTlsRequirement.InsecureWarning(options);
     Console.WriteLine(host.Services.GetService<ClusterCertificates>() is { } tls ? $"Cluster TLS: on, mutual, as {tls.Describe()}"

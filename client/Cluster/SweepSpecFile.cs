@@ -29,6 +29,7 @@ public sealed record SweepSpecFile(SweepSubmission Submission, SweepSpec Spec, I
     public static SweepSpecFile Read(string path, bool allowLarge, bool checkData, TrialMemoryBudget? trialMemory = null)
     {
         var full = Path.GetFullPath(path);
+        SpecKinds.Require(full, SpecKind.Sweep);
         var spec = SweepSpecLoader.Load(full, allowLarge);
         var files = SweepDataFiles.Read(spec);
         var data = SweepDataFiles.Source(files); // the very bytes that will be sent

@@ -3,7 +3,6 @@ using System.CommandLine;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Hosting;
-using SweepCluster.Reporting.Formatting;
 using Spectre.Console;
 
 namespace SweepCluster.Cli.Commands;
@@ -36,13 +35,8 @@ public static class CancelCommand
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var catalog = cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key);
             var sweeps = await cluster.Calls.RunAsync("the list of sweeps", catalog.ListAsync, cancellation);
-            var table = new Table().AddColumns("id", "name", "status", "trials ended", "best", "created (UTC)");
-            foreach (var s in sweeps)
-            {
-                var best = s.BestMetric is { } metric ? $"{ReportText.Name(s.Metric)} {metric:0.####}" : "";
-                table.AddRow(Markup.Escape(s.SweepId), Markup.Escape(s.Name), s.Status.ToString(), $"{s.TrialsEnded}/{s.TotalTrials}", Markup.Escape(best),
-                    s.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
-            }
+            var table = new Table().AddColumns([.. SweepListRows.Columns]);
+            foreach (var row in SweepListRows.Of(sweeps)) table.AddRow(row.Select(Markup.Escape).ToArray());
             AnsiConsole.Write(table);
             return (int)ExitCode.Success;
         }));

@@ -27,7 +27,7 @@ public static class ChangeCommand
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
             var result = await cluster.Calls.RunAsync($"resuming sweep {sweepId}", coordinator.ResumeAsync, cancellation);
-            return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, result, parse.GetValue(Output)!, cancellation);
+            return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, result, parse.GetValue(Output)!, StoreOptions.From(parse), cancellation);
         }));
         return command;
     }
@@ -46,7 +46,7 @@ public static class ChangeCommand
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, progress) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
             var result = await cluster.Calls.RunAsync($"extending sweep {sweepId}", () => coordinator.ExtendAsync(extension), cancellation);
-            return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, result, parse.GetValue(Output)!, cancellation);
+            return await FollowAsync(AnsiConsole.Console, cluster, coordinator, progress, result, parse.GetValue(Output)!, StoreOptions.From(parse), cancellation);
         }));
         return command;
     }
@@ -55,12 +55,12 @@ public static class ChangeCommand
     private static readonly Option<DirectoryInfo> Output = new("--output", "-o")
     {
         Description = "With no silo running: where the report folder goes once the sweep ends here.",
-        DefaultValueFactory = _ => new DirectoryInfo("sweeps"),
+        DefaultValueFactory = _ => new DirectoryInfo(ResumeHint.DefaultOutput),
     };
 
     /// <summary>Prints the answer; a sweep that now trains in this process is followed to its end and reported.</summary>
     private static async Task<int> FollowAsync(IAnsiConsole console, SweepAccess access, ISweepCoordinatorGrain coordinator, SweepProgress before,
-        SweepChangeResult result, DirectoryInfo output, CancellationToken cancellation)
+        SweepChangeResult result, DirectoryInfo output, StoreChoice store, CancellationToken cancellation)
     {
         var exit = Report(console, result);
         if (result.Outcome is SweepChangeOutcome.Resumed or SweepChangeOutcome.Extended or SweepChangeOutcome.AlreadyRunning)
@@ -72,7 +72,8 @@ public static class ChangeCommand
         }
         if (exit != (int)ExitCode.Success || access.Kind != SweepAccessKind.EmbeddedStore) return exit;
         console.MarkupLineInterpolated($"training here, on a silo over the {access.StoreName}: Ctrl+C stops it (resumable)");
-        return await SweepCompletion.WatchAndReportAsync(console, access.Grains, coordinator, $"{before.Name}-{before.SweepId}", output, cancellation);
+        return await SweepCompletion.WatchAndReportAsync(console, access.Grains, coordinator, $"{before.Name}-{before.SweepId}", output,
+            ResumeHint.For(before.SweepId, store, output), cancellation);
     }
 
     /// <summary>Prints the coordinator's answer; returns the exit code (a refusal or an unknown id: 2).</summary>

@@ -19,7 +19,7 @@ public static class RunCommand
         var spec = new Argument<FileInfo>("SPEC") { Description = "A sweep spec (.yaml, .yml or .json)." };
         var id = new Option<string?>("--id") { Description = "The sweep id (default: a new one from the time)." };
         var slots = new Option<int>("--slots") { Description = "Trials trained at once (default: one per processor)." };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Where the report folder goes.", DefaultValueFactory = _ => new DirectoryInfo("sweeps") };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Where the report folder goes.", DefaultValueFactory = _ => new DirectoryInfo(ResumeHint.DefaultOutput) };
         var allowLarge = new Option<bool>("--allow-large") { Description = "Accept sweeps of more than 100,000 trials." };
         var httpPort = new Option<int>("--http-port") { Description = "Also serve the Orleans dashboard and the live sweep page on 127.0.0.1 at this port (default 0: none)." };
         var command = new Command("run", "Run a sweep on an embedded silo in this process and print the ranked report.")
@@ -47,7 +47,7 @@ public static class RunCommand
 
         if (httpPort is < 0 or > ushort.MaxValue) throw new InvalidFlagException($"--http-port must be 0 (no web host) or 1-65535, got {httpPort}");
         await using var cluster = await (store ?? StoreChoice.Memory).StartEmbeddedAsync(slots, cancellation, httpPort);
-        console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {spec.TotalTrials:N0} trials on an embedded silo with {cluster.Slots} slots; {cluster.StoreName}");
+        console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {Plural.Of(spec.TotalTrials, "trial")} on an embedded silo with {Plural.Of(cluster.Slots, "slot")}; {cluster.StoreName}");
         if (httpPort > 0) console.MarkupLineInterpolated($"live page: {SweepPageUrl.For(new Uri($"http://{SweepSiloOptions.DefaultHttpBind}:{httpPort}/"), sweepId)}");
         var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
         await read.UploadDataAsync(cluster.Grains, cancellation);
@@ -55,6 +55,7 @@ public static class RunCommand
         if (submitted.Outcome is SubmitOutcome.Invalid or SubmitOutcome.IdConflict)
             throw new UnknownSweepException(string.Join(Environment.NewLine, submitted.Errors));
 
-        return await SweepCompletion.WatchAndReportAsync(console, cluster.Grains, coordinator, $"{spec.Name}-{sweepId}", output, cancellation);
+        return await SweepCompletion.WatchAndReportAsync(console, cluster.Grains, coordinator, $"{spec.Name}-{sweepId}", output,
+            ResumeHint.For(sweepId, store ?? StoreChoice.Memory, output), cancellation);
     }
 }

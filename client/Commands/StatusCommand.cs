@@ -2,6 +2,7 @@
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Core;
+using SweepCluster.Abstractions;
 using SweepCluster.Hosting;
 using Spectre.Console;
 
@@ -44,7 +45,16 @@ public static class StatusCommand
             if (parse.GetValue(open)) AnsiConsole.WriteLine($"live page: {SweepPageUrl.For(SweepPageUrl.Parse(parse.GetValue(httpUrl)!), sweepId)}");
             await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
             var (coordinator, _) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);
-            var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cluster.Calls, cancellation);
+            SweepProgress progress;
+            try
+            {
+                progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cluster.Calls, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return WatchEnding.Detached(AnsiConsole.Console, sweepId, inCluster: cluster.Kind == SweepAccessKind.Cluster);
+            }
+            WatchEnding.PointToReport(AnsiConsole.Console, sweepId);
             return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
         }));
         return command;

@@ -33,22 +33,33 @@ public static class SubmitCommand
             var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
             // Safe to repeat: the same spec under the same id answers AlreadyExists (a retry after a lost answer does too).
             var result = await cluster.Calls.RunAsync($"the submission of sweep {sweepId}", () => coordinator.SubmitAsync(submission), cancellation);
+            // Standard output carries the id alone (`ID=$(sweep submit SPEC)`); everything else goes to standard error.
+            var messages = StandardError.Console;
             switch (result.Outcome)
             {
                 case SubmitOutcome.Invalid:
                 case SubmitOutcome.IdConflict:
                     throw new UnknownSweepException(string.Join(Environment.NewLine, result.Errors));
                 case SubmitOutcome.AlreadyExists:
-                    AnsiConsole.MarkupLineInterpolated($"sweep [bold]{result.SweepId}[/] already exists with this spec ({result.TotalTrials} trials)");
+                    messages.MarkupLineInterpolated($"sweep [bold]{result.SweepId}[/] already exists with this spec ({Plural.Of(result.TotalTrials, "trial")})");
                     break;
                 default:
-                    AnsiConsole.MarkupLineInterpolated($"submitted sweep [bold]{result.SweepId}[/] ({result.Name}, {result.TotalTrials} trials)");
+                    messages.MarkupLineInterpolated($"submitted sweep [bold]{result.SweepId}[/] ({result.Name}, {Plural.Of(result.TotalTrials, "trial")})");
                     break;
             }
-            AnsiConsole.WriteLine(result.SweepId);
+            Console.Out.WriteLine(result.SweepId);
             if (!parse.GetValue(wait)) return (int)ExitCode.Success;
-            var progress = await SweepWatcher.WatchAsync(AnsiConsole.Console, coordinator, cluster.Calls, cancellation);
+            SweepProgress progress;
+            try
+            {
+                progress = await SweepWatcher.WatchAsync(messages, coordinator, cluster.Calls, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return WatchEnding.Detached(messages, sweepId);
+            }
             ReportOutput.Print(AnsiConsole.Console, (await cluster.Calls.RunAsync($"the report of sweep {sweepId}", coordinator.GetReportAsync, cancellation))!);
+            WatchEnding.PointToReport(messages, sweepId);
             return progress.Status == SweepStatus.Completed ? (int)ExitCode.Success : (int)ExitCode.SweepFailed;
         }));
         return command;

@@ -75,8 +75,10 @@ public static class TrainCommand
             using var writer = new StreamWriter(historyFile.FullName);
             HistoryCsv.Write(writer, result.History);
         }
-        var stoppedOnRequest = result.Outcome == TrialOutcome.Cancelled && !cancellation.IsCancellationRequested && options.StopAfter is not null;
+        var interrupted = result.Outcome == TrialOutcome.Cancelled && cancellation.IsCancellationRequested;
+        var stoppedOnRequest = result.Outcome == TrialOutcome.Cancelled && !interrupted && options.StopAfter is not null;
         if (stoppedOnRequest) console.MarkupLineInterpolated($"stopped after epoch {options.StopAfter}; continue with --resume {options.Checkpoint?.FullName ?? "<checkpoint>"}");
+        if (interrupted) console.MarkupLineInterpolated($"[yellow]interrupted[/] after epoch {result.History.Count}; {ResumeAdvice(options)}");
         return result.Outcome switch
         {
             TrialOutcome.Completed => (int)ExitCode.Success,
@@ -86,10 +88,16 @@ public static class TrainCommand
         };
     }
 
+    /// <summary>How to go on after Ctrl+C: from the last epoch's checkpoint, or how to make the next run resumable.</summary>
+    private static string ResumeAdvice(TrainOptions options) => options.Checkpoint is { } checkpoint
+        ? $"continue with --resume {checkpoint.FullName} (from the checkpoint of the last complete epoch)"
+        : "nothing to resume from: train with --checkpoint FILE to make a run resumable";
+
     private static (TrialSpec Spec, Trainer Trainer) Prepare(IAnsiConsole console, TrainOptions options)
     {
         if (options.Checkpoint is null && options.StopAfter is not null)
             throw new InvalidDataException("--stop-after needs --checkpoint FILE, or the stopped run could not be resumed");
+        SpecKinds.Require(options.Spec.FullName, SpecKind.Trial);
         var loaded = TrialSpecLoader.Load(options.Spec.FullName);
         var spec = loaded.Spec;
         var data = TrainingDataLoader.Load(spec, loaded.BaseDirectory);

@@ -21,8 +21,9 @@ public static class TrainReport
     }
 
     public static void Epoch(IAnsiConsole console, EpochRecord r, int epochs) =>
-        console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,7} {1,7} {2,10:G5} {3,10} {4,8} {5,10:G4} {6,9:G3} {7,6}",
-            $"{r.Epoch}/{epochs}", r.Step, r.TrainLoss, Short(r.ValLoss), Short(r.ValMetric), r.LearningRate, r.WeightDecay, r.BatchSize));
+        console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,7} {1,7} {2,10} {3,10} {4,8} {5,10} {6,9} {7,6}",
+            $"{r.Epoch}/{epochs}", r.Step, TrainNumbers.Format(r.TrainLoss), TrainNumbers.Format(r.ValLoss), TrainNumbers.Format(r.ValMetric),
+            TrainNumbers.Format(r.LearningRate), TrainNumbers.Format(r.WeightDecay), r.BatchSize));
 
     public static void Summary(IAnsiConsole console, TrainingResult result)
     {
@@ -31,16 +32,13 @@ public static class TrainReport
         table.AddRow(
             result.Outcome.ToString(),
             result.History.Count.ToString(CultureInfo.InvariantCulture),
-            final is null ? "-" : final.TrainLoss.ToString("G6", CultureInfo.InvariantCulture),
-            Optional(final?.ValLoss),
-            Optional(final?.ValMetric));
+            TrainNumbers.Format(final?.TrainLoss),
+            TrainNumbers.Format(final?.ValLoss),
+            TrainNumbers.Format(final?.ValMetric));
         console.Write(table);
         if (result.Message is { } message) console.MarkupLineInterpolated($"[yellow]{message}[/]");
     }
 
     private static string MetricName(TaskKind task) => task == TaskKind.Classification ? "val_acc" : "val_rmse";
 
-    private static string Optional(double? value) => value?.ToString("G5", CultureInfo.InvariantCulture) ?? "-";
-
-    private static string Short(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
 }

@@ -1,4 +1,5 @@
 // `sweep validate SPEC`: checks a sweep spec without a cluster and prints how it expands, or every error.
+using SweepCluster.Core;
 using System.CommandLine;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Engine.Memory;
@@ -30,11 +31,12 @@ public static class ValidateCommand
     /// <param name="trialMemoryMb">The budget of one trial in MB; 0: a silo's default on this machine.</param>
     public static int Run(IAnsiConsole console, FileInfo file, bool allowLarge, int show, long trialMemoryMb = 0)
     {
+        if (show < 0) throw new InvalidFlagException($"--show must be 0 or more, got {show}");
         if (trialMemoryMb < 0) throw new InvalidFlagException($"{TrialMemoryBudget.Flag} must be 0 (this machine's share) or more, got {trialMemoryMb}");
         var budget = new SweepSiloOptions { TrialMemoryMb = trialMemoryMb }.EffectiveTrialMemory;
         var spec = SweepSpecFile.Read(file.FullName, allowLarge, checkData: true, budget).Spec;
         var searcher = SearcherFactory.Create(spec);
-        console.MarkupLineInterpolated($"[green]valid[/]: sweep [bold]{spec.Name}[/], {searcher.TotalTrials:N0} trials ({spec.Combinations:N0} combinations × {spec.Seeds.Count} seeds), {spec.Strategy.ToString().ToLowerInvariant()} search");
+        console.MarkupLineInterpolated($"[green]valid[/]: sweep [bold]{spec.Name}[/], {Plural.Of(searcher.TotalTrials, "trial")} ({Plural.Of(spec.Combinations, "combination")} × {Plural.Of(spec.Seeds.Count, "seed")}), {spec.Strategy.ToString().ToLowerInvariant()} search");
         var table = new Table().AddColumns("trial", "combination", "seed", "hyperparameters");
         foreach (var index in Enumerable.Range(0, Math.Min(show, searcher.TotalTrials)))
         {

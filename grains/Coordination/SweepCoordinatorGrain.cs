@@ -96,6 +96,7 @@ public sealed class SweepCoordinatorGrain(
         await RunAsync(new SweepStarted(plan.Spec.Name, created));
         StartTicking();
         await WakeUpReminder.EnsureAsync(this, options.Value.ReminderPeriod, logger);
+        logger.LogInformation("Sweep {Sweep} ({Name}) submitted; trials: {Trials}", SweepId, plan.Spec.Name, plan.TotalTrials);
         return new SubmitResult(SubmitOutcome.Created, SweepId, _machine.Name, plan.TotalTrials, []);
     }
 
@@ -252,6 +253,8 @@ public sealed class SweepCoordinatorGrain(
         foreach (var index in machine.TakeChangedTrials()) recorder.RecordTrial(SweepId, machine.Plan, machine.Trials[index]);
         if (machine.Status == _recordedStatus && machine.FinishedAt == _recordedFinished) return;
         if (machine.FinishedAt is not null && _recordedFinished is null) await RecordMissingEpochsAsync();
+        if (!_recordedStatus.IsTerminal() && machine.Status.IsTerminal())
+            logger.LogInformation("Sweep {Sweep} ({Name}) ended: {Status}", SweepId, machine.Name, machine.Status.ToString().ToLowerInvariant());
         _recordedStatus = machine.Status;
         _recordedFinished = machine.FinishedAt;
         recorder.RecordSweepStatus(SweepId, machine.Status, machine.FinishedAt);

@@ -76,7 +76,7 @@ public sealed class ChangeCliTests(GatewaySilo silo) : IClassFixture<GatewaySilo
 
         var (exit, text) = CliRunner.Process(["extend", "cli-extend", "--seeds", "2,3", .. silo.Flags]);
         Assert.True(exit == 0, $"exit {exit}:\n{text}");
-        Assert.Contains("by 4 trial(s): 6 in all", Unwrapped(text));
+        Assert.Contains("by 4 trials: 6 in all", Unwrapped(text));
         Assert.Equal(0, CliRunner.Process(["watch", "cli-extend", .. silo.Flags]).ExitCode);
         var progress = (await coordinator.GetProgressAsync())!;
         Assert.Equal((SweepStatus.Completed, 6), (progress.Status, progress.Count(TrialStatus.Completed)));
