@@ -28,6 +28,6 @@ public static class SweepReportSource
     {
         RankedTrial Filled(RankedTrial curve) => histories.TryGetValue(curve.Index, out var history) ? curve with { History = history } : curve;
         var curves = report.TopCurves.Select(Filled).ToArray();
-        return report with { TopCurves = curves, BestTrial = report.BestTrial is { } best ? Filled(best) : null };
+        return report with { TopCurves = curves, TopCombination = report.TopCombination is { } best ? Filled(best) : null };
     }
 }

@@ -1,5 +1,6 @@
-// The terminal format: a header line, the ranking (top rows, and the note of a cut ranking), the metric by schedule
-// family, the best trial's final epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a
+// The terminal format: a header (elapsed and compute time, the best trial), the ranking (top rows, ties with #1 marked,
+// the note of a cut ranking, the legend of its statistics), the metric by schedule family, the top combination's best
+// seed's final epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a
 // Spectre.Console IAnsiConsole. Colour only marks the best row and problems.
 // Write(report, TextWriter) writes the same output as plain text (no ANSI codes) at a fixed width to a file or a string;
 // it never reads the terminal.
@@ -25,8 +26,11 @@ public sealed class TableRenderer : IReportRenderer
     /// <summary>The console width used by <see cref="Write(SweepReport, TextWriter)"/>.</summary>
     public const int TextWidth = 160;
 
-    /// <summary>Narrower consoles get the compact ranking: no interval, epochs, wall time or silos.</summary>
+    /// <summary>Narrower consoles get the compact ranking: axes in one cell, no epochs, compute time or silos.</summary>
     public const int FullRankingMinWidth = 140;
+
+    /// <summary>Narrower consoles also drop the interval column from the compact ranking (the legend still explains it).</summary>
+    public const int IntervalMinWidth = 96;
 
     private static readonly Style BestRowStyle = new(Color.Green, decoration: Decoration.Bold);
     private static readonly Style ProblemStyle = new(Color.Red);
@@ -59,9 +63,11 @@ public sealed class TableRenderer : IReportRenderer
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
         WriteHeader(console, report.Header);
+        console.WriteLine(ReportWords.BestTrialLine(report));
+        console.WriteLine();
         WriteRanking(console, report);
         WriteFamilies(console, report.Families);
-        WriteBestTrial(console, report);
+        WriteTopCombination(console, report);
         WriteFailures(console, report.Failures);
         WriteStopped(console, report.Stopped ?? []);
         WriteExploits(console, report.Exploits ?? []);
@@ -71,9 +77,8 @@ public sealed class TableRenderer : IReportRenderer
     {
         console.Write(new Text(header.Name, new Style(decoration: Decoration.Bold)));
         console.WriteLine($"  {header.SweepId} · {ReportText.Name(header.Status)} · {ReportText.Metric(header.Metric)}");
-        console.WriteLine($"{header.TotalTrials} trials: {ReportText.StatusCounts(header)} · wall time " +
-            $"{ReportText.Duration(header.TotalWallSeconds)} total, {ReportText.Duration(header.MeanWallSeconds)} mean");
-        console.WriteLine();
+        console.WriteLine($"{header.TotalTrials} trials: {ReportText.StatusCounts(header)}");
+        console.WriteLine(ReportWords.Times(header));
     }
 
     private static void WriteRanking(IAnsiConsole console, SweepReport report)
@@ -81,19 +86,20 @@ public sealed class TableRenderer : IReportRenderer
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
         var full = console.Profile.Width >= FullRankingMinWidth;
+        var interval = full || console.Profile.Width >= IntervalMinWidth;
         var table = new Table().Title("Ranking").Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("#").RightAligned());
         if (full) foreach (var path in axisPaths) table.AddColumn(new TableColumn(new Text(path)));
         else table.AddColumn(new TableColumn("combination"));      // narrow consoles: one axis per line in one cell
         if (full && marks.Any) table.AddColumn(new TableColumn(ExploitMarks.Heading));
         table.AddColumn(new TableColumn(ReportText.Name(report.Header.Metric.Name)).RightAligned().NoWrap());
-        if (full) table.AddColumn(new TableColumn("95% CI"));
+        if (interval) table.AddColumn(new TableColumn("95% CI").NoWrap());
         var pruned = PrunedColumn.IsShown(report);
         foreach (var heading in new[] { "n", "div", "fail" }) table.AddColumn(new TableColumn(heading).RightAligned());
         if (pruned) table.AddColumn(new TableColumn(PrunedColumn.Heading).RightAligned());
         if (full)
         {
-            foreach (var heading in new[] { "epochs", "wall" }) table.AddColumn(new TableColumn(heading).RightAligned());
+            foreach (var heading in new[] { "epochs", ReportWords.Compute }) table.AddColumn(new TableColumn(heading).RightAligned());
             table.AddColumn(new TableColumn("silos"));
         }
 
@@ -104,20 +110,21 @@ public sealed class TableRenderer : IReportRenderer
             var note = marks.NoteFor(row.Combination);
             string[] noteCells = marks.Any ? [note] : [];
             string[] prunedCells = pruned ? [ReportText.Integer(row.Pruned)] : [];
+            string[] intervalCells = interval ? [ReportText.Interval(row.Metric)] : [];
             var combination = axisPaths.Zip(axes, (path, value) => $"{path} {value}").Concat(note.Length > 0 ? [note] : []);
             string[] cells = full
                 ?
                 [
-                    ReportText.Integer(row.Rank), .. axes, .. noteCells,
+                    ReportWords.Rank(row), .. axes, .. noteCells,
                     ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
                     ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), .. prunedCells, ReportText.Epochs(row.MeanEpochs),
                     ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
                 ]
                 :
                 [
-                    ReportText.Integer(row.Rank),
+                    ReportWords.Rank(row),
                     string.Join("\n", combination),
-                    ReportText.MeanStd(row.Metric), ReportText.Integer(row.Completed),
+                    ReportText.MeanStd(row.Metric), .. intervalCells, ReportText.Integer(row.Completed),
                     ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), .. prunedCells,
                 ];
             table.AddRow(cells.Select(c => (IRenderable)new Text(c, style)));
@@ -127,6 +134,7 @@ public sealed class TableRenderer : IReportRenderer
         var combinations = report.TotalCombinations ?? report.Ranking.Count;
         if (combinations > shown) console.Write(new Text(ReportText.MoreRows(shown, combinations, "combinations") + "\n", NoteStyle));
         if (ReportCuts.RankingNote(report) is { } cut) console.Write(new Text(cut + "\n", NoteStyle));
+        foreach (var line in ReportWords.StatisticsLegend(report.Header.Metric)) console.Write(new Text(line + "\n", NoteStyle));
         console.WriteLine();
     }
 
@@ -144,15 +152,15 @@ public sealed class TableRenderer : IReportRenderer
         console.WriteLine();
     }
 
-    private static void WriteBestTrial(IAnsiConsole console, SweepReport report)
+    private static void WriteTopCombination(IAnsiConsole console, SweepReport report)
     {
-        if (report.BestTrial is not { History.Count: > 0 } best)
+        if (report.TopCombination is not { History.Count: > 0 } best)
         {
             console.WriteLine("No trial has completed yet.");
             return;
         }
         var final = best.History[^1];
-        console.Write(new Text($"Best trial {best.Index} (combination {best.Combination}, seed {best.Seed}): ", new Style(decoration: Decoration.Bold)));
+        console.Write(new Text(ReportWords.TopCombinationTitle(best) + ": ", new Style(decoration: Decoration.Bold)));
         console.Write(new Text(ReportText.Axes(best.Axes) + "\n"));
         if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) console.Write(new Text($"  PBT: {lineage}\n", NoteStyle));
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
