@@ -10,11 +10,8 @@ namespace SweepCluster.Cli.Cluster;
 /// <summary>One laid-out progress line. <see cref="BarFilled"/> + <see cref="BarEmpty"/> cells make the bar (0: no bar).</summary>
 public sealed record ProgressView(int BarFilled, int BarEmpty, BarState State, string Percent, string Words, string Elapsed)
 {
-    /// <summary>The line as plain text, parts separated by one space: what the terminal shows, without colour.</summary>
-    public string PlainText => string.Join(ProgressLayout.Gap, new[]
-    {
-        new string(ProgressLayout.BarCell, BarFilled) + new string(ProgressLayout.BarCell, BarEmpty), Percent, Words, Elapsed,
-    }.Where(text => text.Length > 0));
+    /// <summary>The line as plain text: what the terminal shows, without colour.</summary>
+    public string PlainText => ProgressLayout.Compose(new string(ProgressLayout.BarCell, BarFilled + BarEmpty), Percent, Words, Elapsed);
 }
 
 /// <summary>Chooses what the progress line shows at a width.</summary>
@@ -37,11 +34,18 @@ public static class ProgressLayout
     /// <summary>Narrower terminals get no bar: the words matter more.</summary>
     public const int BarMinWidth = 56;
 
-    /// <summary>Narrower terminals get no percentage.</summary>
-    public const int PercentMinWidth = 64;
+    /// <summary>Narrower terminals get no percentage (the bar and "4/8 done" say as much; the best trial matters more).</summary>
+    public const int PercentMinWidth = 100;
 
     /// <summary>Narrower terminals get no elapsed time.</summary>
     public const int ElapsedMinWidth = 40;
+
+    /// <summary>"bar percent words · elapsed", leaving out the empty ones.</summary>
+    public static string Compose(string bar, string percent, string words, string elapsed)
+    {
+        var tail = string.Join(ProgressLine.Separator, new[] { words, elapsed }.Where(text => text.Length > 0));
+        return string.Join(Gap, new[] { bar, percent, tail }.Where(text => text.Length > 0));
+    }
 
     /// <summary>
     /// The line for a terminal <paramref name="width"/> columns wide; it uses at most width − 1 columns, because a
@@ -56,7 +60,8 @@ public static class ProgressLayout
         var fraction = p.TotalTrials > 0 ? Math.Clamp((double)ProgressWords.Ended(p.Count) / p.TotalTrials, 0, 1) : 0;
         var percent = width >= PercentMinWidth ? $"{Math.Floor(fraction * 100):0}%" : "";
         var elapsedText = width >= ElapsedMinWidth ? ProgressWords.Elapsed(elapsed) : "";
-        var used = new[] { bar, percent.Length, elapsedText.Length }.Where(n => n > 0).Sum(n => n + Gap.Length);
+        var used = new[] { bar, percent.Length }.Where(n => n > 0).Sum(n => n + Gap.Length)
+            + (elapsedText.Length > 0 ? elapsedText.Length + ProgressLine.Separator.Length : 0);
         var words = ProgressLine.Fit(ProgressLine.Parts(p, eta), room - used);
         var filled = (int)Math.Floor(fraction * bar);
         return new ProgressView(filled, bar - filled, ProgressWords.Bar(p.Status), percent, words, elapsedText);

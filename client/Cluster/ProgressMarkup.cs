@@ -23,7 +23,7 @@ public static class ProgressMarkup
     {
         ArgumentNullException.ThrowIfNull(view);
         var bar = Cells(ColorOf(view.State), view.BarFilled) + Cells("grey", view.BarEmpty);
-        return string.Join(ProgressLayout.Gap, new[] { bar, view.Percent, Markup.Escape(view.Words), view.Elapsed }.Where(text => text.Length > 0));
+        return ProgressLayout.Compose(bar, view.Percent, Markup.Escape(view.Words), view.Elapsed);
     }
 
     private static string Cells(string color, int count) => count > 0 ? $"[{color}]{new string(ProgressLayout.BarCell, count)}[/]" : "";

@@ -75,8 +75,10 @@ public sealed class TableRenderer : IReportRenderer
 
     private static void WriteHeader(IAnsiConsole console, ReportHeader header)
     {
-        console.Write(new Text(header.Name, new Style(decoration: Decoration.Bold)));
-        console.WriteLine($"  {header.SweepId} · {ReportText.Name(header.Status)} · {ReportText.Metric(header.Metric)}");
+        // One paragraph: two writes on one row would each wrap at the width on their own and the row overflow it.
+        console.Write(new Paragraph()
+            .Append(header.Name, new Style(decoration: Decoration.Bold))
+            .Append($"  {header.SweepId} · {ReportText.Name(header.Status)} · {ReportText.Metric(header.Metric)}\n"));
         console.WriteLine($"{header.TotalTrials} trials: {ReportText.StatusCounts(header)}");
         console.WriteLine(ReportWords.Times(header));
     }
@@ -160,8 +162,8 @@ public sealed class TableRenderer : IReportRenderer
             return;
         }
         var final = best.History[^1];
-        console.Write(new Text(ReportWords.TopCombinationTitle(best) + ": ", new Style(decoration: Decoration.Bold)));
-        console.Write(new Text(ReportText.Axes(best.Axes) + "\n"));
+        console.Write(new Text(ReportWords.TopCombinationTitle(best) + "\n", new Style(decoration: Decoration.Bold)));
+        console.Write(new Text($"  {ReportText.Axes(best.Axes)}\n")); // its own line: two Texts on one line would wrap past the width
         if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) console.Write(new Text($"  PBT: {lineage}\n", NoteStyle));
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         AddPair(grid, ReportText.Name(report.Header.Metric.Name), ReportText.Metric(best.Metric));
