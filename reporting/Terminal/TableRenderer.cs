@@ -2,8 +2,8 @@
 // the note of a cut ranking, the legend of its statistics), the metric by schedule family, the top combination's best
 // seed's final epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a
 // Spectre.Console IAnsiConsole. Colour only marks the best row and problems.
-// Write(report, TextWriter) writes the same output as plain text (no ANSI codes) at a fixed width to a file or a string;
-// it never reads the terminal.
+// Write(report, TextWriter) writes the same output as plain text (no ANSI codes) at a fixed width to a file or a string,
+// and WriteUnwrapped without wrapping any line (a pipe or a log); neither reads the terminal.
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using SweepCluster.Core.Reports;
@@ -42,8 +42,17 @@ public sealed class TableRenderer : IReportRenderer
     /// <inheritdoc />
     public string FileExtension => ".txt";
 
+    /// <summary>The width <see cref="WriteUnwrapped"/> lays out at: wider than any row, so no line is wrapped.</summary>
+    public const int UnwrappedWidth = 10_000;
+
     /// <inheritdoc />
-    public void Write(SweepReport report, TextWriter output)
+    public void Write(SweepReport report, TextWriter output) => Write(report, output, TextWidth);
+
+    /// <summary>Writes the report as plain text with no line wrapped, for output that is not a terminal (a pipe, a log):
+    /// the full ranking, every sentence on one line.</summary>
+    public static void WriteUnwrapped(SweepReport report, TextWriter output) => Write(report, output, UnwrappedWidth);
+
+    private static void Write(SweepReport report, TextWriter output, int width)
     {
         ArgumentNullException.ThrowIfNull(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -53,7 +62,7 @@ public sealed class TableRenderer : IReportRenderer
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = TextWidth;
+        console.Profile.Width = width;
         Write(console, report);
     }
 

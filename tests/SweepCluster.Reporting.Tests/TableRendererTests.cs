@@ -127,6 +127,19 @@ public sealed class TableRendererTests
         Assert.Contains(lines, l => l.Contains("Welch's t-test at 5%", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void UnwrappedOutputKeepsEverySentenceOnOneLine()
+    {
+        var report = ReportFixtures.Realistic();
+        using var writer = new StringWriter();
+        TableRenderer.WriteUnwrapped(report, writer);
+        var lines = writer.ToString().Split('\n');
+
+        foreach (var sentence in ReportWords.StatisticsLegend(report.Header.Metric)) Assert.Contains(sentence, lines);
+        Assert.Contains(lines, line => line.StartsWith(ReportWords.TopCombinationTitle(report.TopCombination!), StringComparison.Ordinal));
+        Assert.Contains("95% CI", RankingOf(writer.ToString()));
+    }
+
     /// <summary>The ranking table: from its title to its legend.</summary>
     private static string RankingOf(string text)
     {
