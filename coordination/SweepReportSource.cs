@@ -17,7 +17,8 @@ public static class SweepReportSource
         var results = machine.Trials.Select(t => new TrialResult(t.Index, configurations[t.Index].Combination, configurations[t.Index].Seed,
             t.Status, [], t.LastMetric, t.Error, t.Silos, t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
             t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone)).ToArray();
-        return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations, results, machine.CreatedAt, machine.FinishedAt);
+        return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations, results, machine.CreatedAt, machine.FinishedAt,
+            plan.Spec.Strategy);
     }
 
     /// <summary>The trials whose histories the report plots.</summary>

@@ -44,7 +44,7 @@ public static class SweepReportBuilder
         return new SweepReport(
             Header(input, entries),
             cut ? ranking.Take(limits.RankingRows).ToArray() : ranking,
-            AxisSummaryBuilder.Build(entries, input.Metric, limits.AxisValues),
+            AxisSummaryBuilder.Build(entries, input.Metric, limits.AxisValues, input.Strategy),
             FamilySummaryBuilder.Build(entries, MetricRange.Of(input.Metric.Name), limits.PlottedValues),
             curves.Count > 0 ? curves[0] : null,
             curves,

@@ -168,11 +168,15 @@ public enum VersusTop
 /// lists, only those with the best mean, best first (<paramref name="TotalValues"/> counts them all).</param>
 /// <param name="TotalValues">How many values the path has in all when <paramref name="Values"/> lists only some; null
 /// when it lists every one (and then absent from the JSON form).</param>
+/// <param name="SampledValues">A random search's axis whose sampled values were binned: how many distinct values it
+/// had; each row of <paramref name="Values"/> is then a quantile bin, a range of values (reporting's <c>AxisBins</c>).
+/// Null when every row is one value (and then absent from the JSON form).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.AxisSummary")]
 public sealed record AxisSummary(
     [property: Id(0)] string Path,
     [property: Id(1)] IReadOnlyList<AxisValueSummary> Values,
-    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalValues = null)
+    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalValues = null,
+    [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SampledValues = null)
 {
     /// <summary>Whether <see cref="Values"/> lists only some of the path's values.</summary>
     [JsonIgnore]

@@ -51,6 +51,7 @@ internal static class HtmlReportTables
         foreach (var axis in report.Axes)
         {
             page.Write($"<h3><code>{HtmlText.Escape(axis.Path)}</code></h3>\n");
+            if (ReportCuts.AxisBinNote(axis) is { } bins) page.Write($"<p class=\"note\">{HtmlText.Escape(bins)}</p>\n");
             if (ReportCuts.AxisNote(axis) is { } cut) page.Write($"<p class=\"note\">{HtmlText.Escape(cut)}</p>\n");
             HtmlTable.Write(page, ["value", "trials", "completed", "mean", "best"], axis.Values.Select(v => new HtmlRow(
             [

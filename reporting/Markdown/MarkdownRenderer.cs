@@ -80,6 +80,7 @@ public sealed class MarkdownRenderer : IReportRenderer
         foreach (var axis in report.Axes)
         {
             Paragraph(output, $"### {MarkdownText.Code(axis.Path)}");
+            if (ReportCuts.AxisBinNote(axis) is { } bins) Paragraph(output, MarkdownText.Escape(bins));
             if (ReportCuts.AxisNote(axis) is { } cut) Paragraph(output, MarkdownText.Escape(cut));
             MarkdownTable.Write(output,
                 [new("value"), new("trials", ColumnAlignment.Right), new("completed", ColumnAlignment.Right),

@@ -1,5 +1,6 @@
 // The terminal format: a header (elapsed and compute time, the best trial), the ranking (top rows, ties with #1 marked,
-// the note of a cut ranking, the legend of its statistics), the metric by schedule family, the top combination's best
+// the note of a cut ranking, the legend of its statistics), the metric by axis value (compact, a random search's
+// sampled values in bins), the metric by schedule family, the top combination's best
 // seed's final epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a
 // Spectre.Console IAnsiConsole. Colour only marks the best row and problems.
 // Write(report, TextWriter) writes the same output as plain text (no ANSI codes) at a fixed width to a file or a string,
@@ -19,6 +20,9 @@ public sealed class TableRenderer : IReportRenderer
 
     /// <summary>Failures (and stopped trials) listed; the rest are summarised in a note.</summary>
     public const int MaxFailureRows = 10;
+
+    /// <summary>Values listed per axis in the metric by axis value; the rest are summarised in a note.</summary>
+    public const int MaxAxisRows = 10;
 
     /// <summary>PBT exploits listed (a population has several per generation); the rest are summarised in a note.</summary>
     public const int MaxExploitRows = 20;
@@ -75,6 +79,7 @@ public sealed class TableRenderer : IReportRenderer
         console.WriteLine(ReportWords.BestTrialLine(report));
         console.WriteLine();
         WriteRanking(console, report);
+        WriteAxes(console, report);
         WriteFamilies(console, report.Families);
         WriteTopCombination(console, report);
         WriteFailures(console, report.Failures);
@@ -148,6 +153,33 @@ public sealed class TableRenderer : IReportRenderer
         foreach (var line in ReportWords.StatisticsLegend(report.Header.Metric)) console.Write(new Text(line + "\n", NoteStyle));
         console.WriteLine();
     }
+
+    // One small table per axis: does weight decay 1e-4 beat 0? A random search's sampled values come in bins (ranges).
+    private static void WriteAxes(IAnsiConsole console, SweepReport report)
+    {
+        foreach (var axis in report.Axes)
+        {
+            var table = new Table().Title(Markup.Escape($"{ReportText.Name(report.Header.Metric.Name)} by {axis.Path}"))
+                .Border(TableBorder.Rounded);
+            table.AddColumn(new TableColumn(new Text(axis.SampledValues is null ? "value" : "value range")))
+                .AddColumn(new TableColumn("n").RightAligned()).AddColumn(new TableColumn("mean").RightAligned().NoWrap())
+                .AddColumn(new TableColumn("best").RightAligned().NoWrap());
+            foreach (var value in axis.Values.Take(MaxAxisRows))
+            {
+                table.AddRow(new Text(value.Value), new Text($"{ReportText.Integer(value.Completed)}/{ReportText.Integer(value.Trials)}"),
+                    new Text(ReportText.Metric(value.Mean)), new Text(ReportText.Metric(value.Best)));
+            }
+            console.Write(table);
+            if (ReportCuts.AxisBinNote(axis) is { } bins) console.Write(new Text(bins + "\n", NoteStyle));
+            var total = axis.TotalValues ?? axis.Values.Count;
+            if (total > Math.Min(MaxAxisRows, axis.Values.Count)) console.Write(new Text(ReportText.MoreRows(Math.Min(MaxAxisRows, axis.Values.Count), total, "values") + "\n", NoteStyle));
+        }
+        if (report.Axes.Count > 0) console.Write(new Text(AxisTableNote + "\n", NoteStyle));
+        console.WriteLine();
+    }
+
+    /// <summary>What the n column of the axis tables counts.</summary>
+    private const string AxisTableNote = "n: completed trials / all trials with that value; mean and best over the completed ones.";
 
     private static void WriteFamilies(IAnsiConsole console, IReadOnlyList<FamilySummary> families)
     {

@@ -127,6 +127,20 @@ public sealed class TableRendererTests
         Assert.Contains(lines, l => l.Contains("Welch's t-test at 5%", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(ConsoleWidth)]
+    [InlineData(80)]
+    public void EveryAxisHasACompactTableOfItsValues(int width)
+    {
+        var text = WriteToConsole(ReportFixtures.Realistic(), width);
+
+        Assert.Contains("val_accuracy by learning_rate", text);
+        Assert.Contains("val_accuracy by batch_size", text);
+        var lines = text.Split('\n');
+        var stepRow = lines.First(l => l.Contains("step(32, γ=2, every 4)", StringComparison.Ordinal) && l.Contains("9/12", StringComparison.Ordinal));
+        Assert.Contains("0.9377", stepRow); // the mean of the 9 completed trials with that batch size
+    }
+
     [Fact]
     public void UnwrappedOutputKeepsEverySentenceOnOneLine()
     {
