@@ -126,7 +126,8 @@ public sealed record AxisValue([property: Id(0)] string Path, [property: Id(1)] 
 /// <param name="Diverged">Trials that diverged.</param>
 /// <param name="Failed">Trials that failed.</param>
 /// <param name="MeanEpochs">Mean number of epochs run by the trials that have a result; null if none has.</param>
-/// <param name="WallSeconds">Training time summed over the combination's trials and attempts.</param>
+/// <param name="WallSeconds">Compute time: training time summed over the combination's trials and attempts. JSON:
+/// <c>compute_seconds</c>.</param>
 /// <param name="Silos">Every silo that ran an attempt of the combination, distinct, in ordinal order.</param>
 /// <param name="Pruned">Trials the trial scheduler stopped early (ASHA, median stopping): no final metric.</param>
 /// <param name="VersusTop">How the combination's mean compares with the top combination's (reporting's
@@ -142,7 +143,7 @@ public sealed record RankingRow(
     [property: Id(6)] int Diverged,
     [property: Id(7)] int Failed,
     [property: Id(8)] double? MeanEpochs,
-    [property: Id(9)] double WallSeconds,
+    [property: Id(9), JsonPropertyName("compute_seconds")] double WallSeconds,
     [property: Id(10)] IReadOnlyList<string> Silos,
     [property: Id(11)] int Pruned = 0,
     [property: Id(12)] VersusTop VersusTop = VersusTop.NotTested);
