@@ -2,6 +2,7 @@
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Svg;
+using SweepCluster.Testing;
 
 namespace SweepCluster.Reporting.Tests;
 
@@ -59,11 +60,19 @@ public sealed class MetricRangeTests
     }
 
     [Fact]
-    public void TheFamilyChartOfAccuracyNeverShowsTicksAboveOne()
+    public void TheFamilyChartOfAccuracyStopsAtOneWhereMeanPlusStdGoesPastIt()
     {
-        var svg = Html.ReportCharts.Families(ReportFixtures.Realistic())!.ToSvg();
+        // mean 0.9733, std 0.0379: mean + std = 1.011, which put the axis' top tick at 1.02 before
+        var report = SweepReportBuilder.Build(new SyntheticSweep(MetricSpec.DefaultClassification).Completed("a", 0.99, 1.0, 0.93).Build());
+        var family = report.Families.First();
+        var unclipped = new DotPlot("t", "y", [new DotGroup("g", [new DotCategory("c", family.Values, family.Metric!.Mean, family.Metric.StdDev)])], "dots");
 
-        Assert.DoesNotContain(">1.1<", svg);
-        Assert.DoesNotContain(">1.2<", svg);
+        Assert.True(YTicks(unclipped.ToSvg()).Max() > 1.0);
+        Assert.Equal(1.0, YTicks(Html.ReportCharts.Families(report)!.ToSvg()).Max());
     }
+
+    /// <summary>The y axis' tick labels (right-aligned texts left of the plot).</summary>
+    private static double[] YTicks(string svg) =>
+        System.Text.RegularExpressions.Regex.Matches(svg, "text-anchor=\"end\">([-0-9.]+)<")
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }
