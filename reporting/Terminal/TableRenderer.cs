@@ -21,8 +21,11 @@ public sealed class TableRenderer : IReportRenderer
     /// <summary>Failures (and stopped trials) listed; the rest are summarised in a note.</summary>
     public const int MaxFailureRows = 10;
 
-    /// <summary>Values listed per axis in the metric by axis value; the rest are summarised in a note.</summary>
-    public const int MaxAxisRows = 10;
+    /// <summary>Values listed per axis in the metric by axis value; the rest are summarised in a note. Enough for the
+    /// bins of a random search over three schedule families.</summary>
+    public const int MaxAxisRows = 3 * AxisBinsPerFamily;
+
+    private const int AxisBinsPerFamily = AxisBins.BinCount;
 
     /// <summary>PBT exploits listed (a population has several per generation); the rest are summarised in a note.</summary>
     public const int MaxExploitRows = 20;
