@@ -29,6 +29,7 @@ public static class ProgressLayout
     /// <summary>…and on a terminal narrower than <see cref="WideBarMinWidth"/>.</summary>
     public const int NarrowBar = 10;
 
+    /// <summary>Terminals at least this wide get the wide bar.</summary>
     public const int WideBarMinWidth = 120;
 
     /// <summary>Narrower terminals get no bar: the words matter more.</summary>

@@ -1,6 +1,7 @@
 // What a sweep's live progress says, the same on the terminal's progress line and on the live page: how many trials
 // are done (completed, or stopped early by the trial scheduler), how many were cancelled or failed, and how the bar
 // ends. Cancelled trials are never counted as done, so a cancelled sweep's bar is not full. It does not lay anything out.
+using System.Globalization;
 using SweepCluster.Core;
 
 namespace SweepCluster.Reporting.Formatting;
@@ -52,7 +53,14 @@ public static class ProgressWords
     /// <summary>"best trial val_accuracy 0.9721": the single best trial so far (not the top combination's mean).</summary>
     public static string BestTrial(MetricName metric, double value) => $"{ReportWords.BestTrial} {ReportText.Name(metric)} {ReportText.Metric(value)}";
 
-    /// <summary>"elapsed 1:02:03" or "elapsed 4:05": wall-clock time since the sweep was created.</summary>
-    public static string Elapsed(TimeSpan elapsed) =>
-        $"{ReportWords.Elapsed} {(elapsed >= TimeSpan.FromHours(1) ? elapsed.ToString(@"h\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : elapsed.ToString(@"m\:ss", System.Globalization.CultureInfo.InvariantCulture))}";
+    /// <summary>"elapsed 1:02:03" or "elapsed 4:05": wall-clock time since the sweep was created (0 when the client's
+    /// clock is behind the silo's).</summary>
+    public static string Elapsed(TimeSpan elapsed)
+    {
+        var shown = elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+        var format = shown >= OneHour ? @"h\:mm\:ss" : @"m\:ss";
+        return $"{ReportWords.Elapsed} {shown.ToString(format, CultureInfo.InvariantCulture)}";
+    }
+
+    private static readonly TimeSpan OneHour = TimeSpan.FromHours(1);
 }

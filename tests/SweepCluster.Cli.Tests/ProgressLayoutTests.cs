@@ -132,4 +132,11 @@ public sealed class ProgressLayoutTests
         Assert.Equal(view.PlainText, writer.ToString().TrimEnd());
         Assert.DoesNotContain('\n', writer.ToString().TrimEnd());
     }
+
+    [Theory]
+    [InlineData(83, "elapsed 1:23")]
+    [InlineData(3723, "elapsed 1:02:03")]
+    [InlineData(-5, "elapsed 0:00")] // the client's clock behind the silo's
+    public void TheElapsedTimeIsNamed(int seconds, string expected) =>
+        Assert.Equal(expected, ProgressWords.Elapsed(TimeSpan.FromSeconds(seconds)));
 }
