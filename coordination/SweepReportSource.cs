@@ -17,7 +17,8 @@ public static class SweepReportSource
         var results = machine.Trials.Select(t => new TrialResult(t.Index, configurations[t.Index].Combination, configurations[t.Index].Seed,
             t.Status, [], t.LastMetric, t.Error, t.Silos, t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
             t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone)).ToArray();
-        return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations, results, machine.CreatedAt, machine.FinishedAt);
+        return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations, results, machine.CreatedAt, machine.FinishedAt,
+            plan.Spec.Strategy);
     }
 
     /// <summary>The trials whose histories the report plots.</summary>
@@ -28,6 +29,6 @@ public static class SweepReportSource
     {
         RankedTrial Filled(RankedTrial curve) => histories.TryGetValue(curve.Index, out var history) ? curve with { History = history } : curve;
         var curves = report.TopCurves.Select(Filled).ToArray();
-        return report with { TopCurves = curves, BestTrial = report.BestTrial is { } best ? Filled(best) : null };
+        return report with { TopCurves = curves, TopCombination = report.TopCombination is { } best ? Filled(best) : null };
     }
 }

@@ -13,7 +13,7 @@ internal static class FamilySummaryBuilder
 {
     /// <summary>Targets in enum order, families in <see cref="ScheduleFamily"/> order; only families some trial uses.
     /// Statistics over every completed trial; at most <paramref name="plottedValues"/> values to plot.</summary>
-    public static IReadOnlyList<FamilySummary> Build(IReadOnlyList<TrialEntry> entries, int plottedValues) =>
+    public static IReadOnlyList<FamilySummary> Build(IReadOnlyList<TrialEntry> entries, MetricRange range, int plottedValues) =>
         Enum.GetValues<ScheduleTarget>()
             .SelectMany(target => entries
                 .GroupBy(e => FamilyOf(e.Configuration.Spec, target))
@@ -22,7 +22,7 @@ internal static class FamilySummaryBuilder
                 {
                     var values = group.Where(e => e.MetricValue is not null).Select(e => e.MetricValue!.Value).ToArray();
                     var plotted = values.Length > plottedValues ? EvenQuantiles.Of(values, plottedValues) : values;
-                    return new FamilySummary(target, SpecNames.Of(group.Key), group.Count(), MetricStatistics.Of(values), plotted);
+                    return new FamilySummary(target, SpecNames.Of(group.Key), group.Count(), MetricStatistics.Of(values, range), plotted);
                 }))
             .ToArray();
 

@@ -8,17 +8,24 @@ namespace SweepCluster.Reporting;
 /// <summary>Aggregates trials into ranked combination rows.</summary>
 internal static class RankingBuilder
 {
-    public static IReadOnlyList<RankingRow> Build(IReadOnlyList<TrialEntry> entries, MetricGoal goal)
+    /// <summary>Rows best first, each compared with the top one (<see cref="TieWithTop"/>).</summary>
+    public static IReadOnlyList<RankingRow> Build(IReadOnlyList<TrialEntry> entries, MetricSpec metric)
     {
+        var range = MetricRange.Of(metric.Name);
         var unranked = entries
             .GroupBy(e => e.Combination)
-            .Select(group => Aggregate(group.OrderBy(e => e.Index).ToArray()))
+            .Select(group => Aggregate(group.OrderBy(e => e.Index).ToArray(), range))
             .ToList();
-        unranked.Sort(new RankingOrder(goal));
-        return unranked.Select((row, position) => row with { Rank = position + 1 }).ToArray();
+        unranked.Sort(new RankingOrder(metric.Goal));
+        var top = unranked.Count > 0 ? unranked[0].Metric : null;
+        return unranked.Select((row, position) => row with
+        {
+            Rank = position + 1,
+            VersusTop = position == 0 && top is not null ? VersusTop.Top : TieWithTop.Compare(top, row.Metric),
+        }).ToArray();
     }
 
-    private static RankingRow Aggregate(IReadOnlyList<TrialEntry> seeds)
+    private static RankingRow Aggregate(IReadOnlyList<TrialEntry> seeds, MetricRange range)
     {
         var withResult = seeds.Where(e => e.Result is not null).ToArray();
         var metricValues = seeds.Where(e => e.MetricValue is not null).Select(e => e.MetricValue!.Value).ToArray();
@@ -32,7 +39,7 @@ internal static class RankingBuilder
             Rank: 0,
             Combination: seeds[0].Combination,
             Axes: AxesOf(seeds[0]),
-            Metric: MetricStatistics.Of(metricValues),
+            Metric: MetricStatistics.Of(metricValues, range),
             Trials: seeds.Count,
             Completed: seeds.Count(e => e.Status == TrialStatus.Completed),
             Diverged: seeds.Count(e => e.Status == TrialStatus.Diverged),

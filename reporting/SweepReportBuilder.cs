@@ -15,8 +15,12 @@ namespace SweepCluster.Reporting;
 /// metric come first, ordered by mean according to the goal; equal means put the row with more such seeds first,
 /// then the lower combination number. Rows without a metric (all seeds diverged, failed or not finished) come last,
 /// by combination number. Ranks are 1, 2, 3, … with no ties.</para>
-/// <para>Best trial: the best completed trial of the top-ranked combination (lower index on equal metric), so the
-/// headline agrees with the ranking rather than with one lucky seed of a worse combination.</para>
+/// <para>Two different "best": the <b>best trial</b> is the single completed trial with the best metric (lower index on
+/// equal metric), what the progress line shows; the <b>top combination</b> (best mean over seeds) is the rank-1 row, and
+/// the report shows its best completed seed with its history, so the headline agrees with the ranking rather than with
+/// one lucky seed of a worse combination.</para>
+/// <para>Elapsed time runs from creation to the end (null while the sweep runs, so the report does not depend on when
+/// it is made); compute time is the sum of every trial's training time.</para>
 /// <para>Limits (<see cref="ReportLimits"/>): the ranking keeps its top rows and counts the rest in
 /// <see cref="SweepReport.TotalCombinations"/>; the header, the summaries' statistics, the best trial, the curves and the
 /// failures are over every trial.</para>
@@ -33,21 +37,34 @@ public static class SweepReportBuilder
         ArgumentNullException.ThrowIfNull(input);
         limits ??= ReportLimits.Default;
         var entries = TrialEntry.Join(input);
-        var ranking = RankingBuilder.Build(entries, input.Metric.Goal);
+        var ranking = RankingBuilder.Build(entries, input.Metric);
         var curves = TopCurves(entries, ranking, input.Metric);
         var cut = ranking.Count > limits.RankingRows;
 
         return new SweepReport(
             Header(input, entries),
             cut ? ranking.Take(limits.RankingRows).ToArray() : ranking,
-            AxisSummaryBuilder.Build(entries, input.Metric, limits.AxisValues),
-            FamilySummaryBuilder.Build(entries, limits.PlottedValues),
+            AxisSummaryBuilder.Build(entries, input.Metric, limits.AxisValues, input.Strategy),
+            FamilySummaryBuilder.Build(entries, MetricRange.Of(input.Metric.Name), limits.PlottedValues),
             curves.Count > 0 ? curves[0] : null,
             curves,
             Failures(entries),
             Stopped(entries, input.Metric),
             Exploits(entries),
-            TotalCombinations: cut ? ranking.Count : null);
+            TotalCombinations: cut ? ranking.Count : null,
+            BestTrial: BestSingleTrial(entries, ranking, input.Metric));
+    }
+
+    private static BestTrial? BestSingleTrial(IReadOnlyList<TrialEntry> entries, IReadOnlyList<RankingRow> ranking, MetricSpec metric)
+    {
+        TrialEntry? best = null;
+        foreach (var entry in entries.Where(e => e.MetricValue is not null))
+        {
+            if (best is null || metric.IsBetter(entry.MetricValue!.Value, best.MetricValue!.Value)) best = entry;
+        }
+        if (best is null) return null;
+        var rank = ranking.First(row => row.Combination == best.Combination).Rank;
+        return new BestTrial(best.Index, best.Combination, best.Configuration.Seed, best.MetricValue!.Value, rank, RankingBuilder.AxesOf(best));
     }
 
     private static IReadOnlyList<ExploitEntry> Exploits(IReadOnlyList<TrialEntry> entries) =>
@@ -78,8 +95,9 @@ public static class SweepReportBuilder
             entries.Count,
             input.CreatedAt,
             input.FinishedAt,
-            TotalWallSeconds: entries.Sum(e => e.WallSeconds),
-            MeanWallSeconds: ran.Length > 0 ? ran.Average(e => e.WallSeconds) : null);
+            ComputeSeconds: entries.Sum(e => e.WallSeconds),
+            MeanComputeSeconds: ran.Length > 0 ? ran.Average(e => e.WallSeconds) : null,
+            ElapsedSeconds: input.FinishedAt is { } finished ? Math.Max(0, (finished - input.CreatedAt).TotalSeconds) : null);
     }
 
     private static IReadOnlyList<RankedTrial> TopCurves(IReadOnlyList<TrialEntry> entries, IReadOnlyList<RankingRow> ranking, MetricSpec metric)

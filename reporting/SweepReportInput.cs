@@ -1,6 +1,7 @@
 // The input of the ranked report: a sweep's identity and state, its trial configurations and whatever results exist.
 // It only carries data; the aggregation is SweepReportBuilder's job.
 using SweepCluster.Core;
+using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Search;
 
 namespace SweepCluster.Reporting;
@@ -15,6 +16,8 @@ namespace SweepCluster.Reporting;
 /// <see cref="TrialResult.Index"/>; a trial without an entry is pending.</param>
 /// <param name="CreatedAt">When the sweep was created.</param>
 /// <param name="FinishedAt">When the sweep reached a terminal state; null while it runs.</param>
+/// <param name="Strategy">How the sweep chose its combinations: a random search's sampled values are binned in the
+/// metric by axis value, a grid's listed values never are.</param>
 public sealed record SweepReportInput(
     string SweepId,
     string Name,
@@ -23,4 +26,5 @@ public sealed record SweepReportInput(
     IReadOnlyList<TrialConfiguration> Trials,
     IReadOnlyList<TrialResult> Results,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    SearchStrategy Strategy = SearchStrategy.Grid);

@@ -72,7 +72,7 @@ public static class ScalingBenchmark
         foreach (var (hosts, sweep, load) in results)
         {
             var slots = hosts * SlotsPerSilo;
-            var train = sweep.Report.Header.TotalWallSeconds;
+            var train = sweep.Report.Header.ComputeSeconds;
             Console.WriteLine($"{$"{hosts} silo host{(hosts > 1 ? "s" : "")} × {SlotsPerSilo} slot",-36} {F(sweep.Seconds, "0.000"),8} {F(trials / sweep.Seconds, "0.00"),9} {F(train / trials, "0.000"),14} {F((sweep.Seconds * slots - train) * 1000 / trials, "0.0"),18} {load,6}");
         }
         var one = Median(results.Where(r => r.Hosts == 1).Select(r => r.Sweep.Seconds).ToArray());

@@ -1,5 +1,6 @@
-// Follows a sweep by polling its coordinator: a live progress bar on a terminal (done/running/pending/failed, ETA,
-// best so far), or one line per change when the output is redirected. Never holds a call open.
+// Follows a sweep by polling its coordinator: a live progress line on a terminal (bar, done/running/pending/failed/
+// cancelled, ETA, the best trial so far, elapsed time), laid out by ProgressLayout to the terminal's width at every
+// poll, or one unwrapped line per change when the output is redirected. Never holds a call open.
 using SweepCluster.Core.Specs;
 using System.Globalization;
 using SweepCluster.Abstractions;
@@ -26,23 +27,29 @@ public static class SweepWatcher
             ?? throw new UnknownSweepException($"sweep {coordinator.GetPrimaryKeyString()} is gone (deleted?)");
         if (!console.Profile.Capabilities.Interactive) return await WatchQuietlyAsync(console, coordinator, calls, progress, cancellation);
 
-        await console.Progress()
+        await console.Live(Line(console, progress))
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Overflow(VerticalOverflow.Crop)
             .StartAsync(async context =>
             {
-                var task = context.AddTask(Describe(progress), maxValue: Math.Max(1, progress.TotalTrials));
                 while (true)
                 {
-                    task.Description = Describe(progress);
-                    task.Value = progress.Finished;
+                    context.UpdateTarget(Line(console, progress));
+                    context.Refresh();
                     if (progress.IsOver) break;
                     await Task.Delay(PollInterval, cancellation);
                     progress = await PollAsync(coordinator, calls, cancellation) ?? progress;
                 }
-                task.StopTask();
             });
         return progress;
+    }
+
+    /// <summary>The progress line laid out to the console's current width (a resized terminal gets a new layout).</summary>
+    private static Markup Line(IAnsiConsole console, SweepProgress progress)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var view = ProgressLayout.Lay(progress, Eta(progress), (progress.FinishedAt ?? now) - progress.CreatedAt, console.Profile.Width);
+        return new Markup(ProgressMarkup.Of(view)) { Overflow = Overflow.Ellipsis };
     }
 
     private static async Task<SweepProgress> WatchQuietlyAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, CallRetry calls, SweepProgress progress,
@@ -56,7 +63,7 @@ public static class SweepWatcher
             var done = progress.IsOver;
             if (line != lastLine && (done || DateTimeOffset.UtcNow - lastPrinted >= QuietLineInterval))
             {
-                console.WriteLine(line);
+                console.Profile.Out.Writer.WriteLine(line); // as is: a log line is never wrapped at a guessed width
                 (lastLine, lastPrinted) = (line, DateTimeOffset.UtcNow);
             }
             if (done) return progress;
@@ -69,27 +76,9 @@ public static class SweepWatcher
         calls.RunAsync($"the progress of sweep {coordinator.GetPrimaryKeyString()}", coordinator.GetProgressAsync, cancellation);
 
 
-    /// <summary>
-    /// "12/48 done · 2 running · 34 pending · 0 failed · ETA 0:41 · best val_accuracy 0.9721"; with a trial scheduler
-    /// also "· 6 paused" (waiting for a promotion or a PBT generation) and "· 5 pruned" (counted as done).
-    /// </summary>
-    public static string Describe(SweepProgress p)
-    {
-        var parts = new List<string>
-        {
-            $"{p.Finished}/{p.TotalTrials} done",
-            $"{p.Count(TrialStatus.Running)} running",
-            $"{p.Count(TrialStatus.Pending)} pending",
-            $"{p.Count(TrialStatus.Failed)} failed",
-        };
-        if (p.Count(TrialStatus.Diverged) > 0) parts.Add($"{p.Count(TrialStatus.Diverged)} diverged");
-        if (p.Count(TrialStatus.Paused) > 0) parts.Add($"{p.Count(TrialStatus.Paused)} paused");
-        if (p.Count(TrialStatus.Pruned) > 0) parts.Add($"{p.Count(TrialStatus.Pruned)} pruned");
-        if (Eta(p) is { } eta) parts.Add($"ETA {eta:m\\:ss}");
-        if (p.BestMetric is { } best) parts.Add($"best {SpecNames.Of(p.Metric)} {best.ToString("0.####", CultureInfo.InvariantCulture)}");
-        if (p.Status != SweepStatus.Running) parts.Add(p.Status.ToString().ToLowerInvariant());
-        return string.Join(" · ", parts);
-    }
+    /// <summary>The whole progress line (<see cref="ProgressLine.Parts"/>), e.g. "12/48 done · 2 running · 34 pending · 0 failed ·
+    /// ETA 0:41 · best trial val_accuracy 0.9721".</summary>
+    public static string Describe(SweepProgress p) => ProgressLine.Join(ProgressLine.Parts(p, Eta(p)));
 
     private static TimeSpan? Eta(SweepProgress p)
     {

@@ -34,5 +34,10 @@ public static class ReportOutput
         return files;
     }
 
-    public static void Print(IAnsiConsole console, SweepReport report) => SweepCluster.Reporting.Terminal.TableRenderer.Write(console, report);
+    public static void Print(IAnsiConsole console, SweepReport report)
+    {
+        // Not a terminal (a pipe, a log): no width to fit, so no line is wrapped at a guessed 80 columns.
+        if (console.Profile.Out.IsTerminal) SweepCluster.Reporting.Terminal.TableRenderer.Write(console, report);
+        else SweepCluster.Reporting.Terminal.TableRenderer.WriteUnwrapped(report, console.Profile.Out.Writer);
+    }
 }

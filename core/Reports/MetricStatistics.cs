@@ -9,8 +9,9 @@ namespace SweepCluster.Core.Reports;
 /// <param name="Mean">Arithmetic mean.</param>
 /// <param name="StdDev">Sample standard deviation (divisor n − 1); null when n = 1.</param>
 /// <param name="CiLow">Lower end of the <see cref="ConfidenceLevel"/> interval of the mean, mean − t·s/√n with t the
-/// Student-t quantile for n − 1 degrees of freedom; null when n = 1.</param>
-/// <param name="CiHigh">Upper end of the same interval; null when n = 1.</param>
+/// Student-t quantile for n − 1 degrees of freedom, clipped to the metric's range (an accuracy's interval never goes
+/// below 0); null when n = 1.</param>
+/// <param name="CiHigh">Upper end of the same interval, clipped the same way; null when n = 1.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.MetricStatistics")]
 public sealed record MetricStatistics(
     [property: Id(0)] int Count,
@@ -22,7 +23,7 @@ public sealed record MetricStatistics(
     /// <summary>The two-sided confidence level of <see cref="CiLow"/>..<see cref="CiHigh"/>.</summary>
     public const double ConfidenceLevel = 0.95;
 
-    /// <summary>Half the interval's width (t·s/√n); null when n = 1.</summary>
+    /// <summary>The interval's upper half width (t·s/√n unless clipped); null when n = 1.</summary>
     [JsonIgnore]
     public double? CiHalfWidth => CiHigh - Mean;
 }

@@ -14,7 +14,8 @@ namespace SweepCluster.Core.Reports;
 /// ones when the sweep has more combinations than the report lists (<paramref name="TotalCombinations"/>).</param>
 /// <param name="Axes">For each searched path, the metric by value.</param>
 /// <param name="Families">The metric by schedule family, per schedule target.</param>
-/// <param name="BestTrial">The best completed trial of the top-ranked combination; null when no trial completed.</param>
+/// <param name="TopCombination">The top combination (best mean over seeds): its best completed seed, with its history;
+/// null when no trial completed. JSON: <c>top_combination</c>.</param>
 /// <param name="TopCurves">The best completed trial of each of the top combinations (at most
 /// <c>SweepReportBuilder.CurveCombinations</c>), in rank order, for learning-curve plots.</param>
 /// <param name="Failures">Every failed or diverged trial, by trial index.</param>
@@ -23,23 +24,37 @@ namespace SweepCluster.Core.Reports;
 /// say whose checkpoint and hyperparameters it copied since, and how it perturbed them.</param>
 /// <param name="TotalCombinations">How many combinations the sweep has in all when <paramref name="Ranking"/> lists only
 /// the top ones; null when it lists every combination (and then absent from the JSON form).</param>
+/// <param name="BestTrial">The best trial: the single completed trial with the best metric, whatever its combination's
+/// rank (what the progress line and the live page call "best trial"); null when no trial completed. JSON: <c>best_trial</c>.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.SweepReport")]
 public sealed record SweepReport(
     [property: Id(0)] ReportHeader Header,
     [property: Id(1)] IReadOnlyList<RankingRow> Ranking,
     [property: Id(2)] IReadOnlyList<AxisSummary> Axes,
     [property: Id(3)] IReadOnlyList<FamilySummary> Families,
-    [property: Id(4)] RankedTrial? BestTrial,
+    [property: Id(4)] RankedTrial? TopCombination,
     [property: Id(5)] IReadOnlyList<RankedTrial> TopCurves,
     [property: Id(6)] IReadOnlyList<FailureEntry> Failures,
     [property: Id(7)] IReadOnlyList<StoppedEntry>? Stopped = null,
     [property: Id(8)] IReadOnlyList<ExploitEntry>? Exploits = null,
-    [property: Id(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalCombinations = null)
+    [property: Id(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalCombinations = null,
+    [property: Id(10)] BestTrial? BestTrial = null)
 {
     /// <summary>Whether <see cref="Ranking"/> lists only the top of the sweep's combinations.</summary>
     [JsonIgnore]
     public bool IsRankingCut => TotalCombinations is { } total && total > Ranking.Count;
 }
+
+/// <summary>The best trial: the single completed trial with the best metric (lowest trial index on equal values).</summary>
+/// <param name="Rank">The rank of the trial's combination in the ranking (by mean over seeds).</param>
+[GenerateSerializer, Immutable, Alias("SweepCluster.BestTrial")]
+public sealed record BestTrial(
+    [property: Id(0)] int Index,
+    [property: Id(1)] int Combination,
+    [property: Id(2)] long Seed,
+    [property: Id(3)] double Metric,
+    [property: Id(4)] int Rank,
+    [property: Id(5)] IReadOnlyList<AxisValue> Axes);
 
 /// <summary>A trial the trial scheduler stopped early (Pruned) or holds at a boundary (Paused).</summary>
 /// <param name="Epoch">The epoch it stopped after.</param>
@@ -70,8 +85,11 @@ public sealed record ExploitEntry(
 /// <summary>The sweep's identity, state and totals.</summary>
 /// <param name="StatusCounts">How many trials are in each <see cref="TrialStatus"/>, every status listed, in enum order.</param>
 /// <param name="TotalTrials">All trials of the sweep, pending ones included.</param>
-/// <param name="TotalWallSeconds">Training time summed over every trial and attempt.</param>
-/// <param name="MeanWallSeconds">Mean training time of the trials that have run at least one attempt; null if none has.</param>
+/// <param name="ComputeSeconds">Compute time: training time summed over every trial and attempt (trials that ran side
+/// by side all count), not how long the sweep took. JSON: <c>compute_seconds</c>.</param>
+/// <param name="MeanComputeSeconds">Mean training time of the trials that have run at least one attempt; null if none has.</param>
+/// <param name="ElapsedSeconds">Elapsed time: from the sweep's creation to its end; null while it runs (the report is
+/// the same whenever it is made). JSON: <c>elapsed_seconds</c>.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.ReportHeader")]
 public sealed record ReportHeader(
     [property: Id(0)] string SweepId,
@@ -82,8 +100,9 @@ public sealed record ReportHeader(
     [property: Id(5)] int TotalTrials,
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] DateTimeOffset? FinishedAt,
-    [property: Id(8)] double TotalWallSeconds,
-    [property: Id(9)] double? MeanWallSeconds)
+    [property: Id(8)] double ComputeSeconds,
+    [property: Id(9)] double? MeanComputeSeconds,
+    [property: Id(10)] double? ElapsedSeconds = null)
 {
     /// <summary>How many trials are in <paramref name="status"/>.</summary>
     public int CountOf(TrialStatus status) => StatusCounts.Where(c => c.Status == status).Sum(c => c.Count);
@@ -107,9 +126,12 @@ public sealed record AxisValue([property: Id(0)] string Path, [property: Id(1)] 
 /// <param name="Diverged">Trials that diverged.</param>
 /// <param name="Failed">Trials that failed.</param>
 /// <param name="MeanEpochs">Mean number of epochs run by the trials that have a result; null if none has.</param>
-/// <param name="WallSeconds">Training time summed over the combination's trials and attempts.</param>
+/// <param name="WallSeconds">Compute time: training time summed over the combination's trials and attempts. JSON:
+/// <c>compute_seconds</c>.</param>
 /// <param name="Silos">Every silo that ran an attempt of the combination, distinct, in ordinal order.</param>
 /// <param name="Pruned">Trials the trial scheduler stopped early (ASHA, median stopping): no final metric.</param>
+/// <param name="VersusTop">How the combination's mean compares with the top combination's (reporting's
+/// <c>TieWithTop</c> states the rule).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.RankingRow")]
 public sealed record RankingRow(
     [property: Id(0)] int Rank,
@@ -121,20 +143,41 @@ public sealed record RankingRow(
     [property: Id(6)] int Diverged,
     [property: Id(7)] int Failed,
     [property: Id(8)] double? MeanEpochs,
-    [property: Id(9)] double WallSeconds,
+    [property: Id(9), JsonPropertyName("compute_seconds")] double WallSeconds,
     [property: Id(10)] IReadOnlyList<string> Silos,
-    [property: Id(11)] int Pruned = 0);
+    [property: Id(11)] int Pruned = 0,
+    [property: Id(12)] VersusTop VersusTop = VersusTop.NotTested);
+
+/// <summary>How a combination's mean compares with the top combination's (rank 1).</summary>
+public enum VersusTop
+{
+    /// <summary>Not compared: this or the top combination has fewer than two seeds with a metric.</summary>
+    NotTested,
+
+    /// <summary>The top combination itself.</summary>
+    Top,
+
+    /// <summary>Statistically tied with the top combination: the test does not tell the two means apart.</summary>
+    Tied,
+
+    /// <summary>Worse than the top combination, beyond the test's doubt.</summary>
+    Worse,
+}
 
 /// <summary>The metric by value of one searched path.</summary>
 /// <param name="Values">Every value in the order trials first used it; when the path has more values than the report
 /// lists, only those with the best mean, best first (<paramref name="TotalValues"/> counts them all).</param>
 /// <param name="TotalValues">How many values the path has in all when <paramref name="Values"/> lists only some; null
 /// when it lists every one (and then absent from the JSON form).</param>
+/// <param name="SampledValues">A random search's axis whose sampled values were binned: how many distinct values it
+/// had; each row of <paramref name="Values"/> is then a quantile bin, a range of values (reporting's <c>AxisBins</c>).
+/// Null when every row is one value (and then absent from the JSON form).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.AxisSummary")]
 public sealed record AxisSummary(
     [property: Id(0)] string Path,
     [property: Id(1)] IReadOnlyList<AxisValueSummary> Values,
-    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalValues = null)
+    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalValues = null,
+    [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SampledValues = null)
 {
     /// <summary>Whether <see cref="Values"/> lists only some of the path's values.</summary>
     [JsonIgnore]

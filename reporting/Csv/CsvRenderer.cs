@@ -1,7 +1,7 @@
 // The CSV format, written record by record: one row per combination in rank order with a header row; RFC 4180
 // (comma, CRLF, quoted fields), numbers exact and in the invariant culture, empty fields for missing values. It holds
-// no per-trial rows: the trials the scheduler pruned and the PBT exploits of each combination are counted in its last
-// two columns. A large sweep's cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the
+// no per-trial rows: the trials the scheduler pruned and the PBT exploits of each combination are counted in two
+// columns, and the last says how it compares with the top combination (top, tied, worse, not_tested). A large sweep's cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the
 // top 100 of …", before the header.
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
@@ -23,7 +23,7 @@ public sealed class CsvRenderer : IReportRenderer
     private static readonly string[] LeadingColumns = ["rank", "combination"];
 
     private static readonly string[] TrailingColumns =
-        ["metric_mean", "metric_std", "ci_low", "ci_high", "completed", "diverged", "failed", "epochs", "wall_seconds", "silos", "pruned", "pbt_exploits"];
+        ["metric_mean", "metric_std", "ci_low", "ci_high", "completed", "diverged", "failed", "epochs", "compute_seconds", "silos", "pruned", "pbt_exploits", "versus_top"];
 
     /// <inheritdoc />
     public ReportFormat Format => ReportFormat.Csv;
@@ -66,6 +66,7 @@ public sealed class CsvRenderer : IReportRenderer
         yield return string.Join(SiloSeparator, row.Silos);
         yield return ReportText.Integer(row.Pruned);
         yield return ReportText.Integer(exploits.CountFor(row.Combination));
+        yield return ReportText.Name(row.VersusTop);
     }
 
     private static string Optional(double? value) => value is { } v ? ReportText.Exact(v) : "";

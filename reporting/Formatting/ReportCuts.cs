@@ -33,6 +33,16 @@ public static class ReportCuts
             $"Only the {axis.Values.Count} values with the best mean of {axis.TotalValues} are listed; their counts cover every trial.");
     }
 
+    /// <summary>"27 sampled values in quantile bins of about equal trials (5 per schedule family); a row is a range of
+    /// values."; null when every row is one value.</summary>
+    public static string? AxisBinNote(AxisSummary axis)
+    {
+        ArgumentNullException.ThrowIfNull(axis);
+        if (axis.SampledValues is not { } sampled) return null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{sampled} sampled values in quantile bins of about equal trials ({AxisBins.BinCount} per schedule family); a row is a range of values.");
+    }
+
     /// <summary>Whether a family's plot shows evenly spaced quantiles of its trials' values rather than every one.</summary>
     public static bool IsThinned(FamilySummary family)
     {

@@ -1,5 +1,5 @@
 // The HTML format: one self-contained page (inline CSS and SVG, no scripts, no external resources) with the summary,
-// learning curves, the best trial's applied schedules, the metric by schedule family, the ranking, the per-axis
+// learning curves, the schedules the top combination's best seed applied, the metric by schedule family, the ranking, the per-axis
 // summary, the failures, the trials the scheduler stopped and PBT's exploits. Every user string is escaped; the page
 // is also well-formed XML after its doctype. It is written section by section to a TextWriter.
 using System.Globalization;
@@ -51,7 +51,7 @@ public sealed class HtmlRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        WriteSummary(output, report.Header);
+        WriteSummary(output, report);
         WriteCurves(output, report);
         WriteFamilies(output, report);
         HtmlReportTables.WriteRanking(output, report);
@@ -61,22 +61,23 @@ public sealed class HtmlRenderer : IReportRenderer
         HtmlSchedulerTables.WriteExploits(output, report.Exploits ?? []);
     }
 
-    private static void WriteSummary(TextWriter page, ReportHeader header)
+    private static void WriteSummary(TextWriter page, SweepReport report)
     {
+        var header = report.Header;
         page.Write($"<h1>{HtmlText.Escape(header.Name)}</h1>\n");
         page.Write($"<p class=\"meta\">Sweep <code>{HtmlText.Escape(header.SweepId)}</code> · {ReportText.Name(header.Status)} · ");
         page.Write($"ranked by <code>{HtmlText.Escape(ReportText.Metric(header.Metric))}</code></p>\n");
         page.Write($"<p class=\"meta\">{header.TotalTrials} trials: {HtmlText.Escape(ReportText.StatusCounts(header))}</p>\n");
         page.Write($"<p class=\"meta\">Created {ReportText.Timestamp(header.CreatedAt)}");
         page.Write(header.FinishedAt is { } finished ? $", finished {ReportText.Timestamp(finished)}" : "");
-        page.Write($" · wall time {ReportText.Duration(header.TotalWallSeconds)} total, ");
-        page.Write($"{ReportText.Duration(header.MeanWallSeconds)} mean per trial</p>\n");
+        page.Write($" · {HtmlText.Escape(ReportWords.Times(header))}</p>\n");
+        page.Write($"<p class=\"meta\">{HtmlText.Escape(ReportWords.BestTrialLine(report))}</p>\n");
     }
 
     private static void WriteCurves(TextWriter page, SweepReport report)
     {
         page.Write("<h2>Learning curves</h2>\n");
-        if (report.BestTrial is not { } best)
+        if (report.TopCombination is not { } best)
         {
             page.Write("<p class=\"note\">No trial has completed yet.</p>\n");
             return;
@@ -84,8 +85,8 @@ public sealed class HtmlRenderer : IReportRenderer
         page.Write("<p class=\"note\">The best seed of each of the top combinations.</p>\n<div class=\"charts\">\n");
         page.Write(ReportCharts.Losses(report).ToSvg());
         page.Write(ReportCharts.Metric(report).ToSvg());
-        page.Write("</div>\n<h2>Schedules applied by the best trial</h2>\n");
-        page.Write($"<p class=\"note\">Trial {best.Index} (combination {best.Combination}, seed {best.Seed}): ");
+        page.Write($"</div>\n<h2>Schedules applied by the {HtmlText.Escape(ReportWords.TopCombination)}</h2>\n");
+        page.Write($"<p class=\"note\">{HtmlText.Escape(ReportWords.TopCombinationTitle(best))}: ");
         page.Write($"<code>{HtmlText.Escape(ReportText.Axes(best.Axes))}</code></p>\n");
         if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) page.Write($"<p class=\"note\">PBT: {HtmlText.Escape(lineage)}</p>\n");
         page.Write("<div class=\"charts\">\n");

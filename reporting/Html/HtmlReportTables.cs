@@ -11,8 +11,8 @@ internal static class HtmlReportTables
 {
     public static void WriteRanking(TextWriter page, SweepReport report)
     {
-        page.Write("<h2>Ranking</h2>\n<p class=\"note\">One row per combination: mean ± sample standard deviation of ");
-        page.Write("the completed seeds, and the 95% Student-t interval of the mean.</p>\n");
+        page.Write("<h2>Ranking</h2>\n<p class=\"note\">One row per combination, over its completed seeds. ");
+        page.Write($"{HtmlText.Escape(string.Join(" ", ReportWords.StatisticsLegend(report.Header.Metric)))}</p>\n");
         if (ReportCuts.RankingNote(report) is { } cut) page.Write($"<p class=\"note\">{HtmlText.Escape(cut)}</p>\n");
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
@@ -21,11 +21,11 @@ internal static class HtmlReportTables
         string[] headings =
         [
             "rank", "combination", .. axisPaths, .. noteHeadings, ReportText.Name(report.Header.Metric.Name), "95% CI",
-            "completed", "diverged", "failed", .. prunedHeadings, "epochs", "wall time", "silos",
+            "completed", "diverged", "failed", .. prunedHeadings, "epochs", "compute time", "silos",
         ];
         HtmlTable.Write(page, headings, report.Ranking.Select(row => new HtmlRow(
         [
-            HtmlCell.Number(ReportText.Integer(row.Rank)), HtmlCell.Number(ReportText.Integer(row.Combination)),
+            HtmlCell.Number(ReportWords.Rank(row)), HtmlCell.Number(ReportText.Integer(row.Combination)),
             .. axisPaths.Select(p => HtmlCell.Code(row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "")),
             .. noteHeadings.Select(_ => HtmlCell.Text(marks.NoteFor(row.Combination))),
             HtmlCell.Number(ReportText.MeanStd(row.Metric)), HtmlCell.Number(ReportText.Interval(row.Metric)),
@@ -51,6 +51,7 @@ internal static class HtmlReportTables
         foreach (var axis in report.Axes)
         {
             page.Write($"<h3><code>{HtmlText.Escape(axis.Path)}</code></h3>\n");
+            if (ReportCuts.AxisBinNote(axis) is { } bins) page.Write($"<p class=\"note\">{HtmlText.Escape(bins)}</p>\n");
             if (ReportCuts.AxisNote(axis) is { } cut) page.Write($"<p class=\"note\">{HtmlText.Escape(cut)}</p>\n");
             HtmlTable.Write(page, ["value", "trials", "completed", "mean", "best"], axis.Values.Select(v => new HtmlRow(
             [
@@ -81,6 +82,7 @@ internal static class HtmlReportTables
     {
         { Metric: null } => "no-metric",
         { Rank: 1 } => "best",
+        { VersusTop: VersusTop.Tied } => "tied",
         _ => null,
     };
 }

@@ -18,6 +18,7 @@ internal static class HtmlStyles
         th { background: #f5f5f5; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.best td { background: #e9f6ec; font-weight: 600; }
+        tr.tied td { background: #f4faf5; }
         tr.no-metric td { color: #888; }
         code { font-family: ui-monospace, "SFMono-Regular", Consolas, monospace; font-size: 0.85em; }
         .note { color: #666; font-size: 0.9rem; }

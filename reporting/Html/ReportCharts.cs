@@ -1,5 +1,5 @@
-// Builds the report's charts from a SweepReport: learning curves of the top combinations' best trials, the best
-// trial's applied schedules, and the metric by schedule family. It chooses data, titles, units and colours; the
+// Builds the report's charts from a SweepReport: learning curves of the top combinations' best seeds, the top combination's
+// best seed's applied schedules, and the metric by schedule family. It chooses data, titles, units and colours; the
 // drawing is the Svg classes' job.
 using System.Globalization;
 using SweepCluster.Core;
@@ -18,7 +18,7 @@ internal static class ReportCharts
     /// <summary>What a dot of the family plot is.</summary>
     private const string EveryTrialDots = "individual trials (one dot each, coloured by schedule)";
 
-    /// <summary>Train (dashed) and validation (solid) loss per epoch of each top combination's best trial.</summary>
+    /// <summary>Train (dashed) and validation (solid) loss per epoch of each top combination's best seed.</summary>
     public static LineChart Losses(SweepReport report)
     {
         var series = report.TopCurves.SelectMany((curve, i) => new[]
@@ -31,21 +31,22 @@ internal static class ReportCharts
         var legend = report.TopCurves.Select((curve, i) => new LegendEntry(CurveLabel(curve), ChartPalette.SeriesColor(i)))
             .Append(new LegendEntry("solid: validation loss, dashed: training loss", ChartPalette.Axis, LegendSwatch.DashedLine))
             .ToArray();
-        return new LineChart($"Loss per epoch — best trial of the top {report.TopCurves.Count} combinations",
-            EpochAxis, "loss (per example)", series, legend, minimumXStep: 1);
+        return new LineChart($"Loss per epoch — best seed of each of the top {report.TopCurves.Count} combinations",
+            EpochAxis, "loss (per example)", series, legend, minimumXStep: 1, valueRange: MetricRange.NonNegative);
     }
 
-    /// <summary>The sweep metric per epoch of each top combination's best trial.</summary>
+    /// <summary>The sweep metric per epoch of each top combination's best seed.</summary>
     public static LineChart Metric(SweepReport report)
     {
         var metric = report.Header.Metric;
         var name = ReportText.Name(metric.Name);
         var series = report.TopCurves.Select((curve, i) => new LineSeries(CurveLabel(curve), ChartPalette.SeriesColor(i),
             curve.History.Select(e => ((double)e.Epoch, metric.ValueOf(e) ?? double.NaN)).ToArray())).ToArray();
-        return new LineChart($"{name} per epoch ({ReportText.Name(metric.Goal)})", EpochAxis, name, series, minimumXStep: 1);
+        return new LineChart($"{name} per epoch ({ReportText.Name(metric.Goal)})", EpochAxis, name, series, minimumXStep: 1,
+            valueRange: MetricRange.Of(metric.Name));
     }
 
-    /// <summary>The learning rate, weight decay and batch size the best trial applied at each epoch's first step.</summary>
+    /// <summary>The learning rate, weight decay and batch size the top combination's best seed applied at each epoch's first step.</summary>
     public static IReadOnlyList<LineChart> Schedules(RankedTrial best)
     {
         var label = $"trial {best.Index}";
@@ -68,7 +69,7 @@ internal static class ReportCharts
                 .Select(f => new DotCategory(f.Family, f.Values, f.Metric?.Mean, f.Metric?.StdDev))
                 .ToArray())).ToArray();
         return new DotPlot($"{ReportText.Name(report.Header.Metric.Name)} by schedule family (completed trials)",
-            ReportText.Name(report.Header.Metric.Name), groups, DotsLegend(report.Families));
+            ReportText.Name(report.Header.Metric.Name), groups, DotsLegend(report.Families), MetricRange.Of(report.Header.Metric.Name));
     }
 
     /// <summary>The legend of the dots; it says so when a family has more trials than the plot draws dots.</summary>
@@ -85,7 +86,7 @@ internal static class ReportCharts
 
     private static LineChart Schedule(string title, string unit, string label, RankedTrial best,
         Func<EpochRecord, double> value, int colorIndex) =>
-        new($"{title} applied by the best trial ({label})", $"{EpochAxis} (value at its first step)", unit,
+        new($"{title} applied by the top combination's best seed ({label})", $"{EpochAxis} (value at its first step)", unit,
             [new LineSeries(label, ChartPalette.SeriesColor(colorIndex), best.History.Select(e => ((double)e.Epoch, value(e))).ToArray())],
             minimumXStep: 1, includeZero: true);
 }

@@ -1,5 +1,5 @@
 // The Markdown format: a heading per section — summary, ranking (with the note of a cut one), metric by axis value, metric by schedule family,
-// the best trial's history, failures, trials the scheduler stopped and PBT's exploits. Every user string goes through
+// the top combination's best seed's history, failures, trials the scheduler stopped and PBT's exploits. Every user string goes through
 // MarkdownText. No charts. It is written section by section to a TextWriter.
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
@@ -20,32 +20,33 @@ public sealed class MarkdownRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        WriteSummary(output, report.Header);
+        WriteSummary(output, report);
         WriteRanking(output, report);
         WriteAxes(output, report);
         WriteFamilies(output, report);
-        WriteBestTrial(output, report);
+        WriteTopCombination(output, report);
         WriteFailures(output, report.Failures);
         WriteStopped(output, report.Stopped ?? []);
         WriteExploits(output, report.Exploits ?? []);
     }
 
-    private static void WriteSummary(TextWriter output, ReportHeader header)
+    private static void WriteSummary(TextWriter output, SweepReport report)
     {
+        var header = report.Header;
         Paragraph(output, $"# Sweep report: {MarkdownText.Escape(header.Name)}");
         output.WriteLine($"- **Sweep:** {MarkdownText.Code(header.SweepId)} ({ReportText.Name(header.Status)})");
         output.WriteLine($"- **Metric:** {MarkdownText.Code(ReportText.Metric(header.Metric))}");
         output.WriteLine($"- **Trials:** {header.TotalTrials} ({ReportText.StatusCounts(header)})");
         output.WriteLine($"- **Created:** {ReportText.Timestamp(header.CreatedAt)}" +
             (header.FinishedAt is { } finished ? $"; **finished:** {ReportText.Timestamp(finished)}" : ""));
-        Paragraph(output, $"- **Wall time:** {ReportText.Duration(header.TotalWallSeconds)} total, " +
-            $"{ReportText.Duration(header.MeanWallSeconds)} mean per trial");
+        output.WriteLine($"- **Time:** {ReportWords.Times(header)}");
+        Paragraph(output, $"- **Best trial:** {MarkdownText.Escape(ReportWords.BestTrialDescription(report))}");
     }
 
     private static void WriteRanking(TextWriter output, SweepReport report)
     {
         Paragraph(output, "## Ranking");
-        Paragraph(output, "Mean ± sample standard deviation over completed seeds; 95% Student-t interval of the mean.");
+        Paragraph(output, MarkdownText.Escape(string.Join(" ", ReportWords.StatisticsLegend(report.Header.Metric))));
         if (ReportCuts.RankingNote(report) is { } cut) Paragraph(output, MarkdownText.Escape(cut));
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
@@ -58,12 +59,12 @@ public sealed class MarkdownRenderer : IReportRenderer
             .. axisPaths.Select(p => new MarkdownColumn(MarkdownText.Code(p))), .. noteColumns,
             new(MarkdownText.Escape(ReportText.Name(report.Header.Metric.Name)), ColumnAlignment.Right),
             new("95% CI"), new("completed", ColumnAlignment.Right), new("diverged", ColumnAlignment.Right),
-            new("failed", ColumnAlignment.Right), .. prunedColumns, new("epochs", ColumnAlignment.Right), new("wall time", ColumnAlignment.Right),
+            new("failed", ColumnAlignment.Right), .. prunedColumns, new("epochs", ColumnAlignment.Right), new("compute time", ColumnAlignment.Right),
             new("silos"),
         ];
         MarkdownTable.Write(output, columns, report.Ranking.Select(row => (IReadOnlyList<string>)
         [
-            ReportText.Integer(row.Rank), ReportText.Integer(row.Combination),
+            MarkdownText.Escape(ReportWords.Rank(row)), ReportText.Integer(row.Combination),
             .. axisPaths.Select(p => MarkdownText.Code(row.Axes.FirstOrDefault(a => a.Path == p)?.Value ?? "")),
             .. noteColumns.Select(_ => MarkdownText.Escape(marks.NoteFor(row.Combination))),
             ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric),
@@ -79,6 +80,7 @@ public sealed class MarkdownRenderer : IReportRenderer
         foreach (var axis in report.Axes)
         {
             Paragraph(output, $"### {MarkdownText.Code(axis.Path)}");
+            if (ReportCuts.AxisBinNote(axis) is { } bins) Paragraph(output, MarkdownText.Escape(bins));
             if (ReportCuts.AxisNote(axis) is { } cut) Paragraph(output, MarkdownText.Escape(cut));
             MarkdownTable.Write(output,
                 [new("value"), new("trials", ColumnAlignment.Right), new("completed", ColumnAlignment.Right),
@@ -104,15 +106,15 @@ public sealed class MarkdownRenderer : IReportRenderer
             ]));
     }
 
-    private static void WriteBestTrial(TextWriter output, SweepReport report)
+    private static void WriteTopCombination(TextWriter output, SweepReport report)
     {
-        Paragraph(output, "## Best trial");
-        if (report.BestTrial is not { } best)
+        Paragraph(output, $"## {ReportWords.Capitalized(ReportWords.TopCombination)}");
+        if (report.TopCombination is not { } best)
         {
             Paragraph(output, "No trial has completed yet.");
             return;
         }
-        Paragraph(output, $"Trial {best.Index} (combination {best.Combination}, seed {best.Seed}): " +
+        Paragraph(output, $"{ReportWords.TopCombinationTitle(best)}: " +
             $"{MarkdownText.Escape(ReportText.Name(report.Header.Metric.Name))} = {ReportText.Metric(best.Metric)}; " +
             MarkdownText.Code(ReportText.Axes(best.Axes)));
         if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) Paragraph(output, $"PBT: {MarkdownText.Escape(lineage)}");

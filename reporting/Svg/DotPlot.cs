@@ -15,7 +15,9 @@ public sealed record DotGroup(string Label, IReadOnlyList<DotCategory> Categorie
 
 /// <summary>Values per category, in groups, on a shared y axis.</summary>
 /// <param name="dotsLegend">What a dot is, in the legend (e.g. "individual trials (one dot each)").</param>
-public sealed class DotPlot(string title, string yAxisTitle, IReadOnlyList<DotGroup> groups, string dotsLegend) : SvgChart(title, yAxisTitle)
+/// <param name="valueRange">The values can take (a metric's range): error bars and the axis stop at its bounds.</param>
+public sealed class DotPlot(string title, string yAxisTitle, IReadOnlyList<DotGroup> groups, string dotsLegend, MetricRange? valueRange = null)
+    : SvgChart(title, yAxisTitle)
 {
     private const double GroupGapSlots = 0.6;
     private const double DotRadius = 3.5;
@@ -33,17 +35,20 @@ public sealed class DotPlot(string title, string yAxisTitle, IReadOnlyList<DotGr
     protected override double XAxisHeight => 54;
 
     /// <inheritdoc />
+    protected override MetricRange ValueRange => valueRange ?? MetricRange.Unbounded;
+
+    /// <inheritdoc />
     protected override IReadOnlyList<LegendEntry> Legend =>
     [
         new(dotsLegend, ChartPalette.MutedText, LegendSwatch.Dot),
-        new("mean ± sample standard deviation", MeanColor, LegendSwatch.Bar),
+        new("mean ± standard deviation over trials (clipped to the metric's range)", MeanColor, LegendSwatch.Bar),
     ];
 
     /// <inheritdoc />
     protected override (double Low, double High) YRange()
     {
         var values = groups.SelectMany(g => g.Categories).SelectMany(c => c.Values
-            .Concat(c.Mean is { } m ? [m - (c.StdDev ?? 0), m + (c.StdDev ?? 0)] : []))
+            .Concat(c.Mean is { } m ? [ValueRange.Clip(m - (c.StdDev ?? 0)), ValueRange.Clip(m + (c.StdDev ?? 0))] : []))
             .Where(double.IsFinite)
             .ToArray();
         return values.Length > 0 ? (values.Min(), values.Max()) : (0, 1);
@@ -85,9 +90,10 @@ public sealed class DotPlot(string title, string yAxisTitle, IReadOnlyList<DotGr
                 if (category.StdDev is { } std)
                 {
                     var cap = slotWidth * CapFraction;
-                    svg.Line(centre, y.Map(mean - std), centre, y.Map(mean + std), MeanColor, ErrorBarWidth);
-                    svg.Line(centre - cap, y.Map(mean - std), centre + cap, y.Map(mean - std), MeanColor, ErrorBarWidth);
-                    svg.Line(centre - cap, y.Map(mean + std), centre + cap, y.Map(mean + std), MeanColor, ErrorBarWidth);
+                    var (low, high) = (y.Map(ValueRange.Clip(mean - std)), y.Map(ValueRange.Clip(mean + std)));
+                    svg.Line(centre, low, centre, high, MeanColor, ErrorBarWidth);
+                    svg.Line(centre - cap, low, centre + cap, low, MeanColor, ErrorBarWidth);
+                    svg.Line(centre - cap, high, centre + cap, high, MeanColor, ErrorBarWidth);
                 }
                 var half = slotWidth * MeanBarFraction / 2;
                 svg.Line(centre - half, y.Map(mean), centre + half, y.Map(mean), MeanColor, MeanBarWidth);

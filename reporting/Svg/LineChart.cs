@@ -13,11 +13,16 @@ public sealed record LineSeries(string Label, string Color, IReadOnlyList<(doubl
 /// <param name="xAxisTitle">Title under the x axis, with its unit.</param>
 /// <param name="legend">Entries shown under the chart; null: one per series.</param>
 /// <param name="minimumXStep">Smallest x tick step (1 for epochs).</param>
+/// <param name="valueRange">The values y can take (a metric's range): the axis stops at its bounds.</param>
 /// <param name="includeZero">The y axis reaches down (or up) to 0, e.g. for schedule values, so levels compare by height.</param>
 public sealed class LineChart(
     string title, string xAxisTitle, string yAxisTitle, IReadOnlyList<LineSeries> series,
-    IReadOnlyList<LegendEntry>? legend = null, double minimumXStep = 0, bool includeZero = false) : SvgChart(title, yAxisTitle)
+    IReadOnlyList<LegendEntry>? legend = null, double minimumXStep = 0, bool includeZero = false, MetricRange? valueRange = null)
+    : SvgChart(title, yAxisTitle)
 {
+    /// <inheritdoc />
+    protected override MetricRange ValueRange => valueRange ?? MetricRange.Unbounded;
+
     /// <summary>The stroke-dasharray of dashed lines.</summary>
     public const string DashPattern = "6 4";
 

@@ -65,6 +65,18 @@ public static class NiceTicks
         return new AxisTicks(values[0], values[^1], step, values);
     }
 
+    /// <summary>The ticks cut to <paramref name="range"/>: an accuracy axis ends at 1, not at the next tick past it. The
+    /// axis then ends at the range's bound, which becomes a tick. Unchanged when the cut would leave no span.</summary>
+    public static AxisTicks Within(AxisTicks ticks, MetricRange range)
+    {
+        ArgumentNullException.ThrowIfNull(ticks);
+        ArgumentNullException.ThrowIfNull(range);
+        var (min, max) = (range.Clip(ticks.Min), range.Clip(ticks.Max));
+        if (!(min < max) || (min == ticks.Min && max == ticks.Max)) return ticks;
+        var inside = ticks.Values.Where(v => v > min && v < max);
+        return new AxisTicks(min, max, ticks.Step, [min, .. inside, max]);
+    }
+
     /// <summary>A tick label: fixed decimals enough for <paramref name="step"/>, or "2.5e-4" style for tiny or huge steps.</summary>
     public static string Format(double value, double step)
     {

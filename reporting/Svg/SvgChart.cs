@@ -43,6 +43,9 @@ public abstract class SvgChart(string title, string yAxisTitle)
     /// <summary>Space below the plot for the x axis' tick labels and title.</summary>
     protected virtual double XAxisHeight => 46;
 
+    /// <summary>The values the y axis can hold (a metric's range); the axis never runs past it.</summary>
+    protected virtual MetricRange ValueRange => MetricRange.Unbounded;
+
     /// <summary>The legend entries (none by default).</summary>
     protected virtual IReadOnlyList<LegendEntry> Legend => [];
 
@@ -59,7 +62,7 @@ public abstract class SvgChart(string title, string yAxisTitle)
         svg.Text(ChartWidth / 2, TitleHeight - 14, title, TextAnchor.Middle, TitleFontSize, bold: true);
 
         var (low, high) = YRange();
-        var yTicks = NiceTicks.For(low, high);
+        var yTicks = NiceTicks.Within(NiceTicks.For(low, high), ValueRange);
         var y = new LinearScale(yTicks.Min, yTicks.Max, plot.Bottom, plot.Top);
         DrawYAxis(svg, plot, yTicks, y);
         DrawXAxis(svg, plot);

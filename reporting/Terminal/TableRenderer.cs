@@ -1,8 +1,10 @@
-// The terminal format: a header line, the ranking (top rows, and the note of a cut ranking), the metric by schedule
-// family, the best trial's final epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a
+// The terminal format: a header (elapsed and compute time, the best trial), the ranking (top rows, ties with #1 marked,
+// the note of a cut ranking, the legend of its statistics), the metric by axis value (compact, a random search's
+// sampled values in bins), the metric by schedule family, the top combination's best
+// seed's final epoch, the failures, the trials the scheduler stopped and PBT's exploits, written to a
 // Spectre.Console IAnsiConsole. Colour only marks the best row and problems.
-// Write(report, TextWriter) writes the same output as plain text (no ANSI codes) at a fixed width to a file or a string;
-// it never reads the terminal.
+// Write(report, TextWriter) writes the same output as plain text (no ANSI codes) at a fixed width to a file or a string,
+// and WriteUnwrapped without wrapping any line (a pipe or a log); neither reads the terminal.
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using SweepCluster.Core.Reports;
@@ -19,14 +21,23 @@ public sealed class TableRenderer : IReportRenderer
     /// <summary>Failures (and stopped trials) listed; the rest are summarised in a note.</summary>
     public const int MaxFailureRows = 10;
 
+    /// <summary>Values listed per axis in the metric by axis value; the rest are summarised in a note. Enough for the
+    /// bins of a random search over three schedule families.</summary>
+    public const int MaxAxisRows = 3 * AxisBinsPerFamily;
+
+    private const int AxisBinsPerFamily = AxisBins.BinCount;
+
     /// <summary>PBT exploits listed (a population has several per generation); the rest are summarised in a note.</summary>
     public const int MaxExploitRows = 20;
 
     /// <summary>The console width used by <see cref="Write(SweepReport, TextWriter)"/>.</summary>
     public const int TextWidth = 160;
 
-    /// <summary>Narrower consoles get the compact ranking: no interval, epochs, wall time or silos.</summary>
+    /// <summary>Narrower consoles get the compact ranking: axes in one cell, no epochs, compute time or silos.</summary>
     public const int FullRankingMinWidth = 140;
+
+    /// <summary>Narrower consoles also drop the interval column from the compact ranking (the legend still explains it).</summary>
+    public const int IntervalMinWidth = 96;
 
     private static readonly Style BestRowStyle = new(Color.Green, decoration: Decoration.Bold);
     private static readonly Style ProblemStyle = new(Color.Red);
@@ -38,8 +49,17 @@ public sealed class TableRenderer : IReportRenderer
     /// <inheritdoc />
     public string FileExtension => ".txt";
 
+    /// <summary>The width <see cref="WriteUnwrapped"/> lays out at: wider than any row, so no line is wrapped.</summary>
+    public const int UnwrappedWidth = 10_000;
+
     /// <inheritdoc />
-    public void Write(SweepReport report, TextWriter output)
+    public void Write(SweepReport report, TextWriter output) => Write(report, output, TextWidth);
+
+    /// <summary>Writes the report as plain text with no line wrapped, for output that is not a terminal (a pipe, a log):
+    /// the full ranking, every sentence on one line.</summary>
+    public static void WriteUnwrapped(SweepReport report, TextWriter output) => Write(report, output, UnwrappedWidth);
+
+    private static void Write(SweepReport report, TextWriter output, int width)
     {
         ArgumentNullException.ThrowIfNull(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -49,7 +69,7 @@ public sealed class TableRenderer : IReportRenderer
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = TextWidth;
+        console.Profile.Width = width;
         Write(console, report);
     }
 
@@ -59,9 +79,12 @@ public sealed class TableRenderer : IReportRenderer
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
         WriteHeader(console, report.Header);
+        console.WriteLine(ReportWords.BestTrialLine(report));
+        console.WriteLine();
         WriteRanking(console, report);
+        WriteAxes(console, report);
         WriteFamilies(console, report.Families);
-        WriteBestTrial(console, report);
+        WriteTopCombination(console, report);
         WriteFailures(console, report.Failures);
         WriteStopped(console, report.Stopped ?? []);
         WriteExploits(console, report.Exploits ?? []);
@@ -69,11 +92,12 @@ public sealed class TableRenderer : IReportRenderer
 
     private static void WriteHeader(IAnsiConsole console, ReportHeader header)
     {
-        console.Write(new Text(header.Name, new Style(decoration: Decoration.Bold)));
-        console.WriteLine($"  {header.SweepId} · {ReportText.Name(header.Status)} · {ReportText.Metric(header.Metric)}");
-        console.WriteLine($"{header.TotalTrials} trials: {ReportText.StatusCounts(header)} · wall time " +
-            $"{ReportText.Duration(header.TotalWallSeconds)} total, {ReportText.Duration(header.MeanWallSeconds)} mean");
-        console.WriteLine();
+        // One paragraph: two writes on one row would each wrap at the width on their own and the row overflow it.
+        console.Write(new Paragraph()
+            .Append(header.Name, new Style(decoration: Decoration.Bold))
+            .Append($"  {header.SweepId} · {ReportText.Name(header.Status)} · {ReportText.Metric(header.Metric)}\n"));
+        console.WriteLine($"{header.TotalTrials} trials: {ReportText.StatusCounts(header)}");
+        console.WriteLine(ReportWords.Times(header));
     }
 
     private static void WriteRanking(IAnsiConsole console, SweepReport report)
@@ -81,19 +105,20 @@ public sealed class TableRenderer : IReportRenderer
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var marks = ExploitMarks.Of(report);
         var full = console.Profile.Width >= FullRankingMinWidth;
+        var interval = full || console.Profile.Width >= IntervalMinWidth;
         var table = new Table().Title("Ranking").Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("#").RightAligned());
         if (full) foreach (var path in axisPaths) table.AddColumn(new TableColumn(new Text(path)));
         else table.AddColumn(new TableColumn("combination"));      // narrow consoles: one axis per line in one cell
         if (full && marks.Any) table.AddColumn(new TableColumn(ExploitMarks.Heading));
         table.AddColumn(new TableColumn(ReportText.Name(report.Header.Metric.Name)).RightAligned().NoWrap());
-        if (full) table.AddColumn(new TableColumn("95% CI"));
+        if (interval) table.AddColumn(new TableColumn("95% CI").NoWrap());
         var pruned = PrunedColumn.IsShown(report);
         foreach (var heading in new[] { "n", "div", "fail" }) table.AddColumn(new TableColumn(heading).RightAligned());
         if (pruned) table.AddColumn(new TableColumn(PrunedColumn.Heading).RightAligned());
         if (full)
         {
-            foreach (var heading in new[] { "epochs", "wall" }) table.AddColumn(new TableColumn(heading).RightAligned());
+            foreach (var heading in new[] { "epochs", ReportWords.Compute }) table.AddColumn(new TableColumn(heading).RightAligned());
             table.AddColumn(new TableColumn("silos"));
         }
 
@@ -104,20 +129,21 @@ public sealed class TableRenderer : IReportRenderer
             var note = marks.NoteFor(row.Combination);
             string[] noteCells = marks.Any ? [note] : [];
             string[] prunedCells = pruned ? [ReportText.Integer(row.Pruned)] : [];
+            string[] intervalCells = interval ? [ReportText.Interval(row.Metric)] : [];
             var combination = axisPaths.Zip(axes, (path, value) => $"{path} {value}").Concat(note.Length > 0 ? [note] : []);
             string[] cells = full
                 ?
                 [
-                    ReportText.Integer(row.Rank), .. axes, .. noteCells,
+                    ReportWords.Rank(row), .. axes, .. noteCells,
                     ReportText.MeanStd(row.Metric), ReportText.Interval(row.Metric), ReportText.Integer(row.Completed),
                     ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), .. prunedCells, ReportText.Epochs(row.MeanEpochs),
                     ReportText.Duration(row.WallSeconds), string.Join(", ", row.Silos),
                 ]
                 :
                 [
-                    ReportText.Integer(row.Rank),
+                    ReportWords.Rank(row),
                     string.Join("\n", combination),
-                    ReportText.MeanStd(row.Metric), ReportText.Integer(row.Completed),
+                    ReportText.MeanStd(row.Metric), .. intervalCells, ReportText.Integer(row.Completed),
                     ReportText.Integer(row.Diverged), ReportText.Integer(row.Failed), .. prunedCells,
                 ];
             table.AddRow(cells.Select(c => (IRenderable)new Text(c, style)));
@@ -127,8 +153,36 @@ public sealed class TableRenderer : IReportRenderer
         var combinations = report.TotalCombinations ?? report.Ranking.Count;
         if (combinations > shown) console.Write(new Text(ReportText.MoreRows(shown, combinations, "combinations") + "\n", NoteStyle));
         if (ReportCuts.RankingNote(report) is { } cut) console.Write(new Text(cut + "\n", NoteStyle));
+        foreach (var line in ReportWords.StatisticsLegend(report.Header.Metric)) console.Write(new Text(line + "\n", NoteStyle));
         console.WriteLine();
     }
+
+    // One small table per axis: does weight decay 1e-4 beat 0? A random search's sampled values come in bins (ranges).
+    private static void WriteAxes(IAnsiConsole console, SweepReport report)
+    {
+        foreach (var axis in report.Axes)
+        {
+            var table = new Table().Title(Markup.Escape($"{ReportText.Name(report.Header.Metric.Name)} by {axis.Path}"))
+                .Border(TableBorder.Rounded);
+            table.AddColumn(new TableColumn(new Text(axis.SampledValues is null ? "value" : "value range")))
+                .AddColumn(new TableColumn("n").RightAligned()).AddColumn(new TableColumn("mean").RightAligned().NoWrap())
+                .AddColumn(new TableColumn("best").RightAligned().NoWrap());
+            foreach (var value in axis.Values.Take(MaxAxisRows))
+            {
+                table.AddRow(new Text(value.Value), new Text($"{ReportText.Integer(value.Completed)}/{ReportText.Integer(value.Trials)}"),
+                    new Text(ReportText.Metric(value.Mean)), new Text(ReportText.Metric(value.Best)));
+            }
+            console.Write(table);
+            if (ReportCuts.AxisBinNote(axis) is { } bins) console.Write(new Text(bins + "\n", NoteStyle));
+            var total = axis.TotalValues ?? axis.Values.Count;
+            if (total > Math.Min(MaxAxisRows, axis.Values.Count)) console.Write(new Text(ReportText.MoreRows(Math.Min(MaxAxisRows, axis.Values.Count), total, "values") + "\n", NoteStyle));
+        }
+        if (report.Axes.Count > 0) console.Write(new Text(AxisTableNote + "\n", NoteStyle));
+        console.WriteLine();
+    }
+
+    /// <summary>What the n column of the axis tables counts.</summary>
+    private const string AxisTableNote = "n: completed trials / all trials with that value; mean and best over the completed ones.";
 
     private static void WriteFamilies(IAnsiConsole console, IReadOnlyList<FamilySummary> families)
     {
@@ -144,16 +198,16 @@ public sealed class TableRenderer : IReportRenderer
         console.WriteLine();
     }
 
-    private static void WriteBestTrial(IAnsiConsole console, SweepReport report)
+    private static void WriteTopCombination(IAnsiConsole console, SweepReport report)
     {
-        if (report.BestTrial is not { History.Count: > 0 } best)
+        if (report.TopCombination is not { History.Count: > 0 } best)
         {
             console.WriteLine("No trial has completed yet.");
             return;
         }
         var final = best.History[^1];
-        console.Write(new Text($"Best trial {best.Index} (combination {best.Combination}, seed {best.Seed}): ", new Style(decoration: Decoration.Bold)));
-        console.Write(new Text(ReportText.Axes(best.Axes) + "\n"));
+        console.Write(new Text(ReportWords.TopCombinationTitle(best) + "\n", new Style(decoration: Decoration.Bold)));
+        console.Write(new Text($"  {ReportText.Axes(best.Axes)}\n")); // its own line: two Texts on one line would wrap past the width
         if (ExploitMarks.LineageOf(report, best.Index) is { Length: > 0 } lineage) console.Write(new Text($"  PBT: {lineage}\n", NoteStyle));
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         AddPair(grid, ReportText.Name(report.Header.Metric.Name), ReportText.Metric(best.Metric));

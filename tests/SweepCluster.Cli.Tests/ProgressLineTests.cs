@@ -1,4 +1,5 @@
-// The one-line progress of `sweep run` and `sweep watch`: paused and pruned trials are named when there are any.
+// The one-line progress of `sweep run` and `sweep watch`: paused and pruned trials are named when there are any, and
+// the best so far is the best trial.
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
 using SweepCluster.Core;
@@ -23,5 +24,12 @@ public sealed class ProgressLineTests
     {
         var line = SweepWatcher.Describe(Progress(new() { [TrialStatus.Completed] = 3, [TrialStatus.Pending] = 4, [TrialStatus.Running] = 2 }));
         Assert.Equal("3/9 done · 2 running · 4 pending · 0 failed", line);
+    }
+
+    [Fact]
+    public void TheBestSoFarIsCalledTheBestTrial()
+    {
+        var progress = Progress(new() { [TrialStatus.Completed] = 2 }) with { BestMetric = 0.97216 };
+        Assert.EndsWith("· best trial val_accuracy 0.9722", SweepWatcher.Describe(progress));
     }
 }

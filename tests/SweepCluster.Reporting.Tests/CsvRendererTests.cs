@@ -12,7 +12,7 @@ public sealed class CsvRendererTests
         var csv = ReportRenderers.Render(ReportFixtures.Realistic(), ReportFormat.Csv);
         var header = csv[..csv.IndexOf(CsvRenderer.LineEnd, StringComparison.Ordinal)];
 
-        Assert.Equal("rank,combination,learning_rate,batch_size,metric_mean,metric_std,ci_low,ci_high,completed,diverged,failed,epochs,wall_seconds,silos,pruned,pbt_exploits", header);
+        Assert.Equal("rank,combination,learning_rate,batch_size,metric_mean,metric_std,ci_low,ci_high,completed,diverged,failed,epochs,compute_seconds,silos,pruned,pbt_exploits,versus_top", header);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class HtmlRendererTests
         Assert.Contains("batch size (examples)", texts[4]);
         Assert.Contains("inverse_time", texts[5]);
         Assert.Contains("learning_rate", texts[5]);
-        Assert.Contains("mean ± sample standard deviation", texts[5]);
+        Assert.Contains("mean ± standard deviation over trials", texts[5]);
         Assert.All(charts, c => Assert.NotEmpty(c.Element(Svg + "title")!.Value));
     }
 

@@ -14,7 +14,7 @@ public sealed class MarkdownRendererTests
 
         Assert.StartsWith("# Sweep report: ", markdown);
         foreach (var heading in new[] { "## Ranking", "## Metric by axis value", "### `learning_rate`", "### `batch_size`",
-                     "## Metric by schedule family", "## Best trial", "## Failures" })
+                     "## Metric by schedule family", "## Top combination (best mean over seeds)", "## Failures" })
             Assert.Contains(heading + "\n", markdown.ReplaceLineEndings("\n"));
     }
 

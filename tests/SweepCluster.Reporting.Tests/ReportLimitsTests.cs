@@ -34,8 +34,8 @@ public sealed class ReportLimitsTests
 
         Assert.Equal(whole.Header, cut.Header with { StatusCounts = whole.Header.StatusCounts });
         Assert.Equal(whole.Header.StatusCounts, cut.Header.StatusCounts);
-        Assert.Same(cut.TopCurves[0], cut.BestTrial);
-        Assert.Equal(whole.BestTrial!.Index, cut.BestTrial!.Index);
+        Assert.Same(cut.TopCurves[0], cut.TopCombination);
+        Assert.Equal(whole.TopCombination!.Index, cut.TopCombination!.Index);
         Assert.Equal(whole.TopCurves.Select(c => c.Index), cut.TopCurves.Select(c => c.Index)); // five curves from a ranking cut to three
         Assert.Equal(whole.Failures.Select(f => (f.Index, f.Status, f.Error)), cut.Failures.Select(f => (f.Index, f.Status, f.Error)));
         Assert.Equal(whole.Families.Select(f => (f.Target, f.Family, f.Trials, f.Metric, f.Completed)),

@@ -37,7 +37,7 @@ public sealed class ReportRenderersTests
     public void TheBestTrialsSectionSaysWhatPbtDidToIt(ReportFormat format)
     {
         var report = ReportFixtures.ExploitedBestTrial();
-        Assert.Equal(0, report.BestTrial!.Index);
+        Assert.Equal(0, report.TopCombination!.Index);
         var text = ReportRenderers.Render(report, format).ReplaceLineEndings(" ");
         var lineage = "PBT: " + format switch
         {

@@ -40,7 +40,7 @@ public sealed class SweepReportBuilderTests
             .Build());
 
         Assert.Equal([1, 2, 0], report.Ranking.Select(r => r.Combination));
-        Assert.Equal(0.10, report.BestTrial!.Metric, Tolerance); // the better seed of the top combination
+        Assert.Equal(0.10, report.TopCombination!.Metric, Tolerance); // the better seed of the top combination
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class SweepReportBuilderTests
         Assert.Equal(19, header.CountOf(TrialStatus.Completed));
         Assert.Equal(header.TotalTrials, header.StatusCounts.Sum(c => c.Count));
         Assert.Equal(Enum.GetValues<TrialStatus>().Length, header.StatusCounts.Count);
-        Assert.Equal(report.Ranking.Sum(r => r.WallSeconds), header.TotalWallSeconds, Tolerance);
-        Assert.Equal(header.TotalWallSeconds / 26, header.MeanWallSeconds!.Value, Tolerance); // 26 trials have run
+        Assert.Equal(report.Ranking.Sum(r => r.WallSeconds), header.ComputeSeconds, Tolerance);
+        Assert.Equal(header.ComputeSeconds / 26, header.MeanComputeSeconds!.Value, Tolerance); // 26 trials have run
     }
 
     [Fact]
@@ -129,8 +129,8 @@ public sealed class SweepReportBuilderTests
         Assert.All(report.Ranking.TakeLast(2), row => Assert.Null(row.Metric));
         Assert.Equal(SweepReportBuilder.CurveCombinations, report.TopCurves.Count);
         Assert.Equal([1, 2, 3, 4, 5], report.TopCurves.Select(c => c.Rank));
-        Assert.Same(report.TopCurves[0], report.BestTrial);
-        Assert.Equal(SyntheticSweep.DefaultEpochs, report.BestTrial!.History.Count);
+        Assert.Same(report.TopCurves[0], report.TopCombination);
+        Assert.Equal(SyntheticSweep.DefaultEpochs, report.TopCombination!.History.Count);
     }
 
     [Fact]
@@ -177,9 +177,9 @@ public sealed class SweepReportBuilderTests
             .Combination([("learning_rate", "x")], new TrialSpec(), SeedOutcome.Pending)
             .Build(SweepStatus.Running));
 
-        Assert.Null(report.BestTrial);
+        Assert.Null(report.TopCombination);
         Assert.Empty(report.TopCurves);
-        Assert.Null(report.Header.MeanWallSeconds);
+        Assert.Null(report.Header.MeanComputeSeconds);
         Assert.Null(report.Header.FinishedAt);
     }
 

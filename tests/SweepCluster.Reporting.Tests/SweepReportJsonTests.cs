@@ -18,7 +18,7 @@ public sealed class SweepReportJsonTests
         Assert.Equal(report.Header with { StatusCounts = back.Header.StatusCounts }, back.Header);
         Assert.Equal(report.Header.StatusCounts, back.Header.StatusCounts);
         Assert.Equal(report.Ranking[0].Metric, back.Ranking[0].Metric);
-        Assert.Equal(report.BestTrial!.History, back.BestTrial!.History);
+        Assert.Equal(report.TopCombination!.History, back.TopCombination!.History);
         Assert.Equal(report.Failures.Select(f => f.Error), back.Failures.Select(f => f.Error));
     }
 
@@ -43,12 +43,12 @@ public sealed class SweepReportJsonTests
     public void NonFiniteNumbersSurvive()
     {
         var report = SweepReportBuilder.Build(SyntheticSweep.Realistic());
-        var history = report.BestTrial!.History;
-        var withNaN = report with { BestTrial = report.BestTrial with { History = [history[0] with { TrainLoss = double.NaN }] } };
+        var history = report.TopCombination!.History;
+        var withNaN = report with { TopCombination = report.TopCombination with { History = [history[0] with { TrainLoss = double.NaN }] } };
 
         var back = SweepReportJson.Deserialize(SweepReportJson.Serialize(withNaN));
 
-        Assert.True(double.IsNaN(back.BestTrial!.History[0].TrainLoss));
+        Assert.True(double.IsNaN(back.TopCombination!.History[0].TrainLoss));
     }
 
     [Fact]

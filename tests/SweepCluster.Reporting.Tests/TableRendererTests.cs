@@ -2,6 +2,7 @@
 using Spectre.Console;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
+using SweepCluster.Reporting.Formatting;
 using SweepCluster.Reporting.Terminal;
 using SweepCluster.Testing;
 
@@ -24,7 +25,8 @@ public sealed class TableRendererTests
         Assert.Contains("0.9627 ± 0.0035", text);
         Assert.Contains("Metric by schedule family", text);
         Assert.Contains("inverse_time", text);
-        Assert.Contains($"Best trial {report.BestTrial!.Index} ", text);
+        Assert.Contains(ReportWords.TopCombinationTitle(report.TopCombination!), text);
+        Assert.Contains(ReportWords.BestTrialLine(report), text);
         Assert.Contains("Failures (6)", text);
         Assert.Contains("\"retry\" exhausted", text);
         var firstRow = text.Split('\n').First(l => l.Contains("cosine(0.2 → 0)", StringComparison.Ordinal));
@@ -89,6 +91,75 @@ public sealed class TableRendererTests
 
         Assert.DoesNotContain("exploit", text);
         Assert.DoesNotContain(" PBT ", text);
+    }
+
+    [Theory]
+    [InlineData(TableRenderer.FullRankingMinWidth)]
+    [InlineData(TableRenderer.IntervalMinWidth)]
+    public void TheRankingShowsTheIntervalWhereItFits(int width)
+    {
+        var text = WriteToConsole(ReportFixtures.Realistic(), width);
+
+        Assert.Contains("95% CI", RankingOf(text));
+        Assert.Contains("[0.9", RankingOf(text));
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(60)]
+    public void ANarrowConsoleDropsTheIntervalColumnButKeepsTheLegend(int width)
+    {
+        var text = WriteToConsole(ReportFixtures.Realistic(), width);
+
+        Assert.DoesNotContain("95% CI", RankingOf(text));
+        Assert.Contains("± is the standard deviation over seeds", text);
+    }
+
+    [Fact]
+    public void TiesWithTheTopAreMarkedAndTheRuleIsStated()
+    {
+        var report = SweepReportBuilder.Build(new SyntheticSweep(MetricSpec.DefaultClassification)
+            .Completed("top", 0.90, 0.91, 0.92).Completed("noisy", 0.80, 0.85, 0.90).Completed("worse", 0.70, 0.71, 0.72).Build());
+        var lines = WriteToConsole(report).Split('\n');
+
+        Assert.Contains($"2 {ReportWords.TieMark}", lines.First(l => l.Contains("noisy", StringComparison.Ordinal)));
+        Assert.DoesNotContain(ReportWords.TieMark, lines.First(l => l.Contains("worse", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("Welch's t-test at 5%", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ConsoleWidth)]
+    [InlineData(80)]
+    public void EveryAxisHasACompactTableOfItsValues(int width)
+    {
+        var text = WriteToConsole(ReportFixtures.Realistic(), width);
+
+        Assert.Contains("val_accuracy by learning_rate", text);
+        Assert.Contains("val_accuracy by batch_size", text);
+        var lines = text.Split('\n');
+        var stepRow = lines.First(l => l.Contains("step(32, γ=2, every 4)", StringComparison.Ordinal) && l.Contains("9/12", StringComparison.Ordinal));
+        Assert.Contains("0.9377", stepRow); // the mean of the 9 completed trials with that batch size
+    }
+
+    [Fact]
+    public void UnwrappedOutputKeepsEverySentenceOnOneLine()
+    {
+        var report = ReportFixtures.Realistic();
+        using var writer = new StringWriter();
+        TableRenderer.WriteUnwrapped(report, writer);
+        var lines = writer.ToString().Split('\n');
+
+        foreach (var sentence in ReportWords.StatisticsLegend(report.Header.Metric)) Assert.Contains(sentence, lines);
+        Assert.Contains(lines, line => line.StartsWith(ReportWords.TopCombinationTitle(report.TopCombination!), StringComparison.Ordinal));
+        Assert.Contains("95% CI", RankingOf(writer.ToString()));
+    }
+
+    /// <summary>The ranking table: from its title to its legend.</summary>
+    private static string RankingOf(string text)
+    {
+        var start = text.IndexOf("Ranking", StringComparison.Ordinal);
+        var end = text.IndexOf("± is the standard deviation", start, StringComparison.Ordinal);
+        return text[start..end];
     }
 
     private static string WriteToConsole(SweepReport report, int width = ConsoleWidth)

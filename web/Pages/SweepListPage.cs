@@ -24,7 +24,7 @@ internal static class SweepListPage
             return html.ToString();
         }
         html.Append($"<p class=\"note\">The {SweepReader.MaxListed} most recent sweeps at most, newest first.</p>\n")
-            .Append("<table id=\"sweeps\">\n<thead><tr><th>sweep</th><th>name</th><th>status</th><th>progress</th><th>trials</th><th>created</th><th>best</th></tr></thead>\n<tbody>\n");
+            .Append($"<table id=\"sweeps\">\n<thead><tr><th>sweep</th><th>name</th><th>status</th><th>progress</th><th>trials done</th><th>created</th><th>{ReportWords.BestTrial}</th></tr></thead>\n<tbody>\n");
         foreach (var (listing, progress) in rows)
         {
             var view = progress is null ? null : new SweepProgressView(progress);
@@ -34,7 +34,7 @@ internal static class SweepListPage
                 .Append($"<td>{HtmlText.Escape(listing.Name)}</td>")
                 .Append($"<td>{Badge.Html(progress?.Status ?? listing.Status)}</td>")
                 .Append($"<td><span class=\"bar\"><span style=\"width: {percent}%\"></span></span>{percent}%</td>")
-                .Append($"<td class=\"num\">{view?.Finished ?? 0}/{listing.TotalTrials}</td>")
+                .Append($"<td class=\"num\">{(progress is null ? 0 : ProgressWords.Done(progress.Count))}/{listing.TotalTrials}</td>")
                 .Append($"<td>{ReportText.Timestamp(listing.CreatedAt)}</td>")
                 .Append($"<td class=\"num\">{HtmlText.Escape(ReportText.Metric(progress?.BestMetric))}</td></tr>\n");
         }

@@ -13,7 +13,10 @@ internal static class WebStyles
         nav.top .live-status { margin-left: auto; color: #777; font-size: 0.85rem; }
         .progress-panel { border: 1px solid #ddd; border-radius: 6px; padding: 0.7rem 1rem; margin: 0.5rem 0 1rem; background: #fafafa; }
         .progress-panel .bar { height: 14px; background: #e6e6e6; border-radius: 7px; overflow: hidden; margin: 0.4rem 0; }
-        .progress-panel .bar span { display: block; height: 100%; background: #2e7d32; transition: width 0.6s ease; }
+        .progress-panel .bar span { display: block; height: 100%; background: #f9a825; transition: width 0.6s ease; }
+        .progress-panel .bar.succeeded span { background: #2e7d32; }
+        .progress-panel .bar.cancelled span { background: #ef6c00; }
+        .progress-panel .bar.failed span { background: #c62828; }
         .progress-panel .figures { margin: 0.2rem 0; font-variant-numeric: tabular-nums; }
         .badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 0.7rem; font-size: 0.8rem; font-weight: 600; color: #fff; background: #777; }
         .badge.running { background: #1f5fa8; }
