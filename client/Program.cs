@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using SweepCluster.Cli.Commands;
 using SweepCluster.Cli.Interrupts;
 using SweepCluster.Cli.Usage;
@@ -12,6 +13,8 @@ public static class Program
         // Ours, not System.CommandLine's (ProcessTerminationTimeout = null): the first Ctrl+C or SIGTERM cancels the
         // command's token and the command ends cleanly; a second exits at once.
         using var signals = InterruptSignals.Register();
+        // Written to a pipe or a file, no line is wrapped at a guessed width (Spectre assumes 80 columns there).
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Reporting.Terminal.TableRenderer.UnwrappedWidth;
         var parse = CreateRoot().Parse(args);
         if (UsageError.Describe(parse) is { } usage)
         {

@@ -37,7 +37,7 @@ public static class StatusCommand
             Description = "Where a silo's web host is reached (its --http-bind and --http-port, or an SSH tunnel's local end).",
             DefaultValueFactory = _ => SweepPageUrl.DefaultBase.AbsoluteUri,
         };
-        var command = new Command("watch", "Follow a sweep's progress live until it ends: done/running/pending/failed, ETA and the best so far.") { id, open, httpUrl };
+        var command = new Command("watch", "Follow a sweep's progress live until it ends: done/running/pending/failed, ETA and the best trial so far.") { id, open, httpUrl };
         SweepAccess.AddOptions(command);
         command.SetAction((parse, cancellation) => CommandErrors.GuardAsync(AnsiConsole.Console, async () =>
         {

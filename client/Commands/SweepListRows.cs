@@ -7,7 +7,7 @@ namespace SweepCluster.Cli.Commands;
 
 public static class SweepListRows
 {
-    public static readonly IReadOnlyList<string> Columns = ["id", "name", "status", "progress", "best", "created (UTC)"];
+    public static readonly IReadOnlyList<string> Columns = ["id", "name", "status", "progress", "best trial", "created (UTC)"];
 
     /// <summary>One row of texts per sweep, in <see cref="Columns"/>' order, the newest sweep first.</summary>
     public static IReadOnlyList<string[]> Of(IEnumerable<SweepLine> sweeps) =>
