@@ -60,4 +60,8 @@ public sealed record TrialSpec
     [Id(12)] public int Epochs { get; init; } = 10;
     [Id(13)] public long Seed { get; init; } = 1;
     [Id(14)] public bool Shuffle { get; init; } = true;
+
+    /// <summary>Fraction of rows held out as a test split (0 = none), carved before the validation split and never
+    /// trained on or decided by: evaluated once, on the final weights.</summary>
+    [Id(15)] public double Test { get; init; }
 }
