@@ -23,6 +23,9 @@ namespace SweepCluster.Core.Reports;
 /// say whose checkpoint and hyperparameters it copied since, and how it perturbed them.</param>
 /// <param name="TotalCombinations">How many combinations the sweep has in all when <paramref name="Ranking"/> lists only
 /// the top ones; null when it lists every combination (and then absent from the JSON form).</param>
+/// <param name="HeldOutTest">The top combinations' evaluations on the held-out test rows, in rank order: measured once,
+/// on final weights, on data no decision saw (the ranking never reads them); null when no trial has a test split (and
+/// then absent from the JSON form).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.SweepReport")]
 public sealed record SweepReport(
     [property: Id(0)] ReportHeader Header,
@@ -34,7 +37,8 @@ public sealed record SweepReport(
     [property: Id(6)] IReadOnlyList<FailureEntry> Failures,
     [property: Id(7)] IReadOnlyList<StoppedEntry>? Stopped = null,
     [property: Id(8)] IReadOnlyList<ExploitEntry>? Exploits = null,
-    [property: Id(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalCombinations = null)
+    [property: Id(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalCombinations = null,
+    [property: Id(10), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HeldOutTestRow>? HeldOutTest = null)
 {
     /// <summary>Whether <see cref="Ranking"/> lists only the top of the sweep's combinations.</summary>
     [JsonIgnore]
