@@ -62,6 +62,7 @@ public sealed class TableRenderer : IReportRenderer
         WriteRanking(console, report);
         WriteFamilies(console, report.Families);
         WriteBestTrial(console, report);
+        TerminalHeldOutTest.Write(console, report.HeldOutTest);
         WriteFailures(console, report.Failures);
         WriteStopped(console, report.Stopped ?? []);
         WriteExploits(console, report.Exploits ?? []);
