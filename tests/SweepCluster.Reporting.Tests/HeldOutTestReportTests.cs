@@ -79,6 +79,21 @@ public sealed class HeldOutTestReportTests
         Assert.DoesNotContain("held_out_test", SweepReportJson.Serialize(Realistic()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CsvGetsTestColumnsFilledForTheSectionsCombinationsOnly()
+    {
+        var report = Realistic(Classification);
+        var lines = ReportRenderers.Render(report, ReportFormat.Csv).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",test_metric_name,test_metric_mean,test_metric_std,test_loss_mean,test_seeds", lines[0], StringComparison.Ordinal);
+        var covered = report.HeldOutTest!.Select(r => r.Combination).ToHashSet();
+        foreach (var (row, line) in report.Ranking.Zip(lines.Skip(1)))
+        {
+            if (covered.Contains(row.Combination)) Assert.Contains(",accuracy,", line, StringComparison.Ordinal);
+            else Assert.EndsWith(",,,,,", line, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("test_metric", ReportRenderers.Render(Realistic(), ReportFormat.Csv), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ReportFormat.Table)]
     [InlineData(ReportFormat.Markdown)]
