@@ -38,6 +38,15 @@ public sealed class HeldOutTestSpecTests
         Assert.Single(SpecAssert.Errors("validation: 0.5\ntest: 0.6"));
 
     [Fact]
+    public void TheJsonOfASpecWithoutATestSplitHasNoTestKey()
+    {
+        Assert.DoesNotContain("\"test\"", TrialSpecJson.Serialize(new TrialSpec()), StringComparison.Ordinal);
+        var spec = new TrialSpec { Test = 0.1 };
+        Assert.Contains("\"test\":0.1", TrialSpecJson.Serialize(spec), StringComparison.Ordinal);
+        Assert.Equal(0.1, TrialSpecJson.Deserialize(TrialSpecJson.Serialize(spec)).Test);
+    }
+
+    [Fact]
     public void TheWriterRoundTripsTest()
     {
         var spec = new TrialSpec { Test = 0.15, Validation = 0.25 };
