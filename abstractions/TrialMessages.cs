@@ -78,6 +78,7 @@ public sealed record TrialSnapshot(
 /// trial trains in several), not only this attempt's.</param>
 /// <param name="History">Every epoch of the trial (the coordinator's record of its best metric sees every epoch, even
 /// those whose progress reports went to a coordinator activation that was lost before it stored them).</param>
+/// <param name="Test">Completed with a test split: its final weights on the held-out test rows (for the report only).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialFinished")]
 public sealed record TrialFinished(
     [property: Id(0)] int TrialIndex,
@@ -87,7 +88,8 @@ public sealed record TrialFinished(
     [property: Id(4)] string? Error,
     [property: Id(5)] string Silo,
     [property: Id(6)] double WallSeconds,
-    [property: Id(7)] IReadOnlyList<EpochRecord>? History = null);
+    [property: Id(7)] IReadOnlyList<EpochRecord>? History = null,
+    [property: Id(8)] HeldOutEvaluation? Test = null);
 
 /// <summary>The epochs of one attempt finished since its last report, in order (one or more).</summary>
 /// <param name="WallSeconds">The trial's training time so far, over all its attempts and segments.</param>
@@ -102,6 +104,7 @@ public sealed record TrialEpochs(
 /// <summary>A trial grain's state without its history: what its coordinator needs to reconcile after a restart.</summary>
 /// <param name="Last">The last epoch stored (the trial's epochs are 1..Last.Epoch); null before the first.</param>
 /// <param name="IsTraining">Whether an attempt is alive in this activation (false after a silo loss).</param>
+/// <param name="Test">Completed with a test split: its final weights on the held-out test rows.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialStatusReport")]
 public sealed record TrialStatusReport(
     [property: Id(0)] TrialStatus Status,
@@ -111,4 +114,5 @@ public sealed record TrialStatusReport(
     [property: Id(4)] string? Silo,
     [property: Id(5)] double WallSeconds,
     [property: Id(6)] bool IsTraining,
-    [property: Id(7)] string? StopReason);
+    [property: Id(7)] string? StopReason,
+    [property: Id(8)] HeldOutEvaluation? Test = null);

@@ -52,16 +52,18 @@ public sealed record TrialProgress(int TrialIndex, int Attempt, IReadOnlyList<Ep
 /// <summary>The end of one attempt: its status, its last epoch (the trial's epochs are numbered 1..Last.Epoch).</summary>
 /// <param name="History">Every epoch of the trial, for its best metric and epoch only (whatever reports were lost with a
 /// restarted coordinator): the trial scheduler is not shown them again.</param>
+/// <param name="Test">Completed with a test split: its held-out test evaluation, kept for the report; nothing decides by it.</param>
 public sealed record TrialEnd(int TrialIndex, int Attempt, TrialStatus Status, EpochRecord? Last, string? Error, string? Silo, double WallSeconds,
-    IReadOnlyList<EpochRecord>? History = null);
+    IReadOnlyList<EpochRecord>? History = null, HeldOutEvaluation? Test = null);
 
 /// <summary>A trial grain's view of itself.</summary>
 /// <param name="IsTraining">An attempt is alive in its activation (false after its silo was lost); <paramref name="Silo"/> is then the
 /// silo of that activation, where the attempt trains or waits for a slot.</param>
 /// <param name="History">For an ended trial asked by reconciliation: every epoch it recorded, so that its best metric
 /// is found even among epochs whose reports were lost with a coordinator that restarted.</param>
+/// <param name="Test">Completed with a test split: its held-out test evaluation.</param>
 public sealed record TrialView(TrialStatus Status, int Attempt, EpochRecord? Last, string? Error, string? Silo, double WallSeconds,
-    bool IsTraining, string? StopReason, IReadOnlyList<EpochRecord>? History = null)
+    bool IsTraining, string? StopReason, IReadOnlyList<EpochRecord>? History = null, HeldOutEvaluation? Test = null)
 {
     public int Epochs => Last?.Epoch ?? 0;
 }

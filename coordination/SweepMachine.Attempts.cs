@@ -28,7 +28,7 @@ public sealed partial class SweepMachine
         // Stored here only when the scheduler decided about other trials: otherwise the tick stores it, and a machine
         // restored from older state gets any result it missed back from the trial (reconciliation, or a start's answer).
         foreach (var record in end.History ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
-        if (Apply(trial, end.Status, end.Last, end.Error, end.Silo, end.WallSeconds)) PersistNow();
+        if (Apply(trial, end.Status, end.Last, end.Error, end.Silo, end.WallSeconds, end.Test)) PersistNow();
         FinishIfDone();
         Dispatch();
         return null;
@@ -59,7 +59,7 @@ public sealed partial class SweepMachine
             // result, do not run it again; a failure is counted, and retried if retries remain.
             trial = _book[trial.Index];
             foreach (var record in answer.History ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
-            Apply(trial, answer.Status, answer.Last, answer.Error, answer.Silo, answer.WallSeconds);
+            Apply(trial, answer.Status, answer.Last, answer.Error, answer.Silo, answer.WallSeconds, answer.Test);
             FinishIfDone();
             Dispatch();
         }
@@ -77,8 +77,11 @@ public sealed partial class SweepMachine
         return null;
     }
 
+    /// <param name="test">A completed trial's held-out test evaluation: kept in its summary for the report, never told to
+    /// the scheduler.</param>
     /// <returns>Whether the scheduler, told of the trial's end, decided about other trials.</returns>
-    private bool Apply(TrialSummary trial, TrialStatus status, EpochRecord? last, string? error, string? silo, double wallSeconds)
+    private bool Apply(TrialSummary trial, TrialStatus status, EpochRecord? last, string? error, string? silo, double wallSeconds,
+        HeldOutEvaluation? test = null)
     {
         var metric = MetricOf(last);
         trial = WithBest(trial, metric, last?.Epoch ?? 0) with
@@ -90,6 +93,7 @@ public sealed partial class SweepMachine
             WallSeconds = Math.Max(trial.WallSeconds, wallSeconds),
             Error = error,
             AssignedSilo = null,
+            Test = status == TrialStatus.Completed ? test : null,
         };
         if (status == TrialStatus.Cancelled && _header.Status == SweepStatus.Running && trial.Life < _header.Resumes)
         {

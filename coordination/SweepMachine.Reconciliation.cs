@@ -66,7 +66,7 @@ public sealed partial class SweepMachine
             if (view.Attempt >= trial.Attempt && view.Status.IsTerminal())
             {
                 foreach (var record in view.History ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
-                Apply(trial with { StopReason = trial.StopReason ?? view.StopReason }, view.Status, view.Last, view.Error, view.Silo, view.WallSeconds);
+                Apply(trial with { StopReason = trial.StopReason ?? view.StopReason }, view.Status, view.Last, view.Error, view.Silo, view.WallSeconds, view.Test);
             }
             else if (view.Attempt >= trial.Attempt && view.Status == TrialStatus.Paused && !view.IsTraining)
             {

@@ -68,7 +68,7 @@ public sealed partial class SweepMachine
         if (view.Status.IsTerminal() && !view.IsTraining)
         {
             foreach (var record in view.History ?? []) trial = WithBest(trial, MetricOf(record), record.Epoch);
-            Apply(trial with { StopReason = view.StopReason }, view.Status, view.Last, view.Error, view.Silo, view.WallSeconds);
+            Apply(trial with { StopReason = view.StopReason }, view.Status, view.Last, view.Error, view.Silo, view.WallSeconds, view.Test);
         }
         else if (view.Status == TrialStatus.Paused && !view.IsTraining)
         {

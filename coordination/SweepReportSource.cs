@@ -16,7 +16,7 @@ public static class SweepReportSource
         var configurations = Enumerable.Range(0, plan.TotalTrials).Select(plan.Configuration).ToArray();
         var results = machine.Trials.Select(t => new TrialResult(t.Index, configurations[t.Index].Combination, configurations[t.Index].Seed,
             t.Status, [], t.LastMetric, t.Error, t.Silos, t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
-            t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone)).ToArray();
+            t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone, t.Test)).ToArray();
         return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations, results, machine.CreatedAt, machine.FinishedAt,
             plan.Spec.Strategy);
     }

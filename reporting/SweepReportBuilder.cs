@@ -1,5 +1,6 @@
 // Builds a SweepReport from a SweepReportInput: header counts and times, the ranking, the per-axis and per-family
-// summaries, the trials to plot, the failures, the trials the scheduler stopped and PBT's exploits. Everything is
+// summaries, the trials to plot, the failures, the trials the scheduler stopped, PBT's exploits and the top
+// combinations' held-out test evaluations (after the ranking, which never reads them). Everything is
 // computed over every trial; ReportLimits then cuts the long lists (ranking, axis values, plotted values) of a large
 // sweep. Pure and deterministic; it does no I/O and no rendering.
 using SweepCluster.Core;
@@ -52,7 +53,8 @@ public static class SweepReportBuilder
             Stopped(entries, input.Metric),
             Exploits(entries),
             TotalCombinations: cut ? ranking.Count : null,
-            BestTrial: BestSingleTrial(entries, ranking, input.Metric));
+            BestTrial: BestSingleTrial(entries, ranking, input.Metric),
+            HeldOutTest: HeldOutTestBuilder.Build(entries, ranking));
     }
 
     private static BestTrial? BestSingleTrial(IReadOnlyList<TrialEntry> entries, IReadOnlyList<RankingRow> ranking, MetricSpec metric)

@@ -15,6 +15,7 @@ namespace SweepCluster.Reporting;
 /// <param name="Exploits">PBT: every restart from another trial's checkpoint the trial went through, in the order they happened.</param>
 /// <param name="EpochsRun">Epochs the trial reported, when <paramref name="History"/> is not given (a coordinator keeps a
 /// summary per trial; the histories stay with the trials and are fetched only for the curves).</param>
+/// <param name="Test">Completed with a test split: its final weights on the held-out test rows (shown, never ranked by).</param>
 public sealed record TrialResult(
     int Index,
     int Combination,
@@ -29,4 +30,5 @@ public sealed record TrialResult(
     string? StopReason = null,
     int? StoppedAtEpoch = null,
     IReadOnlyList<ExploitEvent>? Exploits = null,
-    int? EpochsRun = null);
+    int? EpochsRun = null,
+    HeldOutEvaluation? Test = null);

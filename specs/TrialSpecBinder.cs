@@ -12,6 +12,7 @@ public static class TrialSpecBinder
     public const string Task = "task";
     public const string Targets = "targets";
     public const string Validation = "validation";
+    public const string Test = "test";
     public const string DataSeed = "data_seed";
     public const string Standardize = "standardize";
     public const string Model = "model";
@@ -27,7 +28,7 @@ public static class TrialSpecBinder
     /// <summary>The keys a trial spec accepts, in the order the writer uses.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
-        Dataset, Task, Targets, Validation, DataSeed, Standardize, Model, Loss, Optimizer,
+        Dataset, Task, Targets, Validation, Test, DataSeed, Standardize, Model, Loss, Optimizer,
         LearningRate, WeightDecay, BatchSize, Epochs, Seed, Shuffle,
     ];
 
@@ -58,6 +59,7 @@ public static class TrialSpecBinder
             spec = BindEntry(ctx, spec, entry, field, ignoredKeys);
         }
         CheckLossAgainstTask(ctx, spec, mapping, field);
+        CheckHeldOutShares(ctx, spec, mapping, field);
         return spec;
     }
 
@@ -77,6 +79,9 @@ public static class TrialSpecBinder
             case Validation when SpecValues.TryNumber(ctx, node, path, out var v):
                 SpecValues.Check(ctx, v >= 0 && v < 1, node, path, "must be in [0, 1) (a fraction, e.g. 0.2; 0 = no validation)", v);
                 return spec with { Validation = v };
+            case Test when SpecValues.TryNumber(ctx, node, path, out var t):
+                SpecValues.Check(ctx, t >= 0 && t < 1, node, path, "must be in [0, 1) (a fraction, e.g. 0.1; 0 = no test split)", t);
+                return spec with { Test = t };
             case DataSeed when SpecValues.TryLong(ctx, node, path, out var n):
                 return spec with { DataSeed = n };
             case Standardize when SpecValues.TryBool(ctx, node, path, out var b):
@@ -100,7 +105,7 @@ public static class TrialSpecBinder
                 return spec with { Seed = n };
             case Shuffle when SpecValues.TryBool(ctx, node, path, out var b):
                 return spec with { Shuffle = b };
-            case Dataset or Task or Targets or Validation or DataSeed or Standardize or Loss or Epochs or Seed or Shuffle:
+            case Dataset or Task or Targets or Validation or Test or DataSeed or Standardize or Loss or Epochs or Seed or Shuffle:
                 return spec; // reported while reading the value
             default:
                 var valid = ignoredKeys is null ? Keys : Keys.Concat(ignoredKeys);
@@ -122,5 +127,14 @@ public static class TrialSpecBinder
             ctx.Error(SpecPath.Key(parent, Loss), loss.Value,
                 "cross_entropy needs task: classification; for task: regression use loss: mse (or omit loss)");
         }
+    }
+
+    /// <summary>The test and validation splits together must leave training rows.</summary>
+    private static void CheckHeldOutShares(SpecBindContext ctx, TrialSpec spec, SpecMapping mapping, string parent)
+    {
+        if (spec.Test <= 0 || !(spec.Test < 1) || !(spec.Validation < 1) || spec.Test + spec.Validation < 1) return;
+        if (mapping.Find(Test) is not { } test) return;
+        ctx.Error(SpecPath.Key(parent, Test), test.Value,
+            $"test + validation must be < 1 so that rows are left to train on, found test {SpecValues.Format(spec.Test)} + validation {SpecValues.Format(spec.Validation)}");
     }
 }

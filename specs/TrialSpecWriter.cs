@@ -23,6 +23,7 @@ public static class TrialSpecWriter
         if (spec.Task is { } task) Line(yaml, 0, TrialSpecBinder.Task, SpecNames.Of(task));
         Line(yaml, 0, TrialSpecBinder.Targets, Number(spec.Targets));
         Line(yaml, 0, TrialSpecBinder.Validation, Number(spec.Validation));
+        if (spec.Test > 0) Line(yaml, 0, TrialSpecBinder.Test, Number(spec.Test));
         Line(yaml, 0, TrialSpecBinder.DataSeed, Number(spec.DataSeed));
         Line(yaml, 0, TrialSpecBinder.Standardize, Bool(spec.Standardize));
         WriteModel(yaml, spec.Model);

@@ -27,6 +27,8 @@ namespace SweepCluster.Coordination.State;
 /// <param name="BestEpoch">The epoch of <see cref="BestMetric"/> (its first, among equals); null while there is none.</param>
 /// <param name="Life">The sweep's resume count (SweepState.Resumes) when the current attempt was dispatched: a trial
 /// cancelled in an earlier life goes on when its sweep is resumed; one cancelled in this life stays cancelled.</param>
+/// <param name="Test">Completed with a test split: its held-out test evaluation, for the report only (the scheduler and
+/// the ranking never read it).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSummary")]
 public sealed record TrialSummary(
     [property: Id(0)] int Index,
@@ -48,7 +50,8 @@ public sealed record TrialSummary(
     [property: Id(16)] ImmutableArray<ExploitRecord> Exploits,
     [property: Id(18)] int AttemptCeiling = 0,
     [property: Id(19)] int? BestEpoch = null,
-    [property: Id(20)] int Life = 0)
+    [property: Id(20)] int Life = 0,
+    [property: Id(21)] HeldOutEvaluation? Test = null)
 {
     /// <summary>A trial no attempt has been made of yet.</summary>
     public static TrialSummary Fresh(int index) =>

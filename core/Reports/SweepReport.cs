@@ -26,6 +26,9 @@ namespace SweepCluster.Core.Reports;
 /// the top ones; null when it lists every combination (and then absent from the JSON form).</param>
 /// <param name="BestTrial">The best trial: the single completed trial with the best metric, whatever its combination's
 /// rank (what the progress line and the live page call "best trial"); null when no trial completed. JSON: <c>best_trial</c>.</param>
+/// <param name="HeldOutTest">The top combinations' evaluations on the held-out test rows, in rank order: measured once,
+/// on final weights, on data no decision saw (the ranking never reads them); null when no trial has a test split (and
+/// then absent from the JSON form).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.SweepReport")]
 public sealed record SweepReport(
     [property: Id(0)] ReportHeader Header,
@@ -38,7 +41,8 @@ public sealed record SweepReport(
     [property: Id(7)] IReadOnlyList<StoppedEntry>? Stopped = null,
     [property: Id(8)] IReadOnlyList<ExploitEntry>? Exploits = null,
     [property: Id(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalCombinations = null,
-    [property: Id(10)] BestTrial? BestTrial = null)
+    [property: Id(10)] BestTrial? BestTrial = null,
+    [property: Id(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HeldOutTestRow>? HeldOutTest = null)
 {
     /// <summary>Whether <see cref="Ranking"/> lists only the top of the sweep's combinations.</summary>
     [JsonIgnore]

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SweepCluster.Core.Specs;
 
 /// <summary>Hidden layer sizes and their non-linearity.</summary>
@@ -60,4 +62,9 @@ public sealed record TrialSpec
     [Id(12)] public int Epochs { get; init; } = 10;
     [Id(13)] public long Seed { get; init; } = 1;
     [Id(14)] public bool Shuffle { get; init; } = true;
+
+    /// <summary>Fraction of rows held out as a test split (0 = none), carved before the validation split and never
+    /// trained on or decided by: evaluated once, on the final weights. Left out of a spec's JSON when 0, so the JSON
+    /// of a spec without a test split is what it was before the key existed.</summary>
+    [Id(15), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double Test { get; init; }
 }

@@ -1,5 +1,6 @@
 // Runs one trial: the training loop over epochs and batches with the three schedules, validation after each epoch,
-// divergence detection, cancellation, and exact checkpoint/restore at epoch boundaries.
+// divergence detection, cancellation, and exact checkpoint/restore at epoch boundaries. The held-out test rows are
+// evaluated once, when the last epoch is done, on the final weights: nothing during training sees them.
 // Deliberately single-threaded and free of I/O: callers (the CLI, a trial grain) own threads, files and progress UI.
 using SweepCluster.Core;
 using SweepCluster.Core.Specs;
@@ -113,7 +114,15 @@ public sealed class Trainer
             if (failure is not null) return Result(failure.Value.Outcome, failure.Value.Message);
             onEpoch?.Invoke(record!);
         }
-        return Result(TrialOutcome.Completed, null);
+        return Result(TrialOutcome.Completed, null) with { Test = EvaluateTest() };
+    }
+
+    /// <summary>The current weights on the held-out test rows; null without a test split.</summary>
+    public HeldOutEvaluation? EvaluateTest()
+    {
+        if (_data.Test is not { } test) return null;
+        var result = Evaluation.Evaluate(Network, _loss, test);
+        return new HeldOutEvaluation(result.Loss, result.Metric, result.R2, test.Rows);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-// Turns a spec's data settings into TrainingData: load (from a dataset source; the catalog caches it), split by
-// data_seed, standardise with the training rows' statistics. The prepared result is cached per process too, keyed by
+// Turns a spec's data settings into TrainingData: load (from a dataset source; the catalog caches it), carve the
+// held-out test rows and then split validation rows by data_seed, standardise with the training rows' statistics. The prepared result is cached per process too, keyed by
 // what the source says the data is (a built-in name, a full path, or a content hash), so trials that share data
 // settings share one read-only copy instead of each holding their own; a copy nobody asked for in a while is let go.
 using SweepCluster.Core.Specs;
@@ -9,7 +9,7 @@ namespace SweepCluster.Engine.Training;
 
 public static class TrainingDataLoader
 {
-    private sealed record Key(string Identity, TaskKind? Task, int Targets, long DataSeed, double Validation, bool Standardize);
+    private sealed record Key(string Identity, TaskKind? Task, int Targets, long DataSeed, double Validation, bool Standardize, double Test);
 
     /// <summary>How long prepared data nobody asked for is kept for the next trial.</summary>
     private static readonly TimeSpan Retention = TimeSpan.FromMinutes(1);
@@ -29,17 +29,23 @@ public static class TrainingDataLoader
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(source);
-        var key = new Key(source.Identify(spec.Dataset), spec.Task, spec.Targets, spec.DataSeed, spec.Validation, spec.Standardize);
+        var key = new Key(source.Identify(spec.Dataset), spec.Task, spec.Targets, spec.DataSeed, spec.Validation, spec.Standardize, spec.Test);
         return Prepared.GetOrAdd(key, k => Prepare(k, spec.Dataset, source));
     }
 
     private static TrainingData Prepare(Key key, string dataset, IDatasetSource source)
     {
         var data = source.Load(dataset, new DatasetRequest(key.Task, key.Targets, key.DataSeed));
-        var (train, validation) = DataSplit.Split(data, key.Validation, key.DataSeed);
-        if (key.Standardize) (train, validation) = Standardizer.FitAndApply(train, validation);
+        var (remaining, test) = HeldOutSplit.Carve(data, key.Test, key.DataSeed);
+        var (train, validation) = DataSplit.Split(remaining, HeldOutSplit.ValidationShareOfRest(key.Validation, key.Test), key.DataSeed);
+        if (key.Standardize)
+        {
+            var standardizer = Standardizer.Fit(train); // the training rows' statistics only
+            (train, validation, test) = (standardizer.Apply(train), validation is null ? null : standardizer.Apply(validation),
+                test is null ? null : standardizer.Apply(test));
+        }
         var statistics = FeatureStatistics.Compute(train);
         var featureScale = statistics.MeanSquaredNorm > 0 ? train.Features / statistics.MeanSquaredNorm : 1.0;
-        return new TrainingData(train, validation, data.Task, featureScale);
+        return new TrainingData(train, validation, data.Task, featureScale, test);
     }
 }

@@ -11,7 +11,9 @@ public sealed record AppliedSchedule(IReadOnlyList<double> LearningRate, IReadOn
 
 /// <summary>The end of a run.</summary>
 /// <param name="Message">Why it diverged, when it did.</param>
-public sealed record TrainingResult(TrialOutcome Outcome, IReadOnlyList<EpochRecord> History, AppliedSchedule Applied, string? Message)
+/// <param name="Test">Completed with a test split: the final weights on the held-out test rows.</param>
+public sealed record TrainingResult(TrialOutcome Outcome, IReadOnlyList<EpochRecord> History, AppliedSchedule Applied, string? Message,
+    HeldOutEvaluation? Test = null)
 {
     public EpochRecord? Final => History.Count > 0 ? History[^1] : null;
 }

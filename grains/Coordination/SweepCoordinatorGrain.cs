@@ -188,7 +188,7 @@ public sealed class SweepCoordinatorGrain(
         if (_machine is null) return;
         await ObserveMembershipIfStaleAsync();
         await RunAsync(new AttemptEnded(new TrialEnd(finished.TrialIndex, finished.Attempt, finished.Status, finished.Last, finished.Error,
-            finished.Silo, finished.WallSeconds, finished.History), Now));
+            finished.Silo, finished.WallSeconds, finished.History, finished.Test), Now));
     }
 
     public async Task<string?> GetReplayAsync(int trialIndex)
@@ -374,7 +374,7 @@ public sealed class SweepCoordinatorGrain(
         new(epochs.TrialIndex, epochs.Attempt, epochs.Records, epochs.Silo, epochs.WallSeconds);
 
     private static TrialView View(TrialStatusReport s) =>
-        new(s.Status, s.Attempt, s.Last, s.Error, s.Silo, s.WallSeconds, s.IsTraining, s.StopReason);
+        new(s.Status, s.Attempt, s.Last, s.Error, s.Silo, s.WallSeconds, s.IsTraining, s.StopReason, Test: s.Test);
 
     private ITrialGrain Trial(int index) => GrainFactory.GetGrain<ITrialGrain>($"{SweepId}/{index}");
 

@@ -26,9 +26,9 @@ public interface ITrialAttemptSink : IGrainWithStringKey
     /// <summary>
     /// The attempt ended, with its last epochs (the spec's last epoch, not recorded yet) if it trained them: stores them
     /// and the end in one write, ends the run as <see cref="EndAsync"/> does, and returns the report for the coordinator
-    /// (null when a newer run had taken over).
+    /// (null when a newer run had taken over). <paramref name="test"/>: a completed trial's held-out test evaluation.
     /// </summary>
-    Task<TrialFinished?> FinishAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message);
+    Task<TrialFinished?> FinishAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message, HeldOutEvaluation? test = null);
 
     /// <summary>The run is over without a finish (stopped at its boundary, or superseded): its keep-alive ends unless a newer run took over.</summary>
     Task EndAsync(AttemptTicket ticket);

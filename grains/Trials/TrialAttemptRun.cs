@@ -167,7 +167,7 @@ internal sealed class TrialAttemptRun(
             _ when cancellation.IsCancellationRequested => TrialStatus.Cancelled,
             _ => TrialStatus.Failed,
         };
-        await EndAsync(status, result.Message, last);
+        await EndAsync(status, result.Message, last, result.Test);
     }
 
     private void ReleaseSlot()
@@ -214,10 +214,10 @@ internal sealed class TrialAttemptRun(
         }
     }
 
-    private async Task EndAsync(TrialStatus status, string? message, EpochBatch? last = null)
+    private async Task EndAsync(TrialStatus status, string? message, EpochBatch? last = null, HeldOutEvaluation? test = null)
     {
         if (deactivating()) return;
-        var finished = await TransientFailures.RetryAsync(() => sink.FinishAsync(ticket, last, status, message), OwnGrainPatience); // idempotent
+        var finished = await TransientFailures.RetryAsync(() => sink.FinishAsync(ticket, last, status, message, test), OwnGrainPatience); // idempotent
         _endedByFinish = true;
         if (finished is null) return;
         try

@@ -382,14 +382,14 @@ public sealed class TrialGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<TrialFinished?> FinishAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message)
+    public async Task<TrialFinished?> FinishAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message, HeldOutEvaluation? test = null)
     {
         if (ticket.Activation != _activation) return null;
         // Sent again (its first call timed out after it landed): the end was taken; it is reported as it was, not twice.
         if (IsNewest(ticket) && _phase == AttemptPhase.Idle && state.State.Status.IsTerminal()) return Finished();
         try
         {
-            return await FinishAttemptAsync(ticket, last, status, message);
+            return await FinishAttemptAsync(ticket, last, status, message, test);
         }
         finally
         {
@@ -397,7 +397,8 @@ public sealed class TrialGrain(
         }
     }
 
-    private async Task<TrialFinished?> FinishAttemptAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message)
+    private async Task<TrialFinished?> FinishAttemptAsync(AttemptTicket ticket, EpochBatch? last, TrialStatus status, string? message,
+        HeldOutEvaluation? test)
     {
         if (last is not null && IsNewest(ticket)) Append(last);
         var s = state.State;
@@ -416,6 +417,7 @@ public sealed class TrialGrain(
             Error = status is TrialStatus.Failed or TrialStatus.Diverged ? message : null,
             WallSeconds = s.WallSeconds + elapsed,
             Failures = s.Failures + (status == TrialStatus.Failed ? 1 : 0),
+            Test = status == TrialStatus.Completed ? test : null,
         };
         // The end and its checkpoint are written together (a store that groups its commits makes them one transaction).
         // Landed apart, a checkpoint newer than the stored history is never resumed from (see StartAsync).
@@ -428,7 +430,8 @@ public sealed class TrialGrain(
     private TrialFinished Finished()
     {
         var ended = state.State;
-        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, ended.Status, ended.Last, ended.Error, SiloName, ended.WallSeconds, ended.History);
+        return new TrialFinished(ended.Assignment!.TrialIndex, CurrentAttempt, ended.Status, ended.Last, ended.Error, SiloName, ended.WallSeconds, ended.History,
+            ended.Test);
     }
 
     public Task EndAsync(AttemptTicket ticket)
@@ -467,6 +470,7 @@ public sealed class TrialGrain(
     private TrialStatusReport Status()
     {
         var s = state.State;
-        return new TrialStatusReport(s.Status, CurrentAttempt, s.Last, s.Error, IsTraining ? SiloName : s.Silo, s.WallSeconds, IsTraining, s.StopReason);
+        return new TrialStatusReport(s.Status, CurrentAttempt, s.Last, s.Error, IsTraining ? SiloName : s.Silo, s.WallSeconds, IsTraining, s.StopReason,
+            s.Test);
     }
 }

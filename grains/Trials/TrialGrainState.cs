@@ -13,6 +13,7 @@ namespace SweepCluster.Grains.Trials;
 /// <param name="StopReason">Paused or Pruned: the trial scheduler's reason.</param>
 /// <param name="Attempts">Every attempt that started training: where, from which epoch, and how far it got.</param>
 /// <param name="Failures">Attempts that ended Failed: a start whose coordinator has counted fewer hands the failure back.</param>
+/// <param name="Test">Completed with a test split: its final weights on the held-out test rows.</param>
 [GenerateSerializer, Alias("SweepCluster.TrialGrainState.v2")]
 public sealed record TrialGrainState(
     [property: Id(0)] TrialAssignment? Assignment,
@@ -23,7 +24,8 @@ public sealed record TrialGrainState(
     [property: Id(5)] double WallSeconds,
     [property: Id(6)] IReadOnlyList<AttemptRecord> Attempts,
     [property: Id(7)] string? StopReason = null,
-    [property: Id(8)] int Failures = 0)
+    [property: Id(8)] int Failures = 0,
+    [property: Id(9)] HeldOutEvaluation? Test = null)
 {
     public TrialGrainState() : this(null, TrialStatus.Pending, [], null, null, 0, []) { }
 

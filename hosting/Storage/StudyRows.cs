@@ -29,6 +29,7 @@ public static class StudyRows
             Attempts = trial.Attempt,
             PrunedAtEpoch = trial.Status == TrialStatus.Pruned ? trial.StoppedAtEpoch : null,
             PbtDonor = trial.Exploits.IsDefaultOrEmpty ? null : trial.Exploits[^1].Donor,
+            TestMetric = trial.Test?.Metric,
         };
     }
 

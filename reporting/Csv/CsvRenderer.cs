@@ -1,8 +1,9 @@
 // The CSV format, written record by record: one row per combination in rank order with a header row; RFC 4180
 // (comma, CRLF, quoted fields), numbers exact and in the invariant culture, empty fields for missing values. It holds
 // no per-trial rows: the trials the scheduler pruned and the PBT exploits of each combination are counted in two
-// columns, and the last says how it compares with the top combination (top, tied, worse, not_tested). A large sweep's cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the
-// top 100 of …", before the header.
+// columns, and the next says how it compares with the top combination (top, tied, worse, not_tested). A large sweep's
+// cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the top 100 of …", before the
+// header. A sweep with a held-out test split gets its test columns last (CsvHeldOutTestColumns).
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -38,9 +39,10 @@ public sealed class CsvRenderer : IReportRenderer
         ArgumentNullException.ThrowIfNull(output);
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var exploits = ExploitMarks.Of(report);
+        var tests = CsvHeldOutTestColumns.Of(report);
         if (ReportCuts.RankingNote(report) is { } cut) WriteRecord(output, CommentPrefix + cut);
-        WriteRecord(output, Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns]));
-        foreach (var row in report.Ranking) WriteRecord(output, Line(Fields(row, axisPaths, exploits)));
+        WriteRecord(output, Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns, .. tests.Header]));
+        foreach (var row in report.Ranking) WriteRecord(output, Line(Fields(row, axisPaths, exploits).Concat(tests.FieldsOf(row))));
     }
 
     private static void WriteRecord(TextWriter output, string line)

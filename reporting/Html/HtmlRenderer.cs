@@ -55,6 +55,7 @@ public sealed class HtmlRenderer : IReportRenderer
         WriteCurves(output, report);
         WriteFamilies(output, report);
         HtmlReportTables.WriteRanking(output, report);
+        HtmlHeldOutTest.Write(output, report.HeldOutTest);
         HtmlReportTables.WriteAxes(output, report);
         HtmlReportTables.WriteFailures(output, report.Failures);
         HtmlSchedulerTables.WriteStopped(output, report.Stopped ?? []);

@@ -25,6 +25,7 @@ public sealed class MarkdownRenderer : IReportRenderer
         WriteAxes(output, report);
         WriteFamilies(output, report);
         WriteTopCombination(output, report);
+        MarkdownHeldOutTest.Write(output, report.HeldOutTest);
         WriteFailures(output, report.Failures);
         WriteStopped(output, report.Stopped ?? []);
         WriteExploits(output, report.Exploits ?? []);

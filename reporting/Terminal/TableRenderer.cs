@@ -85,6 +85,7 @@ public sealed class TableRenderer : IReportRenderer
         WriteAxes(console, report);
         WriteFamilies(console, report.Families);
         WriteTopCombination(console, report);
+        TerminalHeldOutTest.Write(console, report.HeldOutTest);
         WriteFailures(console, report.Failures);
         WriteStopped(console, report.Stopped ?? []);
         WriteExploits(console, report.Exploits ?? []);

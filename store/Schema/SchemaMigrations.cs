@@ -21,5 +21,7 @@ internal static class SchemaMigrations
             }.SelectMany(table => DdlWriter.Create(dialect, table))),
         new(2, "Orleans membership tables and queries (PostgreSQL only: clusters of several machines)",
             dialect => dialect.Engine == StoreEngine.Postgres ? OrleansMembershipSchema.Statements() : []),
+        new(3, "trials.test_metric: a completed trial's metric on its held-out test rows",
+            dialect => [dialect.AddColumnSql(TrialsTable.Name, TrialsTable.TestMetricColumn.Name, TrialsTable.TestMetricColumn.Type)]),
     ];
 }

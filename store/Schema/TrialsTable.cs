@@ -1,6 +1,7 @@
 // The trials table: one row per trial, upserted by (sweep, trial) as the trial runs. Its fixed columns are below;
 // one typed column per searched hyperparameter ("learning_rate.initial", ...) is added when a sweep first writes it
-// (HyperparameterSchema), and sweep_hyperparameters names the ones that belong to each sweep.
+// (HyperparameterSchema), and sweep_hyperparameters names the ones that belong to each sweep. Definition is the
+// table as schema version 1 created it, never edited; columns added by later versions are in AddedColumns.
 namespace SweepCluster.Store.Schema;
 
 /// <summary>The <c>trials</c> table.</summary>
@@ -21,6 +22,7 @@ public static class TrialsTable
     public const string Attempts = "attempts";
     public const string PrunedAtEpoch = "pruned_at_epoch";
     public const string PbtDonor = "pbt_donor";
+    public const string TestMetric = "test_metric";
 
     public static readonly TableDefinition Definition = new(
         Name,
@@ -42,7 +44,13 @@ public static class TrialsTable
         ],
         [Sweep, Trial]);
 
+    /// <summary>The held-out test metric column (schema version 3).</summary>
+    public static readonly ColumnDefinition TestMetricColumn = new(TestMetric, ColumnType.Real, Nullable: true);
+
+    /// <summary>Fixed columns added after version 1, in the order the versions added them.</summary>
+    public static readonly IReadOnlyList<ColumnDefinition> AddedColumns = [TestMetricColumn];
+
     /// <summary>The fixed columns' names: a hyperparameter column may not take one of them.</summary>
     public static readonly IReadOnlySet<string> FixedColumns =
-        Definition.Columns.Select(column => column.Name).ToHashSet(StringComparer.Ordinal);
+        Definition.Columns.Concat(AddedColumns).Select(column => column.Name).ToHashSet(StringComparer.Ordinal);
 }

@@ -42,4 +42,7 @@ public sealed record TrialRow(string Sweep, int Trial, int Combination, long See
 
     /// <summary>Population-based training: the trial whose checkpoint and hyperparameters it last copied.</summary>
     public int? PbtDonor { get; init; }
+
+    /// <summary>A completed trial's metric (accuracy or RMSE) on its held-out test rows; null without a test split.</summary>
+    public double? TestMetric { get; init; }
 }

@@ -32,6 +32,7 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
         (TrialsTable.Attempts, ColumnType.Integer, row => (long)row.Attempts),
         (TrialsTable.PrunedAtEpoch, ColumnType.Integer, row => (long?)row.PrunedAtEpoch),
         (TrialsTable.PbtDonor, ColumnType.Integer, row => (long?)row.PbtDonor),
+        (TrialsTable.TestMetric, ColumnType.Real, row => row.TestMetric),
     ];
 
     /// <summary>The fixed columns' names in <see cref="Fixed"/>'s order (also the order a read selects them in).</summary>
@@ -117,6 +118,7 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
             Attempts = checked((int)reader.GetInt64(Ordinal(TrialsTable.Attempts))),
             PrunedAtEpoch = NullableInt(reader, Ordinal(TrialsTable.PrunedAtEpoch)),
             PbtDonor = NullableInt(reader, Ordinal(TrialsTable.PbtDonor)),
+            TestMetric = NullableDouble(reader, Ordinal(TrialsTable.TestMetric)),
             Hyperparameters = values,
         };
     }

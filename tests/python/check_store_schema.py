@@ -22,6 +22,7 @@ TRIALS_FIXED = {
     "sweep": "TEXT", "trial": "INTEGER", "combination": "INTEGER", "seed": "INTEGER", "status": "TEXT",
     "final_metric": "REAL", "best_metric": "REAL", "best_epoch": "INTEGER", "epochs_run": "INTEGER",
     "wall_seconds": "REAL", "silo": "TEXT", "attempts": "INTEGER", "pruned_at_epoch": "INTEGER", "pbt_donor": "INTEGER",
+    "test_metric": "REAL",
 }
 EPOCHS = {
     "sweep": "TEXT", "trial": "INTEGER", "epoch": "INTEGER", "step": "INTEGER", "train_loss": "REAL",

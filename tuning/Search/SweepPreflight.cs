@@ -32,7 +32,7 @@ public static class SweepPreflight
         (TrialSpec Spec, TrialShape Shape, TrialMemoryEstimate Estimate)? largest = null;
         var errors = new List<SpecError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var data = new Dictionary<(string, TaskKind?, int, long, double, bool), TrainingData?>();
+        var data = new Dictionary<(string, TaskKind?, int, long, double, bool, double), TrainingData?>();
         void Add(SpecError error)
         {
             // Errors found against the data have no position yet: point them at the key in the sweep file.
@@ -44,7 +44,7 @@ public static class SweepPreflight
         {
             var spec = searcher.Suggest(index).Spec;
             if (!checks(spec)) continue;
-            var key = (spec.Dataset, spec.Task, spec.Targets, spec.DataSeed, spec.Validation, spec.Standardize);
+            var key = (spec.Dataset, spec.Task, spec.Targets, spec.DataSeed, spec.Validation, spec.Standardize, spec.Test);
             if (!data.TryGetValue(key, out var trainingData))
             {
                 trainingData = Load(spec, sweep, source, Add);

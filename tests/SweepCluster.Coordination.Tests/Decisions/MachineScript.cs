@@ -94,8 +94,9 @@ internal sealed class MachineScript
     public Step Ask(int trial, int attempt, int epoch, double metric) =>
         Handle(new DecisionAsked(Progress(trial, attempt, [Record(epoch, metric)]), Later()));
 
-    public Step End(int trial, int attempt, TrialStatus status, int epoch, double metric = 0.5, string? error = null) =>
-        Handle(new AttemptEnded(new TrialEnd(trial, attempt, status, epoch > 0 ? Record(epoch, metric) : null, error, "a:11111", epoch), Later()));
+    public Step End(int trial, int attempt, TrialStatus status, int epoch, double metric = 0.5, string? error = null, HeldOutEvaluation? test = null) =>
+        Handle(new AttemptEnded(new TrialEnd(trial, attempt, status, epoch > 0 ? Record(epoch, metric) : null, error, "a:11111", epoch, Test: test),
+            Later()));
 
     public Step Reconciled(params (int Trial, TrialView? View)[] answers) =>
         Handle(new TrialsReconciled(answers.Select(a => new ReconciledTrial(a.Trial, a.View)).ToArray(), Later()));

@@ -39,6 +39,26 @@ public abstract class MigrationContract : StoreContract
     }
 
     [Fact]
+    public async Task A_version_2_store_gains_the_test_metric_column_and_keeps_its_trials()
+    {
+        var location = await NewLocationAsync();
+        await using (var old = await StudyStore.OpenAsync(location, new SchemaMigrator(SchemaMigrations.All.Take(2).ToArray()), CancellationToken.None))
+        {
+            await old.UpsertSweepAsync(SampleRows.Sweep("s1"));
+        }
+        await RawSql.ExecuteAsync(location, "INSERT INTO trials (sweep, trial, combination, seed, status, epochs_run, attempts) " +
+                                            "VALUES ('s1', 0, 0, 1, 'completed', 3, 1)");
+
+        await using var upgraded = await StudyStore.OpenAsync(location);
+
+        Assert.Equal(Current, upgraded.SchemaVersion);
+        var kept = Assert.Single(await upgraded.ReadTrialsAsync("s1"));
+        Assert.Equal((3, (double?)null), (kept.EpochsRun, kept.TestMetric));
+        await upgraded.WriteAsync([SampleRows.Trial("s1", 1, Core.TrialStatus.Completed) with { TestMetric = 0.875 }], []);
+        Assert.Equal(0.875, (await upgraded.ReadTrialsAsync("s1")).Single(t => t.Trial == 1).TestMetric);
+    }
+
+    [Fact]
     public async Task A_store_written_by_a_newer_version_is_refused_and_its_rows_are_untouched()
     {
         var location = await NewLocationAsync();
