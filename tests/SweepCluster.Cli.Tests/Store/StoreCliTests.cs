@@ -142,17 +142,19 @@ public sealed class StoreCliTests : IDisposable
     public async Task A_run_killed_midway_is_finished_by_the_next_run_with_the_numbers_of_an_uninterrupted_run()
     {
         var killedStore = Path.Combine(_dir.Path, "killed.db");
-        using (var doomed = SweepProcess.Start(_dir.Path, "run", Quickstart, "--id", "kill9", "--slots", "1", "-o", _dir.Path, "--store", killedStore))
+        var spec = SweepProcess.LongerQuickstart(_dir.Path); // longer trials than the example's, so that the kill lands midway
+        (int ExitCode, string Output) RunLonger(params string[] arguments) => CliRunner.Process(["run", spec, "-o", _dir.Path, .. arguments]);
+        using (var doomed = SweepProcess.Start(_dir.Path, "run", spec, "--id", "kill9", "--slots", "1", "-o", _dir.Path, "--store", killedStore))
         {
-            await SweepProcess.WaitForTrialsAsync(killedStore, "kill9", TrialStatus.Completed, 6, Patience);
+            await SweepProcess.WaitForTrialsAsync(killedStore, "kill9", TrialStatus.Completed, 4, Patience);
             doomed.Kill();
         }
         var (midTrials, _) = await SweepProcess.ReadRowsAsync(killedStore, "kill9");
         Assert.Contains(midTrials, t => t.Status != TrialStatus.Completed);
 
-        var (exit, output) = Run("--id", "kill9", "--slots", "1", "--store", killedStore);
+        var (exit, output) = RunLonger("--id", "kill9", "--slots", "1", "--store", killedStore);
         Assert.True(exit == 0, output);
-        var (exitClean, outputClean) = Run("--id", "clean", "--slots", "1", "--store", Path.Combine(_dir.Path, "clean.db"));
+        var (exitClean, outputClean) = RunLonger("--id", "clean", "--slots", "1", "--store", Path.Combine(_dir.Path, "clean.db"));
         Assert.True(exitClean == 0, outputClean);
 
         var (trials, epochs) = await SweepProcess.ReadRowsAsync(killedStore, "kill9");

@@ -16,7 +16,8 @@ public sealed class StoreWithoutSiloCliTests : IDisposable
 
     private string DefaultStore => Path.Combine(_dir.Path, "sweeps", "sweepcluster.db");
 
-    private static string Quickstart => Path.Combine(CliRunner.RepositoryRoot(), "examples", "quickstart.yaml");
+    // Longer trials than the example's, so that a kill lands midway (SweepProcess.LongerQuickstart).
+    private string Quickstart => SweepProcess.LongerQuickstart(_dir.Path);
 
     private (int ExitCode, string Output) Sweep(params string[] arguments) => CliRunner.ProcessIn(_dir.Path, [.. arguments, "--gateway-port", _noSiloPort]);
 
@@ -25,7 +26,7 @@ public sealed class StoreWithoutSiloCliTests : IDisposable
     private async Task KillMidwayAsync(string sweepId)
     {
         using var doomed = SweepProcess.Start(_dir.Path, "run", Quickstart, "--id", sweepId, "--slots", "1", "-o", _dir.Path);
-        await SweepProcess.WaitForTrialsAsync(DefaultStore, sweepId, TrialStatus.Completed, 6, Patience);
+        await SweepProcess.WaitForTrialsAsync(DefaultStore, sweepId, TrialStatus.Completed, 4, Patience);
         doomed.Kill();
         var (trials, _) = await SweepProcess.ReadRowsAsync(DefaultStore, sweepId);
         Assert.Contains(trials, t => t.Status != TrialStatus.Completed);

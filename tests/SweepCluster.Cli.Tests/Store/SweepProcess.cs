@@ -12,6 +12,24 @@ public sealed class SweepProcess : IDisposable
 
     private SweepProcess(Process process) => _process = process;
 
+    private const string QuickstartEpochs = "epochs: 20";
+    private const string LongerEpochs = "epochs: 60";
+
+    /// <summary>
+    /// The quickstart with three times its epochs, written into <paramref name="folder"/>: its 24 trials of 20 epochs
+    /// take about a second in all with one slot, so a kill after the first completed rows could land after the last;
+    /// with longer trials it lands midway. Its name is still quickstart.
+    /// </summary>
+    public static string LongerQuickstart(string folder)
+    {
+        var path = Path.Combine(folder, "quickstart.yaml");
+        if (File.Exists(path)) return path;
+        var text = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot(), "examples", "quickstart.yaml"));
+        if (!text.Contains(QuickstartEpochs, StringComparison.Ordinal)) throw new InvalidOperationException($"examples/quickstart.yaml has no '{QuickstartEpochs}' line");
+        File.WriteAllText(path, text.Replace(QuickstartEpochs, LongerEpochs, StringComparison.Ordinal));
+        return path;
+    }
+
     /// <summary>Starts the built CLI with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
     public static SweepProcess Start(string workingDirectory, params string[] arguments)
     {
