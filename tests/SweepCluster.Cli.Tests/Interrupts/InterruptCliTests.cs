@@ -20,7 +20,10 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
 
     private const int QuickstartTrials = 24;
 
-    /// <summary>Long enough to be caught running in a cluster.</summary>
+    /// <summary>
+    /// Long enough to be caught running in a cluster: 16 trials of a few seconds each, so the sweep is still running
+    /// well after the client has detached, whatever the machine's speed.
+    /// </summary>
     private const string LongSweep = """
         name: long
         dataset: iris
@@ -28,7 +31,7 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
         optimizer: { type: sgd }
         learning_rate: [0.05, 0.1]
         batch_size: [4]
-        seeds: [1]
+        seeds: [1, 2, 3, 4, 5, 6, 7, 8]
         epochs: 3000
         checkpoint_every: 100
         """;
