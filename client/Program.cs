@@ -33,6 +33,7 @@ public static class Program
             StatusCommand.CreateStatus(),
             StatusCommand.CreateWatch(),
             ReportCommand.Create(),
+            CompareCommand.Create(),
             CancelCommand.CreateCancel(),
             ChangeCommand.CreateResume(),
             ChangeCommand.CreateExtend(),

@@ -16,6 +16,9 @@ public static class SweepReportJson
     private static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
     private static readonly JsonSerializerOptions Indented = CreateOptions(indented: true);
 
+    /// <summary>The options every SweepCluster JSON document shares (the report's, a comparison's).</summary>
+    internal static JsonSerializerOptions Options(bool indented) => indented ? Indented : Compact;
+
     /// <summary>The report as JSON; <paramref name="indented"/> for people, compact for tools.</summary>
     public static string Serialize(SweepReport report, bool indented = false) =>
         JsonSerializer.Serialize(report, indented ? Indented : Compact);

@@ -61,16 +61,7 @@ public sealed class TableRenderer : IReportRenderer
 
     private static void Write(SweepReport report, TextWriter output, int width)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        Write(console, report);
+        Write(PlainConsole.Over(output, width), report);
     }
 
     /// <summary>Writes the report to <paramref name="console"/>.</summary>
