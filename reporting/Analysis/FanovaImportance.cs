@@ -1,5 +1,6 @@
-// Hyperparameter importance by fANOVA, as Optuna's FanovaImportanceEvaluator computes it: a random forest fitted to the
-// trials, each tree's main-effect variance fractions averaged over the trees, normalised to sum to 1. Our differences
+// Hyperparameter importance by fANOVA, as Optuna's FanovaImportanceEvaluator computes it (Optuna's default evaluator up
+// to v4; v5 defaults to PED-ANOVA): a random forest fitted to the trials, each tree's main-effect variance fractions
+// averaged over the trees, normalised to sum to 1 (all 0 when they sum to 0, where Optuna gives 1/d each). Our differences
 // from Optuna: log dimensions are measured in log space (Optuna measures them linearly), a categorical is one feature
 // of ordered indices, each category a unit-width cell (Optuna one-hot encodes it, which gives weight to impossible
 // "no category" and "two categories" cells), each tree sees at most FanovaOptions.MaxRowsPerTree bootstrapped rows,

@@ -23,7 +23,10 @@ public sealed record FanovaOptions(
     /// <summary>Optuna's default is unseeded (a different forest every call); ours is seed 0, so reports are reproducible.</summary>
     public const int DefaultSeed = 0;
 
-    /// <summary>Each tree sees at most 10,000 bootstrapped trials: 64 such trees fit in about a second on two cores.</summary>
+    /// <summary>
+    /// Each tree sees at most 10,000 bootstrapped trials: on 100,000 trials × 10 dimensions the whole analysis takes
+    /// about 3.5 s of CPU (under 2 s on two idle cores); below 10,000 trials every tree sees as many as there are.
+    /// </summary>
     public const int DefaultMaxRowsPerTree = 10_000;
 
     /// <summary>The options every analysis uses unless told otherwise.</summary>

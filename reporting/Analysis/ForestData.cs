@@ -51,19 +51,23 @@ internal sealed class ForestData
 
     public double ValueAt(int feature, int row) => X[feature * Rows + row];
 
+    /// <summary>Sorts by value with the primitive key sort, then puts each run of equal values back in row order.</summary>
     private int[] SortRowsByFeature()
     {
         var sorted = new int[Features * Rows];
+        var keys = new double[Rows];
         for (var f = 0; f < Features; f++)
         {
             var rows = sorted.AsSpan(f * Rows, Rows);
             for (var r = 0; r < Rows; r++) rows[r] = r;
-            var column = X.AsMemory(f * Rows, Rows);
-            rows.Sort((a, b) =>
+            X.AsSpan(f * Rows, Rows).CopyTo(keys);
+            keys.AsSpan().Sort(rows);
+            for (int runStart = 0, runEnd; runStart < Rows; runStart = runEnd)
             {
-                var byValue = column.Span[a].CompareTo(column.Span[b]);
-                return byValue != 0 ? byValue : a.CompareTo(b);
-            });
+                runEnd = runStart + 1;
+                while (runEnd < Rows && keys[runEnd] == keys[runStart]) runEnd++;
+                if (runEnd - runStart > 1) rows[runStart..runEnd].Sort();
+            }
         }
 
         return sorted;

@@ -78,24 +78,33 @@ internal sealed class RegressionTree
         return new Builder(data, Math.Min(data.Rows, sampleSize), maxDepth, seed).Build();
     }
 
-    /// <summary>Grows one tree; holds the scratch arrays of the fit.</summary>
+    /// <summary>
+    /// Grows one tree; holds the scratch arrays of the fit. The drawn rows are copied into compact local arrays (local
+    /// ids 0 … distinct − 1), and each feature's list carries its values beside the ids, so a split scans memory in
+    /// order rather than jumping about the whole data set (the fit was 3× slower that way on 100,000 trials).
+    /// </summary>
     private sealed class Builder
     {
         private readonly ForestData _data;
         private readonly int _maxDepth;
         private SplitMix64 _random;
-
-        // counts: (rows); how many times the bootstrap drew each row.
-        private readonly int[] _counts;
-
-        // sorted: (features, distinct); each feature's distinct drawn rows in ascending order of the feature. A node owns
-        // the same range [start, end) of every feature's list.
-        private readonly int[] _sorted;
         private readonly int _distinct;
 
-        // goesLeft: (rows); scratch of a split. scratch: (distinct); the right side while a list is partitioned.
+        // weight, weightedY: (distinct); how many times the bootstrap drew each distinct row, and that times its y.
+        private readonly double[] _weight;
+        private readonly double[] _weightedY;
+        private readonly double[] _y;
+
+        // sortedRow, sortedValue: (features, distinct); each feature's local row ids in ascending order of the feature
+        // (ties by row), and the feature's values in that order. A node owns the same range [start, end) of every list.
+        private readonly int[] _sortedRow;
+        private readonly double[] _sortedValue;
+
+        // goesLeft: (distinct); scratch of a split. scratchRow, scratchValue: (distinct); the right side while a list
+        // is partitioned.
         private readonly bool[] _goesLeft;
-        private readonly int[] _scratch;
+        private readonly int[] _scratchRow;
+        private readonly double[] _scratchValue;
 
         // featureOrder: (features); the order features are tried in at a node, shuffled per node.
         private readonly int[] _featureOrder;
@@ -114,22 +123,42 @@ internal sealed class RegressionTree
             _data = data;
             _maxDepth = maxDepth;
             _random = new SplitMix64(seed);
-            _counts = new int[data.Rows];
-            for (var draw = 0; draw < sampleSize; draw++) _counts[_random.NextInt(data.Rows)]++;
 
-            _distinct = _counts.Count(count => count > 0);
-            _sorted = new int[data.Features * _distinct];
+            // counts: (rows); draws of each row. local: (rows); its local id, −1 when not drawn.
+            var counts = new int[data.Rows];
+            for (var draw = 0; draw < sampleSize; draw++) counts[_random.NextInt(data.Rows)]++;
+            var local = new int[data.Rows];
+            var distinct = 0;
+            for (var row = 0; row < data.Rows; row++) local[row] = counts[row] > 0 ? distinct++ : -1;
+            _distinct = distinct;
+
+            _weight = new double[distinct];
+            _weightedY = new double[distinct];
+            _y = new double[distinct];
+            for (var row = 0; row < data.Rows; row++)
+            {
+                if (local[row] < 0) continue;
+                _weight[local[row]] = counts[row];
+                _y[local[row]] = data.Y[row];
+                _weightedY[local[row]] = counts[row] * data.Y[row];
+            }
+
+            _sortedRow = new int[data.Features * distinct];
+            _sortedValue = new double[data.Features * distinct];
             for (var f = 0; f < data.Features; f++)
             {
-                var next = f * _distinct;
+                var next = f * distinct;
                 foreach (var row in data.SortedRows.AsSpan(f * data.Rows, data.Rows))
                 {
-                    if (_counts[row] > 0) _sorted[next++] = row;
+                    if (local[row] < 0) continue;
+                    _sortedRow[next] = local[row];
+                    _sortedValue[next++] = data.ValueAt(f, row);
                 }
             }
 
-            _goesLeft = new bool[data.Rows];
-            _scratch = new int[_distinct];
+            _goesLeft = new bool[distinct];
+            _scratchRow = new int[distinct];
+            _scratchValue = new double[distinct];
             _featureOrder = Enumerable.Range(0, data.Features).ToArray();
         }
 
@@ -145,9 +174,10 @@ internal sealed class RegressionTree
         /// <summary>Grows the node over distinct rows [start, end) of every list, inside the box [low, high]; returns its index.</summary>
         private int Grow(int start, int end, int depth, double[] low, double[] high)
         {
-            var node = AddNode(NodeMean(start, end));
+            var (weight, weightedSum) = Totals(start, end);
+            var node = AddNode(weightedSum / weight);
             var split = depth < _maxDepth && end - start >= MinRowsToSplit && !IsPure(start, end)
-                ? BestSplit(start, end)
+                ? BestSplit(start, end, weight, weightedSum)
                 : null;
             if (split is not { } best)
             {
@@ -181,27 +211,27 @@ internal sealed class RegressionTree
             return _value.Count - 1;
         }
 
-        /// <summary>The count-weighted mean y of the node's rows, summed in the first feature's order.</summary>
-        private double NodeMean(int start, int end)
+        /// <summary>The node's bootstrap weight Σ count and weighted sum Σ count·y, summed in the first feature's order.</summary>
+        private (double Weight, double WeightedSum) Totals(int start, int end)
         {
-            double sum = 0, weight = 0;
-            foreach (var row in _sorted.AsSpan(start, end - start))
+            double weight = 0, weightedSum = 0;
+            foreach (var row in _sortedRow.AsSpan(start, end - start))
             {
-                sum += _counts[row] * _data.Y[row];
-                weight += _counts[row];
+                weight += _weight[row];
+                weightedSum += _weightedY[row];
             }
 
-            return sum / weight;
+            return (weight, weightedSum);
         }
 
         /// <summary>True when every row of the node has the same y: no split can reduce its error.</summary>
         private bool IsPure(int start, int end)
         {
-            var rows = _sorted.AsSpan(start, end - start);
-            var first = _data.Y[rows[0]];
+            var rows = _sortedRow.AsSpan(start, end - start);
+            var first = _y[rows[0]];
             foreach (var row in rows)
             {
-                if (_data.Y[row] != first) return false;
+                if (_y[row] != first) return false;
             }
 
             return true;
@@ -211,33 +241,23 @@ internal sealed class RegressionTree
         /// The split of the node that most reduces the squared error, that is maximises
         /// sumLeft²/weightLeft + sumRight²/weightRight; the first found wins a tie. Null when no feature varies.
         /// </summary>
-        private Split? BestSplit(int start, int end)
+        private Split? BestSplit(int start, int end, double totalWeight, double totalSum)
         {
             Shuffle(_featureOrder);
             Split? best = null;
             var bestProxy = double.NegativeInfinity;
-            double totalSum = 0, totalWeight = 0;
-            foreach (var row in _sorted.AsSpan(start, end - start))
-            {
-                totalSum += _counts[row] * _data.Y[row];
-                totalWeight += _counts[row];
-            }
-
             foreach (var feature in _featureOrder)
             {
-                var rows = _sorted.AsSpan(feature * _distinct + start, end - start);
-                var column = _data.X.AsSpan(feature * _data.Rows, _data.Rows);
-                if (column[rows[0]] == column[rows[^1]]) continue; // constant in this node
+                var rows = _sortedRow.AsSpan(feature * _distinct + start, end - start);
+                var values = _sortedValue.AsSpan(feature * _distinct + start, end - start);
+                if (values[0] == values[^1]) continue; // constant in this node
 
                 double leftSum = 0, leftWeight = 0;
                 for (var k = 0; k < rows.Length - 1; k++)
                 {
-                    var row = rows[k];
-                    leftSum += _counts[row] * _data.Y[row];
-                    leftWeight += _counts[row];
-                    var here = column[row];
-                    var next = column[rows[k + 1]];
-                    if (next <= here) continue; // only split between distinct values
+                    leftSum += _weightedY[rows[k]];
+                    leftWeight += _weight[rows[k]];
+                    if (values[k + 1] <= values[k]) continue; // only split between distinct values
 
                     var rightSum = totalSum - leftSum;
                     var rightWeight = totalWeight - leftWeight;
@@ -245,7 +265,7 @@ internal sealed class RegressionTree
                     if (proxy <= bestProxy) continue;
 
                     bestProxy = proxy;
-                    best = new Split(feature, ThresholdBetween(feature, here, next), k + 1);
+                    best = new Split(feature, ThresholdBetween(feature, values[k], values[k + 1]), k + 1);
                 }
             }
 
@@ -266,21 +286,31 @@ internal sealed class RegressionTree
         /// <summary>Reorders every feature's list of the node so the split's left rows come first; returns where the right ones begin.</summary>
         private int Partition(int start, int end, Split split)
         {
-            var splitRows = _sorted.AsSpan(split.Feature * _distinct + start, end - start);
+            var splitRows = _sortedRow.AsSpan(split.Feature * _distinct + start, end - start);
             for (var k = 0; k < splitRows.Length; k++) _goesLeft[splitRows[k]] = k < split.LeftCount;
 
             for (var f = 0; f < _data.Features; f++)
             {
                 if (f == split.Feature) continue; // already left rows first, in order
-                var rows = _sorted.AsSpan(f * _distinct + start, end - start);
+                var rows = _sortedRow.AsSpan(f * _distinct + start, end - start);
+                var values = _sortedValue.AsSpan(f * _distinct + start, end - start);
                 int nextLeft = 0, nextRight = 0;
-                foreach (var row in rows)
+                for (var k = 0; k < rows.Length; k++)
                 {
-                    if (_goesLeft[row]) rows[nextLeft++] = row;
-                    else _scratch[nextRight++] = row;
+                    if (_goesLeft[rows[k]])
+                    {
+                        rows[nextLeft] = rows[k];
+                        values[nextLeft++] = values[k];
+                    }
+                    else
+                    {
+                        _scratchRow[nextRight] = rows[k];
+                        _scratchValue[nextRight++] = values[k];
+                    }
                 }
 
-                _scratch.AsSpan(0, nextRight).CopyTo(rows[nextLeft..]);
+                _scratchRow.AsSpan(0, nextRight).CopyTo(rows[nextLeft..]);
+                _scratchValue.AsSpan(0, nextRight).CopyTo(values[nextLeft..]);
             }
 
             return start + split.LeftCount;

@@ -139,13 +139,20 @@ internal static class TreeVarianceDecomposition
     /// <summary>bounds: (cells + 1); the box's ends on feature j and every threshold the tree splits j at, ascending, distinct.</summary>
     private static double[] CellBounds(RegressionTree tree, int j, double low, double high)
     {
-        var bounds = new SortedSet<double> { low, high };
+        var bounds = new List<double> { low, high };
         for (var node = 0; node < tree.SplitFeature.Length; node++)
         {
             if (tree.SplitFeature[node] == j) bounds.Add(tree.Threshold[node]);
         }
 
-        return [.. bounds];
+        bounds.Sort();
+        var distinct = new List<double>(bounds.Count);
+        foreach (var bound in bounds)
+        {
+            if (distinct.Count == 0 || bound != distinct[^1]) distinct.Add(bound);
+        }
+
+        return [.. distinct];
     }
 
     /// <summary>weights: (cells); each cell's width over the box's width.</summary>
