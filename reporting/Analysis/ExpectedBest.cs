@@ -1,7 +1,6 @@
 // Expected validation performance (Dodge et al., "Show Your Work", EMNLP 2019): the expected best metric of n trials
-// drawn with replacement from the sweep's finished trials, for n = 1 … N, with its standard deviation for a band. It
-// does not model the search (a smarter searcher's later trials are treated as exchangeable with its first) or
-// extrapolate beyond the values seen.
+// drawn with replacement from the finished trials, n = 1 … N, with its standard deviation. It does not model the search
+// (later trials of a smarter searcher count as exchangeable with its first) or extrapolate beyond the values seen.
 using SweepCluster.Core;
 
 namespace SweepCluster.Reporting.Analysis;
