@@ -12,10 +12,17 @@ public static class ExpectedBest
     public const int MaxPoints = 200;
 
     /// <summary>
+    /// Runs are summed from the best down until (b/N)ⁿ, the probability that the best of n draws is no better than run
+    /// b, falls below e⁻⁴⁶ ≈ 1e-20: together the runs below carry less than that, far under double precision.
+    /// </summary>
+    private const double LogNegligibleProbability = -46.0;
+
+    /// <summary>
     /// With the N finite values sorted best last (ascending to maximise, descending to minimise) as v_(1) … v_(N), the
     /// best of n draws is v_(i) with probability (i/N)ⁿ − ((i − 1)/N)ⁿ, so E = Σ_i v_(i)·((i/N)ⁿ − ((i − 1)/N)ⁿ) and
     /// the variance is E[best²] − E², computed as Σ_i P_i·(v_(i) − E)² (the same quantity without cancellation). Tied
-    /// values are one term: a run of values from rank a to b weighs (b/N)ⁿ − ((a − 1)/N)ⁿ; powers are exp(n·ln(i/N)).
+    /// values are one term: a run of values from rank a to b weighs (b/N)ⁿ − ((a − 1)/N)ⁿ; powers are exp(n·ln(i/N)),
+    /// and runs whose (b/N)ⁿ is below e⁻⁴⁶ are left out (less than 1e-20 of probability between them).
     /// Trial counts: every n from 1 to <paramref name="maxTrials"/> when that is at most <see cref="MaxPoints"/>;
     /// otherwise round(exp(k·ln(maxTrials)/(MaxPoints − 1))) for k = 0 … MaxPoints − 1, duplicates dropped, so 1
     /// and maxTrials are always there and the points are even on a log axis.
@@ -37,9 +44,10 @@ public static class ExpectedBest
 
         var (distinct, lastRank) = Runs(sorted);
         var count = sorted.Length;
-        var points = TrialCounts(maxTrials ?? count)
-            .Select(n => PointAt(n, distinct, lastRank, count))
-            .ToArray();
+        // logShare: (runs); ln(b/N) for the run's last rank b, so (b/N)ⁿ = exp(n·logShare). power: (runs), scratch.
+        var logShare = lastRank.Select(rank => Math.Log(rank / (double)count)).ToArray();
+        var power = new double[distinct.Length];
+        var points = TrialCounts(maxTrials ?? count).Select(n => PointAt(n, distinct, logShare, power)).ToArray();
         return new ExpectedBestCurve(points, count);
     }
 
@@ -76,23 +84,26 @@ public static class ExpectedBest
         return ([.. distinct], [.. lastRank]);
     }
 
-    private static ExpectedBestPoint PointAt(int n, double[] distinct, int[] lastRank, int count)
+    /// <summary>The expected best of <paramref name="n"/> draws and its standard deviation.</summary>
+    private static ExpectedBestPoint PointAt(int n, double[] distinct, double[] logShare, double[] power)
     {
-        // probability: (runs); P(the best of n draws is this run's value) = (b/N)ⁿ − ((a − 1)/N)ⁿ.
-        var probability = new double[distinct.Length];
-        var below = 0.0; // ((a − 1)/N)ⁿ
-        for (var k = 0; k < distinct.Length; k++)
+        // power[k] = P(the best of n draws is at most run k's value) = (b/N)ⁿ, from the best run down until it is
+        // negligible; the runs from `first` on are all that count.
+        var first = distinct.Length;
+        while (first > 0 && n * logShare[first - 1] >= LogNegligibleProbability)
         {
-            var upTo = lastRank[k] == count ? 1.0 : Math.Exp(n * Math.Log(lastRank[k] / (double)count));
-            probability[k] = upTo - below;
-            below = upTo;
+            first--;
+            power[first] = Math.Exp(n * logShare[first]);
         }
 
         var expected = 0.0;
-        for (var k = 0; k < distinct.Length; k++) expected += probability[k] * distinct[k];
+        for (var k = first; k < distinct.Length; k++) expected += Probability(power, first, k) * distinct[k];
         var variance = 0.0;
-        for (var k = 0; k < distinct.Length; k++)
-            variance += probability[k] * (distinct[k] - expected) * (distinct[k] - expected);
+        for (var k = first; k < distinct.Length; k++)
+            variance += Probability(power, first, k) * (distinct[k] - expected) * (distinct[k] - expected);
         return new ExpectedBestPoint(n, expected, Math.Sqrt(variance));
     }
+
+    /// <summary>P(the best of n draws is run k's value) = (b/N)ⁿ − ((a − 1)/N)ⁿ.</summary>
+    private static double Probability(double[] power, int first, int k) => power[k] - (k > first ? power[k - 1] : 0.0);
 }
