@@ -1,5 +1,5 @@
 // The SQL of a page of trials, the same for SQLite and PostgreSQL: the sweep's trial rows filtered (status set, a
-// case-insensitive text match on its hyperparameter values, a numeric range on one column), sorted (missing values
+// case-insensitive text match on its text hyperparameter values, a numeric range on one column), sorted (missing values
 // last, ties by trial index), sliced by LIMIT/OFFSET, and only then joined to each trial's newest epoch through the
 // epochs table's primary key, so a page costs one sort of the sweep's trials and two index lookups per row shown.
 // Column names come only from TrialPageColumnSet (the sweep's known columns); every value is a parameter.
@@ -20,6 +20,7 @@ namespace SweepCluster.Store.Study;
 internal sealed class TrialPageReader(IStoreDialect dialect)
 {
     private const string Page = "p";
+    private const string Keys = "k";
     private const string Epochs = "e";
     private const char LikeEscape = '\\';
 
@@ -29,6 +30,10 @@ internal sealed class TrialPageReader(IStoreDialect dialect)
         TrialsTable.Trial, TrialsTable.Combination, TrialsTable.Seed, TrialsTable.Status, TrialsTable.FinalMetric,
         TrialsTable.BestMetric, TrialsTable.EpochsRun, TrialsTable.WallSeconds,
     ];
+
+    /// <summary>The trials columns that hold no NULL (no "missing last" term is needed to sort by them).</summary>
+    private static readonly IReadOnlySet<string> NeverNull =
+        TrialsTable.Definition.Columns.Where(c => !c.Nullable).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>One page of <paramref name="sweep"/>'s trials.</summary>
     /// <exception cref="TrialQueryException">The query names a column the sweep does not have, or ranges over a text column.</exception>
@@ -51,9 +56,15 @@ internal sealed class TrialPageReader(IStoreDialect dialect)
             var selected = RowColumns.Concat(columns.Hyperparameters.Select(c => c.Name)).Select(c => $"{Page}.{dialect.Quote(c)}")
                 .Append($"(SELECT {Epochs}.{dialect.Quote(EpochsTable.Epoch)} {latest})")
                 .Append($"(SELECT {Epochs}.{metric} {latest})");
+            // The sort runs over the trial keys alone (a narrow sort even at a deep offset); the page's rows are then
+            // read back by primary key. CROSS JOIN keeps SQLite's planner from scanning the sweep's trials and probing
+            // the page's keys instead (it does not reorder a CROSS JOIN); PostgreSQL plans it as any inner join.
+            var trial = dialect.Quote(TrialsTable.Trial);
             await using var command = connection.Command(null,
-                $"SELECT {string.Join(", ", selected)} FROM (SELECT * FROM {dialect.Quote(TrialsTable.Name)} WHERE {SweepIs}{where} " +
-                $"ORDER BY {order(null)} LIMIT @limit OFFSET @offset) {Page} ORDER BY {order(Page)}");
+                $"SELECT {string.Join(", ", selected)} FROM (SELECT {trial} FROM {dialect.Quote(TrialsTable.Name)} WHERE {SweepIs}{where} " +
+                $"ORDER BY {order(null)} LIMIT @limit OFFSET @offset) {Keys} " +
+                $"CROSS JOIN {dialect.Quote(TrialsTable.Name)} {Page} WHERE {Page}.{dialect.Quote(TrialsTable.Sweep)} = @sweep AND {Page}.{trial} = {Keys}.{trial} " +
+                $"ORDER BY {order(Page)}");
             dialect.Add(command, "@sweep", ColumnType.Text, sweep.Id);
             bind(command);
             dialect.Add(command, "@limit", ColumnType.Integer, (long)query.Limit);
@@ -104,9 +115,10 @@ internal sealed class TrialPageReader(IStoreDialect dialect)
         }
         if (!string.IsNullOrEmpty(query.Text))
         {
-            var matches = columns.Hyperparameters.Select(c => $"LOWER(CAST({dialect.Quote(c.Name)} AS TEXT)) LIKE @text ESCAPE '{LikeEscape}'").ToArray();
+            var matches = columns.Hyperparameters.Where(c => c.Type == RunValueType.Text)
+                .Select(c => $"{dialect.Quote(c.Name)} {dialect.CaseInsensitiveLike} @text ESCAPE '{LikeEscape}'").ToArray();
             where.Add(matches.Length == 0 ? "1 = 0" : $"({string.Join(" OR ", matches)})");
-            var pattern = $"%{EscapeLike(query.Text.ToLowerInvariant())}%";
+            var pattern = $"%{EscapeLike(query.Text)}%";
             binds.Add(command => dialect.Add(command, "@text", ColumnType.Text, pattern));
         }
         if (range is { } r)
@@ -133,7 +145,9 @@ internal sealed class TrialPageReader(IStoreDialect dialect)
         var prefix = alias is null ? "" : alias + ".";
         var sorted = prefix + dialect.Quote(column);
         var direction = order == SortOrder.Descending ? "DESC" : "ASC";
-        return $"CASE WHEN {sorted} IS NULL THEN 1 ELSE 0 END, {sorted} {direction}, {prefix}{dialect.Quote(TrialsTable.Trial)} ASC";
+        var trial = $"{prefix}{dialect.Quote(TrialsTable.Trial)} ASC";
+        if (column == TrialsTable.Trial) return $"{sorted} {direction}"; // the primary key's order: no sort at all
+        return NeverNull.Contains(column) ? $"{sorted} {direction}, {trial}" : $"CASE WHEN {sorted} IS NULL THEN 1 ELSE 0 END, {sorted} {direction}, {trial}";
     };
 
     private async Task<int> CountAsync(DbConnection connection, string sweep, string where, Action<DbCommand> bind, CancellationToken cancellationToken)

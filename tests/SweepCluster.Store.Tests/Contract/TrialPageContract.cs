@@ -131,7 +131,7 @@ public abstract class TrialPageContract : StoreContract
     }
 
     [Fact]
-    public async Task The_text_filter_matches_hyperparameter_values_ignoring_case_and_takes_wildcards_literally()
+    public async Task The_text_filter_matches_text_hyperparameter_values_ignoring_case_and_takes_wildcards_literally()
     {
         var store = await SeededStoreAsync();
 
@@ -139,9 +139,10 @@ public abstract class TrialPageContract : StoreContract
         Assert.Equal(new[] { 2 }, TrialsOf(await store.QueryTrialsAsync(Sweep, Query(text: "cos", statuses: [TrialStatus.Completed]))));
         Assert.Empty(TrialsOf(await store.QueryTrialsAsync(Sweep, Query(text: "%"))));
         Assert.Empty(TrialsOf(await store.QueryTrialsAsync(Sweep, Query(text: "x_"))));
-        var numeric = await store.QueryTrialsAsync(Sweep, Query(text: "48"));
-        Assert.Equal([2, 5, 8], TrialsOf(numeric));
-        Assert.Equal(3, numeric!.FilteredTrials);
+        var family = await store.QueryTrialsAsync(Sweep, Query(text: "Constant", limit: 2));
+        Assert.Equal([0, 3], TrialsOf(family));
+        Assert.Equal(4, family!.FilteredTrials);
+        Assert.Empty(TrialsOf(await store.QueryTrialsAsync(Sweep, Query(text: "48")))); // numbers are filtered by range
     }
 
     [Fact]
