@@ -1,5 +1,5 @@
 // What one page of a sweep's trials asks for: where it starts, how many rows, the sort column and direction, and the
-// filters (a set of statuses, a text match on hyperparameter values, a numeric range on one column). Column names are
+// filters (a set of statuses, a text match on text hyperparameter values, a numeric range on one column). Column names are
 // plain names checked by the store against the sweep's known columns; it never builds SQL from them.
 using System.Collections.Immutable;
 
@@ -11,7 +11,8 @@ namespace SweepCluster.Core.TrialPages;
 /// <param name="Sort">The column sorted by: a trials column or one of the sweep's hyperparameter columns.</param>
 /// <param name="Order">The sort direction; ties are broken by trial index, ascending.</param>
 /// <param name="Statuses">The statuses kept; empty keeps every status.</param>
-/// <param name="Text">Keeps trials with a hyperparameter value containing this text (case-insensitive); null or empty keeps all.</param>
+/// <param name="Text">Keeps trials with a text hyperparameter value (a schedule family, an optimizer) containing this text,
+/// ignoring ASCII case; null or empty keeps all. Numeric columns are filtered by <paramref name="Range"/>.</param>
 /// <param name="Range">A numeric range on one column; null for none.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialPageQuery")]
 public sealed record TrialPageQuery(
