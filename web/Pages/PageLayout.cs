@@ -21,6 +21,7 @@ internal static class PageLayout
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
+            .Append("<link rel=\"icon\" href=\"data:,\" />\n") // no icon: the browser does not ask for /favicon.ico (a 404 on its console)
             .Append($"<title>{HtmlText.Escape(title)}</title>\n")
             .Append("<style>\n").Append(HtmlRenderer.StyleSheet).Append('\n').Append(WebStyles.Css).Append("\n</style>\n</head>\n<body>\n")
             .Append("<nav class=\"top\"><span class=\"brand\">SweepCluster</span>")

@@ -131,11 +131,13 @@ internal static class RunTableScript
               status.className = 'badge ' + trial.status;
               status.textContent = trial.status;
               cell(tr, '').appendChild(status);
-              columns.forEach(function (c) { cell(tr, number(trial.values[c.index]), c.type !== 'text' ? 'num' : ''); });
-              cell(tr, trial.latestEpoch === null ? '\u2014' : String(trial.latestEpoch), 'num');
-              cell(tr, number(trial.latestMetric !== null ? trial.latestMetric : trial.finalMetric), 'num');
-              cell(tr, number(trial.bestMetric), 'num');
-              cell(tr, trial.wallSeconds === null ? '\u2014' : trial.wallSeconds.toFixed(1), 'num');
+              columns.forEach(function (c) {
+                cell(tr, number(trial.values[c.index]), c.type !== 'text' ? 'num' : '').setAttribute('data-col', c.name);
+              });
+              cell(tr, trial.latestEpoch === null ? '\u2014' : String(trial.latestEpoch), 'num').setAttribute('data-col', 'epoch');
+              cell(tr, number(trial.latestMetric !== null ? trial.latestMetric : trial.finalMetric), 'num').setAttribute('data-col', 'metric');
+              cell(tr, number(trial.bestMetric), 'num').setAttribute('data-col', 'best_metric');
+              cell(tr, trial.wallSeconds === null ? '\u2014' : trial.wallSeconds.toFixed(1), 'num').setAttribute('data-col', 'wall_seconds');
               rows.appendChild(tr);
             });
             while (body.firstChild) body.removeChild(body.firstChild);
@@ -219,6 +221,7 @@ internal static class RunTableScript
             var names = list.map(function (h) { return h.trial; }).join(', ');
             if (!window.SweepCharts || typeof window.SweepCharts.renderAll !== 'function') {
               writeChart(text);
+              area.querySelector('[data-chart]').hidden = true;
               note.textContent = 'The chart library is not on this page yet, so the curves of trials ' + names + ' are not drawn; the table works as usual.';
               return;
             }

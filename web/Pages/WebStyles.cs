@@ -31,7 +31,7 @@ internal static class WebStyles
         .run-controls { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: center; margin: 0.4rem 0; font-size: 0.9rem; }
         .run-controls label { margin-right: 0.3rem; white-space: nowrap; }
         .run-controls .hint { color: #777; }
-        .run-controls input[type=search] { min-width: 16rem; padding: 0.2rem 0.4rem; }
+        .run-controls input[type=search] { min-width: 22rem; padding: 0.2rem 0.4rem; }
         .run-pager { margin-left: auto; font-variant-numeric: tabular-nums; }
         .run-scroll { overflow-x: auto; }
         #run-trials { font-variant-numeric: tabular-nums; }
