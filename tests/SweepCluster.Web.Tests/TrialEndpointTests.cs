@@ -3,7 +3,10 @@
 // fault for each bad parameter (a column the sweep does not have included), and a 404 for an unknown sweep or trial.
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using SweepCluster.Abstractions;
+using SweepCluster.Core.TrialPages;
 using SweepCluster.Hosting;
 
 namespace SweepCluster.Web.Tests;
@@ -137,6 +140,28 @@ public sealed class TrialEndpointTests(FinishedSweepSilo silo) : IClassFixture<F
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains(message, error.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task TheCatalogsAnswersSurviveOrleansSerialization()
+    {
+        var catalog = silo.Silo.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key);
+        var serializer = silo.Silo.App.Services.GetRequiredService<Serializer>();
+        var page = await catalog.QueryTrialsAsync(FinishedSweepSilo.SweepId, TrialPageQuery.First with { Statuses = [Core.TrialStatus.Completed] });
+        var history = await catalog.GetTrialHistoryAsync(FinishedSweepSilo.SweepId, 0);
+        var invalid = await catalog.QueryTrialsAsync(FinishedSweepSilo.SweepId, TrialPageQuery.First with { Sort = "nope" });
+
+        var pageCopy = serializer.Deserialize<TrialQueryResult<TrialPage>>(serializer.SerializeToArray(page))!;
+        var historyCopy = serializer.Deserialize<TrialQueryResult<TrialHistory>>(serializer.SerializeToArray(history))!;
+        var invalidCopy = serializer.Deserialize<TrialQueryResult<TrialPage>>(serializer.SerializeToArray(invalid))!;
+
+        Assert.Equal(TrialQueryOutcome.Answered, pageCopy.Outcome);
+        Assert.Equal(page.Value!.Rows.Count, pageCopy.Value!.Rows.Count);
+        Assert.Equal(page.Value.Rows[0].Hyperparameters, pageCopy.Value.Rows[0].Hyperparameters);
+        Assert.Equal(page.Value.Rows[0] with { Hyperparameters = [] }, pageCopy.Value.Rows[0] with { Hyperparameters = [] });
+        Assert.Equal(page.Value.Query.Statuses.ToArray(), pageCopy.Value.Query.Statuses.ToArray());
+        Assert.Equal(history.Value!.Epochs, historyCopy.Value!.Epochs);
+        Assert.Equal((TrialQueryOutcome.Invalid, "sort"), (invalidCopy.Outcome, invalidCopy.Parameter));
     }
 
     [Fact]

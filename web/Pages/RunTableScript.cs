@@ -147,7 +147,7 @@ internal static class RunTableScript
               (page.filtered !== page.total ? ' (' + page.total + ' in the sweep)' : '');
             prev.disabled = page.offset === 0;
             next.disabled = page.offset + page.rows.length >= page.filtered;
-            message.textContent = page.filtered === 0 ? 'No trial matches these filters.' : '';
+            message.textContent = page.total === 0 ? 'No trial is in the store yet.' : page.filtered === 0 ? 'No trial matches these filters.' : '';
           }
           function load() {
             if (loading) { again = true; return; }
