@@ -1,5 +1,6 @@
 // The sweep page's live fragment as HTML (no browser needed): the run table's slot sits right below the progress
-// panel, and a sweep too large for a live report says so and links the whole report instead of embedding it.
+// panel, a sweep too large for a live report says so and links the whole report instead of embedding it, and the
+// live script and the run table's script name the same events and ids.
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Web.Pages;
@@ -31,6 +32,19 @@ public sealed class SweepPageFragmentTests
 
         Assert.DoesNotContain("report-omitted", html);
         Assert.Contains("The report is not available yet.", html);
+    }
+
+    [Fact]
+    public void TheScriptsAgreeOnTheEventsAndIdsTheyShare()
+    {
+        foreach (var name in new[] { RunTableScript.SwappingEvent, RunTableScript.SwappedEvent })
+        {
+            Assert.Contains($"'{name}'", LiveScript.Js);
+            Assert.Contains($"'{name}'", RunTableScript.Js);
+        }
+        foreach (var id in new[] { RunTableSection.ElementId, RunTableSection.SlotId, RunTableScript.ChartId })
+            Assert.Contains($"'{id}'", RunTableScript.Js);
+        Assert.Contains($"id=\"{RunTableSection.SlotId}\"", RunTableSection.Slot);
     }
 
     [Fact]

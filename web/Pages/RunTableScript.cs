@@ -27,6 +27,7 @@ internal static class RunTableScript
           var pageRows = Number(root.getAttribute('data-page-rows'));
           var maxPlotted = Number(root.getAttribute('data-max-plotted'));
           var chartId = 'run-table-chart';
+          var typingPauseMs = 250; // the text filter asks once typing pauses this long
           var head = root.querySelector('#run-head');
           var body = root.querySelector('#run-body');
           var count = root.querySelector('#run-count');
@@ -274,7 +275,7 @@ internal static class RunTableScript
           root.querySelector('#run-statuses').addEventListener('change', function () { state.offset = 0; load(); });
           filter.addEventListener('input', function () {
             if (typing !== null) clearTimeout(typing);
-            typing = setTimeout(function () { typing = null; state.q = filter.value.trim(); state.offset = 0; load(); }, 250);
+            typing = setTimeout(function () { typing = null; state.q = filter.value.trim(); state.offset = 0; load(); }, typingPauseMs);
           });
           prev.addEventListener('click', function () { state.offset = Math.max(0, state.offset - pageRows); load(); });
           next.addEventListener('click', function () { state.offset += pageRows; load(); });
