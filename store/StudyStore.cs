@@ -2,6 +2,7 @@
 // writes the study tables and hands out the grain-state table and batching writers. One instance per process and
 // store is enough: it is thread-safe and pools its connections; dispose it to close them.
 using SweepCluster.Core;
+using SweepCluster.Core.TrialPages;
 using SweepCluster.Store.Dialects;
 using SweepCluster.Store.GrainState;
 using SweepCluster.Store.Hyperparameters;
@@ -20,6 +21,7 @@ public sealed class StudyStore : IAsyncDisposable
     private readonly TrialTable _trials;
     private readonly EpochTable _epochs;
     private readonly TrialCountsQuery _trialCounts;
+    private readonly TrialPageReader _trialPages;
 
     private StudyStore(IStoreDialect dialect, int schemaVersion)
     {
@@ -30,6 +32,7 @@ public sealed class StudyStore : IAsyncDisposable
         _trials = new TrialTable(dialect, _hyperparameters);
         _epochs = new EpochTable(dialect);
         _trialCounts = new TrialCountsQuery(dialect);
+        _trialPages = new TrialPageReader(dialect);
         GrainState = new GrainStateTable(dialect);
     }
 
@@ -122,6 +125,30 @@ public sealed class StudyStore : IAsyncDisposable
     /// <summary>The sweep's epochs (or only trial <paramref name="trial"/>'s), by trial then epoch.</summary>
     public Task<IReadOnlyList<EpochRow>> ReadEpochsAsync(string sweep, int? trial = null, CancellationToken cancellationToken = default) =>
         _epochs.ReadAsync(sweep, trial, cancellationToken);
+
+    /// <summary>One page of the sweep's trials, sorted and filtered as <paramref name="query"/> asks, with each trial's
+    /// newest recorded epoch and metric (running trials too) and the sweep's total and filtered trial counts; null
+    /// when there is no such sweep.</summary>
+    /// <exception cref="TrialQueryException">An offset below 0, a limit outside 1 to <see cref="TrialPageQuery.MaxLimit"/>,
+    /// a text filter longer than <see cref="TrialPageQuery.MaxTextLength"/>, a column the sweep does not have, or a
+    /// range over a text column; its ParamName is the request parameter.</exception>
+    public async Task<TrialPage?> QueryTrialsAsync(string sweep, TrialPageQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        TrialPageQueryCheck.Check(query);
+        if (await _sweeps.GetAsync(sweep, cancellationToken) is not { } row) return null;
+        return await _trialPages.ReadAsync(row, query, cancellationToken);
+    }
+
+    /// <summary>One trial's epochs as its learning curve (the sweep's metric and the losses); null when there is no such
+    /// sweep or trial. A trial that has not finished an epoch yet has an empty history.</summary>
+    public async Task<TrialHistory?> ReadTrialHistoryAsync(string sweep, int trial, CancellationToken cancellationToken = default)
+    {
+        if (await _sweeps.GetAsync(sweep, cancellationToken) is not { } row) return null;
+        if (!await _trialPages.HasTrialAsync(sweep, trial, cancellationToken)) return null;
+        var epochs = await _epochs.ReadAsync(sweep, trial, cancellationToken);
+        return TrialHistory.Of(sweep, trial, row.Metric, epochs.Select(epoch => epoch.Record));
+    }
 
     /// <summary>Upserts trial rows (by sweep and trial) and epoch rows (by sweep, trial and epoch) in one transaction.
     /// New hyperparameter columns are added to the trials table first. Rows of a sweep that is not in the store are

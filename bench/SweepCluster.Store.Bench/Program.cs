@@ -1,8 +1,9 @@
 // Entry point of the store micro-benchmark:
 //   dotnet run -c Release --project bench/SweepCluster.Store.Bench -- [--trials N] [--epochs E] [--file PATH]
 //                                                                    [--postgres HOST:PORT/DATABASE --user USER]
+//                                                                    [--mode writer|pages]
 // SQLite by default (a new file in the temporary folder unless --file); PostgreSQL with --postgres, its password
-// from the environment variable SWEEPCLUSTER_PG_PASSWORD. Prints one line of throughput; no assertion.
+// from the environment variable SWEEPCLUSTER_PG_PASSWORD. `--mode pages` times the run table's page query instead of the writer. Prints its figures; no assertion.
 using System.Globalization;
 
 namespace SweepCluster.Store.Bench;
@@ -11,6 +12,7 @@ public static class Program
 {
     private const int DefaultTrials = 100_000;
     private const int DefaultEpochs = 10;
+    private const string PagesMode = "pages";
     private const string PasswordVariable = "SWEEPCLUSTER_PG_PASSWORD";
 
     public static async Task<int> Main(string[] args)
@@ -21,7 +23,9 @@ public static class Program
         var location = Location(options);
         try
         {
-            Console.WriteLine(await new WriterBenchmark(location, trials, epochs).RunAsync());
+            Console.WriteLine(options.GetValueOrDefault("--mode") == PagesMode
+                ? await new PageQueryBenchmark(location, trials, epochs).RunAsync()
+                : await new WriterBenchmark(location, trials, epochs).RunAsync());
             return 0;
         }
         catch (StoreException error)

@@ -1,10 +1,11 @@
 // `sweep list`: the sweeps of the study tables (which survive a restart), newest first. A silo without study tables
 // (a test cluster with its own grain storage) lists the index grain's sweeps with their coordinators' progress.
-// A sweep's run tables come from the study tables only.
+// A sweep's run tables, pages of trials and trial histories come from the study tables only.
 using Orleans.Concurrency;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
+using SweepCluster.Core.TrialPages;
 using SweepCluster.Grains.Recording;
 
 namespace SweepCluster.Grains.Coordination;
@@ -16,6 +17,10 @@ public sealed class SweepCatalogGrain(IStudyCatalog catalog) : Grain, ISweepCata
         await catalog.ListSweepsAsync() ?? await FromIndexAsync();
 
     public Task<SweepRunTables?> GetRunTablesAsync(string sweepId) => catalog.ReadRunTablesAsync(sweepId);
+
+    public Task<TrialQueryResult<TrialPage>> QueryTrialsAsync(string sweepId, TrialPageQuery query) => catalog.QueryTrialsAsync(sweepId, query);
+
+    public Task<TrialQueryResult<TrialHistory>> GetTrialHistoryAsync(string sweepId, int trial) => catalog.ReadTrialHistoryAsync(sweepId, trial);
 
     private async Task<IReadOnlyList<SweepLine>> FromIndexAsync()
     {

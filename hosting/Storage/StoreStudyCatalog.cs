@@ -1,8 +1,10 @@
-// The catalog of a silo with a store: the sweeps table (newest first) joined with each sweep's trial counts, and a
-// sweep's run tables once this silo's queued rows are written.
+// The catalog of a silo with a store: the sweeps table (newest first) joined with each sweep's trial counts, a
+// sweep's run tables once this silo's queued rows are written, and the web run table's pages of trials and trial
+// histories (read as the store holds them, without a flush: the writer writes every few hundred milliseconds anyway).
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
+using SweepCluster.Core.TrialPages;
 using SweepCluster.Grains.Recording;
 
 namespace SweepCluster.Hosting.Storage;
@@ -29,4 +31,28 @@ public sealed class StoreStudyCatalog(SiloStore store) : IStudyCatalog
         await store.Writer.FlushAsync();
         return await StudyRunTables.ReadAsync(store.Store, sweepId);
     }
+
+    public async Task<TrialQueryResult<TrialPage>> QueryTrialsAsync(string sweepId, TrialPageQuery query)
+    {
+        try
+        {
+            return await store.Store.QueryTrialsAsync(sweepId, query) is { } page
+                ? TrialQueryResult<TrialPage>.Answered(page)
+                : TrialQueryResult<TrialPage>.NotFound(NoSweep(sweepId));
+        }
+        catch (TrialQueryException error)
+        {
+            return TrialQueryResult<TrialPage>.Invalid(error.ParamName ?? "", error.Reason);
+        }
+    }
+
+    public async Task<TrialQueryResult<TrialHistory>> ReadTrialHistoryAsync(string sweepId, int trial)
+    {
+        if (await store.Store.GetSweepAsync(sweepId) is null) return TrialQueryResult<TrialHistory>.NotFound(NoSweep(sweepId));
+        return await store.Store.ReadTrialHistoryAsync(sweepId, trial) is { } history
+            ? TrialQueryResult<TrialHistory>.Answered(history)
+            : TrialQueryResult<TrialHistory>.NotFound($"sweep '{sweepId}' has no trial {trial} in the store");
+    }
+
+    private static string NoSweep(string sweepId) => $"no sweep with id '{sweepId}' in the store";
 }

@@ -28,6 +28,9 @@ public interface IStoreDialect : IAsyncDisposable
     /// <summary>The identifier in double quotes, embedded quotes doubled; throws for names the engine cannot hold.</summary>
     string Quote(string identifier);
 
+    /// <summary>The operator of a LIKE that ignores case (SQLite: LIKE, which ignores ASCII case; PostgreSQL: ILIKE).</summary>
+    string CaseInsensitiveLike { get; }
+
     /// <summary>The engine's name for <paramref name="type"/>.</summary>
     string TypeName(ColumnType type);
 

@@ -74,6 +74,8 @@ internal sealed class PostgresDialect : IStoreDialect
         return quoted;
     }
 
+    public string CaseInsensitiveLike => "ILIKE";
+
     public string TypeName(ColumnType type) => type switch
     {
         ColumnType.Text => "text",

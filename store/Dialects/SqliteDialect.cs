@@ -96,6 +96,8 @@ internal sealed class SqliteDialect : IStoreDialect
 
     public string Quote(string identifier) => SqlIdentifier.Quote(identifier);
 
+    public string CaseInsensitiveLike => "LIKE";
+
     public string TypeName(ColumnType type) => type switch
     {
         ColumnType.Text or ColumnType.Timestamp => "TEXT",

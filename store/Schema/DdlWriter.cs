@@ -19,10 +19,10 @@ internal static class DdlWriter
         }
         sql.Append("PRIMARY KEY (").Append(string.Join(", ", table.PrimaryKey.Select(dialect.Quote))).Append("))");
         yield return sql.ToString();
-        foreach (var index in table.AllIndexes)
-        {
-            yield return $"CREATE INDEX {dialect.Quote(index.Name)} ON {dialect.Quote(table.Name)} " +
-                         $"({string.Join(", ", index.Columns.Select(dialect.Quote))})";
-        }
+        foreach (var index in table.AllIndexes) yield return CreateIndex(dialect, table.Name, index);
     }
+
+    /// <summary>CREATE INDEX of <paramref name="index"/> on <paramref name="table"/>.</summary>
+    public static string CreateIndex(IStoreDialect dialect, string table, IndexDefinition index) =>
+        $"CREATE INDEX {dialect.Quote(index.Name)} ON {dialect.Quote(table)} ({string.Join(", ", index.Columns.Select(dialect.Quote))})";
 }

@@ -23,5 +23,7 @@ internal static class SchemaMigrations
             dialect => dialect.Engine == StoreEngine.Postgres ? OrleansMembershipSchema.Statements() : []),
         new(3, "trials.test_metric: a completed trial's metric on its held-out test rows",
             dialect => [dialect.AddColumnSql(TrialsTable.Name, TrialsTable.TestMetricColumn.Name, TrialsTable.TestMetricColumn.Type)]),
+        new(4, "trials_status index on trials (sweep, status): the run table's status filter and its count",
+            dialect => [DdlWriter.CreateIndex(dialect, TrialsTable.Name, TrialsTable.StatusIndex)]),
     ];
 }

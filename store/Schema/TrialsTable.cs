@@ -1,7 +1,8 @@
 // The trials table: one row per trial, upserted by (sweep, trial) as the trial runs. Its fixed columns are below;
 // one typed column per searched hyperparameter ("learning_rate.initial", ...) is added when a sweep first writes it
 // (HyperparameterSchema), and sweep_hyperparameters names the ones that belong to each sweep. Definition is the
-// table as schema version 1 created it, never edited; columns added by later versions are in AddedColumns.
+// table as schema version 1 created it, never edited; columns added by later versions are in AddedColumns, and
+// StatusIndex came with version 4.
 namespace SweepCluster.Store.Schema;
 
 /// <summary>The <c>trials</c> table.</summary>
@@ -46,6 +47,9 @@ public static class TrialsTable
 
     /// <summary>The held-out test metric column (schema version 3).</summary>
     public static readonly ColumnDefinition TestMetricColumn = new(TestMetric, ColumnType.Real, Nullable: true);
+
+    /// <summary>The trials of a sweep by status (schema version 4): a status filter, and its count, read the index alone.</summary>
+    public static readonly IndexDefinition StatusIndex = new("trials_status", [Sweep, Status]);
 
     /// <summary>Fixed columns added after version 1, in the order the versions added them.</summary>
     public static readonly IReadOnlyList<ColumnDefinition> AddedColumns = [TestMetricColumn];

@@ -1,6 +1,6 @@
 // The ASP.NET Core half of a silo's web host: Kestrel on --http-bind:--http-port (HTTPS only on that port with
 // --https-cert and --https-key), optional basic authentication over
-// every page, and the routes: / → /sweeps, the sweep pages, and the Orleans dashboard under /dashboard. The silo itself
+// every page, and the routes: / → /sweeps, the sweep pages, the run table's JSON, and the Orleans dashboard under /dashboard. The silo itself
 // is configured by the caller (UseOrleans + AddSweepClusterDashboard; hosting's SweepSiloHost does both, and builds no
 // web host at all for --http-port 0).
 using Microsoft.AspNetCore.Authorization;
@@ -65,6 +65,7 @@ public static class SweepWebHostExtensions
         }
         app.MapGet("/", () => Results.Redirect(SweepEndpoints.ListPath));
         app.MapSweepPages();
+        app.MapTrialEndpoints();
         var dashboard = app.MapOrleansDashboard(routePrefix: DashboardPrefix);
         if (secured) dashboard.RequireAuthorization();
         return app;

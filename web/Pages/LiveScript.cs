@@ -1,6 +1,7 @@
-// The pages' only script: every few seconds it fetches the page's live fragment and swaps it into #live when it
-// changed (no reload, no flicker, the scroll position kept), and stops once the fragment says it is final. Vendored
-// nowhere, loaded from nowhere: it is inline.
+// The pages' live script: every few seconds it fetches the page's live fragment and swaps it into #live when it
+// changed (no reload, no flicker, the scroll position kept), and stops once the fragment says it is final. Around a
+// swap it fires sweep:live-swapping and sweep:live-swapped on document (the run table moves itself back in) and has
+// the report's charts drawn again (window.SweepCharts.renderAll, when the page has it). Inline, loaded from nowhere.
 namespace SweepCluster.Web.Pages;
 
 /// <summary>The inline script that keeps a page's #live element up to date.</summary>
@@ -28,7 +29,13 @@ internal static class LiveScript
                 return response.text();
               })
               .then(function (html) {
-                if (html !== last) { live.innerHTML = html; last = html; }
+                if (html !== last) {
+                  document.dispatchEvent(new CustomEvent('sweep:live-swapping'));
+                  live.innerHTML = html;
+                  last = html;
+                  if (window.SweepCharts && typeof window.SweepCharts.renderAll === 'function') window.SweepCharts.renderAll(live);
+                  document.dispatchEvent(new CustomEvent('sweep:live-swapped'));
+                }
                 say(isFinal() ? 'final' : 'live \u00b7 updated ' + new Date().toLocaleTimeString());
               })
               .catch(function (error) { say('not updating: ' + error.message + ' (retrying)'); })

@@ -1,5 +1,5 @@
-// The CSS of the web pages beyond the report's own: the navigation bar, the progress panel, status badges and the
-// sweep list. No '<' or '&', no external fonts or images (the pages work offline).
+// The CSS of the web pages beyond the report's own: the navigation bar, the progress panel, status badges, the
+// sweep list and the run table. No '<' or '&', no external fonts or images (the pages work offline).
 namespace SweepCluster.Web.Pages;
 
 /// <summary>The pages' extra style sheet.</summary>
@@ -25,5 +25,18 @@ internal static class WebStyles
         .badge.cancelled { background: #8a6d00; }
         td .bar { display: inline-block; width: 120px; height: 10px; background: #e6e6e6; border-radius: 5px; overflow: hidden; vertical-align: middle; margin-right: 0.4rem; }
         td .bar span { display: block; height: 100%; background: #2e7d32; }
+        .badge.pending, .badge.paused { background: #999; }
+        .badge.diverged, .badge.pruned { background: #6a4c93; }
+        .run-table h2 { margin-top: 1rem; }
+        .run-controls { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: center; margin: 0.4rem 0; font-size: 0.9rem; }
+        .run-controls label { margin-right: 0.3rem; white-space: nowrap; }
+        .run-controls .hint { color: #777; }
+        .run-controls input[type=search] { min-width: 22rem; padding: 0.2rem 0.4rem; }
+        .run-pager { margin-left: auto; font-variant-numeric: tabular-nums; }
+        .run-scroll { overflow-x: auto; }
+        #run-trials { font-variant-numeric: tabular-nums; }
+        #run-trials th.sortable { cursor: pointer; user-select: none; white-space: nowrap; }
+        #run-trials th.sortable:hover { text-decoration: underline; }
+        .run-chart-area .chart { height: 320px; }
         """;
 }

@@ -58,7 +58,8 @@ public static class SweepEndpoints
         var progress = await reader.ProgressAsync(id);
         if (progress is null) return NotFound($"No sweep with id '{id}' on this cluster.");
         var view = new SweepProgressView(progress);
-        var fragment = SweepPage.Fragment(view, await reader.ReportAsync(progress), DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var fragment = SweepPage.Fragment(view, await reader.LiveReportAsync(progress, now), now);
         return Html(context, PageViews.Parse(context.Request.Query[PageViews.QueryName]) == PageView.Fragment
             ? fragment
             : SweepPage.Document(id, progress.Name, fragment));

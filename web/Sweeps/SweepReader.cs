@@ -1,6 +1,7 @@
 // Reads sweeps from the cluster for the web pages: the index, each sweep's progress (an interleaving call), and its
 // report. A report is fetched from the coordinator only when the progress changed since the last fetch, so pages
-// polling every second cost the coordinator one cheap progress call each. It renders nothing.
+// polling every second cost the coordinator one cheap progress call each; the live page's report is also rebuilt at
+// most every few seconds, and never for a large sweep (LiveReportPolicy). It renders nothing.
 using System.Collections.Concurrent;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
@@ -43,7 +44,28 @@ public sealed class SweepReader(IGrainFactory grains)
         var report = await grains.GetGrain<ISweepCoordinatorGrain>(progress.SweepId).GetReportAsync();
         if (report is null) return null;
         if (_reports.Count >= MaxCachedReports) _reports.Clear();
-        _reports[progress.SweepId] = new CachedReport(fingerprint, report);
+        _reports[progress.SweepId] = new CachedReport(fingerprint, report, DateTimeOffset.UtcNow);
+        return report;
+    }
+
+    /// <summary>The report the live page embeds as of <paramref name="progress"/>: rebuilt only as
+    /// <see cref="LiveReportPolicy"/> allows (else the last one built); null for a sweep too large for a live report.</summary>
+    public async Task<SweepReport?> LiveReportAsync(SweepProgress progress, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var cached = _reports.GetValueOrDefault(progress.SweepId);
+        var fingerprint = Fingerprint(progress);
+        switch (LiveReportPolicy.Decide(progress.TotalTrials, progress.IsOver, cached?.Fingerprint != fingerprint, cached?.BuiltAt, now))
+        {
+            case LiveReportDecision.Omit:
+                return null;
+            case LiveReportDecision.Reuse:
+                return cached!.Report;
+        }
+        var report = await grains.GetGrain<ISweepCoordinatorGrain>(progress.SweepId).GetReportAsync();
+        if (report is null) return cached?.Report;
+        if (_reports.Count >= MaxCachedReports) _reports.Clear();
+        _reports[progress.SweepId] = new CachedReport(fingerprint, report, now);
         return report;
     }
 
@@ -51,5 +73,5 @@ public sealed class SweepReader(IGrainFactory grains)
     private static string Fingerprint(SweepProgress p) =>
         $"{p.Status}|{p.EpochsDone}|{string.Join(',', Enum.GetValues<TrialStatus>().Select(p.Count))}|{p.FinishedAt?.UtcTicks}";
 
-    private sealed record CachedReport(string Fingerprint, SweepReport Report);
+    private sealed record CachedReport(string Fingerprint, SweepReport Report, DateTimeOffset BuiltAt);
 }
