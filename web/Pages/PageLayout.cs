@@ -18,7 +18,8 @@ internal static class PageLayout
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
             .Append($"<title>{HtmlText.Escape(title)}</title>\n")
-            .Append("<style>\n").Append(HtmlRenderer.StyleSheet).Append('\n').Append(WebStyles.Css).Append("\n</style>\n</head>\n<body>\n")
+            .Append("<style>\n").Append(HtmlRenderer.StyleSheet).Append('\n').Append(WebStyles.Css).Append("\n</style>\n")
+            .Append(HtmlRenderer.ChartHeadElements).Append("</head>\n<body>\n")
             .Append("<nav class=\"top\"><span class=\"brand\">SweepCluster</span>")
             .Append($"<a href=\"{Sweeps.SweepEndpoints.ListPath}\">Sweeps</a>")
             .Append($"<a href=\"{SweepWebHostExtensions.DashboardPrefix}/\">Orleans dashboard</a>");

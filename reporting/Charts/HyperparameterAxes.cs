@@ -1,0 +1,36 @@
+// The axes of the searched hyperparameters in the per-trial charts: a numeric column's axis (named as trials.csv
+// names it, log or linear by LogAxisRule, with a unit where the column has one) and a schedule-family column's
+// category axis. Axes only.
+using SweepCluster.Core.Specs;
+
+namespace SweepCluster.Reporting.Charts;
+
+/// <summary>Axes for run-table hyperparameter columns.</summary>
+internal static class HyperparameterAxes
+{
+    private const string BatchSizePrefix = "batch_size.";
+    private const string ExamplesUnit = "examples";
+
+    /// <summary>The batch-size columns measured in examples.</summary>
+    private static readonly HashSet<string> InExamples = new(StringComparer.Ordinal) { "initial", "min", "max", "final" };
+
+    /// <summary>The axis of numeric column <paramref name="column"/> over the values of <paramref name="trials"/>.</summary>
+    public static ChartAxis Numeric(string column, IEnumerable<TrialRun> trials) =>
+        new(column, UnitOf(column), LogAxisRule.For(trials.Where(t => t.Numeric.ContainsKey(column)).Select(t => t.Numeric[column])));
+
+    /// <summary>The category axis of family column <paramref name="column"/>: the families the trials used, in the
+    /// order the spec language lists them.</summary>
+    public static ChartAxis Family(string column, IEnumerable<TrialRun> trials) =>
+        new(column, "", AxisScale.Category, Families(column, trials));
+
+    /// <summary>The families of <paramref name="column"/>, known ones in spec order, then any other name alphabetically.</summary>
+    public static IReadOnlyList<string> Families(string column, IEnumerable<TrialRun> trials)
+    {
+        var used = trials.Where(t => t.Families.ContainsKey(column)).Select(t => t.Families[column]).ToHashSet(StringComparer.Ordinal);
+        var known = SpecNames.All<ScheduleFamily>();
+        return known.Where(used.Contains).Concat(used.Except(known).Order(StringComparer.Ordinal)).ToArray();
+    }
+
+    private static string UnitOf(string column) =>
+        column.StartsWith(BatchSizePrefix, StringComparison.Ordinal) && InExamples.Contains(column[BatchSizePrefix.Length..]) ? ExamplesUnit : "";
+}
