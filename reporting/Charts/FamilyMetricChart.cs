@@ -54,8 +54,8 @@ internal static class FamilyMetricChart
         var families = Enum.GetValues<ScheduleTarget>()
             .SelectMany(target => report.Families.Where(f => f.Target == target && f.Values.Count > 0)).ToArray();
         var points = families.SelectMany((f, x) => f.Values.Select(v => new ChartPoint(x, v))).ToArray();
-        var thinned = families.Any(ReportCuts.IsThinned)
-            ? " A family with more trials than that shows evenly spaced quantiles of their values." : "";
+        var thinned = families.Where(ReportCuts.IsThinned).Select(f => f.Values.Count).DefaultIfEmpty().Max() is var kept and > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" A family with more than {kept} trials shows that many evenly spaced quantiles of them.") : "";
         var note = $"One dot per completed trial, at its final {ReportText.Name(report.Header.Metric.Name)}.{thinned} " +
             "Pruned trials are not shown: their values at the pruning epoch need the study store's run tables.";
         return new XyChart(Id, $"{ReportText.Name(report.Header.Metric.Name)} by schedule family (completed trials)", note,
