@@ -14,7 +14,8 @@ public static class EChartsOptions
     private const string PlottedDigits = "G6";
 
     private const int TitleHeight = 44;
-    private const int LegendHeight = 56;
+    private const int ParallelNamesHeight = 64;
+    private const int LegendHeight = 72;
     private const int PanelHeight = 170;
     private const int PanelGap = 46;
     private const int SinglePanelHeight = 300;
@@ -30,6 +31,9 @@ public static class EChartsOptions
     private const double ParallelLineOpacity = 0.45;
     private const string TextColor = "#333333";
     private const string FontSize = "12";
+
+    /// <summary>Degrees the parallel axes' names are turned, so that long column names do not run into each other.</summary>
+    private const int ParallelNameRotation = 20;
 
     private static readonly JsonSerializerOptions Writing = new() { WriteIndented = false };
 
@@ -126,17 +130,18 @@ public static class EChartsOptions
             ["tooltip"] = new JsonObject { ["trigger"] = "item", ["confine"] = true },
             ["parallel"] = new JsonObject
             {
-                ["left"] = GridLeft, ["right"] = GridLeft * 2, ["top"] = TitleHeight + XNameGap, ["bottom"] = LegendHeight,
+                ["left"] = GridLeft, ["right"] = GridLeft * 2, ["top"] = TitleHeight + ParallelNamesHeight, ["bottom"] = XNameGap,
                 ["parallelAxisDefault"] = new JsonObject
                 {
-                    ["nameLocation"] = "end", ["nameGap"] = 12, ["nameTextStyle"] = new JsonObject { ["fontSize"] = FontSize },
+                    ["nameLocation"] = "end", ["nameGap"] = 12, ["nameRotate"] = ParallelNameRotation,
+                    ["nameTextStyle"] = new JsonObject { ["fontSize"] = FontSize, ["align"] = "left" },
                 },
             },
             ["parallelAxis"] = axes,
             ["visualMap"] = new JsonObject
             {
                 ["type"] = "continuous", ["dimension"] = metric, ["min"] = Number(low), ["max"] = Number(high), ["calculable"] = true,
-                ["right"] = 8, ["top"] = "middle", ["text"] = new JsonArray(chart.Axes[metric].Name, null),
+                ["right"] = 8, ["top"] = "middle",
                 ["inRange"] = new JsonObject { ["color"] = new JsonArray("#D55E00", "#F0E442", "#0072B2") },
             },
             ["series"] = new JsonArray(new JsonObject

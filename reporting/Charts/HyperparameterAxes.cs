@@ -14,6 +14,18 @@ internal static class HyperparameterAxes
     /// <summary>The batch-size columns measured in examples.</summary>
     private static readonly HashSet<string> InExamples = new(StringComparer.Ordinal) { "initial", "min", "max", "final" };
 
+    /// <summary>The numeric columns of <paramref name="columns"/> with at least two distinct values among
+    /// <paramref name="trials"/> (a column every trial shares, or none has, tells nothing about the metric).</summary>
+    public static IReadOnlyList<string> Varying(IEnumerable<string> columns, IReadOnlyCollection<TrialRun> trials) =>
+        columns.Where(c => trials.Where(t => t.Numeric.ContainsKey(c)).Select(t => t.Numeric[c]).Distinct().Skip(1).Any()).ToArray();
+
+    /// <summary>The family columns of <paramref name="columns"/> with at least two families among <paramref name="trials"/>.</summary>
+    public static IReadOnlyList<string> VaryingFamilies(IEnumerable<string> columns, IReadOnlyCollection<TrialRun> trials) =>
+        columns.Where(c => Families(c, trials).Count > 1).ToArray();
+
+    /// <summary>What the charts say about the columns they leave out.</summary>
+    public const string ConstantColumnsLeftOut = "Searched columns with a single value among these trials are left out.";
+
     /// <summary>The axis of numeric column <paramref name="column"/> over the values of <paramref name="trials"/>.</summary>
     public static ChartAxis Numeric(string column, IEnumerable<TrialRun> trials) =>
         new(column, UnitOf(column), LogAxisRule.For(trials.Where(t => t.Numeric.ContainsKey(column)).Select(t => t.Numeric[column])));

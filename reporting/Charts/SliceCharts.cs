@@ -1,6 +1,6 @@
 // Slice plots: the final metric of every completed trial (capped by TrialSample) against each searched numeric
 // hyperparameter, one chart per column, log or linear by LogAxisRule. The schedule families have their own chart
-// (FamilyMetricChart). Builds chart specs only.
+// (FamilyMetricChart); a column with a single value among the completed trials gets none. Builds chart specs only.
 using System.Globalization;
 using SweepCluster.Core;
 using SweepCluster.Reporting.Formatting;
@@ -19,7 +19,7 @@ internal static class SliceCharts
         if (completed.Length == 0) return [];
         var drawn = TrialSample.Of(completed, metric.Goal, cap, Math.Min(TrialSample.TopTrialsDrawn, cap));
         var sampled = TrialSample.Note(drawn.Count, completed.Length);
-        return runs.NumericColumns.Select((column, i) =>
+        return HyperparameterAxes.Varying(runs.NumericColumns, completed).Select((column, i) =>
         {
             var axis = HyperparameterAxes.Numeric(column, completed);
             var points = drawn.Where(t => t.Numeric.ContainsKey(column))

@@ -98,16 +98,19 @@ public sealed class ChartSpecTests
         var slices = SliceCharts.Of(runs, Accuracy);
         var parallel = ParallelCoordinatesChart.Of(runs, Accuracy)!;
 
-        Assert.Equal(["learning_rate.initial", "batch_size.initial"], slices.Select(s => s.X.Name));
+        // batch_size.initial is 32 in every trial: it tells nothing, so it has no slice and no parallel axis.
+        Assert.Equal(["learning_rate.initial"], slices.Select(s => s.X.Name));
         Assert.Equal(AxisScale.Log, slices[0].X.Scale); // 0.01 to 0.2: a factor of 20
-        Assert.Equal(AxisScale.Linear, slices[1].X.Scale); // every batch starts at 32
-        Assert.Equal("examples", slices[1].X.Unit);
         Assert.All(slices, s => Assert.Equal(completed, s.Series.Single().Points.Count));
-        Assert.Equal(["learning_rate.initial", "batch_size.initial", "learning_rate.schedule", "batch_size.schedule", "val_accuracy"],
-            parallel.Axes.Select(a => a.Name));
-        Assert.Equal(["constant", "inverse_time", "cosine"], parallel.Axes[2].Categories);
+        Assert.Equal(["learning_rate.initial", "learning_rate.schedule", "batch_size.schedule", "val_accuracy"], parallel.Axes.Select(a => a.Name));
+        Assert.Equal(["constant", "inverse_time", "cosine"], parallel.Axes[1].Categories);
+        Assert.Equal(["constant", "step"], parallel.Axes[2].Categories);
         Assert.Equal(completed, parallel.Rows.Count);
     }
+
+    [Fact]
+    public void BatchSizeColumnsAreInExamples() =>
+        Assert.Equal("examples", HyperparameterAxes.Numeric("batch_size.initial", [Run(0, TrialStatus.Completed, 0.5)]).Unit);
 
     [Fact]
     public void TheFamilyChartShowsPrunedTrialsAtTheirPruningEpochWithAnotherMarker()
