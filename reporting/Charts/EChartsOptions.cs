@@ -32,6 +32,12 @@ public static class EChartsOptions
     private const string TextColor = "#333333";
     private const string FontSize = "12";
 
+    /// <summary>Room right of the last parallel axis for its turned name and the colour scale.</summary>
+    private const int ParallelRight = 230;
+
+    /// <summary>Decimals of the values at the ends of the parallel chart's colour scale (metrics such as 0.9638).</summary>
+    private const int ColourScaleDecimals = 4;
+
     /// <summary>Degrees the parallel axes' names are turned, so that long column names do not run into each other.</summary>
     private const int ParallelNameRotation = 20;
 
@@ -109,6 +115,7 @@ public static class EChartsOptions
             var axis = chart.Axes[i];
             var node = new JsonObject { ["dim"] = i, ["name"] = axis.Label, ["type"] = AxisType(axis.Scale) };
             if (axis.Scale == AxisScale.Category) node["data"] = Strings(axis.Categories ?? []);
+            if (axis.Scale == AxisScale.Linear) node["scale"] = true;
             if (axis.Min is { } min) node["min"] = Number(min);
             if (axis.Max is { } max) node["max"] = Number(max);
             axes.Add(node);
@@ -130,7 +137,7 @@ public static class EChartsOptions
             ["tooltip"] = new JsonObject { ["trigger"] = "item", ["confine"] = true },
             ["parallel"] = new JsonObject
             {
-                ["left"] = GridLeft, ["right"] = GridLeft * 2, ["top"] = TitleHeight + ParallelNamesHeight, ["bottom"] = XNameGap,
+                ["left"] = GridLeft, ["right"] = ParallelRight, ["top"] = TitleHeight + ParallelNamesHeight, ["bottom"] = XNameGap,
                 ["parallelAxisDefault"] = new JsonObject
                 {
                     ["nameLocation"] = "end", ["nameGap"] = 12, ["nameRotate"] = ParallelNameRotation,
@@ -141,7 +148,7 @@ public static class EChartsOptions
             ["visualMap"] = new JsonObject
             {
                 ["type"] = "continuous", ["dimension"] = metric, ["min"] = Number(low), ["max"] = Number(high), ["calculable"] = true,
-                ["right"] = 8, ["top"] = "middle",
+                ["right"] = 8, ["top"] = "middle", ["precision"] = ColourScaleDecimals,
                 ["inRange"] = new JsonObject { ["color"] = new JsonArray("#D55E00", "#F0E442", "#0072B2") },
             },
             ["series"] = new JsonArray(new JsonObject

@@ -33,8 +33,9 @@ internal static class IntermediateValuesChart
         var pruned = drawn.Where(t => t.PrunedAtEpoch is not null && t.MetricAtPruning is not null)
             .Select(t => new ChartPoint(t.PrunedAtEpoch!.Value, t.MetricAtPruning, Label(t))).ToArray();
         if (pruned.Length > 0) series.Add(new ChartSeries(PrunedHere, SeriesMark.Cross, ChartColors.PruningMark, pruned));
-        var note = $"One line per trial: its {ReportText.Name(metric.Name)} after each epoch, coloured by status (legend: status and trial count); " +
-            $"× marks the epoch after which the trial scheduler pruned a trial. {TrialSample.Note(drawn.Count, withCurves.Length)}".TrimEnd();
+        var pruning = pruned.Length > 0 ? "; × marks the epoch after which the trial scheduler pruned a trial" : "";
+        var note = $"One line per trial: its {ReportText.Name(metric.Name)} after each epoch, coloured by status (legend: status and trial count)" +
+            $"{pruning}. {TrialSample.Note(drawn.Count, withCurves.Length)}".TrimEnd();
         return new XyChart(Id, $"{ReportText.Name(metric.Name)} after each epoch of every trial", note, MetricAxis.Epoch,
             [MetricAxis.Of(metric)], series);
     }
