@@ -47,8 +47,10 @@ internal static class FamilyMetricChart
             FamilyAxisBase with { Categories = categories.Select(Name).ToArray() }, [MetricAxis.Of(metric)], series);
     }
 
-    /// <summary>Without run tables: the report's per-family values of the completed trials only.</summary>
-    public static XyChart? Of(SweepReport report)
+    /// <summary>Without run tables, or when they name no searched family: the report's per-family values of the
+    /// completed trials only.</summary>
+    /// <param name="hasRunTables">Whether the run tables were at hand (the note then says why pruned trials are missing).</param>
+    public static XyChart? Of(SweepReport report, bool hasRunTables = false)
     {
         if (report.Families.All(f => f.Values.Count == 0)) return null;
         var families = Enum.GetValues<ScheduleTarget>()
@@ -56,8 +58,10 @@ internal static class FamilyMetricChart
         var points = families.SelectMany((f, x) => f.Values.Select(v => new ChartPoint(x, v))).ToArray();
         var thinned = families.Where(ReportCuts.IsThinned).Select(f => f.Values.Count).DefaultIfEmpty().Max() is var kept and > 0
             ? string.Create(CultureInfo.InvariantCulture, $" A family with more than {kept} trials shows that many evenly spaced quantiles of them.") : "";
-        var note = $"One dot per completed trial, at its final {ReportText.Name(report.Header.Metric.Name)}.{thinned} " +
-            "Pruned trials are not shown: their values at the pruning epoch need the study store's run tables.";
+        var missing = hasRunTables
+            ? "Pruned trials are not shown: the sweep searched no schedule family, so every trial shares its families."
+            : "Pruned trials are not shown: their values at the pruning epoch need the study store's run tables.";
+        var note = $"One dot per completed trial, at its final {ReportText.Name(report.Header.Metric.Name)}.{thinned} {missing}";
         return new XyChart(Id, $"{ReportText.Name(report.Header.Metric.Name)} by schedule family (completed trials)", note,
             FamilyAxisBase with { Categories = families.Select(f => $"{ReportText.Name(f.Target)}: {f.Family}").ToArray() },
             [MetricAxis.Of(report.Header.Metric)],

@@ -32,7 +32,7 @@ public sealed record ReportChartSet(XyChart? Losses, XyChart? Metric, XyChart? S
             trials is not null && trials.Trials.Any(t => t.Curve.Count > 0) ? IntermediateValuesChart.Of(trials, metric) : null,
             trials is null ? null : ParallelCoordinatesChart.Of(trials, metric),
             trials is null ? [] : SliceCharts.Of(trials, metric),
-            (trials is null ? null : FamilyMetricChart.Of(trials, metric)) ?? FamilyMetricChart.Of(report));
+            (trials is null ? null : FamilyMetricChart.Of(trials, metric)) ?? FamilyMetricChart.Of(report, trials is not null));
     }
 
     /// <summary>Every chart present, in page order.</summary>
