@@ -6,6 +6,12 @@ using Microsoft.Playwright;
 
 namespace SweepCluster.Web.Tests;
 
+/// <summary>The sweeps these tests run use every core: they run alone, after the tests that run side by side (the live
+/// page's test waits for its own sweep and must not be slowed by these).</summary>
+[CollectionDefinition(nameof(ReportChartsBrowserTests), DisableParallelization = true)]
+public sealed class RealSweepsCollection;
+
+[Collection(nameof(ReportChartsBrowserTests))]
 public sealed class ReportChartsBrowserTests
 {
     /// <summary>The variable that names another folder for the screenshots.</summary>
