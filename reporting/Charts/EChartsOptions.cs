@@ -32,6 +32,9 @@ public static class EChartsOptions
     private const string TextColor = "#333333";
     private const string FontSize = "12";
 
+    /// <summary>The widest a category's name runs on an x axis before it breaks onto another line.</summary>
+    private const int CategoryLabelWidth = 110;
+
     /// <summary>Room right of the last parallel axis for its turned name and the colour scale.</summary>
     private const int ParallelRight = 230;
 
@@ -173,7 +176,12 @@ public static class EChartsOptions
         {
             ["type"] = AxisType(axis.Scale), ["name"] = axis.Label, ["nameLocation"] = "middle", ["nameGap"] = nameGap,
         };
-        if (axis.Scale == AxisScale.Category) node["data"] = Strings(axis.Categories ?? []);
+        if (axis.Scale == AxisScale.Category)
+        {
+            node["data"] = Strings(axis.Categories ?? []);
+            // Every category named, long names broken over lines rather than skipped.
+            node["axisLabel"] = new JsonObject { ["interval"] = 0, ["width"] = CategoryLabelWidth, ["overflow"] = "break" };
+        }
         if (axis.Scale == AxisScale.Linear) node["scale"] = true;
         if (axis.Min is { } min) node["min"] = Number(min);
         if (axis.Max is { } max) node["max"] = Number(max);

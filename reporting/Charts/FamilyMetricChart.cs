@@ -41,8 +41,10 @@ internal static class FamilyMetricChart
         };
         var pruned = Points(TrialStatus.Pruned, t => t.MetricAtPruning);
         if (pruned.Length > 0) series.Add(new(PrunedName, SeriesMark.Cross, ChartColors.Of(TrialStatus.Pruned), pruned));
-        var note = $"One mark per trial: a dot at a completed trial's final {ReportText.Name(metric.Name)}, a cross at a pruned trial's value " +
-            $"after the epoch it was pruned (a family's survivors are the trials its pruned ones did not beat early). {TrialSample.Note(drawn.Count, shown.Length)}";
+        var crosses = pruned.Length > 0
+            ? ", a cross at a pruned trial's value after the epoch it was pruned (a family's survivors are the trials its pruned ones did not beat early)"
+            : "; no trial was pruned";
+        var note = $"One mark per trial: a dot at a completed trial's final {ReportText.Name(metric.Name)}{crosses}. {TrialSample.Note(drawn.Count, shown.Length)}";
         return new XyChart(Id, $"{ReportText.Name(metric.Name)} by schedule family", note.TrimEnd(),
             FamilyAxisBase with { Categories = categories.Select(Name).ToArray() }, [MetricAxis.Of(metric)], series);
     }
