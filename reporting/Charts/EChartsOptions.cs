@@ -35,6 +35,9 @@ public static class EChartsOptions
     /// <summary>The widest a category's name runs on an x axis before it breaks onto another line.</summary>
     private const int CategoryLabelWidth = 110;
 
+    /// <summary>How much further a category axis's name sits from the axis (its labels may take two lines).</summary>
+    private const int CategoryNameExtraGap = 16;
+
     /// <summary>Room right of the last parallel axis for its turned name and the colour scale.</summary>
     private const int ParallelRight = 230;
 
@@ -181,6 +184,7 @@ public static class EChartsOptions
             node["data"] = Strings(axis.Categories ?? []);
             // Every category named, long names broken over lines rather than skipped.
             node["axisLabel"] = new JsonObject { ["interval"] = 0, ["width"] = CategoryLabelWidth, ["overflow"] = "break" };
+            node["nameGap"] = nameGap + CategoryNameExtraGap;
         }
         if (axis.Scale == AxisScale.Linear) node["scale"] = true;
         if (axis.Min is { } min) node["min"] = Number(min);
