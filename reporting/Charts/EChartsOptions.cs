@@ -15,7 +15,7 @@ public static class EChartsOptions
 
     private const int TitleHeight = 44;
     private const int ParallelNamesHeight = 64;
-    private const int LegendHeight = 72;
+    private const int LegendHeight = 84;
     private const int PanelHeight = 170;
     private const int PanelGap = 46;
     private const int SinglePanelHeight = 300;
@@ -35,8 +35,11 @@ public static class EChartsOptions
     /// <summary>The widest a category's name runs on an x axis before it breaks onto another line.</summary>
     private const int CategoryLabelWidth = 110;
 
+    /// <summary>The line height of a category's name broken over lines.</summary>
+    private const int CategoryLabelLineHeight = 14;
+
     /// <summary>How much further a category axis's name sits from the axis (its labels may take two lines).</summary>
-    private const int CategoryNameExtraGap = 16;
+    private const int CategoryNameExtraGap = 20;
 
     /// <summary>Room right of the last parallel axis for its turned name and the colour scale.</summary>
     private const int ParallelRight = 230;
@@ -183,7 +186,9 @@ public static class EChartsOptions
         {
             node["data"] = Strings(axis.Categories ?? []);
             // Every category named, long names broken over lines rather than skipped.
-            node["axisLabel"] = new JsonObject { ["interval"] = 0, ["width"] = CategoryLabelWidth, ["overflow"] = "break" };
+            node["axisLabel"] = new JsonObject { ["interval"] = 0, ["width"] = CategoryLabelWidth, ["overflow"] = "break",
+                ["lineHeight"] = CategoryLabelLineHeight,
+            };
             node["nameGap"] = nameGap + CategoryNameExtraGap;
         }
         if (axis.Scale == AxisScale.Linear) node["scale"] = true;

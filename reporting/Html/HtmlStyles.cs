@@ -18,7 +18,7 @@ internal static class HtmlStyles
         .table-scroll { max-width: 100%; overflow-x: auto; }
         table { border-collapse: collapse; font-size: 0.82rem; margin: 0.6rem 0; }
         th, td { border: 1px solid #ddd; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
-        th { background: #f5f5f5; white-space: nowrap; }
+        th { background: #f5f5f5; overflow-wrap: normal; }
         td { overflow-wrap: anywhere; }
         td code { overflow-wrap: break-word; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
