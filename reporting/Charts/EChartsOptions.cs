@@ -32,6 +32,14 @@ public static class EChartsOptions
     private const string TextColor = "#333333";
     private const string FontSize = "12";
 
+    private const int TitleFontSize = 14;
+    private const int ParallelNameGap = 12;
+    private const int ParallelLineWidth = 1;
+    private const int ColourScaleRight = 8;
+
+    /// <summary>How faint a parallel line outside the brushed ranges is drawn.</summary>
+    private const double OutsideSelectionOpacity = 0.05;
+
     /// <summary>The widest a category's name runs on an x axis before it breaks onto another line.</summary>
     private const int CategoryLabelWidth = 110;
 
@@ -149,7 +157,7 @@ public static class EChartsOptions
                 ["left"] = GridLeft, ["right"] = ParallelRight, ["top"] = TitleHeight + ParallelNamesHeight, ["bottom"] = XNameGap,
                 ["parallelAxisDefault"] = new JsonObject
                 {
-                    ["nameLocation"] = "end", ["nameGap"] = 12, ["nameRotate"] = ParallelNameRotation,
+                    ["nameLocation"] = "end", ["nameGap"] = ParallelNameGap, ["nameRotate"] = ParallelNameRotation,
                     ["nameTextStyle"] = new JsonObject { ["fontSize"] = FontSize, ["align"] = "left" },
                 },
             },
@@ -157,21 +165,21 @@ public static class EChartsOptions
             ["visualMap"] = new JsonObject
             {
                 ["type"] = "continuous", ["dimension"] = metric, ["min"] = Number(low), ["max"] = Number(high), ["calculable"] = true,
-                ["right"] = 8, ["top"] = "middle", ["precision"] = ColourScaleDecimals,
+                ["right"] = ColourScaleRight, ["top"] = "middle", ["precision"] = ColourScaleDecimals,
                 ["inRange"] = new JsonObject { ["color"] = new JsonArray("#D55E00", "#F0E442", "#0072B2") },
             },
             ["series"] = new JsonArray(new JsonObject
             {
                 ["type"] = "parallel", ["name"] = chart.Title, ["data"] = data,
-                ["lineStyle"] = new JsonObject { ["width"] = 1, ["opacity"] = ParallelLineOpacity },
-                ["inactiveOpacity"] = 0.05, ["activeOpacity"] = 1,
+                ["lineStyle"] = new JsonObject { ["width"] = ParallelLineWidth, ["opacity"] = ParallelLineOpacity },
+                ["inactiveOpacity"] = OutsideSelectionOpacity, ["activeOpacity"] = 1,
             }),
         };
     }
 
     private static JsonObject Title(ChartSpec chart) => new()
     {
-        ["text"] = chart.Title, ["left"] = "center", ["textStyle"] = new JsonObject { ["fontSize"] = 14, ["fontWeight"] = "bold" },
+        ["text"] = chart.Title, ["left"] = "center", ["textStyle"] = new JsonObject { ["fontSize"] = TitleFontSize, ["fontWeight"] = "bold" },
     };
 
     private static JsonObject Legend() => new() { ["type"] = "scroll", ["bottom"] = 0 };
