@@ -16,6 +16,6 @@ public enum ReportFormat
     /// <summary>The report itself as indented JSON (snake_case).</summary>
     Json,
 
-    /// <summary>A self-contained HTML page with inline SVG charts.</summary>
+    /// <summary>A self-contained HTML page with interactive charts (the charting library inlined; works offline).</summary>
     Html,
 }

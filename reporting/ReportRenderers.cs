@@ -23,15 +23,20 @@ public static class ReportRenderers
             ? renderer
             : throw new ArgumentOutOfRangeException(nameof(format), format, "no renderer for this format");
 
-    /// <summary>Writes the report in <paramref name="format"/> to <paramref name="output"/> as it goes.</summary>
-    public static void Write(SweepReport report, ReportFormat format, TextWriter output) => For(format).Write(report, output);
+    /// <summary>Writes the report in <paramref name="format"/> to <paramref name="output"/> as it goes; the HTML page
+    /// adds its per-trial charts when the sweep's <paramref name="runs"/> are given (the other formats do not use them).</summary>
+    public static void Write(SweepReport report, ReportFormat format, TextWriter output, SweepRunTables? runs = null)
+    {
+        if (For(format) is HtmlRenderer) HtmlRenderer.Write(report, runs, output);
+        else For(format).Write(report, output);
+    }
 
     /// <summary>The report as text in <paramref name="format"/>: what <see cref="Write"/> writes, as one string (for tests,
     /// the web pages and other small outputs; files and the console get <see cref="Write"/>).</summary>
-    public static string Render(SweepReport report, ReportFormat format)
+    public static string Render(SweepReport report, ReportFormat format, SweepRunTables? runs = null)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        Write(report, format, text);
+        Write(report, format, text, runs);
         return text.ToString();
     }
 

@@ -1,9 +1,11 @@
 // `sweep report ID [--format table|md|csv|json|html] [-o FILE|DIR]`: the ranked report of a sweep, finished or not. An
-// existing folder as -o gets every format, with the sweep's trials.csv and history.csv from the cluster's store.
+// existing folder as -o gets every format, with the sweep's trials.csv and history.csv from the cluster's store; the
+// HTML format gets the same run tables for its per-trial charts.
 using System.CommandLine;
 using Spectre.Console;
 using SweepCluster.Abstractions;
 using SweepCluster.Cli.Cluster;
+using SweepCluster.Core.Reports;
 using SweepCluster.Hosting;
 using SweepCluster.Reporting;
 
@@ -49,7 +51,8 @@ public static class ReportCommand
             }
             else if (parse.GetValue(output) is { } file)
             {
-                await using (var writer = new StreamWriter(file.FullName)) ReportRenderers.Write(report, chosen, writer);
+                var runs = await HtmlRunTablesAsync(cluster, sweepId, chosen, cancellation);
+                await using (var writer = new StreamWriter(file.FullName)) ReportRenderers.Write(report, chosen, writer, runs);
                 AnsiConsole.MarkupLineInterpolated($"wrote {file.FullName}");
             }
             else if (chosen == ReportFormat.Table)
@@ -58,10 +61,19 @@ public static class ReportCommand
             }
             else
             {
-                ReportRenderers.Write(report, chosen, Console.Out);
+                ReportRenderers.Write(report, chosen, Console.Out, await HtmlRunTablesAsync(cluster, sweepId, chosen, cancellation));
             }
             return (int)ExitCode.Success;
         }));
         return command;
+    }
+
+    /// <summary>The sweep's run tables when the format is HTML (its per-trial charts); null for the other formats, or when
+    /// the cluster keeps no study tables.</summary>
+    private static async Task<SweepRunTables?> HtmlRunTablesAsync(SweepAccess cluster, string sweepId, ReportFormat format, CancellationToken cancellation)
+    {
+        if (format != ReportFormat.Html) return null;
+        var catalog = cluster.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key);
+        return await cluster.Calls.RunAsync($"the run tables of sweep {sweepId}", () => catalog.GetRunTablesAsync(sweepId), cancellation);
     }
 }

@@ -11,7 +11,7 @@ namespace SweepCluster.Cli.Commands;
 public static class ReportOutput
 {
     /// <summary>Writes report.{txt,md,csv,json,html} into <paramref name="folder"/>, and trials.csv and history.csv when
-    /// <paramref name="runs"/> is given, and returns the files written.</summary>
+    /// <paramref name="runs"/> is given (report.html then has its per-trial charts), and returns the files written.</summary>
     public static IReadOnlyList<string> WriteAll(SweepReport report, string folder, SweepRunTables? runs = null)
     {
         Directory.CreateDirectory(folder);
@@ -19,7 +19,7 @@ public static class ReportOutput
         foreach (var format in Enum.GetValues<ReportFormat>())
         {
             var path = Path.Combine(folder, "report" + ReportRenderers.FileExtension(format));
-            using (var file = new StreamWriter(path)) ReportRenderers.Write(report, format, file);
+            using (var file = new StreamWriter(path)) ReportRenderers.Write(report, format, file, runs);
             files.Add(path);
         }
         if (runs is not null)

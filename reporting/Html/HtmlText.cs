@@ -1,5 +1,5 @@
-// Escaping of user text for HTML and SVG text and attribute values (the five XML-significant characters), so the
-// output is also well-formed XML. Non-ASCII characters pass through unchanged (the page is UTF-8).
+// Escaping of user text for HTML text and attribute values (the five XML-significant characters), for the web pages
+// written by string building (the report itself is Razor components, which escape on their own). Non-ASCII characters pass through unchanged (the page is UTF-8).
 using System.Text;
 
 namespace SweepCluster.Reporting.Html;

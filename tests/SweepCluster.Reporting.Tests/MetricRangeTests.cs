@@ -1,7 +1,6 @@
-// The range each metric kind lies in, and intervals and chart axes clipped to it.
+// The range each metric kind lies in, and intervals clipped to it.
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
-using SweepCluster.Reporting.Svg;
 using SweepCluster.Testing;
 
 namespace SweepCluster.Reporting.Tests;
@@ -46,33 +45,4 @@ public sealed class MetricRangeTests
         var unclipped = MetricStatistics.Of([0.90, 0.92, 0.94])!;
         Assert.Equal(unclipped, MetricStatistics.Of([0.90, 0.92, 0.94], MetricRange.Fraction));
     }
-
-    [Fact]
-    public void AnAccuracyAxisEndsAtOne()
-    {
-        var ticks = NiceTicks.Within(NiceTicks.For(0.95, 1.0), MetricRange.Fraction);
-        Assert.Equal(1.0, ticks.Max);
-        Assert.Equal(1.0, ticks.Values[^1]);
-
-        var flat = NiceTicks.Within(NiceTicks.For(1.0, 1.0), MetricRange.Fraction); // all seeds at 1.0: padded to [0.9, 1.1] before
-        Assert.Equal((0.9, 1.0), (flat.Min, flat.Max));
-        Assert.All(flat.Values, v => Assert.InRange(v, 0.9, 1.0));
-    }
-
-    [Fact]
-    public void TheFamilyChartOfAccuracyStopsAtOneWhereMeanPlusStdGoesPastIt()
-    {
-        // mean 0.9733, std 0.0379: mean + std = 1.011, which put the axis' top tick at 1.02 before
-        var report = SweepReportBuilder.Build(new SyntheticSweep(MetricSpec.DefaultClassification).Completed("a", 0.99, 1.0, 0.93).Build());
-        var family = report.Families.First();
-        var unclipped = new DotPlot("t", "y", [new DotGroup("g", [new DotCategory("c", family.Values, family.Metric!.Mean, family.Metric.StdDev)])], "dots");
-
-        Assert.True(YTicks(unclipped.ToSvg()).Max() > 1.0);
-        Assert.Equal(1.0, YTicks(Html.ReportCharts.Families(report)!.ToSvg()).Max());
-    }
-
-    /// <summary>The y axis' tick labels (right-aligned texts left of the plot).</summary>
-    private static double[] YTicks(string svg) =>
-        System.Text.RegularExpressions.Regex.Matches(svg, "text-anchor=\"end\">([-0-9.]+)<")
-            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }

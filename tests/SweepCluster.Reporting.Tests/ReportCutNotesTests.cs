@@ -99,13 +99,11 @@ public sealed class ReportCutNotesTests
     public void TheFamilyPlotSaysWhenItDrawsQuantilesAndDrawsOneDotPerValueKept()
     {
         var report = ReportFixtures.RealisticCut();
-        XNamespace svg = "http://www.w3.org/2000/svg";
-        var html = ReportRenderers.Render(report, ReportFormat.Html);
-        var plot = XDocument.Parse(html["<!DOCTYPE html>".Length..]).Descendants(svg + "svg").Last();
-        var legend = string.Join(" ", plot.Descendants(svg + "text").Select(t => t.Value));
+        var plot = SweepCluster.Reporting.Charts.FamilyMetricChart.Of(report)!;
 
-        Assert.Contains("a family with more than 7 trials shows that many evenly spaced quantiles of them", legend);
-        Assert.Equal(report.Families.Sum(f => f.Values.Count), plot.Descendants(svg + "circle").Count(c => c.Element(svg + "title") is not null));
+        Assert.Contains("A family with more than 7 trials shows that many evenly spaced quantiles of them", plot.Note);
+        Assert.Equal(report.Families.Sum(f => f.Values.Count), plot.Series.Sum(s => s.Points.Count));
+        Assert.Contains("evenly spaced quantiles", ReportRenderers.Render(report, ReportFormat.Html));
         Assert.DoesNotContain("quantiles", ReportRenderers.Render(ReportFixtures.Realistic(), ReportFormat.Html));
     }
 

@@ -1,7 +1,8 @@
 // Every format with a row per combination is written to its TextWriter piece by piece: a report of thousands of rows
 // reaches the writer in many small writes, none of them more than a small part of the whole; and the JSON stream
-// adapter decodes characters split across writes. (The terminal shows 20 rows; an HTML chart is written whole, its size
-// bounded by ReportLimits, so the large report here plots two values per family.)
+// adapter decodes characters split across writes. (The terminal shows 20 rows; an HTML chart's data is written whole,
+// its size bounded by ReportLimits, so the large report here plots two values per family; the HTML page's inlined
+// charting library is one constant write and is not counted.)
 using System.Text;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
@@ -36,7 +37,7 @@ public sealed class ReportStreamingTests
         ReportRenderers.Write(Large.Value, format, writer);
 
         Assert.Equal(ReportRenderers.Render(Large.Value, format), writer.Text);
-        Assert.True(writer.LargestWrite < LargestWriteShare * writer.Text.Length,
+        Assert.True(writer.LargestWrite < LargestWriteShare * (writer.Text.Length - writer.LibraryLength),
             $"{format}: one write of {writer.LargestWrite} characters in {writer.Text.Length}");
     }
 
@@ -55,24 +56,34 @@ public sealed class ReportStreamingTests
         Assert.Equal("α → β", text.ToString());
     }
 
-    /// <summary>A StringWriter that remembers its largest single write.</summary>
+    /// <summary>A StringWriter that remembers its largest single write, apart from the one write that holds the charting
+    /// library (whose length it remembers too).</summary>
     private sealed class RecordingWriter : StringWriter
     {
         public int LargestWrite { get; private set; }
+
+        public int LibraryLength { get; private set; }
 
         public string Text => ToString();
 
         public override void Write(char value) => Record(1, () => base.Write(value));
 
-        public override void Write(char[] buffer, int index, int count) => Record(count, () => base.Write(buffer, index, count));
+        public override void Write(char[] buffer, int index, int count) => Record(new string(buffer, index, count), () => base.Write(buffer, index, count));
 
         public override void Write(ReadOnlySpan<char> buffer)
         {
-            LargestWrite = Math.Max(LargestWrite, buffer.Length);
-            base.Write(buffer);
+            var text = buffer.ToString();
+            Record(text, () => base.Write(text));
         }
 
-        public override void Write(string? value) => Record(value?.Length ?? 0, () => base.Write(value));
+        public override void Write(string? value) => Record(value ?? "", () => base.Write(value));
+
+        private void Record(string text, Action write)
+        {
+            if (text.Contains(SweepCluster.Reporting.Charts.ChartLibrary.Script, StringComparison.Ordinal)) LibraryLength += text.Length;
+            else LargestWrite = Math.Max(LargestWrite, text.Length);
+            write();
+        }
 
         private void Record(int length, Action write)
         {

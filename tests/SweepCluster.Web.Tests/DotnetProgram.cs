@@ -14,8 +14,10 @@ public static class DotnetProgram
     /// <summary>A bound on any one program run, so that a hung program fails its test instead of the whole suite.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
-    public static async Task<ProgramResult> RunAsync(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ProgramResult> RunAsync(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
     {
+        var bound = timeout ?? Timeout;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -23,15 +25,15 @@ public static class DotnetProgram
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var expiry = new CancellationTokenSource(bound);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(expiry.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{dll} {string.Join(' ', start.ArgumentList.Skip(1))} did not end within {Timeout}");
+            throw new TimeoutException($"{dll} {string.Join(' ', start.ArgumentList.Skip(1))} did not end within {bound}");
         }
         return new ProgramResult(process.ExitCode, await output, await error);
     }

@@ -70,7 +70,11 @@ public sealed class LiveSweepBrowserTests(TwoSiloWebCluster cluster) : IClassFix
         await Expect(bestRow.Locator("td").Nth(0)).ToHaveTextAsync("1");
         await Expect(bestRow.Locator("td").Nth(1)).ToHaveTextAsync(best.Combination.ToString());
         foreach (var axis in best.Axes) await Expect(bestRow).ToContainTextAsync(axis.Value);
-        Assert.Equal(6, await sweepPage.Locator("#live svg").CountAsync());
+        // The report's charts (loss, metric, applied schedules, families; the live fragment has no run tables), drawn by
+        // the call the live script makes after a swap.
+        await sweepPage.EvaluateAsync("() => window.SweepCharts.renderAll(document.getElementById('live'))");
+        Assert.Equal(4, await sweepPage.Locator("#live [data-chart]").CountAsync());
+        await sweepPage.WaitForFunctionAsync("() => [...document.querySelectorAll('#live [data-chart]')].every(c => c.querySelector('svg path'))");
 
         // The list links to the sweep and shows it completed.
         var list = await context.NewPageAsync();

@@ -41,8 +41,8 @@ public static class SweepEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(ListPath, ListAsync);
         app.MapGet($"{ListPath}/{{id}}", SweepAsync);
-        app.MapGet($"{ListPath}/{{id}}/report.json", (string id, SweepReader reader) => ReportAsync(id, ReportFile.Json, reader));
-        app.MapGet($"{ListPath}/{{id}}/report.html", (string id, SweepReader reader) => ReportAsync(id, ReportFile.Html, reader));
+        app.MapGet($"{ListPath}/{{id}}/report.json", (string id, SweepReader reader, IGrainFactory grains) => ReportAsync(id, ReportFile.Json, reader, grains));
+        app.MapGet($"{ListPath}/{{id}}/report.html", (string id, SweepReader reader, IGrainFactory grains) => ReportAsync(id, ReportFile.Html, reader, grains));
         return app;
     }
 
@@ -65,14 +65,15 @@ public static class SweepEndpoints
             : SweepPage.Document(id, progress.Name, fragment));
     }
 
-    private static async Task<IResult> ReportAsync(string id, ReportFile file, SweepReader reader)
+    private static async Task<IResult> ReportAsync(string id, ReportFile file, SweepReader reader, IGrainFactory grains)
     {
         if (!SweepIds.IsValid(id)) return NotFound($"'{id}' is not a sweep id: {SweepIds.Rule}");
         if (await reader.ProgressAsync(id) is not { } progress || await reader.ReportAsync(progress) is not { } report)
             return NotFound($"No sweep with id '{id}' on this cluster.");
-        return file == ReportFile.Json
-            ? Results.Content(ReportRenderers.Render(report, ReportFormat.Json), JsonContentType)
-            : Results.Content(ReportRenderers.Render(report, ReportFormat.Html), HtmlContentType);
+        if (file == ReportFile.Json) return Results.Content(ReportRenderers.Render(report, ReportFormat.Json), JsonContentType);
+        // The per-trial charts read the study store's run tables (null when the cluster keeps none), as the CLI's report does.
+        var runs = await grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).GetRunTablesAsync(id);
+        return Results.Content(ReportRenderers.Render(report, ReportFormat.Html, runs), HtmlContentType);
     }
 
     private static IResult Html(HttpContext context, string html)
