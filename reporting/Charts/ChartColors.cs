@@ -13,6 +13,12 @@ public static class ChartColors
     /// <summary>The colour of the pruning marks, drawn on top of the pruned trials' lines.</summary>
     public const string PruningMark = "#B00020";
 
+    /// <summary>The colour of a running best and of an expected value (drawn over the trials' own colours).</summary>
+    public const string BestSoFar = "#222222";
+
+    /// <summary>The colour of a band's edges (one standard deviation either side of an expected value).</summary>
+    public const string Band = "#888888";
+
     /// <summary>The colour of the <paramref name="index"/>th series (the palette repeats).</summary>
     public static string Series(int index) => Palette[index % Palette.Length];
 

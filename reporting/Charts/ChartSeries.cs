@@ -15,6 +15,12 @@ public enum SeriesMark
 
     /// <summary>A cross per point (an event: where a trial was stopped).</summary>
     Cross,
+
+    /// <summary>A line that keeps each point's value until the next point (a running best: it only changes at new bests).</summary>
+    StepLine,
+
+    /// <summary>A bar from zero to each point's value (on a category x axis: one bar per category).</summary>
+    Bar,
 }
 
 /// <summary>A series of an <see cref="XyChart"/>.</summary>

@@ -240,6 +240,17 @@ public static class EChartsOptions
                 node["symbolSize"] = CrossSize;
                 node["z"] = 5;
                 break;
+            case SeriesMark.StepLine:
+                node["type"] = "line";
+                node["step"] = "end";
+                node["showSymbol"] = false;
+                node["lineStyle"] = new JsonObject { ["width"] = StepLineWidth };
+                node["z"] = 4;
+                break;
+            case SeriesMark.Bar:
+                node["type"] = "bar";
+                node["barMaxWidth"] = BarMaxWidth;
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(series), series.Mark, "unknown mark");
         }
@@ -249,6 +260,12 @@ public static class EChartsOptions
 
     /// <summary>Above this many series, lines are drawn half transparent so that crossings stay readable.</summary>
     private const int ManySeries = 8;
+
+    /// <summary>A running best is drawn a little bolder than the data under it.</summary>
+    private const double StepLineWidth = 2.2;
+
+    /// <summary>The widest a bar is drawn (a chart of two bars would otherwise fill its panel).</summary>
+    private const int BarMaxWidth = 48;
 
     /// <summary>An "×" as an SVG path (ECharts has no built-in cross symbol).</summary>
     private const string CrossPath = "path://M2,0 L5,3 L8,0 L10,2 L7,5 L10,8 L8,10 L5,7 L2,10 L0,8 L3,5 L0,2 Z";

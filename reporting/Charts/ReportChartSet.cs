@@ -14,8 +14,13 @@ namespace SweepCluster.Reporting.Charts;
 /// <param name="Parallel">Parallel coordinates; null without run tables, completed trials or searched hyperparameters.</param>
 /// <param name="Slices">Metric by each numeric hyperparameter; empty without run tables or completed trials.</param>
 /// <param name="Families">Metric by schedule family; null when no trial has a value to show.</param>
+/// <param name="History">The optimisation history; null without run tables or completed trials.</param>
+/// <param name="Importance">fANOVA importance of the searched hyperparameters; null without run tables, two completed
+/// trials or a hyperparameter that varies among them.</param>
+/// <param name="Budget">The expected best metric by number of trials; null without run tables or two completed trials.</param>
 public sealed record ReportChartSet(XyChart? Losses, XyChart? Metric, XyChart? Schedules, bool HasRunTables,
-    XyChart? Intermediate, ParallelChart? Parallel, IReadOnlyList<XyChart> Slices, XyChart? Families)
+    XyChart? Intermediate, ParallelChart? Parallel, IReadOnlyList<XyChart> Slices, XyChart? Families,
+    XyChart? History = null, XyChart? Importance = null, XyChart? Budget = null)
 {
     /// <summary>Builds the charts of <paramref name="report"/>, with the per-trial ones when <paramref name="runs"/> is given.</summary>
     public static ReportChartSet Build(SweepReport report, SweepRunTables? runs)
@@ -32,10 +37,14 @@ public sealed record ReportChartSet(XyChart? Losses, XyChart? Metric, XyChart? S
             trials is not null && trials.Trials.Any(t => t.Curve.Count > 0) ? IntermediateValuesChart.Of(trials, metric) : null,
             trials is null ? null : ParallelCoordinatesChart.Of(trials, metric),
             trials is null ? [] : SliceCharts.Of(trials, metric),
-            (trials is null ? null : FamilyMetricChart.Of(trials, metric)) ?? FamilyMetricChart.Of(report, trials is not null));
+            (trials is null ? null : FamilyMetricChart.Of(trials, metric)) ?? FamilyMetricChart.Of(report, trials is not null),
+            trials is null ? null : OptimizationHistoryChart.Of(trials, metric),
+            trials is null ? null : ImportanceChart.Of(trials, metric),
+            trials is null ? null : ExpectedBestChart.Of(trials, metric));
     }
 
     /// <summary>Every chart present, in page order.</summary>
     public IEnumerable<ChartSpec> All =>
-        new ChartSpec?[] { Losses, Metric, Schedules, Intermediate, Parallel }.Concat(Slices).Append(Families).OfType<ChartSpec>();
+        new ChartSpec?[] { Losses, Metric, Schedules, History, Importance, Budget, Intermediate, Parallel }.Concat(Slices).Append(Families)
+            .OfType<ChartSpec>();
 }

@@ -41,9 +41,6 @@ public sealed class HtmlRenderer : IReportRenderer
     /// charting library with the init script that defines <c>window.SweepCharts.renderAll(root)</c>. HTML.</summary>
     public static string HeadElements => $"<style>\n{HtmlStyles.Css}\n</style>\n{ChartScripts.HeadElements}";
 
-    /// <summary>The charting library and init script alone, for a page that writes <see cref="StyleSheet"/> itself. HTML.</summary>
-    public static string ChartHeadElements => ChartScripts.HeadElements;
-
     /// <summary>
     /// The report's content without the document around it (what goes inside &lt;body&gt;), so a page can embed it
     /// and swap it live; with <see cref="HeadElements"/> it looks exactly like the standalone page. After a swap, the page

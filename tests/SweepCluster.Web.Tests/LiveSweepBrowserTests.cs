@@ -70,10 +70,11 @@ public sealed class LiveSweepBrowserTests(TwoSiloWebCluster cluster) : IClassFix
         await Expect(bestRow.Locator("td").Nth(0)).ToHaveTextAsync("1");
         await Expect(bestRow.Locator("td").Nth(1)).ToHaveTextAsync(best.Combination.ToString());
         foreach (var axis in best.Axes) await Expect(bestRow).ToContainTextAsync(axis.Value);
-        // The report's charts (loss, metric, applied schedules, families; the live fragment has no run tables), drawn by
-        // the call the live script makes after a swap.
+        // The report's charts, the per-trial ones included (the live fragment reads the run tables from the store), drawn
+        // by the call the live script makes after a swap.
         await sweepPage.EvaluateAsync("() => window.SweepCharts.renderAll(document.getElementById('live'))");
-        Assert.Equal(4, await sweepPage.Locator("#live [data-chart]").CountAsync());
+        foreach (var chart in new[] { "chart-loss", "chart-history", "chart-budget", "chart-intermediate" })
+            await Expect(sweepPage.Locator($"#live [data-chart='{chart}']")).ToHaveCountAsync(1);
         await sweepPage.WaitForFunctionAsync("() => [...document.querySelectorAll('#live [data-chart]')].every(c => c.querySelector('svg path'))");
 
         // The list links to the sweep and shows it completed.

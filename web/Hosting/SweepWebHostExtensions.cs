@@ -66,6 +66,7 @@ public static class SweepWebHostExtensions
         app.MapGet("/", () => Results.Redirect(SweepEndpoints.ListPath));
         app.MapSweepPages();
         app.MapTrialEndpoints();
+        app.MapChartLibrary();
         var dashboard = app.MapOrleansDashboard(routePrefix: DashboardPrefix);
         if (secured) dashboard.RequireAuthorization();
         return app;

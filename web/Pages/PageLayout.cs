@@ -24,7 +24,7 @@ internal static class PageLayout
             .Append("<link rel=\"icon\" href=\"data:,\" />\n") // no icon: the browser does not ask for /favicon.ico (a 404 on its console)
             .Append($"<title>{HtmlText.Escape(title)}</title>\n")
             .Append("<style>\n").Append(HtmlRenderer.StyleSheet).Append('\n').Append(WebStyles.Css).Append("\n</style>\n")
-            .Append(HtmlRenderer.ChartHeadElements).Append("</head>\n<body>\n")
+            .Append(Sweeps.ChartLibraryAsset.HeadElements).Append("</head>\n<body>\n")
             .Append("<nav class=\"top\"><span class=\"brand\">SweepCluster</span>")
             .Append($"<a href=\"{Sweeps.SweepEndpoints.ListPath}\">Sweeps</a>")
             .Append($"<a href=\"{SweepWebHostExtensions.DashboardPrefix}/\">Orleans dashboard</a>");

@@ -1,6 +1,7 @@
 // /sweeps/{id}: the sweep's progress panel, the run table (every trial, from the store), then the same report
 // `sweep report --format html` writes (the report's own renderer, embedded; left out for large sweeps), refreshed in
 // place while the sweep runs.
+using System.Globalization;
 using System.Text;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Html;
@@ -16,21 +17,21 @@ internal static class SweepPage
 
     /// <summary>The live part: progress panel, the run table's slot, and the report (or, for a sweep too large for a
     /// live report, a note saying the run table stands in for it).</summary>
-    public static string Fragment(SweepProgressView progress, SweepReport? report, DateTimeOffset now)
+    public static string Fragment(SweepProgressView progress, LiveReport? report, DateTimeOffset now)
     {
         var html = new StringBuilder();
         ProgressPanel.Write(html, progress, now);
         html.Append(RunTableSection.Slot);
         if (report is null && progress.Progress.TotalTrials > LiveReportPolicy.MaxTrials) html.Append(LargeSweepNote(progress.Progress));
         else if (report is null) html.Append("<p class=\"note\">The report is not available yet.</p>\n");
-        else html.Append(HtmlRenderer.RenderBody(report));
+        else html.Append(HtmlRenderer.RenderBody(report.Report, report.Runs));
         return html.ToString();
     }
 
     /// <summary>Why a large sweep's page has no report, and where the report is.</summary>
     private static string LargeSweepNote(SweepCluster.Abstractions.SweepProgress progress) =>
-        $"<p class=\"note\" id=\"report-omitted\">This sweep has {progress.TotalTrials:N0} trials: its page does not embed the report (built for " +
-        $"sweeps of up to {LiveReportPolicy.MaxTrials:N0} trials) and shows the trials table above, read from the store, instead. " +
+        string.Create(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"report-omitted\">This sweep has {progress.TotalTrials:N0} trials: its page does not embed the report (built for ") +
+        string.Create(CultureInfo.InvariantCulture, $"sweeps of up to {LiveReportPolicy.MaxTrials:N0} trials) and shows the trials table above, read from the store, instead. ") +
         $"The whole report: <a href=\"{HtmlText.Escape(SweepEndpoints.ReportPath(progress.SweepId, ReportFile.Html))}\">report (HTML)</a>.</p>\n";
 
     /// <summary>The whole page around <paramref name="fragment"/>.</summary>

@@ -9,6 +9,10 @@ using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Web.Sweeps;
 
+/// <summary>The report the live page embeds, with the sweep's run tables for its per-trial charts (null when the
+/// cluster keeps no study tables).</summary>
+public sealed record LiveReport(SweepReport Report, SweepRunTables? Runs);
+
 /// <summary>A sweep of the index with its progress (null when its coordinator has none yet).</summary>
 public sealed record SweepRow(SweepListing Listing, SweepProgress? Progress);
 
@@ -48,9 +52,10 @@ public sealed class SweepReader(IGrainFactory grains)
         return report;
     }
 
-    /// <summary>The report the live page embeds as of <paramref name="progress"/>: rebuilt only as
-    /// <see cref="LiveReportPolicy"/> allows (else the last one built); null for a sweep too large for a live report.</summary>
-    public async Task<SweepReport?> LiveReportAsync(SweepProgress progress, DateTimeOffset now)
+    /// <summary>The report the live page embeds as of <paramref name="progress"/>, with the run tables read from the
+    /// store at the same time: rebuilt only as <see cref="LiveReportPolicy"/> allows (else the last one built); null for
+    /// a sweep too large for a live report.</summary>
+    public async Task<LiveReport?> LiveReportAsync(SweepProgress progress, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var cached = _reports.GetValueOrDefault(progress.SweepId);
@@ -59,19 +64,23 @@ public sealed class SweepReader(IGrainFactory grains)
         {
             case LiveReportDecision.Omit:
                 return null;
-            case LiveReportDecision.Reuse:
-                return cached!.Report;
+            case LiveReportDecision.Reuse when cached!.Live is { } built:
+                return built;
         }
-        var report = await grains.GetGrain<ISweepCoordinatorGrain>(progress.SweepId).GetReportAsync();
-        if (report is null) return cached?.Report;
+        var reportCall = grains.GetGrain<ISweepCoordinatorGrain>(progress.SweepId).GetReportAsync();
+        var runsCall = grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).GetRunTablesAsync(progress.SweepId);
+        await Task.WhenAll(reportCall, runsCall);
+        if (reportCall.Result is not { } report) return cached?.Live;
         if (_reports.Count >= MaxCachedReports) _reports.Clear();
-        _reports[progress.SweepId] = new CachedReport(fingerprint, report, now);
-        return report;
+        var live = new LiveReport(report, runsCall.Result);
+        _reports[progress.SweepId] = new CachedReport(fingerprint, report, now, live);
+        return live;
     }
 
     /// <summary>Changes whenever anything the report shows can have changed.</summary>
     private static string Fingerprint(SweepProgress p) =>
         $"{p.Status}|{p.EpochsDone}|{string.Join(',', Enum.GetValues<TrialStatus>().Select(p.Count))}|{p.FinishedAt?.UtcTicks}";
 
-    private sealed record CachedReport(string Fingerprint, SweepReport Report, DateTimeOffset BuiltAt);
+    /// <param name="Live">The live page's report with its run tables; null when the cache holds a report file's report only.</param>
+    private sealed record CachedReport(string Fingerprint, SweepReport Report, DateTimeOffset BuiltAt, LiveReport? Live = null);
 }
