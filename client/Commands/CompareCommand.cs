@@ -1,4 +1,4 @@
-// `sweep compare A B [C…] [--format table|md|json] [-o FILE]`: several sweeps side by side — each one's best trial,
+// `sweep compare A B [C…] [--format table|md|json|html] [-o FILE]`: several sweeps side by side — each one's best trial,
 // top combination (mean, spread and 95% interval over seeds), which leads and which are statistically tied with it —
 // and their top combinations' curves on one plot. It fetches each sweep's report; the comparison is reporting's.
 using System.CommandLine;
@@ -13,7 +13,7 @@ namespace SweepCluster.Cli.Commands;
 public static class CompareCommand
 {
     /// <summary>The formats `sweep compare` writes.</summary>
-    public enum ComparisonFormat { Table, Markdown, Json }
+    public enum ComparisonFormat { Table, Markdown, Json, Html }
 
     /// <summary>The names users type for each format.</summary>
     public static readonly IReadOnlyDictionary<string, ComparisonFormat> Formats = new Dictionary<string, ComparisonFormat>(StringComparer.OrdinalIgnoreCase)
@@ -21,6 +21,7 @@ public static class CompareCommand
         ["table"] = ComparisonFormat.Table,
         ["md"] = ComparisonFormat.Markdown,
         ["json"] = ComparisonFormat.Json,
+        ["html"] = ComparisonFormat.Html,
     };
 
     /// <summary>More sweeps than this do not fit side by side.</summary>
@@ -33,7 +34,7 @@ public static class CompareCommand
             Description = $"The sweeps to compare: {SweepComparisonBuilder.MinSweeps} to {MaxSweeps} sweep ids.",
             Arity = new ArgumentArity(SweepComparisonBuilder.MinSweeps, MaxSweeps),
         };
-        var format = new Option<string>("--format", "-f") { Description = "table | md | json", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { Description = "table | md | json | html", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of the terminal." };
         var command = new Command("compare", "Compare sweeps side by side: best trial, top combination with its interval, and their curves on one plot.")
@@ -75,6 +76,7 @@ public static class CompareCommand
         {
             case ComparisonFormat.Markdown: ComparisonMarkdown.Write(comparison, output); break;
             case ComparisonFormat.Json: ComparisonJson.Write(comparison, output); break;
+            case ComparisonFormat.Html: ComparisonHtml.Write(comparison, output); break;
             default: WriteTable(comparison, output); break;
         }
     }

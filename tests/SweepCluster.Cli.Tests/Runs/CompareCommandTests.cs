@@ -49,7 +49,7 @@ public sealed class CompareCommandTests(GatewaySilo silo) : IClassFixture<Gatewa
     }
 
     [Fact]
-    public void Json_and_markdown_say_the_same()
+    public void Json_markdown_and_html_say_the_same()
     {
         var (exit, json) = CliRunner.Process(["compare", "compare-slow", "compare-fast", "--format", "json", .. silo.Flags]);
         Assert.True(exit == 0, $"exit {exit}:\n{json}");
@@ -61,6 +61,20 @@ public sealed class CompareCommandTests(GatewaySilo silo) : IClassFixture<Gatewa
         Assert.True(mdExit == 0, $"exit {mdExit}:\n{markdown}");
         Assert.Contains("| **versus the leader** |", markdown);
         Assert.Contains("| 4 |", markdown);
+
+        var page = Path.Combine(Path.GetTempPath(), $"compare-{Guid.NewGuid():N}.html");
+        try
+        {
+            var (htmlExit, htmlText) = CliRunner.Process(["compare", "compare-slow", "compare-fast", "-f", "html", "-o", page, .. silo.Flags]);
+            Assert.True(htmlExit == 0, $"exit {htmlExit}:\n{htmlText}");
+            var html = File.ReadAllText(page);
+            Assert.Contains("data-chart=\"chart-compare\"", html);
+            Assert.Contains("compare-fast leads", html);
+        }
+        finally
+        {
+            File.Delete(page);
+        }
     }
 
     [Theory]

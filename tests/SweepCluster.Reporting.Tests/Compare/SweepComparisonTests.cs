@@ -141,4 +141,24 @@ public sealed class SweepComparisonTests
         Assert.Contains(plotRows, r => r.Contains('●'));
         Assert.Contains(plotRows, r => r.Contains('■'));
     }
+
+    [Fact]
+    public void Html_is_one_offline_page_with_the_table_the_verdict_and_one_chart_of_every_curve()
+    {
+        var comparison = SweepComparisonBuilder.Build([Sweep("a<b", Accuracy, 0.80, 0.81), Sweep("b", Accuracy, 0.95, 0.96)]);
+        using var text = new StringWriter();
+
+        ComparisonHtml.Write(comparison, text);
+
+        var html = text.ToString();
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<th>a&lt;b</th>", html);
+        Assert.DoesNotContain("a<b", html);
+        Assert.Contains("b leads", html);
+        Assert.Contains("data-chart=\"chart-compare\"", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "data-chart="));
+        var chart = Reporting.Charts.ComparisonCurvesChart.Of(comparison)!;
+        Assert.Equal(["a<b", "b"], chart.Series.Select(s => s.Name));
+        Assert.All(chart.Series, s => Assert.Equal(SyntheticSweep.DefaultEpochs, s.Points.Count));
+    }
 }
