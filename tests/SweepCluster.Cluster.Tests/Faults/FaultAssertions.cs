@@ -15,6 +15,15 @@ public sealed record FailureFigures(int Trials, int Interrupted, int EpochsRedon
 
 public static class FaultAssertions
 {
+    /// <summary>
+    /// Whether a trial that was training on <paramref name="killedSilo"/> when it died went on elsewhere: a later attempt
+    /// resumed from its checkpoint, or, when the killed attempt had stored nothing yet (a fresh trial keeps nothing
+    /// before its first checkpoint, and a silo's death can take the in-memory state it held), its only attempt
+    /// started after the kill on another silo, from scratch.
+    /// </summary>
+    public static bool WentOnAfterTheKill(IReadOnlyList<AttemptRecord> attempts, string killedSilo, DateTimeOffset killedAt) =>
+        attempts.Count > 1 || attempts is [var only] && only.Silo != killedSilo && only.StartEpoch == 0 && only.StartedAt >= killedAt;
+
     public static async Task<FailureFigures> AssertExactlyOnceAndExactAsync(IGrainFactory grains, string sweepId, string yaml,
         DateTimeOffset failureAt, ITestOutputHelper output)
     {
