@@ -10,10 +10,20 @@ public sealed partial class SweepMachine
 {
     private void Put(TrialSummary trial)
     {
+        trial = WithFinishTime(trial);
         _book.Put(trial);
         _changed.Add(trial.Index);
         Dirty = true;
     }
+
+    // A trial is stamped when it reaches a terminal status and unstamped when it leaves one (a resumed or extended sweep
+    // queues it again), so the stamp is always its last finish.
+    private TrialSummary WithFinishTime(TrialSummary trial) => (trial.Status.IsTerminal(), trial.FinishedAt) switch
+    {
+        (true, null) => trial with { FinishedAt = _now },
+        (false, not null) => trial with { FinishedAt = null },
+        _ => trial,
+    };
 
     private double? MetricOf(EpochRecord? record) => record is null ? null : _plan.Spec.Metric.ValueOf(record);
 

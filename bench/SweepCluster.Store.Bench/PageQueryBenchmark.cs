@@ -8,6 +8,7 @@ using System.Globalization;
 using System.Text;
 using SweepCluster.Core;
 using SweepCluster.Core.Specs;
+using SweepCluster.Core.Reports;
 using SweepCluster.Core.TrialPages;
 using SweepCluster.Store.Hyperparameters;
 using SweepCluster.Store.Study;
@@ -56,10 +57,10 @@ internal sealed class PageQueryBenchmark(StoreLocation location, int trials, int
         var queries = new (string Name, TrialPageQuery Query)[]
         {
             ("first page by trial", TrialPageQuery.First),
-            ("by final_metric desc", TrialPageQuery.First with { Sort = TrialPageColumns.FinalMetric, Order = SortOrder.Descending }),
+            ("by final_metric desc", TrialPageQuery.First with { Sort = TrialColumns.FinalMetric, Order = SortOrder.Descending }),
             ("by learning_rate.initial", TrialPageQuery.First with { Sort = "learning_rate.initial" }),
             ("status running", TrialPageQuery.First with { Statuses = [TrialStatus.Running] }),
-            ("text 'cos', by final_metric", TrialPageQuery.First with { Text = "cos", Sort = TrialPageColumns.FinalMetric }),
+            ("text 'cos', by final_metric", TrialPageQuery.First with { Text = "cos", Sort = TrialColumns.FinalMetric }),
             ("range batch_size.initial 30..70", TrialPageQuery.First with { Range = new NumericRange("batch_size.initial", 30, 70) }),
             ("last page by trial", TrialPageQuery.First with { Offset = trials - PageRows }),
             ("last page by learning_rate.initial", TrialPageQuery.First with { Offset = trials - PageRows, Sort = "learning_rate.initial" }),

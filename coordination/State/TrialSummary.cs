@@ -29,6 +29,8 @@ namespace SweepCluster.Coordination.State;
 /// cancelled in an earlier life goes on when its sweep is resumed; one cancelled in this life stays cancelled.</param>
 /// <param name="Test">Completed with a test split: its held-out test evaluation, for the report only (the scheduler and
 /// the ranking never read it).</param>
+/// <param name="FinishedAt">When the trial last reached a terminal status (by the coordinator's clock); null while it has
+/// not, or once a resumed or extended sweep has sent it back to the queue. The report's optimisation history is in this order.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSummary")]
 public sealed record TrialSummary(
     [property: Id(0)] int Index,
@@ -51,7 +53,8 @@ public sealed record TrialSummary(
     [property: Id(18)] int AttemptCeiling = 0,
     [property: Id(19)] int? BestEpoch = null,
     [property: Id(20)] int Life = 0,
-    [property: Id(21)] HeldOutEvaluation? Test = null)
+    [property: Id(21)] HeldOutEvaluation? Test = null,
+    [property: Id(22)] DateTimeOffset? FinishedAt = null)
 {
     /// <summary>A trial no attempt has been made of yet.</summary>
     public static TrialSummary Fresh(int index) =>

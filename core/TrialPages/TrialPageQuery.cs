@@ -2,6 +2,7 @@
 // filters (a set of statuses, a text match on text hyperparameter values, a numeric range on one column). Column names are
 // plain names checked by the store against the sweep's known columns; it never builds SQL from them.
 using System.Collections.Immutable;
+using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Core.TrialPages;
 
@@ -34,7 +35,7 @@ public sealed record TrialPageQuery(
     public const int MaxTextLength = 200;
 
     /// <summary>The column sorted by when the request does not say: the trial index.</summary>
-    public const string DefaultSort = TrialPageColumns.Trial;
+    public const string DefaultSort = TrialColumns.Trial;
 
     /// <summary>The first page, sorted by trial index, without filters.</summary>
     public static TrialPageQuery First { get; } = new(0, DefaultLimit, DefaultSort, SortOrder.Ascending, [], null, null);

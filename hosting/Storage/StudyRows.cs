@@ -30,6 +30,7 @@ public static class StudyRows
             PrunedAtEpoch = trial.Status == TrialStatus.Pruned ? trial.StoppedAtEpoch : null,
             PbtDonor = trial.Exploits.IsDefaultOrEmpty ? null : trial.Exploits[^1].Donor,
             TestMetric = trial.Test?.Metric,
+            Finished = trial.FinishedAt,
         };
     }
 

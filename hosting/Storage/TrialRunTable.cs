@@ -1,6 +1,8 @@
 // The trials run table: one row per trial with the store's columns in the store's words — trial, combination, seed,
 // status, then the sweep's own hyperparameter columns typed as stored ("learning_rate.schedule" text,
-// "learning_rate.initial" real, "batch_size.initial" integer), then the results. A pure function of the rows read.
+// "learning_rate.initial" real, "batch_size.initial" integer), then the results, and when the trial finished as ISO-8601
+// UTC text (pandas: parse_dates). A pure function of the rows read.
+using System.Globalization;
 using SweepCluster.Core.Specs;
 using SweepCluster.Core.Reports;
 using SweepCluster.Store;
@@ -14,24 +16,28 @@ public static class TrialRunTable
 {
     private static readonly IReadOnlyList<(RunColumn Column, Func<TrialRow, object?> Cell)> Identity =
     [
-        (new("trial", RunValueType.Integer), row => (long)row.Trial),
-        (new("combination", RunValueType.Integer), row => (long)row.Combination),
-        (new("seed", RunValueType.Integer), row => row.Seed),
-        (new("status", RunValueType.Text), row => SpecNames.Of(row.Status)),
+        (new(TrialColumns.Trial, RunValueType.Integer), row => (long)row.Trial),
+        (new(TrialColumns.Combination, RunValueType.Integer), row => (long)row.Combination),
+        (new(TrialColumns.Seed, RunValueType.Integer), row => row.Seed),
+        (new(TrialColumns.Status, RunValueType.Text), row => SpecNames.Of(row.Status)),
     ];
 
     private static readonly IReadOnlyList<(RunColumn Column, Func<TrialRow, object?> Cell)> Results =
     [
-        (new("final_metric", RunValueType.Real), row => Real(row.FinalMetric)),
-        (new("best_metric", RunValueType.Real), row => Real(row.BestMetric)),
-        (new("best_epoch", RunValueType.Integer), row => (long?)row.BestEpoch),
-        (new("epochs_run", RunValueType.Integer), row => (long)row.EpochsRun),
-        (new("wall_seconds", RunValueType.Real), row => Real(row.WallSeconds)),
-        (new("silo", RunValueType.Text), row => row.Silo),
-        (new("attempts", RunValueType.Integer), row => (long)row.Attempts),
-        (new("pruned_at_epoch", RunValueType.Integer), row => (long?)row.PrunedAtEpoch),
-        (new("pbt_donor", RunValueType.Integer), row => (long?)row.PbtDonor),
+        (new(TrialColumns.FinalMetric, RunValueType.Real), row => Real(row.FinalMetric)),
+        (new(TrialColumns.BestMetric, RunValueType.Real), row => Real(row.BestMetric)),
+        (new(TrialColumns.BestEpoch, RunValueType.Integer), row => (long?)row.BestEpoch),
+        (new(TrialColumns.EpochsRun, RunValueType.Integer), row => (long)row.EpochsRun),
+        (new(TrialColumns.WallSeconds, RunValueType.Real), row => Real(row.WallSeconds)),
+        (new(TrialColumns.Silo, RunValueType.Text), row => row.Silo),
+        (new(TrialColumns.Attempts, RunValueType.Integer), row => (long)row.Attempts),
+        (new(TrialColumns.PrunedAtEpoch, RunValueType.Integer), row => (long?)row.PrunedAtEpoch),
+        (new(TrialColumns.PbtDonor, RunValueType.Integer), row => (long?)row.PbtDonor),
+        (new(TrialColumns.Finished, RunValueType.Text), row => row.Finished?.UtcDateTime.ToString(FinishedFormat, CultureInfo.InvariantCulture)),
     ];
+
+    /// <summary>ISO 8601 in UTC to the microsecond, as the SQLite store keeps timestamps: sorts as text in time order.</summary>
+    public const string FinishedFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     /// <summary>The table of <paramref name="trials"/>, with one column per entry of <paramref name="hyperparameters"/>
     /// (the sweep's columns in the order it wrote them; a trial without a value there gets null).</summary>

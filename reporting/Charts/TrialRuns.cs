@@ -1,6 +1,7 @@
 // Reads a sweep's run tables (trials and history, as the study store hands them out) into one record per trial for
 // the per-trial charts: status, searched hyperparameters, final metric, pruning epoch and the sweep metric per epoch.
 // It reads columns by the store's names and skips what a table lacks; it draws nothing.
+using System.Globalization;
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 using SweepCluster.Core.Specs;
@@ -13,9 +14,10 @@ namespace SweepCluster.Reporting.Charts;
 /// <param name="Curve">The sweep metric at each epoch reported, in epoch order (epochs without a value left out).</param>
 /// <param name="FinalMetric">The completed trial's final metric; null otherwise.</param>
 /// <param name="PrunedAtEpoch">The epoch after which the trial scheduler stopped it; null when it did not.</param>
+/// <param name="FinishedAt">When it reached its terminal status; null while it runs, or in a store that did not record it.</param>
 internal sealed record TrialRun(int Index, TrialStatus Status, IReadOnlyDictionary<string, double> Numeric,
     IReadOnlyDictionary<string, string> Families, IReadOnlyList<(int Epoch, double Value)> Curve, double? FinalMetric,
-    int? PrunedAtEpoch)
+    int? PrunedAtEpoch, DateTimeOffset? FinishedAt = null)
 {
     /// <summary>The metric the trial is ranked by in the charts: its final metric, else the best value it reported.</summary>
     public double? RankingValue(MetricGoal goal) => FinalMetric ?? (Curve.Count == 0 ? null
@@ -36,18 +38,8 @@ internal sealed record TrialRuns(IReadOnlyList<TrialRun> Trials, IReadOnlyList<s
     /// <summary>The suffix of a schedule-family column ("learning_rate.schedule").</summary>
     public const string FamilySuffix = ".schedule";
 
-    private const string TrialColumn = "trial";
-    private const string StatusColumn = "status";
-    private const string FinalMetricColumn = "final_metric";
-    private const string PrunedColumn = "pruned_at_epoch";
+    private const string TrialColumn = TrialColumns.Trial;
     private const string EpochColumn = "epoch";
-
-    /// <summary>The trials table's own columns; every other column is a searched hyperparameter.</summary>
-    private static readonly HashSet<string> NotHyperparameters = new(StringComparer.Ordinal)
-    {
-        TrialColumn, "combination", "seed", StatusColumn, FinalMetricColumn, "best_metric", "best_epoch", "epochs_run",
-        "wall_seconds", "silo", "attempts", PrunedColumn, "pbt_donor",
-    };
 
     /// <summary>Reads <paramref name="tables"/>; the curves hold <paramref name="metric"/> per epoch.</summary>
     public static TrialRuns Read(SweepRunTables tables, MetricSpec metric)
@@ -55,29 +47,35 @@ internal sealed record TrialRuns(IReadOnlyList<TrialRun> Trials, IReadOnlyList<s
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(metric);
         var trials = tables.Trials;
-        var columns = trials.Columns.Select((c, i) => (c, i)).Where(x => !NotHyperparameters.Contains(x.c.Name)).ToArray();
+        var columns = trials.Columns.Select((c, i) => (c, i)).Where(x => !TrialColumns.All.Contains(x.c.Name)).ToArray();
         var numeric = columns.Where(x => x.c.Type != RunValueType.Text).ToArray();
         var families = columns.Where(x => x.c.Type == RunValueType.Text && x.c.Name.EndsWith(FamilySuffix, StringComparison.Ordinal)).ToArray();
         var curves = Curves(tables.History, metric);
         int? At(string name) => trials.Columns.Select((c, i) => (c, i)).Where(x => x.c.Name == name).Select(x => (int?)x.i).FirstOrDefault();
         var index = At(TrialColumn) ?? throw new ArgumentException($"the trials table has no '{TrialColumn}' column", nameof(tables));
-        var status = At(StatusColumn);
-        var final = At(FinalMetricColumn);
-        var pruned = At(PrunedColumn);
+        var status = At(TrialColumns.Status);
+        var final = At(TrialColumns.FinalMetric);
+        var pruned = At(TrialColumns.PrunedAtEpoch);
+        var finished = At(TrialColumns.Finished);
         var runs = trials.Rows.Select(row =>
         {
             var trial = (int)(long)row[index]!;
             return new TrialRun(
                 trial,
                 status is { } s && row[s] is string text && SpecNames.TryParse<TrialStatus>(text, out var parsed) ? parsed : TrialStatus.Pending,
-                numeric.Where(x => row[x.i] is not null).ToDictionary(x => x.c.Name, x => Convert.ToDouble(row[x.i], System.Globalization.CultureInfo.InvariantCulture)),
+                numeric.Where(x => row[x.i] is not null).ToDictionary(x => x.c.Name, x => Convert.ToDouble(row[x.i], CultureInfo.InvariantCulture)),
                 families.Where(x => row[x.i] is string).ToDictionary(x => x.c.Name, x => (string)row[x.i]!),
                 curves.GetValueOrDefault(trial, []),
                 final is { } f && row[f] is double value && double.IsFinite(value) ? value : null,
-                pruned is { } p && row[p] is long epoch ? (int)epoch : null);
+                pruned is { } p && row[p] is long epoch ? (int)epoch : null,
+                finished is { } t && row[t] is string instant ? Instant(instant) : null);
         }).OrderBy(t => t.Index).ToArray();
         return new TrialRuns(runs, numeric.Select(x => x.c.Name).ToArray(), families.Select(x => x.c.Name).ToArray());
     }
+
+    private static DateTimeOffset? Instant(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
+            ? instant : null;
 
     /// <summary>The metric per epoch of every trial of the history table.</summary>
     private static Dictionary<int, IReadOnlyList<(int Epoch, double Value)>> Curves(RunTable history, MetricSpec metric)

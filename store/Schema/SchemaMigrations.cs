@@ -25,5 +25,7 @@ internal static class SchemaMigrations
             dialect => [dialect.AddColumnSql(TrialsTable.Name, TrialsTable.TestMetricColumn.Name, TrialsTable.TestMetricColumn.Type)]),
         new(4, "trials_status index on trials (sweep, status): the run table's status filter and its count",
             dialect => [DdlWriter.CreateIndex(dialect, TrialsTable.Name, TrialsTable.StatusIndex)]),
+        new(5, "trials.finished: when a trial reached its terminal status (the optimisation history's order)",
+            dialect => [dialect.AddColumnSql(TrialsTable.Name, TrialsTable.FinishedColumn.Name, TrialsTable.FinishedColumn.Type)]),
     ];
 }

@@ -45,4 +45,7 @@ public sealed record TrialRow(string Sweep, int Trial, int Combination, long See
 
     /// <summary>A completed trial's metric (accuracy or RMSE) on its held-out test rows; null without a test split.</summary>
     public double? TestMetric { get; init; }
+
+    /// <summary>When the trial reached its terminal status; null while it has not.</summary>
+    public DateTimeOffset? Finished { get; init; }
 }

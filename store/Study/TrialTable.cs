@@ -33,6 +33,7 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
         (TrialsTable.PrunedAtEpoch, ColumnType.Integer, row => (long?)row.PrunedAtEpoch),
         (TrialsTable.PbtDonor, ColumnType.Integer, row => (long?)row.PbtDonor),
         (TrialsTable.TestMetric, ColumnType.Real, row => row.TestMetric),
+        (TrialsTable.Finished, ColumnType.Timestamp, row => row.Finished),
     ];
 
     /// <summary>The fixed columns' names in <see cref="Fixed"/>'s order (also the order a read selects them in).</summary>
@@ -75,7 +76,7 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
             dialect.Add(command, "@sweep", ColumnType.Text, sweep);
             var trials = new List<TrialRow>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) trials.Add(Read(reader, columns));
+            while (await reader.ReadAsync(cancellationToken)) trials.Add(Read(dialect, reader, columns));
             return trials;
         }, cancellationToken);
 
@@ -94,7 +95,7 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
         return null;
     }
 
-    private static TrialRow Read(DbDataReader reader, IReadOnlyList<HyperparameterColumn> columns)
+    private static TrialRow Read(IStoreDialect dialect, DbDataReader reader, IReadOnlyList<HyperparameterColumn> columns)
     {
         var values = new List<HyperparameterValue>(columns.Count);
         for (var i = 0; i < columns.Count; i++)
@@ -119,6 +120,7 @@ internal sealed class TrialTable(IStoreDialect dialect, HyperparameterSchema hyp
             PrunedAtEpoch = NullableInt(reader, Ordinal(TrialsTable.PrunedAtEpoch)),
             PbtDonor = NullableInt(reader, Ordinal(TrialsTable.PbtDonor)),
             TestMetric = NullableDouble(reader, Ordinal(TrialsTable.TestMetric)),
+            Finished = reader.IsDBNull(Ordinal(TrialsTable.Finished)) ? null : dialect.ReadTimestamp(reader, Ordinal(TrialsTable.Finished)),
             Hyperparameters = values,
         };
     }

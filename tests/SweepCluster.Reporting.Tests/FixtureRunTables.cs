@@ -1,6 +1,7 @@
 // The run tables of a synthetic sweep, as the study store would hand them out: a trials table with the store's
 // column names (the searched schedules' family and initial value as hyperparameter columns) and a history table with
-// one row per trial and epoch. For the HTML report's per-trial charts; it does not read a store.
+// one row per trial and epoch. Ended trials finish one second apart in the order of their epochs run, then their index
+// (pruned trials first, as in a real successive-halving sweep). For the HTML report's per-trial charts; it does not read a store.
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 using SweepCluster.Core.Specs;
@@ -27,8 +28,12 @@ internal static class FixtureRunTables
             new("status", RunValueType.Text),
             .. schedules.SelectMany(s => new RunColumn[] { new($"{s.Axis}.schedule", RunValueType.Text), new($"{s.Axis}.initial", s.Type) }),
             new("final_metric", RunValueType.Real), new("best_metric", RunValueType.Real), new("epochs_run", RunValueType.Integer),
-            new("pruned_at_epoch", RunValueType.Integer),
+            new("pruned_at_epoch", RunValueType.Integer), new("finished", RunValueType.Text),
         ];
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var finishOrder = input.Results.Where(r => r.Status.IsTerminal()).OrderBy(r => r.History.Count).ThenBy(r => r.Index)
+            .Select((r, i) => (r.Index, Finished: start.AddSeconds(i).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToDictionary(x => x.Index, x => x.Finished);
         var results = input.Results.ToDictionary(r => r.Index);
         var rows = input.Trials.OrderBy(t => t.Index).Select(trial =>
         {
@@ -46,6 +51,7 @@ internal static class FixtureRunTables
                 }),
                 final, final, (long)history.Count,
                 status == TrialStatus.Pruned ? (long?)(result!.StoppedAtEpoch ?? history.Count) : null,
+                finishOrder.GetValueOrDefault(trial.Index),
             ];
         }).ToArray();
         RunColumn[] historyColumns =

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using SweepCluster.Core;
 using SweepCluster.Core.Specs;
+using SweepCluster.Core.Reports;
 using SweepCluster.Core.TrialPages;
 
 namespace SweepCluster.Web.Sweeps;
@@ -35,7 +36,7 @@ public static class TrialQueryParameters
         if (!Whole(parameters, TrialPageParameters.Limit, first.Limit, 1, TrialPageQuery.MaxLimit, out var limit, out error)) return (null, error);
         var sort = Single(parameters, TrialPageParameters.Sort) ?? first.Sort;
         if (sort.Length is 0 or > MaxColumnLength)
-            return (null, new(TrialPageParameters.Sort, $"sort: a column name of 1 to {MaxColumnLength} characters, such as {TrialPageColumns.Trial} or {TrialPageColumns.FinalMetric}"));
+            return (null, new(TrialPageParameters.Sort, $"sort: a column name of 1 to {MaxColumnLength} characters, such as {TrialColumns.Trial} or {TrialColumns.FinalMetric}"));
         var orderText = Single(parameters, TrialPageParameters.Order);
         var order = first.Order;
         if (orderText is not null && !Orders.TryGetValue(orderText, out order))

@@ -38,7 +38,7 @@ public sealed class RunTableBuilderTests
 
         Assert.Equal(
             ["trial", "combination", "seed", "status", "learning_rate.schedule", "learning_rate.initial", "learning_rate.final", "batch_size.initial",
-             "final_metric", "best_metric", "best_epoch", "epochs_run", "wall_seconds", "silo", "attempts", "pruned_at_epoch", "pbt_donor"],
+             "final_metric", "best_metric", "best_epoch", "epochs_run", "wall_seconds", "silo", "attempts", "pruned_at_epoch", "pbt_donor", "finished"],
             table.Columns.Select(c => c.Name));
         Assert.Equal([RunValueType.Text, RunValueType.Real, RunValueType.Real, RunValueType.Integer], table.Columns.Skip(4).Take(4).Select(c => c.Type));
         Assert.Equal([1L, 0L, 2L, "completed", "cosine", 0.1, 0.001, 32L], table.Rows[1].Take(8));
@@ -53,6 +53,18 @@ public sealed class RunTableBuilderTests
         Assert.Null(row[9]);
         Assert.Null(row[15]);
         Assert.Equal(4L, row[16]);
+        Assert.Null(row[17]);
+    }
+
+    [Fact]
+    public void The_finish_time_is_ISO_8601_UTC_text_that_sorts_in_time_order()
+    {
+        var earlier = Trial(0, "constant", null) with { Finished = new DateTimeOffset(2026, 12, 6, 23, 59, 58, 500, TimeSpan.FromHours(2)) };
+        var later = Trial(1, "constant", null) with { Finished = new DateTimeOffset(2026, 12, 6, 22, 0, 0, TimeSpan.Zero) };
+
+        var rows = TrialRunTable.Build(Columns, [earlier, later]).Rows;
+
+        Assert.Equal(["2026-12-06T21:59:58.500000Z", "2026-12-06T22:00:00.000000Z"], rows.Select(r => (string)r[17]!));
     }
 
     [Fact]

@@ -34,8 +34,8 @@ public sealed class TrialsCliTests(RunStoreFixture run)
         var records = CsvRecords.Parse(csv);
         var header = records[0];
         Assert.Equal(["trial", "combination", "seed", "status"], header.Take(4));
-        Assert.Equal(["final_metric", "best_metric", "best_epoch", "epochs_run", "wall_seconds", "silo", "attempts", "pruned_at_epoch", "pbt_donor"],
-            header.TakeLast(9));
+        Assert.Equal(["final_metric", "best_metric", "best_epoch", "epochs_run", "wall_seconds", "silo", "attempts", "pruned_at_epoch", "pbt_donor", "finished"],
+            header.TakeLast(10));
         Assert.Contains("learning_rate.schedule", header);
         Assert.Contains("model.hidden", header);
         var rows = records.Skip(1).Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
@@ -46,6 +46,7 @@ public sealed class TrialsCliTests(RunStoreFixture run)
             foreach (var column in IntegerColumns) Assert.True(long.TryParse(row[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out _), $"{column}={row[column]}");
             foreach (var column in RealColumns) Assert.True(double.TryParse(row[column], NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"{column}={row[column]}");
             Assert.Equal("completed", row["status"]);
+            Assert.True(DateTimeOffset.TryParse(row["finished"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), $"finished={row["finished"]}");
             Assert.Equal(3, row["epochs_run"] is var e ? int.Parse(e, CultureInfo.InvariantCulture) : 0);
         }
         Assert.Equal(["[8, 4]", "[8]"], rows.Select(r => r["model.hidden"]).Distinct().Order(StringComparer.Ordinal));

@@ -37,6 +37,33 @@ public sealed class AnalysisChartTests
     }
 
     [Fact]
+    public void With_finish_times_the_history_follows_the_order_trials_finished()
+    {
+        // Trial 2 finished first and trial 0 last: the x axis counts trials finished, the best so far follows that order.
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        TrialRun Finished(int index, double metric, int minute) => Run(index, metric) with { FinishedAt = start.AddMinutes(minute) };
+        var runs = Runs([Finished(0, 0.9, 30), Finished(1, 0.6, 20), Finished(2, 0.7, 10)]);
+
+        var chart = OptimizationHistoryChart.Of(runs, Accuracy)!;
+
+        Assert.Equal("trials finished", chart.X.Name);
+        var dots = chart.Series.Single(s => s.Mark == SeriesMark.Dot);
+        Assert.Equal([(1.0, "trial 2"), (2, "trial 1"), (3, "trial 0")], dots.Points.Select(p => (p.X, p.Label!)));
+        var best = chart.Series.Single(s => s.Mark == SeriesMark.StepLine);
+        Assert.Equal([(1.0, 0.7), (3, 0.9), (3, 0.9)], best.Points.Select(p => (p.X, p.Y!.Value)));
+        Assert.Contains("in the order trials finished", chart.Note);
+    }
+
+    [Fact]
+    public void Without_finish_times_the_history_is_by_trial_number_and_says_so()
+    {
+        var chart = OptimizationHistoryChart.Of(Runs([Run(0, 0.5), Run(1, 0.7)]), Accuracy)!;
+
+        Assert.Equal("trial number", chart.X.Name);
+        Assert.Contains("recorded no finish times", chart.Note);
+    }
+
+    [Fact]
     public void No_completed_trial_means_no_history_importance_or_budget()
     {
         var runs = Runs([Run(0, 0.4, status: TrialStatus.Pruned), Run(1, null, status: TrialStatus.Running)]);

@@ -59,6 +59,27 @@ public abstract class MigrationContract : StoreContract
     }
 
     [Fact]
+    public async Task A_version_4_store_gains_the_finished_column_and_keeps_its_trials()
+    {
+        var location = await NewLocationAsync();
+        await using (var old = await StudyStore.OpenAsync(location, new SchemaMigrator(SchemaMigrations.All.Take(4).ToArray()), CancellationToken.None))
+        {
+            await old.UpsertSweepAsync(SampleRows.Sweep("s1"));
+        }
+        await RawSql.ExecuteAsync(location, "INSERT INTO trials (sweep, trial, combination, seed, status, epochs_run, attempts) " +
+                                            "VALUES ('s1', 0, 0, 1, 'completed', 3, 1)");
+
+        await using var upgraded = await StudyStore.OpenAsync(location);
+
+        Assert.Equal(Current, upgraded.SchemaVersion);
+        var kept = Assert.Single(await upgraded.ReadTrialsAsync("s1"));
+        Assert.Equal((3, (DateTimeOffset?)null), (kept.EpochsRun, kept.Finished));
+        var finished = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1_234_560);
+        await upgraded.WriteAsync([SampleRows.Trial("s1", 1, Core.TrialStatus.Completed) with { Finished = finished }], []);
+        Assert.Equal(finished, (await upgraded.ReadTrialsAsync("s1")).Single(t => t.Trial == 1).Finished);
+    }
+
+    [Fact]
     public async Task A_store_written_by_a_newer_version_is_refused_and_its_rows_are_untouched()
     {
         var location = await NewLocationAsync();

@@ -3,6 +3,7 @@
 // filters, each trial's newest epoch and metric (a running trial's too, before its trial row says so), column names
 // checked against the sweep's own columns, and one trial's history.
 using SweepCluster.Core;
+using SweepCluster.Core.Reports;
 using SweepCluster.Core.TrialPages;
 using SweepCluster.Store.Hyperparameters;
 using SweepCluster.Store.Study;
@@ -95,10 +96,10 @@ public abstract class TrialPageContract : StoreContract
     {
         var store = await SeededStoreAsync();
 
-        Assert.Equal(Expected(r => r.FinalMetric, order), TrialsOf(await store.QueryTrialsAsync(Sweep, Query(TrialPageColumns.FinalMetric, order))));
-        Assert.Equal(Expected(r => r.Trial, order), TrialsOf(await store.QueryTrialsAsync(Sweep, Query(TrialPageColumns.Trial, order))));
+        Assert.Equal(Expected(r => r.FinalMetric, order), TrialsOf(await store.QueryTrialsAsync(Sweep, Query(TrialColumns.FinalMetric, order))));
+        Assert.Equal(Expected(r => r.Trial, order), TrialsOf(await store.QueryTrialsAsync(Sweep, Query(TrialColumns.Trial, order))));
         Assert.Equal(Expected(r => r.Status.ToString().ToLowerInvariant(), order),
-            TrialsOf(await store.QueryTrialsAsync(Sweep, Query(TrialPageColumns.Status, order))));
+            TrialsOf(await store.QueryTrialsAsync(Sweep, Query(TrialColumns.Status, order))));
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public abstract class TrialPageContract : StoreContract
         var store = await SeededStoreAsync();
 
         Assert.Equal(new[] { 1, 4, 7 }, TrialsOf(await store.QueryTrialsAsync(Sweep, Query(range: new(BatchSize, 30, 40)))));
-        Assert.Equal(new[] { 0, 1 }, TrialsOf(await store.QueryTrialsAsync(Sweep, Query(range: new(TrialPageColumns.FinalMetric, 0.75, null)))));
+        Assert.Equal(new[] { 0, 1 }, TrialsOf(await store.QueryTrialsAsync(Sweep, Query(range: new(TrialColumns.FinalMetric, 0.75, null)))));
         Assert.Equal(new[] { 8, 9 }, TrialsOf(await store.QueryTrialsAsync(Sweep, Query(range: new(LearningRate, null, 0.0025)))));
         Assert.Equal(8, (await store.QueryTrialsAsync(Sweep, Query(range: new(LearningRate, null, null))))!.FilteredTrials);
     }
@@ -191,7 +192,7 @@ public abstract class TrialPageContract : StoreContract
         Assert.Equal(TrialPageParameters.Sort, unknown.ParamName);
         Assert.Contains("'nope' is not a column of this sweep", unknown.Reason);
         Assert.Contains(LearningRate, unknown.Reason);
-        Assert.Contains(TrialPageColumns.FinalMetric, unknown.Reason);
+        Assert.Contains(TrialColumns.FinalMetric, unknown.Reason);
         Assert.Equal(TrialPageParameters.Sort, injected.ParamName);
         Assert.Equal(TrialPageParameters.Sort, otherSweeps.ParamName);
         Assert.Equal(TrialPageParameters.Range, textRange.ParamName);
