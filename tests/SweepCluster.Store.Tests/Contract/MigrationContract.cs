@@ -38,20 +38,27 @@ public abstract class MigrationContract : StoreContract
         Assert.Single(await upgraded.ReadEpochsAsync("s1"));
     }
 
-    [Fact]
-    public async Task A_version_2_store_gains_the_test_metric_column_and_keeps_its_trials()
+    /// <summary>A store created at schema <paramref name="version"/> with sweep s1 and its trial 0 (completed, 3 epochs)
+    /// inserted as that version's columns allow, then opened by this program (so upgraded to the current version).</summary>
+    private async Task<StudyStore> UpgradedFromAsync(int version)
     {
         var location = await NewLocationAsync();
-        await using (var old = await StudyStore.OpenAsync(location, new SchemaMigrator(SchemaMigrations.All.Take(2).ToArray()), CancellationToken.None))
+        await using (var old = await StudyStore.OpenAsync(location, new SchemaMigrator(SchemaMigrations.All.Take(version).ToArray()), CancellationToken.None))
         {
             await old.UpsertSweepAsync(SampleRows.Sweep("s1"));
         }
         await RawSql.ExecuteAsync(location, "INSERT INTO trials (sweep, trial, combination, seed, status, epochs_run, attempts) " +
                                             "VALUES ('s1', 0, 0, 1, 'completed', 3, 1)");
-
-        await using var upgraded = await StudyStore.OpenAsync(location);
-
+        var upgraded = await StudyStore.OpenAsync(location);
         Assert.Equal(Current, upgraded.SchemaVersion);
+        return upgraded;
+    }
+
+    [Fact]
+    public async Task A_version_2_store_gains_the_test_metric_column_and_keeps_its_trials()
+    {
+        await using var upgraded = await UpgradedFromAsync(2);
+
         var kept = Assert.Single(await upgraded.ReadTrialsAsync("s1"));
         Assert.Equal((3, (double?)null), (kept.EpochsRun, kept.TestMetric));
         await upgraded.WriteAsync([SampleRows.Trial("s1", 1, Core.TrialStatus.Completed) with { TestMetric = 0.875 }], []);
@@ -61,17 +68,8 @@ public abstract class MigrationContract : StoreContract
     [Fact]
     public async Task A_version_4_store_gains_the_finished_column_and_keeps_its_trials()
     {
-        var location = await NewLocationAsync();
-        await using (var old = await StudyStore.OpenAsync(location, new SchemaMigrator(SchemaMigrations.All.Take(4).ToArray()), CancellationToken.None))
-        {
-            await old.UpsertSweepAsync(SampleRows.Sweep("s1"));
-        }
-        await RawSql.ExecuteAsync(location, "INSERT INTO trials (sweep, trial, combination, seed, status, epochs_run, attempts) " +
-                                            "VALUES ('s1', 0, 0, 1, 'completed', 3, 1)");
+        await using var upgraded = await UpgradedFromAsync(4);
 
-        await using var upgraded = await StudyStore.OpenAsync(location);
-
-        Assert.Equal(Current, upgraded.SchemaVersion);
         var kept = Assert.Single(await upgraded.ReadTrialsAsync("s1"));
         Assert.Equal((3, (DateTimeOffset?)null), (kept.EpochsRun, kept.Finished));
         var finished = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1_234_560);
