@@ -19,13 +19,13 @@ public static class FailuresSectionBuilder
         ArgumentNullException.ThrowIfNull(report);
         ReportColumn[] columns =
         [
-            ReportColumn.Number("trial"), ReportColumn.Number("combination"), ReportColumn.Number("seed"), new("status"),
+            .. TrialColumns.Columns, new("status"),
             ReportColumn.Number("attempts"), new("silos"), new("error", CellKind.Problem),
         ];
         var rows = report.Failures.Select(f => new ReportRow(
         [
-            ReportCell.Number(ReportText.Integer(f.Index)), ReportCell.Number(ReportText.Integer(f.Combination)),
-            ReportCell.Number(ReportText.Integer(f.Seed)), new(ReportText.Name(f.Status)), ReportCell.Number(ReportText.Integer(f.Attempts)),
+            .. TrialColumns.Cells(f.Index, f.Combination, f.Seed),
+            new(ReportText.Name(f.Status)), ReportCell.Number(ReportText.Integer(f.Attempts)),
             new(string.Join(", ", f.Silos)), ReportCell.Problem(f.Error ?? ReportText.Missing),
         ])
         {

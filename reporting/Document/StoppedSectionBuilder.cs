@@ -17,13 +17,13 @@ public static class StoppedSectionBuilder
         if (report.Stopped is not { Count: > 0 } stopped) return null;
         ReportColumn[] columns =
         [
-            ReportColumn.Number("trial"), ReportColumn.Number("combination"), ReportColumn.Number("seed"), new("status"),
+            .. TrialColumns.Columns, new("status"),
             ReportColumn.Number("epoch"), ReportColumn.Number("metric"), new("why"),
         ];
         var rows = stopped.Select(s => new ReportRow(
         [
-            ReportCell.Number(ReportText.Integer(s.Index)), ReportCell.Number(ReportText.Integer(s.Combination)),
-            ReportCell.Number(ReportText.Integer(s.Seed)), new(ReportText.Name(s.Status)), ReportCell.Number(ReportText.Integer(s.Epoch)),
+            .. TrialColumns.Cells(s.Index, s.Combination, s.Seed),
+            new(ReportText.Name(s.Status)), ReportCell.Number(ReportText.Integer(s.Epoch)),
             ReportCell.Number(ReportText.Metric(s.Metric)), new(s.Reason ?? ReportText.Missing),
         ])
         {
