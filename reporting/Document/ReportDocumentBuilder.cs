@@ -1,5 +1,5 @@
-// Turns a SweepReport into the format-neutral document once: its sections in reading order, each from its own
-// builder. The summary lines (name, state, times, best trial) stay with each writer; the charts are ReportChartSet's.
+// Turns a SweepReport into the format-neutral document once: its summary and its sections in reading order, each
+// from its own builder. The HTML page's charts are ReportChartSet's, not the document's.
 using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Reporting.Document;
@@ -16,6 +16,6 @@ public static class ReportDocumentBuilder
             TopCombinationSectionBuilder.Build(report), HeldOutTestSectionBuilder.Build(report), FailuresSectionBuilder.Build(report),
             StoppedSectionBuilder.Build(report), ExploitsSectionBuilder.Build(report),
         ];
-        return new ReportDocument(sections.OfType<ReportSection>().ToArray());
+        return new ReportDocument(ReportSummary.Of(report), sections.OfType<ReportSection>().ToArray());
     }
 }

@@ -3,7 +3,6 @@
 // exploits) laid out by MarkdownDocument. Every user string goes through MarkdownText. No charts. Streamed to a TextWriter.
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Document;
-using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Markdown;
 
@@ -21,21 +20,20 @@ public sealed class MarkdownRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        WriteSummary(output, report);
-        MarkdownDocument.Write(output, ReportDocumentBuilder.Build(report));
+        var document = ReportDocumentBuilder.Build(report);
+        WriteSummary(output, document.Summary);
+        MarkdownDocument.Write(output, document);
     }
 
-    private static void WriteSummary(TextWriter output, SweepReport report)
+    private static void WriteSummary(TextWriter output, ReportSummary summary)
     {
-        var header = report.Header;
-        Paragraph(output, $"# Sweep report: {MarkdownText.Escape(header.Name)}");
-        output.WriteLine($"- **Sweep:** {MarkdownText.Code(header.SweepId)} ({ReportText.Name(header.Status)})");
-        output.WriteLine($"- **Metric:** {MarkdownText.Code(ReportText.Metric(header.Metric))}");
-        output.WriteLine($"- **Trials:** {header.TotalTrials} ({ReportText.StatusCounts(header)})");
-        output.WriteLine($"- **Created:** {ReportText.Timestamp(header.CreatedAt)}" +
-            (header.FinishedAt is { } finished ? $"; **finished:** {ReportText.Timestamp(finished)}" : ""));
-        output.WriteLine($"- **Time:** {ReportWords.Times(header)}");
-        Paragraph(output, $"- **Best trial:** {MarkdownText.Escape(ReportWords.BestTrialDescription(report))}");
+        Paragraph(output, $"# Sweep report: {MarkdownText.Escape(summary.Name)}");
+        output.WriteLine($"- **Sweep:** {MarkdownText.Code(summary.SweepId)} ({summary.Status})");
+        output.WriteLine($"- **Metric:** {MarkdownText.Code(summary.Metric)}");
+        output.WriteLine($"- **Trials:** {summary.TotalTrials} ({summary.StatusCounts})");
+        output.WriteLine($"- **Created:** {summary.Created}" + (summary.Finished is { } finished ? $"; **finished:** {finished}" : ""));
+        output.WriteLine($"- **Time:** {summary.Times}");
+        Paragraph(output, $"- **Best trial:** {MarkdownText.Escape(summary.BestTrial)}");
     }
 
     private static void Paragraph(TextWriter output, string text) => MarkdownDocument.Paragraph(output, text);

@@ -6,7 +6,6 @@
 using Spectre.Console;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Document;
-using SweepCluster.Reporting.Formatting;
 
 namespace SweepCluster.Reporting.Terminal;
 
@@ -51,19 +50,20 @@ public sealed class TableRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
-        WriteHeader(console, report.Header);
-        console.WriteLine(ReportWords.BestTrialLine(report));
-        console.WriteLine();
-        TerminalDocument.Write(console, ReportDocumentBuilder.Build(report));
+        var document = ReportDocumentBuilder.Build(report);
+        WriteSummary(console, document.Summary);
+        TerminalDocument.Write(console, document);
     }
 
-    private static void WriteHeader(IAnsiConsole console, ReportHeader header)
+    private static void WriteSummary(IAnsiConsole console, ReportSummary summary)
     {
         // One paragraph: two writes on one row would each wrap at the width on their own and the row overflow it.
         console.Write(new Paragraph()
-            .Append(header.Name, new Style(decoration: Decoration.Bold))
-            .Append($"  {header.SweepId} · {ReportText.Name(header.Status)} · {ReportText.Metric(header.Metric)}\n"));
-        console.WriteLine($"{header.TotalTrials} trials: {ReportText.StatusCounts(header)}");
-        console.WriteLine(ReportWords.Times(header));
-    }
+            .Append(summary.Name, new Style(decoration: Decoration.Bold))
+            .Append($"  {summary.SweepId} · {summary.Status} · {summary.Metric}\n"));
+        console.WriteLine($"{summary.TotalTrials} trials: {summary.StatusCounts}");
+        console.WriteLine(summary.Times);
+        console.WriteLine(summary.BestTrialLine);
+        console.WriteLine();
+}
 }
