@@ -31,7 +31,7 @@ public static class FailuresSectionBuilder
         {
             Sentence = $"trial {f.Index} (combination {f.Combination}, seed {f.Seed}) {ReportText.Name(f.Status)}: {f.Error ?? ReportText.Missing}",
         }).ToArray();
-        var table = new ReportTable(null, columns, rows) { EmptyText = "None.", ShortLayoutRows = ShortLayoutRows, RowNoun = "failures" };
+        var table = new ReportTable(null, columns, rows) { IsList = true, EmptyText = "None.", ShortLayoutRows = ShortLayoutRows, RowNoun = "failures" };
         return new ReportSection(SectionId.Failures, Heading) { Tone = SectionTone.Problem, Tables = [table] };
     }
 }

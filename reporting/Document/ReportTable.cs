@@ -27,6 +27,7 @@ public sealed record ReportTable(string? Title, IReadOnlyList<ReportColumn> Colu
     /// section's facts instead.</summary>
     public ColumnPriority Priority { get; init; } = ColumnPriority.Essential;
 
-    /// <summary>Whether every row has a sentence, so a layout may list the rows instead of tabulating them.</summary>
-    public bool CanBeListed => Rows.Count == 0 || Rows.All(r => r.Sentence is not null);
+    /// <summary>Whether its rows read as sentences (each has its <see cref="ReportRow.Sentence"/>), so a layout short of
+    /// space lists them under the heading instead of tabulating them, and lists nothing when there are none.</summary>
+    public bool IsList { get; init; }
 }

@@ -31,6 +31,7 @@ public static class StoppedSectionBuilder
         }).ToArray();
         var table = new ReportTable(null, columns, rows)
         {
+            IsList = true,
             ShortLayoutRows = FailuresSectionBuilder.ShortLayoutRows, RowNoun = "stopped trials",
         };
         return new ReportSection(SectionId.Stopped, Heading) { Tone = SectionTone.Aside, Tables = [table] };

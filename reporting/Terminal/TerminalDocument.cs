@@ -33,7 +33,7 @@ public static class TerminalDocument
         var spaced = false;
         foreach (var table in section.Tables.Where(TerminalLayout.ShowsTable))
         {
-            if (table.CanBeListed) WriteList(console, section, table);
+            if (table.IsList) WriteList(console, section, table);
             else
             {
                 WriteTable(console, table.Title ?? section.Heading, table);

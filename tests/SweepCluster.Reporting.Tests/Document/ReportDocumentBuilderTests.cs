@@ -48,11 +48,14 @@ public sealed class ReportDocumentBuilderTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
-    public void EveryRowHasOneCellPerColumnOfItsKind(string fixture)
+    public void EveryRowHasOneCellPerColumnOfItsKindAndAListsRowsHaveSentences(string fixture)
     {
         foreach (var table in ReportDocumentBuilder.Build(Fixture(fixture)).Sections.SelectMany(s => s.Tables))
             foreach (var row in table.Rows)
+            {
                 Assert.Equal(table.Columns.Select(c => c.Kind), row.Cells.Select(c => c.Kind));
+                Assert.True(!table.IsList || row.Sentence is not null, "a list's rows read as sentences");
+            }
     }
 
     [Fact]
