@@ -1,6 +1,7 @@
 // The Markdown form of a comparison (`sweep compare --format md`): one column per sweep, the verdict, and the curves
 // as a table of the metric at evenly spaced epochs (Markdown has no charts). Every user string goes through MarkdownText.
 using SweepCluster.Reporting.Formatting;
+using SweepCluster.Reporting.Document;
 using SweepCluster.Reporting.Markdown;
 
 namespace SweepCluster.Reporting.Compare;

@@ -1,6 +1,6 @@
-// The held-out test section as words and cells, shared by every writer that lays it out (terminal, Markdown, HTML):
-// its title, the note that says how it was measured and that nothing decided by it, its headings and each row's cells.
-// It computes nothing (HeldOutTestBuilder does) and lays nothing out.
+// The held-out test section as words and cells, which HeldOutTestSectionBuilder puts in the report document for every
+// format: its title, the note that says how it was measured and that nothing decided by it, its headings and each
+// row's cells. It computes nothing (HeldOutTestBuilder does) and lays nothing out.
 using SweepCluster.Core.Reports;
 
 namespace SweepCluster.Reporting.Formatting;

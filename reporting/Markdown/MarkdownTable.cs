@@ -1,10 +1,8 @@
 // Writes one GitHub-flavoured Markdown pipe table, row by row, from already-escaped cells. It does not escape
 // (MarkdownText does).
+using SweepCluster.Reporting.Document;
 
 namespace SweepCluster.Reporting.Markdown;
-
-/// <summary>How a column's cells are aligned.</summary>
-public enum ColumnAlignment { Left, Right }
 
 /// <summary>One column: its heading (already escaped) and alignment.</summary>
 public sealed record MarkdownColumn(string Heading, ColumnAlignment Alignment = ColumnAlignment.Left);

@@ -13,7 +13,8 @@ public sealed class MarkdownRendererTests
         var markdown = ReportRenderers.Render(ReportFixtures.Realistic(), ReportFormat.Markdown);
 
         Assert.StartsWith("# Sweep report: ", markdown);
-        foreach (var heading in new[] { "## Ranking", "## Metric by axis value", "### `learning_rate`", "### `batch_size`",
+        foreach (var heading in new[] { "## Ranking", "## Metric by axis value", $"### {MarkdownText.Escape("val_accuracy by learning_rate")}",
+                     $"### {MarkdownText.Escape("val_accuracy by batch_size")}",
                      "## Metric by schedule family", "## Top combination (best mean over seeds)", "## Failures" })
             Assert.Contains(heading + "\n", markdown.ReplaceLineEndings("\n"));
     }
@@ -28,7 +29,7 @@ public sealed class MarkdownRendererTests
         };
         var markdown = ReportRenderers.Render(report, ReportFormat.Markdown).ReplaceLineEndings("\n");
         Assert.Contains("## Stopped by the trial scheduler\n", markdown);
-        Assert.Contains($"| 4 | 2 | 1 | pruned | 1 | 0.61 | {MarkdownText.Escape("rung 0 (epoch 1): not in the top 1/3")} |", markdown);
+        Assert.Contains($"| 4 | 2 | 1 | pruned | 1 | 0.6100 | {MarkdownText.Escape("rung 0 (epoch 1): not in the top 1/3")} |", markdown);
         var json = SweepReportJson.Serialize(report);
         Assert.Equal(report.Stopped, SweepReportJson.Deserialize(json).Stopped);
     }
