@@ -1,6 +1,6 @@
 // The ranked report's input from the coordinator's summaries: one TrialResult per trial, without histories (they stay
-// with the trials). The learning curves need the histories of a handful of trials: the host fetches those and hands
-// them to WithCurveHistories.
+// with the trials). The learning curves need the histories of a handful of trials, and the applied-schedule chart their
+// per-step applied values: the host fetches those and hands them to WithCurveHistories.
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting;
@@ -24,10 +24,18 @@ public static class SweepReportSource
     /// <summary>The trials whose histories the report plots.</summary>
     public static IReadOnlyList<int> CurveTrials(SweepReport report) => report.TopCurves.Select(c => c.Index).Distinct().ToArray();
 
-    /// <summary>The report with the plotted trials' histories filled in.</summary>
-    public static SweepReport WithCurveHistories(SweepReport report, IReadOnlyDictionary<int, IReadOnlyList<EpochRecord>> histories)
+    /// <summary>
+    /// The report with the plotted trials' histories filled in, and their per-step applied schedules where
+    /// <paramref name="applied"/> has them (AppliedStepsReader reads them from a trial's last checkpoint).
+    /// </summary>
+    public static SweepReport WithCurveHistories(SweepReport report, IReadOnlyDictionary<int, IReadOnlyList<EpochRecord>> histories,
+        IReadOnlyDictionary<int, AppliedSteps>? applied = null)
     {
-        RankedTrial Filled(RankedTrial curve) => histories.TryGetValue(curve.Index, out var history) ? curve with { History = history } : curve;
+        RankedTrial Filled(RankedTrial curve)
+        {
+            var filled = histories.TryGetValue(curve.Index, out var history) ? curve with { History = history } : curve;
+            return applied is not null && applied.TryGetValue(curve.Index, out var steps) ? filled with { Applied = steps } : filled;
+        }
         var curves = report.TopCurves.Select(Filled).ToArray();
         return report with { TopCurves = curves, TopCombination = report.TopCombination is { } best ? Filled(best) : null };
     }

@@ -227,6 +227,8 @@ public sealed record FamilySummary(
 /// <param name="Rank">The rank of the trial's combination.</param>
 /// <param name="Metric">The trial's final sweep-metric value.</param>
 /// <param name="History">Every epoch the trial reported.</param>
+/// <param name="Applied">The schedules the trial applied at every step, thinned to a bounded trace; null when the
+/// report has none (a trial whose checkpoint could not be read, a report from older JSON; then absent from the JSON).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.RankedTrial")]
 public sealed record RankedTrial(
     [property: Id(0)] int Rank,
@@ -235,7 +237,8 @@ public sealed record RankedTrial(
     [property: Id(3)] long Seed,
     [property: Id(4)] double Metric,
     [property: Id(5)] IReadOnlyList<AxisValue> Axes,
-    [property: Id(6)] IReadOnlyList<EpochRecord> History);
+    [property: Id(6)] IReadOnlyList<EpochRecord> History,
+    [property: Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AppliedSteps? Applied = null);
 
 /// <summary>A trial that failed or diverged.</summary>
 /// <param name="Error">The error message (failed) or the reason (diverged); null if none was recorded.</param>

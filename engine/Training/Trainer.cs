@@ -81,6 +81,12 @@ public sealed class Trainer
     /// <summary>T on the step clock (estimated from the initial batch size when the batch size is adaptive).</summary>
     public long TotalSteps { get; }
 
+    /// <summary>
+    /// Called after every optimizer step with the hyperparameters the step was handed (a test's window on what the
+    /// optimizer used); null, the default, costs one comparison per step.
+    /// </summary>
+    public Action<AppliedStep>? StepObserver { get; set; }
+
     public int CompletedEpochs => _epoch;
     public long CompletedSteps => _step;
     public IReadOnlyList<EpochRecord> History => _history;
@@ -211,7 +217,9 @@ public sealed class Trainer
 
             Network.Backward(x, batch, _perExampleNorms.AsSpan(0, _perExampleNorms.Length == 0 ? 0 : batch));
             if (_batchSize.WantsGradientNoise) _batchSize.ObserveGradientNoise(NoiseSample(batch));
-            _optimizer.Step(new StepHyperparameters(learningRate, weightDecay, _layerMultiplier));
+            var hyperparameters = new StepHyperparameters(learningRate, weightDecay, _layerMultiplier);
+            _optimizer.Step(hyperparameters);
+            StepObserver?.Invoke(new AppliedStep(_step, hyperparameters.LearningRate, hyperparameters.WeightDecay, batch));
 
             _appliedLearningRate.Add(learningRate);
             _appliedWeightDecay.Add(weightDecay);

@@ -35,10 +35,14 @@ public sealed class SweepCoordinatorGrain(
     private DateTimeOffset? _recordedFinished;
 
     /// <summary>
-    /// Histories of the completed trials the report plots, fetched from their trial grains once (a completed result
-    /// never changes): a live page asks for the report every second, and finished trial grains are not kept in memory.
+    /// Histories and per-step applied schedules of the completed trials the report plots, fetched from their trial grains
+    /// once (a completed result never changes): a live page asks for the report every second, and finished trial grains
+    /// are not kept in memory.
     /// </summary>
-    private readonly Dictionary<int, IReadOnlyList<EpochRecord>> _curveHistories = [];
+    private readonly Dictionary<int, PlottedTrial> _curveTrials = [];
+
+    /// <summary>A plotted trial's history, and what it applied per step (null when its checkpoint could not be read).</summary>
+    private sealed record PlottedTrial(IReadOnlyList<EpochRecord> History, AppliedSteps? Applied);
 
     private string SweepId => this.GetPrimaryKeyString();
     private SweepSubmission? Submission => state.State.Submission;
@@ -118,10 +122,31 @@ public sealed class SweepCoordinatorGrain(
         if (_machine is null) return null;
         var report = SweepReportBuilder.Build(SweepReportSource.Input(SweepId, _machine));
         var plotted = SweepReportSource.CurveTrials(report);
-        foreach (var index in _curveHistories.Keys.Except(plotted).ToArray()) _curveHistories.Remove(index);
-        foreach (var index in plotted.Where(i => !_curveHistories.ContainsKey(i)))
-            _curveHistories[index] = await Trial(index).GetHistoryAsync();
-        return SweepReportSource.WithCurveHistories(report, _curveHistories);
+        foreach (var index in _curveTrials.Keys.Except(plotted).ToArray()) _curveTrials.Remove(index);
+        foreach (var index in plotted.Where(i => !_curveTrials.ContainsKey(i)))
+            _curveTrials[index] = await PlottedTrialAsync(index);
+        return SweepReportSource.WithCurveHistories(report,
+            _curveTrials.ToDictionary(t => t.Key, t => t.Value.History),
+            _curveTrials.Where(t => t.Value.Applied is not null).ToDictionary(t => t.Key, t => t.Value.Applied!));
+    }
+
+    // The applied schedules come from the trial's last checkpoint (a completed trial's is of its last epoch); a trial
+    // without a readable one is plotted from its per-epoch history alone.
+    private async Task<PlottedTrial> PlottedTrialAsync(int index)
+    {
+        var trial = Trial(index);
+        var (history, checkpoint) = (trial.GetHistoryAsync(), trial.GetCheckpointAsync());
+        var bytes = (await checkpoint).Checkpoint;
+        AppliedSteps? applied = null;
+        try
+        {
+            if (bytes is not null) applied = AppliedStepsReader.FromCheckpoint(bytes);
+        }
+        catch (InvalidDataException e)
+        {
+            logger.LogWarning(e, "Sweep {Sweep}: trial {Trial}'s checkpoint has no readable applied schedule", SweepId, index);
+        }
+        return new PlottedTrial(await history, applied);
     }
 
     public async Task<bool> CancelAsync()
@@ -163,7 +188,7 @@ public sealed class SweepCoordinatorGrain(
         _timer = null;
         await WakeUpReminder.RemoveAsync(this, logger);
         _machine = null;
-        _curveHistories.Clear();
+        _curveTrials.Clear();
         await state.ClearStateAsync();
         DeactivateOnIdle();
         return new SweepChangeResult(SweepChangeOutcome.Deleted, $"deleted sweep {SweepId} ({machine.Name}): {trials} trial(s), their checkpoints and rows", trials);

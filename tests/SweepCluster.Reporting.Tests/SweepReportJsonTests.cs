@@ -23,6 +23,21 @@ public sealed class SweepReportJsonTests
     }
 
     [Fact]
+    public void APlottedTrialsPerStepTraceRoundTripsAndIsAbsentWithoutOne()
+    {
+        var report = SweepReportBuilder.Build(SyntheticSweep.Realistic());
+        var trace = new Core.Reports.StepTrace([0, 5, 9], [0.1, 0.05, 0.05], Exact: true);
+        var traced = report with { TopCurves = [report.TopCurves[0] with { Applied = new Core.Reports.AppliedSteps(10, trace, trace, trace) }] };
+
+        var json = SweepReportJson.Serialize(traced);
+        var back = SweepReportJson.Deserialize(json);
+
+        Assert.Contains("\"applied\":{\"steps\":10,\"learning_rate\":{\"steps\":[0,5,9],\"values\":[0.1,0.05,0.05],\"exact\":true}", json);
+        Assert.Equal(json, SweepReportJson.Serialize(back));
+        Assert.DoesNotContain("\"applied\"", SweepReportJson.Serialize(report));
+    }
+
+    [Fact]
     public void UsesSnakeCaseNamesAndEnumStrings()
     {
         var json = SweepReportJson.Serialize(SweepReportBuilder.Build(SyntheticSweep.Realistic()), indented: true);

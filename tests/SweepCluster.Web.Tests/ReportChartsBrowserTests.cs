@@ -29,6 +29,12 @@ public sealed class ReportChartsBrowserTests
         "() => { const charts = [...document.querySelectorAll('[data-chart]')]; " +
         "return charts.length > 0 && charts.every(c => c.querySelector('svg path')); }";
 
+    /// <summary>Whether a schedule panel of the applied-schedule chart (panels 1 to 3) has a point between two epochs: the
+    /// per-step traces from the trials' checkpoints reached it (without them every point sits on a whole epoch).</summary>
+    private const string WithinEpochSteps =
+        "() => JSON.parse(document.getElementById('chart-schedules').textContent).series" +
+        ".filter(s => s.yAxisIndex > 0).some(s => s.data.some(p => p[0] !== Math.floor(p[0])))";
+
     private const string PathsPerChart = "() => [...document.querySelectorAll('[data-chart]')].map(c => c.querySelectorAll('svg path').length)";
 
     [Theory]
@@ -57,6 +63,8 @@ public sealed class ReportChartsBrowserTests
             Assert.Contains("chart-intermediate", ids); // the run tables reached the report
             Assert.Contains("chart-parallel", ids);
             Assert.Contains("chart-families", ids);
+            Assert.True(await page.EvaluateAsync<bool>(WithinEpochSteps),
+                "the applied-schedule chart has no point inside an epoch: the plotted trials' per-step traces did not reach the report");
             Assert.All(await page.EvaluateAsync<int[]>(PathsPerChart), paths => Assert.True(paths > 0));
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 "the page scrolls sideways at 1400 px");

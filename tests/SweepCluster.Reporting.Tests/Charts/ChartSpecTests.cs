@@ -128,7 +128,7 @@ public sealed class ChartSpecTests
     }
 
     [Fact]
-    public void TheAppliedSchedulesShareTheEpochAxisUnderTheValidationCurve()
+    public void TheAppliedSchedulesShareTheEpochAxisUnderTheValidationCurveAndWithoutATraceHoldEachEpochsValue()
     {
         var report = ReportFixtures.Realistic();
 
@@ -137,7 +137,13 @@ public sealed class ChartSpecTests
         Assert.Equal(["val_accuracy", "learning rate", "weight decay", "batch size"], chart.Panels.Select(p => p.Name));
         Assert.Equal(4 * report.TopCurves.Count, chart.Series.Count);
         Assert.Equal("epoch", chart.X.Name);
-        Assert.Contains("once per epoch", chart.Note);
+        Assert.Equal(AppliedScheduleChart.Note + AppliedScheduleChart.PerEpochNote, chart.Note);
+        Assert.Contains("2,000 points", chart.Note);
+        // A report without per-step traces holds each epoch's first-step value over the epoch, from its start.
+        var learningRate = chart.Series[1];
+        Assert.Equal(SeriesMark.StepLine, learningRate.Mark);
+        Assert.Equal(0, learningRate.Points[0].X);
+        Assert.Equal(report.TopCurves[0].History.Count, learningRate.Points[^1].X);
         var options = EChartsOptions.Of(chart);
         Assert.Equal(4, options["grid"]!.AsArray().Count);
     }
