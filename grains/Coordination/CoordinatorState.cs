@@ -20,8 +20,10 @@ public sealed record CoordinatorState(
     public CoordinatorState() : this(null, null) { }
 
     /// <summary>The state machine as stored (its plan derived from the submission again); null while no sweep has this
-    /// id. The coordinator restores itself with it on activation; a store reader builds the report from it.</summary>
-    public SweepMachine? Restore(TimeSpan reconcilePeriod) => Submission is { } submission && Sweep is { } stored
-        ? SweepMachine.Restore(SweepPlan.Create(SubmissionCheck.Parse(submission)), stored, reconcilePeriod)
-        : null;
+    /// id. The coordinator restores itself with it on activation; a store reader builds the report from it (and has
+    /// the plan keep its configurations, which the report reads right after).</summary>
+    public SweepMachine? Restore(TimeSpan reconcilePeriod, PlanConfigurations keep = PlanConfigurations.Recompute) =>
+        Submission is { } submission && Sweep is { } stored
+            ? SweepMachine.Restore(SweepPlan.Create(SubmissionCheck.Parse(submission), keep), stored, reconcilePeriod)
+            : null;
 }

@@ -48,7 +48,7 @@ public static class StoredSweepReport
     private static SweepReport? Build(Serializer serializer, string sweepId, byte[] payload)
     {
         var state = serializer.Deserialize<CoordinatorState>(payload);
-        return state?.Restore(new SweepCoordinatorOptions().ReconcilePeriod) is { } machine
+        return state?.Restore(new SweepCoordinatorOptions().ReconcilePeriod, PlanConfigurations.Keep) is { } machine
             ? SweepReportBuilder.Build(SweepReportSource.Input(sweepId, machine))
             : null;
     }
