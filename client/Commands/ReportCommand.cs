@@ -78,8 +78,11 @@ public static class ReportCommand
             await using var study = await store.OpenForReadingAsync(cancellation);
             if (await study.GetSweepAsync(sweepId, cancellation) is null)
                 throw new UnknownSweepException($"no sweep with id '{sweepId}' in {study.Name}: check the id, or name the store that holds it (--store)");
+            // The run tables are read while the report is built: the two take seconds each at 100,000 trials.
+            var runs = withRuns ? Task.Run(() => StudyRunTables.ReadAsync(study, sweepId, cancellation), cancellation) : null;
             if (await StoredSweepReport.BuildAsync(study, StoreSerializer.Shared, sweepId, cancellation) is { } stored)
-                return (stored, withRuns ? await StudyRunTables.ReadAsync(study, sweepId, cancellation) : null);
+                return (stored, runs is null ? null : await runs);
+            if (runs is not null) await runs;
         }
         await using var cluster = await SweepAccess.OpenAsync(parse, cancellation);
         var (coordinator, _) = await SweepCommandBase.FindAsync(cluster, sweepId, cancellation);

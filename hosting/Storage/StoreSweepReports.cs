@@ -12,7 +12,10 @@ public sealed class StoreSweepReports(SiloStore store, Serializer serializer) : 
 {
     public async Task<LiveReport?> ReadAsync(string sweepId, CancellationToken cancellationToken = default)
     {
-        if (await StoredSweepReport.BuildAsync(store.Store, serializer, sweepId, cancellationToken) is not { } report) return null;
-        return new LiveReport(report, await StudyRunTables.ReadAsync(store.Store, sweepId, cancellationToken));
+        // The run tables are read while the report is built: the two take seconds each at 100,000 trials.
+        var runs = Task.Run(() => StudyRunTables.ReadAsync(store.Store, sweepId, cancellationToken), cancellationToken);
+        var report = await StoredSweepReport.BuildAsync(store.Store, serializer, sweepId, cancellationToken);
+        var tables = await runs;
+        return report is null ? null : new LiveReport(report, tables);
     }
 }
