@@ -10,22 +10,21 @@ namespace SweepCluster.Cluster.Tests.Store;
 
 public sealed class StoredReportTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sweepcluster-stored-report-").FullName;
-
-    private string StorePath => Path.Combine(_folder, "sweeps", "sweepcluster.db");
+    /// <summary>A SQLite file in a folder of its own, deleted with it.</summary>
+    private readonly string _storePath = Path.Combine(Directory.CreateTempSubdirectory("sweepcluster-stored-report-").FullName, "sweepcluster.db");
 
     [Fact]
     public async Task A_finished_sweeps_report_from_the_store_is_the_coordinators_in_every_format()
     {
         const string id = "stored-report";
-        await using var silo = await StoreSweeps.StartSiloAsync(StorePath);
+        await using var silo = await StoreSweeps.StartSiloAsync(_storePath);
         var coordinator = await SweepDriver.SubmitAsync(silo.Grains, id, StoreSweeps.QuickstartYaml());
         await SweepDriver.WaitForEndAsync(coordinator);
         var expected = await SweepDriver.ReportAsync(coordinator);
-        await StoreSweeps.WaitForSweepRowAsync(StorePath, id, StoreSweeps.Ended, TimeSpan.FromSeconds(30));
+        await StoreSweeps.WaitForSweepRowAsync(_storePath, id, StoreSweeps.Ended, TimeSpan.FromSeconds(30));
         await silo.FlushStoreAsync();
 
-        await using var store = await StudyStore.OpenForReadingAsync(new SqliteStoreLocation(StorePath));
+        await using var store = await StudyStore.OpenForReadingAsync(new SqliteStoreLocation(_storePath));
         var stored = await StoredSweepReport.BuildAsync(store, StoreSerializer.Shared, id);
 
         Assert.NotNull(stored);
@@ -37,12 +36,12 @@ public sealed class StoredReportTests : IDisposable
     [Fact]
     public async Task A_sweep_the_store_does_not_hold_has_no_stored_report()
     {
-        await using var silo = await StoreSweeps.StartSiloAsync(StorePath);
+        await using var silo = await StoreSweeps.StartSiloAsync(_storePath);
         await silo.FlushStoreAsync();
-        await using var store = await StudyStore.OpenForReadingAsync(new SqliteStoreLocation(StorePath));
+        await using var store = await StudyStore.OpenForReadingAsync(new SqliteStoreLocation(_storePath));
 
         Assert.Null(await StoredSweepReport.BuildAsync(store, StoreSerializer.Shared, "no-such-sweep"));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => Directory.Delete(Path.GetDirectoryName(_storePath)!, recursive: true);
 }
