@@ -11,4 +11,7 @@ public interface IStoredSweepReports
     /// <summary>The sweep's report as its coordinator last stored it, with the run tables for its per-trial charts;
     /// null when the store holds no state for the sweep.</summary>
     Task<LiveReport?> ReadAsync(string sweepId, CancellationToken cancellationToken = default);
+
+    /// <summary>The sweep's report alone (no run tables); null when the store holds no state for the sweep.</summary>
+    Task<SweepReport?> ReadReportAsync(string sweepId, CancellationToken cancellationToken = default);
 }

@@ -53,7 +53,7 @@ public sealed class SweepReader(IGrainFactory grains, IStoredSweepReports? store
         ArgumentNullException.ThrowIfNull(progress);
         var fingerprint = Fingerprint(progress);
         if (_reports.TryGetValue(progress.SweepId, out var cached) && cached.Fingerprint == fingerprint) return cached.Report;
-        var report = (stored is null ? null : (await stored.ReadAsync(progress.SweepId))?.Report)
+        var report = (stored is null ? null : await stored.ReadReportAsync(progress.SweepId))
                      ?? await grains.GetGrain<ISweepCoordinatorGrain>(progress.SweepId).GetReportAsync();
         if (report is null) return null;
         Remember(progress.SweepId, new CachedReport(fingerprint, report, DateTimeOffset.UtcNow));
