@@ -15,8 +15,13 @@ public sealed class SweepPlan
 {
     private readonly int[] _trialEpochs;
     private readonly TrialLayout _layout;
+    private readonly PlanConfigurations _keep;
 
-    private SweepPlan(SweepSpec spec, ISearcher searcher, ImmutableList<SweepExtension> extensions, int[]? knownEpochs)
+    /// <summary>Every trial's configuration, by index, when the plan keeps them (<see cref="PlanConfigurations.Keep"/>).</summary>
+    private readonly TrialConfiguration[]? _configurations;
+
+    private SweepPlan(SweepSpec spec, ISearcher searcher, ImmutableList<SweepExtension> extensions, int[]? knownEpochs,
+        PlanConfigurations keep = PlanConfigurations.Recompute)
     {
         Spec = spec;
         Searcher = searcher;
@@ -24,9 +29,20 @@ public sealed class SweepPlan
         Seeds = [.. spec.Seeds, .. extensions.SelectMany(e => e.Seeds.IsDefault ? [] : e.Seeds)];
         _layout = new TrialLayout(spec.Combinations, spec.Seeds.Count, extensions);
         _trialEpochs = new int[_layout.TotalTrials];
+        _keep = keep;
         var known = knownEpochs?.Length ?? 0;
         knownEpochs?.CopyTo(_trialEpochs, 0);
-        for (var i = known; i < _trialEpochs.Length; i++) _trialEpochs[i] = Configuration(i).Spec.Epochs;
+        if (keep == PlanConfigurations.Keep)
+        {
+            var configurations = new TrialConfiguration[_trialEpochs.Length];
+            for (var i = 0; i < configurations.Length; i++) configurations[i] = Configuration(i);
+            for (var i = known; i < _trialEpochs.Length; i++) _trialEpochs[i] = configurations[i].Spec.Epochs;
+            _configurations = configurations;
+        }
+        else
+        {
+            for (var i = known; i < _trialEpochs.Length; i++) _trialEpochs[i] = Configuration(i).Spec.Epochs;
+        }
         EpochsPlanned = _trialEpochs.Sum(e => (long)e);
     }
 
@@ -46,11 +62,14 @@ public sealed class SweepPlan
     /// <summary>Epochs every trial would run to the end.</summary>
     public long EpochsPlanned { get; }
 
-    public static SweepPlan Create(SweepSpec spec) => new(spec, SearcherFactory.Create(spec), [], null);
+    /// <summary>The plan of <paramref name="spec"/>; <paramref name="keep"/> says whether it keeps every configuration.</summary>
+    public static SweepPlan Create(SweepSpec spec, PlanConfigurations keep = PlanConfigurations.Recompute) =>
+        new(spec, SearcherFactory.Create(spec), [], null, keep);
 
-    /// <summary>The plan of a sweep stored with <paramref name="extensions"/> (this plan's spec, extended again).</summary>
+    /// <summary>The plan of a sweep stored with <paramref name="extensions"/> (this plan's spec, extended again; it
+    /// keeps configurations if this one does).</summary>
     public SweepPlan WithExtensions(IReadOnlyList<SweepExtension> extensions) =>
-        extensions.SequenceEqual(Extensions) ? this : new SweepPlan(Spec, Searcher, [.. extensions], null);
+        extensions.SequenceEqual(Extensions) ? this : new SweepPlan(Spec, Searcher, [.. extensions], null, _keep);
 
     /// <summary>This plan with <paramref name="extension"/>'s trials appended.</summary>
     public SweepPlan Extend(SweepExtension extension) => new(Spec, Searcher, Extensions.Add(extension), _trialEpochs);
@@ -69,6 +88,7 @@ public sealed class SweepPlan
     /// <summary>Trial <paramref name="index"/> as its searcher proposes it: combination, seed, axes and spec.</summary>
     public TrialConfiguration Configuration(int index)
     {
+        if (_configurations is { } kept && index >= 0 && index < kept.Length && kept[index] is { } configuration) return configuration;
         var (combination, seedPosition) = _layout.Locate(index);
         return Searcher.Suggest(index, combination, Seeds[seedPosition]);
     }

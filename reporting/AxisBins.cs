@@ -27,8 +27,11 @@ internal static partial class AxisBins
     public static IReadOnlyDictionary<string, (string Label, int Template, int Order)> Rows(IReadOnlyList<string> trialValues)
     {
         var parsed = trialValues.Distinct(StringComparer.Ordinal)
-            .Select((value, order) => (Value: value, Order: order, Template: NumberPattern().Replace(value, "#"),
-                Numbers: NumberPattern().Matches(value).Select(m => m.Value).ToArray()))
+            .Select((value, order) =>
+            {
+                var (template, numbers) = Split(value);
+                return (Value: value, Order: order, Template: template, Numbers: numbers);
+            })
             .ToArray();
         var templates = parsed.Select(p => p.Template).Distinct(StringComparer.Ordinal).ToList();
         var rows = parsed.ToDictionary(p => p.Value, p => (p.Value, templates.IndexOf(p.Template), p.Order), StringComparer.Ordinal);
@@ -45,14 +48,35 @@ internal static partial class AxisBins
             var bins = Assign(perTrial, BinCount);
             var binOf = new Dictionary<double, int>();
             for (var i = 0; i < perTrial.Length; i++) binOf[perTrial[i]] = bins[i];
+            var template = templates.IndexOf(group.Key);
             foreach (var bin in binOf.GroupBy(pair => pair.Value))
             {
                 var (low, high) = (bin.Min(pair => pair.Key), bin.Max(pair => pair.Key));
+                string? label = null; // the members differ only in the varying number, so they share the substituted label
                 foreach (var member in members.Where(m => binOf[numbers[m.Value]] == bin.Key))
-                    rows[member.Value] = (Substitute(member, varying[0], Label(low, high)), templates.IndexOf(group.Key), bin.Key);
+                    rows[member.Value] = (label ??= Substitute(member, varying[0], Label(low, high)), template, bin.Key);
             }
         }
         return rows;
+    }
+
+    /// <summary>The value with its numbers taken out ("constant(#)") and those numbers, in order: one pass of
+    /// <see cref="NumberPattern"/>.</summary>
+    private static (string Template, string[] Numbers) Split(string value)
+    {
+        var matches = NumberPattern().Matches(value);
+        if (matches.Count == 0) return (value, []);
+        var template = new System.Text.StringBuilder(value.Length);
+        var numbers = new string[matches.Count];
+        var end = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var match = matches[i];
+            template.Append(value, end, match.Index - end).Append('#');
+            numbers[i] = match.Value;
+            end = match.Index + match.Length;
+        }
+        return (template.Append(value, end, value.Length - end).ToString(), numbers);
     }
 
     /// <summary>The value with its number at <paramref name="position"/> replaced by <paramref name="text"/>.</summary>

@@ -42,17 +42,33 @@ public sealed class SweepAccess : IAsyncDisposable
     public static async Task<SweepAccess> OpenAsync(ParseResult parse, CancellationToken cancellation)
     {
         var timeouts = TimeoutOptions.From(parse); // malformed values are refused before anything is contacted
+        var (kind, store, selection, storeExists) = await ChooseAsync(parse, cancellation);
+        if (kind == SweepAccessKind.Cluster)
+            return new SweepAccess(await ConnectAsync(ClusterOptions.From(parse), timeouts, selection, storeExists, cancellation), kind);
+        var embedded = await store.StartEmbeddedAsync(0, cancellation, resumeRunningSweeps: false);
+        return new SweepAccess(embedded, embedded.Grains, new CallRetry(timeouts.Retry), kind, embedded.StoreName);
+    }
+
+    /// <summary>The store a read-only command can read its sweep from in this process, with no silo: the one
+    /// <see cref="OpenAsync"/> would start a silo on, unless it keeps nothing to read (<c>--store memory</c>); null
+    /// when the command reaches a running cluster.</summary>
+    public static async Task<StoreChoice?> StoreToReadAsync(ParseResult parse, CancellationToken cancellation)
+    {
+        TimeoutOptions.From(parse); // malformed values are refused as OpenAsync refuses them
+        var (kind, store, selection, _) = await ChooseAsync(parse, cancellation);
+        return kind == SweepAccessKind.EmbeddedStore && selection.Kind != StoreKind.Memory ? store : null;
+    }
+
+    private static async Task<(SweepAccessKind Kind, StoreChoice Store, StoreSelection Selection, bool StoreExists)> ChooseAsync(
+        ParseResult parse, CancellationToken cancellation)
+    {
         var store = StoreOptions.From(parse);
         if (!store.Explicit) store = store with { ConnectionFile = null }; // then the file is --postgres's
         var selection = store.Select();
         var storeExists = selection.Location is SweepCluster.Store.SqliteStoreLocation sqlite && File.Exists(sqlite.Path);
         var remote = ClusterOptions.NamesRemoteCluster(parse);
         var localSiloAnswers = !store.Explicit && !remote && await AnswersAsync(parse.GetValue(ClusterOptions.GatewayPort), cancellation);
-        var kind = SweepAccessRule.Choose(store, remote, localSiloAnswers, storeExists);
-        if (kind == SweepAccessKind.Cluster)
-            return new SweepAccess(await ConnectAsync(ClusterOptions.From(parse), timeouts, selection, storeExists, cancellation), kind);
-        var embedded = await store.StartEmbeddedAsync(0, cancellation, resumeRunningSweeps: false);
-        return new SweepAccess(embedded, embedded.Grains, new CallRetry(timeouts.Retry), kind, embedded.StoreName);
+        return (SweepAccessRule.Choose(store, remote, localSiloAnswers, storeExists), store, selection, storeExists);
     }
 
     private SweepAccess(ClusterConnection connection, SweepAccessKind kind) : this(connection, connection.Grains, connection.Calls, kind, null)

@@ -50,8 +50,8 @@ public sealed class SweepCoordinatorGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Submission is not { } submission || state.State.Sweep is not { } stored) return;
-        _machine = SweepMachine.Restore(SweepPlan.Create(SubmissionCheck.Parse(submission)), stored, options.Value.ReconcilePeriod);
+        if (state.State.Restore(options.Value.ReconcilePeriod) is not { } machine) return;
+        _machine = machine;
         await RecordEverythingAsync(); // the study tables catch up with whatever the last activation had not written yet
         if (_machine.AllEnded) return;
         logger.LogInformation("Coordinator of {Sweep} activated mid-sweep; reconciling with its trials", SweepId);

@@ -1,11 +1,13 @@
 // Registers a silo's store: the SiloStore itself (opened before Orleans starts), its study recorder, the resumption of
-// running sweeps and, unless the grain state lives elsewhere (memory, Redis), the grain storage the grains use.
+// running sweeps and, unless the grain state lives elsewhere (memory, Redis), the grain storage the grains use and the
+// web pages' reports read from it.
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Storage;
 using SweepCluster.Grains;
 using SweepCluster.Grains.Recording;
+using SweepCluster.Web.Sweeps;
 
 namespace SweepCluster.Hosting.Storage;
 
@@ -26,11 +28,13 @@ public static class SweepClusterStoreExtensions
         return services;
     }
 
-    /// <summary>The grain storage of every SweepCluster grain in the store's grain-state table.</summary>
+    /// <summary>The grain storage of every SweepCluster grain in the store's grain-state table, and the web pages'
+    /// reports read from it (the coordinators' state is there).</summary>
     public static ISiloBuilder AddSweepClusterStoreGrainStorage(this ISiloBuilder silo)
     {
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sweeps,
             (services, _) => ActivatorUtilities.CreateInstance<StoreGrainStorage>(services));
+        silo.Services.AddSingleton<IStoredSweepReports, StoreSweepReports>();
         return silo;
     }
 }

@@ -49,11 +49,20 @@ public static class TrialRunTable
             .Concat(hyperparameters.Select(h => new RunColumn(h.Name, TypeOf(h.Type))))
             .Concat(Results.Select(c => c.Column))
             .ToArray();
-        var rows = trials.Select(trial => (IReadOnlyList<object?>)Identity.Select(c => c.Cell(trial))
-            .Concat(hyperparameters.Select(h => ValueOf(trial, h.Name)))
-            .Concat(Results.Select(c => c.Cell(trial)))
-            .ToArray()).ToArray();
+        var rows = new IReadOnlyList<object?>[trials.Count];
+        for (var t = 0; t < rows.Length; t++) rows[t] = Row(trials[t], hyperparameters, columns.Length);
         return new RunTable(columns, rows);
+    }
+
+    /// <summary>One trial's cells, in the table's column order (a plain loop: a 100,000-trial table is built on every report).</summary>
+    private static object?[] Row(TrialRow trial, IReadOnlyList<HyperparameterColumn> hyperparameters, int width)
+    {
+        var cells = new object?[width];
+        var at = 0;
+        foreach (var (_, cell) in Identity) cells[at++] = cell(trial);
+        foreach (var hyperparameter in hyperparameters) cells[at++] = ValueOf(trial, hyperparameter.Name);
+        foreach (var (_, cell) in Results) cells[at++] = cell(trial);
+        return cells;
     }
 
     private static RunValueType TypeOf(ColumnType type) => type switch
@@ -64,8 +73,14 @@ public static class TrialRunTable
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "hyperparameter columns are text, real or integer"),
     };
 
-    private static object? ValueOf(TrialRow trial, string column) =>
-        trial.Hyperparameters.FirstOrDefault(value => value.Column == column)?.Value;
+    private static object? ValueOf(TrialRow trial, string column)
+    {
+        foreach (var value in trial.Hyperparameters)
+        {
+            if (value.Column == column) return value.Value;
+        }
+        return null;
+    }
 
     private static object? Real(double? value) => value is { } v && !double.IsNaN(v) ? v : null;
 }
