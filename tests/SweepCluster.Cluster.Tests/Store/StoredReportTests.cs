@@ -1,5 +1,5 @@
 // The report read from the store with no grain call (StoredSweepReport: the coordinator's stored state restored
-// outside Orleans, the plotted trials' epochs from the epochs table) is the coordinator's report, in every format:
+// outside Orleans, the plotted trials' epochs from the epochs table and their applied steps from their checkpoints) is the coordinator's report, in every format:
 // `sweep report` with no silo running and the live page built from the store show what the coordinator would.
 using SweepCluster.Core.Reports;
 using SweepCluster.Hosting.Storage;
@@ -29,6 +29,7 @@ public sealed class StoredReportTests : IDisposable
 
         Assert.NotNull(stored);
         Assert.NotEmpty(stored.TopCurves[0].History);
+        Assert.NotNull(stored.TopCurves[0].Applied);  // the per-step schedules, from the trial's stored checkpoint
         foreach (var format in new[] { ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Csv, ReportFormat.Html })
             Assert.Equal(ReportRenderers.Render(expected, format), ReportRenderers.Render(stored, format));
     }
