@@ -181,8 +181,11 @@ internal static class RunTableScript
             for (var i = 0; i < lastPage.rows.length; i++) if (lastPage.rows[i].trial === trial) return lastPage.rows[i].status;
             return null;
           }
-          // The histories of the ticked trials: fetched again while a trial may still grow, kept once it has ended.
+          // The histories of the ticked trials: fetched again while a trial may still grow, kept once it has ended. Only
+          // the latest plot draws: an earlier one whose fetches finish later (a tick before the last) is dropped.
+          var plotGeneration = 0;
           function plot() {
+            var generation = ++plotGeneration;
             var wanted = selected.slice(0, maxPlotted);
             return Promise.all(wanted.map(function (trial) {
               var known = histories[trial];
@@ -193,7 +196,9 @@ internal static class RunTableScript
                   if (history) histories[trial] = { history: history, ended: terminal[statusOf(trial)] === 1 || final() };
                   return history;
                 });
-            })).then(function (list) { draw(list.filter(function (h) { return h !== null; })); });
+            })).then(function (list) {
+              if (generation === plotGeneration) draw(list.filter(function (h) { return h !== null; }));
+            });
           }
           function draw(list) {
             var metric = lastPage ? lastPage.metric : 'metric';
