@@ -10,6 +10,7 @@ namespace SweepCluster.Tuning.Search.Tpe;
 internal sealed class CategoricalKernels : IDimensionKernels
 {
     private readonly double[][] _probabilities; // (kernels, alternatives)
+    private readonly double[][] _logProbabilities; // (alternatives, kernels): one column per alternative
 
     /// <summary>Kernels for the observed alternative indices <paramref name="observed"/>, plus a uniform prior kernel.</summary>
     public CategoricalKernels(ReadOnlySpan<double> observed, int alternatives, double priorWeight)
@@ -24,6 +25,7 @@ internal sealed class CategoricalKernels : IDimensionKernels
             for (var a = 0; a < alternatives; a++) row[a] /= total;
             _probabilities[k] = row;
         }
+        _logProbabilities = Enumerable.Range(0, alternatives).Select(a => _probabilities.Select(row => Math.Log(row[a])).ToArray()).ToArray();
     }
 
     /// <inheritdoc/>
@@ -42,6 +44,6 @@ internal sealed class CategoricalKernels : IDimensionKernels
     /// <inheritdoc/>
     public void LogDensities(double x, Span<double> destination)
     {
-        for (var k = 0; k < _probabilities.Length; k++) destination[k] = Math.Log(_probabilities[k][(int)x]);
+        _logProbabilities[(int)x].CopyTo(destination);
     }
 }

@@ -11,6 +11,9 @@ internal sealed class NumericalKernels : IDimensionKernels
 {
     private readonly TruncatedNormal[] _kernels;
     private readonly double[] _logMasses;
+    private readonly double[] _mus;
+    private readonly double[] _inverseSigmas;
+    private readonly double[] _logScales; // a continuous kernel's log density is −z²/2 + this
 
     /// <summary>Kernels at <paramref name="observed"/> and a prior kernel, over [<paramref name="low"/>, <paramref name="high"/>].</summary>
     public NumericalKernels(ReadOnlySpan<double> observed, double low, double high, double step, bool multivariate, int groupSize)
@@ -20,6 +23,9 @@ internal sealed class NumericalKernels : IDimensionKernels
         for (var k = 0; k < observed.Length; k++) _kernels[k] = new TruncatedNormal(observed[k], sigmas[k], low, high, step);
         _kernels[^1] = new TruncatedNormal(0.5 * (low + high), high - low + step, low, high, step);
         _logMasses = _kernels.Select(kernel => kernel.LogMass()).ToArray();
+        _mus = _kernels.Select(kernel => kernel.Mu).ToArray();
+        _inverseSigmas = _kernels.Select(kernel => 1.0 / kernel.Sigma).ToArray();
+        _logScales = _kernels.Select((kernel, k) => kernel.LogDensity(kernel.Mu, _logMasses[k])).ToArray();
     }
 
     /// <summary>Kernel <paramref name="k"/>, for tests.</summary>
@@ -31,6 +37,16 @@ internal sealed class NumericalKernels : IDimensionKernels
     /// <inheritdoc/>
     public void LogDensities(double x, Span<double> destination)
     {
-        for (var k = 0; k < _kernels.Length; k++) destination[k] = _kernels[k].LogDensity(x, _logMasses[k]);
+        if (_kernels[0].Step != 0)
+        {
+            for (var k = 0; k < _kernels.Length; k++) destination[k] = _kernels[k].LogDensity(x, _logMasses[k]);
+            return;
+        }
+        // Continuous: TruncatedNormal.LogDensity with its constant part hoisted out of the loop.
+        for (var k = 0; k < _kernels.Length; k++)
+        {
+            var z = (x - _mus[k]) * _inverseSigmas[k];
+            destination[k] = -0.5 * z * z + _logScales[k];
+        }
     }
 }

@@ -3,6 +3,7 @@
 // default weights (observations in trial order, the oldest ramped down past 25) with the prior at prior_weight,
 // normalised. It samples points and evaluates log densities of points, all in internal units (TpeScale). It does not
 // split observations into good and bad, nor choose among candidates (TpeSampler).
+using System.Numerics.Tensors;
 using SweepCluster.Engine;
 using SweepCluster.Specs.Sweeps;
 
@@ -50,35 +51,44 @@ internal sealed class ParzenEstimator
         for (var i = 0; i < count; i++)
         {
             var u = random.NextDouble();
-            var kernel = Array.FindIndex(_cumulativeWeights, c => u < c);
-            if (kernel < 0) kernel = Kernels - 1;
+            var found = Array.BinarySearch(_cumulativeWeights, u);
+            var kernel = Math.Min(found >= 0 ? found + 1 : ~found, Kernels - 1); // the first kernel whose cumulative weight exceeds u
             points[i] = _dimensions.Select(dimension => dimension.Sample(kernel, random)).ToArray();
         }
         return points;
     }
 
-    /// <summary>log density of each point: log Σ_k w_k Π_d p_{k,d}(x_d).</summary>
+    /// <summary>log density of each point: log Σ_k w_k Π_d p_{k,d}(x_d). A value repeated among the points (a categorical
+    /// or integer one, typically) has its per-kernel densities computed once.</summary>
     public double[] LogDensity(IReadOnlyList<double[]> points)
     {
         var result = new double[points.Count];
         var perKernel = new double[Kernels];
-        var scratch = new double[Kernels];
+        var seen = _dimensions.Select(_ => new Dictionary<double, double[]>()).ToArray();
         for (var i = 0; i < points.Count; i++)
         {
             _logWeights.CopyTo(perKernel, 0);
             for (var d = 0; d < _dimensions.Length; d++)
             {
-                _dimensions[d].LogDensities(points[i][d], scratch);
-                System.Numerics.Tensors.TensorPrimitives.Add(perKernel, scratch, perKernel);
+                var x = points[i][d];
+                if (!seen[d].TryGetValue(x, out var densities))
+                {
+                    densities = new double[Kernels];
+                    _dimensions[d].LogDensities(x, densities);
+                    seen[d][x] = densities;
+                }
+                TensorPrimitives.Add(perKernel, densities, perKernel); // exact element-wise: the same bits at any vector width
             }
             result[i] = LogSumExp(perKernel);
         }
         return result;
     }
 
+    /// <summary>log Σ exp(values), with scalar exp and a scalar sum in index order (vectorised exp and reductions could
+    /// give other bits on other hardware, and suggestions must not depend on the machine).</summary>
     private static double LogSumExp(ReadOnlySpan<double> values)
     {
-        var max = System.Numerics.Tensors.TensorPrimitives.Max(values);
+        var max = TensorPrimitives.Max(values);
         if (double.IsNegativeInfinity(max)) return max;
         var sum = 0.0;
         foreach (var value in values) sum += Math.Exp(value - max);

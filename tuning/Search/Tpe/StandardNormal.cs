@@ -1,7 +1,9 @@
 // The standard normal distribution's functions that the Parzen estimator needs, accurate to about 1e-14 relative
 // over the range it uses (|z| up to a few hundred): the density, the CDF Φ and its logarithm (log Φ stays finite
 // far into the lower tail, where Φ itself underflows), the log of a CDF difference, and the inverse CDF. .NET has
-// no erf, so erfc is computed here: a series without cancellation below 3, Lentz's continued fraction above.
+// no erf, so erfc is computed here: the reference (a series without cancellation below ½, Lentz's continued fraction
+// above) fills a table of erfcx = exp(x²)·erfc(x), and the fast path expands erfcx in a Taylor series about the nearest
+// node; tests compare the two.
 // It does not know about truncation or mixtures (TruncatedNormal, ParzenEstimator).
 namespace SweepCluster.Tuning.Search.Tpe;
 
@@ -12,14 +14,29 @@ internal static class StandardNormal
     private const double LogSqrt2Pi = 0.91893853320467274;
     private const double InverseSqrtPi = 0.56418958354775628;
 
-    /// <summary>Below this, erfc comes from the all-positive series exp(−x²)·Σ 2ⁿx^(2n+1)/(2n+1)!!; above, from the continued fraction.</summary>
-    private const double SeriesLimit = 3.0;
+    /// <summary>Above this upper end (both ends in the lower tail, or straddling 0) Φ(u) − Φ(l) is taken directly: each
+    /// CDF has full relative precision there and is far from underflow.</summary>
+    private const double DirectDifferenceLimit = -30.0;
+
+    /// <summary>The reference erfcx uses the erf series below this and the continued fraction above.</summary>
+    private const double ContinuedFractionFrom = 0.5;
+
+    /// <summary>erfcx is tabulated on [0, 27] (beyond, erfc is below 1e-318 and the reference is used).</summary>
+    private const double TableEnd = 27.0;
+
+    /// <summary>Table nodes per unit of x: |x − node| ≤ 1/128.</summary>
+    private const int NodesPerUnit = 64;
+
+    /// <summary>Taylor terms about a node: (1/128)^10 is far below double precision.</summary>
+    private const int TaylorTerms = 10;
 
     /// <summary>Below this z, log Φ(z) is taken from its asymptotic series (Φ underflows near −38).</summary>
     private const double AsymptoticTail = -20.0;
 
     private const double Precision = 1e-17;
-    private const int MaxTerms = 500;
+    private const int MaxTerms = 2000;
+
+    private static readonly double[] ScaledErfcTable = BuildTable();
 
     /// <summary>log φ(z) = −z²/2 − log √(2π).</summary>
     public static double LogDensity(double z) => -0.5 * z * z - LogSqrt2Pi;
@@ -37,11 +54,11 @@ internal static class StandardNormal
         return LogDensity(z) - Math.Log(-z) + Math.Log(series);
     }
 
-    /// <summary>log(Φ(upper) − Φ(lower)) for lower &lt; upper, computed in the tail where both CDFs are nearly equal.</summary>
+    /// <summary>log(Φ(upper) − Φ(lower)) for lower &lt; upper, computed in log space far in a tail where Φ underflows.</summary>
     public static double LogCdfDifference(double lower, double upper)
     {
         if (lower >= 0) return LogCdfDifference(-upper, -lower); // Φ(u) − Φ(l) = Φ(−l) − Φ(−u): work in the lower tail.
-        if (upper <= 0)
+        if (upper <= DirectDifferenceLimit)
         {
             var logUpper = LogCdf(upper);
             return logUpper + Math.Log(-ExpMinusOne(LogCdf(lower) - logUpper));
@@ -89,11 +106,43 @@ internal static class StandardNormal
         return um1 == -1.0 ? -1.0 : um1 * x / Math.Log(u);
     }
 
-    /// <summary>erfc(x) = 1 − erf(x).</summary>
+    /// <summary>erfc(x) = 1 − erf(x): exp(−x²) · erfcx(x), erfcx from a table at spacing 1/64 and its Taylor series
+    /// about the nearest node (the coefficients follow from erfcx′ = 2x · erfcx − 2/√π, so only the node value is stored).</summary>
     public static double Erfc(double x)
     {
         if (x < 0) return 2.0 - Erfc(-x);
-        return x < SeriesLimit ? 1.0 - ErfSeries(x) : ErfcContinuedFraction(x);
+        if (x >= TableEnd) return ErfcReference(x);
+        var node = (int)Math.Round(x * NodesPerUnit);
+        var x0 = node / (double)NodesPerUnit;
+        var dx = x - x0;
+        // a_n = erfcx⁽ⁿ⁾(x0)/n!: a_0 from the table, a_1 = 2x0·a_0 − 2/√π, a_(n+1) = (2x0·a_n + 2a_(n−1)) / (n + 1).
+        var previous = ScaledErfcTable[node];
+        var current = 2.0 * x0 * previous - 2.0 * InverseSqrtPi;
+        var sum = previous + current * dx;
+        var power = dx;
+        for (var n = 1; n < TaylorTerms; n++)
+        {
+            var next = (2.0 * x0 * current + 2.0 * previous) / (n + 1);
+            power *= dx;
+            sum += next * power;
+            (previous, current) = (current, next);
+        }
+        return Math.Exp(-x * x) * sum;
+    }
+
+    /// <summary>The reference erfc the table is built from (and checked against): exp(−x²) · <see cref="ScaledErfcReference"/>.</summary>
+    internal static double ErfcReference(double x) => x < 0 ? 2.0 - ErfcReference(-x) : Math.Exp(-x * x) * ScaledErfcReference(x);
+
+    /// <summary>erfcx(x) = exp(x²) · erfc(x) for x ≥ 0: below ½ from the erf series, above from the continued fraction
+    /// (both about 1e-15 relative there).</summary>
+    private static double ScaledErfcReference(double x) =>
+        x < ContinuedFractionFrom ? Math.Exp(x * x) * (1.0 - ErfSeries(x)) : InverseSqrtPi / ContinuedFraction(x);
+
+    private static double[] BuildTable()
+    {
+        var table = new double[(int)(TableEnd * NodesPerUnit) + 1];
+        for (var i = 0; i < table.Length; i++) table[i] = ScaledErfcReference(i / (double)NodesPerUnit);
+        return table;
     }
 
     /// <summary>erf(x) = 2/√π · exp(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1)): every term positive, no cancellation.</summary>
@@ -109,8 +158,8 @@ internal static class StandardNormal
         return 2.0 * InverseSqrtPi * Math.Exp(-x * x) * sum;
     }
 
-    /// <summary>erfc(x) = exp(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), by the modified Lentz method.</summary>
-    private static double ErfcContinuedFraction(double x)
+    /// <summary>x + (1/2)/(x + 1/(x + (3/2)/(x + …))) = 1/(√π · erfcx(x)), by the modified Lentz method.</summary>
+    private static double ContinuedFraction(double x)
     {
         const double Tiny = 1e-300;
         var f = x;
@@ -127,6 +176,6 @@ internal static class StandardNormal
             f *= delta;
             if (Math.Abs(delta - 1.0) < Precision) break;
         }
-        return InverseSqrtPi * Math.Exp(-x * x) / f;
+        return f;
     }
 }
