@@ -38,7 +38,7 @@ public static class TpeSampler
     /// <param name="visible">The finished trials this suggestion may learn from (completed or pruned), in any order.</param>
     /// <param name="pending">The trials suggested and not finished, in any order (their scores are ignored).</param>
     /// <param name="settings">Options; <see cref="TpeSettings.Default"/> when null.</param>
-    /// <exception cref="ArgumentException">An observation has the wrong state, or two share a trial index.</exception>
+    /// <exception cref="ArgumentException">An observation has the wrong state or a NaN score, or two share a trial index.</exception>
     public static TpeSuggestion Suggest(SweepSpec sweep, long searchSeed, int index, IReadOnlyList<TpeObservation> visible,
         IReadOnlyList<TpeObservation> pending, TpeSettings? settings = null)
     {
@@ -88,6 +88,8 @@ public static class TpeSampler
         ArgumentNullException.ThrowIfNull(pending);
         if (visible.Any(o => o.State == TpeTrialState.Pending)) throw new ArgumentException("visible observations must be completed or pruned", nameof(visible));
         if (pending.Any(o => o.State != TpeTrialState.Pending)) throw new ArgumentException("pending trials must have the pending state", nameof(pending));
+        if (visible.FirstOrDefault(o => double.IsNaN(o.Score)) is { } unscored)
+            throw new ArgumentException($"trial {unscored.TrialIndex} has no score (NaN); leave failed or diverged trials out, or give them +∞", nameof(visible));
         var all = visible.Concat(pending).OrderBy(o => o.TrialIndex).ToArray();
         for (var i = 1; i < all.Length; i++)
         {

@@ -1,6 +1,7 @@
 // Where TPE models a dimension: a log dimension in the logarithm of its values, everything else as drawn (a
 // categorical one as its alternative index). Also says whether a dimension has only one possible value (TPE skips
-// those, as Optuna skips `single()` distributions). It does not model anything.
+// those, as Optuna skips `single()` distributions). Our `int` has no log form, so a log integer dimension (Optuna's
+// discretised log-normal kernels) is not handled. It does not model anything.
 using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Tuning.Search.Tpe;

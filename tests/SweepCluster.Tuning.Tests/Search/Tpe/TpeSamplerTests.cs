@@ -87,6 +87,16 @@ public sealed class TpeSamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ObservationsWithoutAScoreOrWithAWrongStateAreRefused()
+    {
+        var sweep = Yaml(QuadraticSpec());
+        var values = new Dictionary<string, double>();
+        Assert.Throws<ArgumentException>(() => TpeSampler.Suggest(sweep, 1, 2, [new TpeObservation(0, values, TpeTrialState.Completed, double.NaN)], []));
+        Assert.Throws<ArgumentException>(() => TpeSampler.Suggest(sweep, 1, 2, [TpeObservation.Pending(0, values)], []));
+        Assert.Throws<ArgumentException>(() => TpeSampler.Suggest(sweep, 1, 2, [new TpeObservation(0, values, TpeTrialState.Completed, 1)], [TpeObservation.Pending(0, values)]));
+    }
+
+    [Fact]
     public void StartupSuggestionsAreSobolPointsUntilEnoughTrialsFinish()
     {
         var sweep = Yaml(QuadraticSpec());
