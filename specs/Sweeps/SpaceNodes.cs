@@ -10,7 +10,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using SweepCluster.Engine;
 
 namespace SweepCluster.Specs.Sweeps;
 
