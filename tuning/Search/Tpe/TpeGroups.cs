@@ -13,7 +13,10 @@ internal static class TpeGroups
     public static IReadOnlyList<IReadOnlyList<string>> Of(IEnumerable<IEnumerable<string>> trials, IReadOnlyDictionary<string, int> order)
     {
         var groups = new List<HashSet<string>>();
-        foreach (var trial in trials)
+        // Applying a key set twice changes nothing and the final groups do not depend on the order, so each distinct
+        // set is applied once (a thousand trials of a conditional space have only a few distinct sets).
+        var distinct = trials.Select(trial => trial.OrderBy(key => order[key]).ToArray()).DistinctBy(keys => string.Join('\n', keys));
+        foreach (var trial in distinct)
         {
             var unplaced = new HashSet<string>(trial, StringComparer.Ordinal);
             var next = new List<HashSet<string>>();
