@@ -1,8 +1,9 @@
 // The parameter space of a sweep: the trial part of the spec as SpaceNodes, with the operations the loader and the
 // searchers need: the grid count (without materialising anything), grid combination number → trial tree, random
 // combination number → trial tree (one independent generator stream per combination, so any combination can be
-// drawn on its own, in any order, and adding trials keeps the earlier ones), and the validation cover. It does not
-// bind trial specs (ExpandedTrialBinder) and knows nothing of seeds or sweep settings.
+// drawn on its own, in any order, and adding trials keeps the earlier ones), a draw from any draw source (TPE, Sobol),
+// the decision points (dimensions) a searcher draws at, and the validation cover. It does not bind trial specs
+// (ExpandedTrialBinder) and knows nothing of seeds or sweep settings.
 using System.Numerics;
 using SweepCluster.Engine;
 
@@ -23,6 +24,7 @@ internal sealed class ParameterSpace
         _trialPart = trialPart;
         _root = root;
         Axes = TopLevelAxes(root).Select(Describe).ToArray();
+        Dimensions = DimensionsBelow(root).ToArray();
     }
 
     /// <summary>The number of grid combinations: the product over the axes of their (nested) alternative counts.</summary>
@@ -30,6 +32,10 @@ internal sealed class ParameterSpace
 
     /// <summary>The top-level axes and distributions in file order.</summary>
     public IReadOnlyList<SweepAxis> Axes { get; }
+
+    /// <summary>Every decision point of the space in file order, depth first (a choice before its alternatives' own
+    /// points); a drawn combination activates the choices and the points under the alternatives it takes.</summary>
+    public IReadOnlyList<SpaceDimension> Dimensions { get; }
 
     /// <summary>Grid combination <paramref name="combination"/> (0 ≤ it &lt; <see cref="GridCombinations"/>).</summary>
     public ExpandedTrial Pick(long combination)
@@ -42,8 +48,14 @@ internal sealed class ParameterSpace
     public ExpandedTrial Sample(long searchSeed, long combination)
     {
         var random = DeterministicRandom.ForStream(searchSeed, RandomStreamBase + (ulong)combination);
+        return Sample(new UniformSpaceDraws(random));
+    }
+
+    /// <summary>The combination <paramref name="draws"/> chooses at each decision point it reaches.</summary>
+    public ExpandedTrial Sample(ISpaceDraws draws)
+    {
         var recorder = new ExpansionRecorder();
-        return recorder.Finish(AsMapping(_root.Sample(random, recorder)));
+        return recorder.Finish(AsMapping(_root.Sample(draws, recorder)));
     }
 
     /// <summary>Distinct grid combinations that together pick every alternative of every axis at least once
@@ -56,6 +68,14 @@ internal sealed class ParameterSpace
     {
         ChoiceSpace or DistributionSpace => [node],
         ProductSpace product => product.Children.SelectMany(TopLevelAxes),
+        _ => [],
+    };
+
+    private static IEnumerable<SpaceDimension> DimensionsBelow(SpaceNode node) => node switch
+    {
+        DistributionSpace distribution => [distribution.Dimension],
+        ChoiceSpace choice => choice.Items.SelectMany(DimensionsBelow).Prepend(choice.Dimension),
+        ProductSpace product => product.Children.SelectMany(DimensionsBelow),
         _ => [],
     };
 

@@ -93,7 +93,7 @@ internal sealed class ParameterSpaceBuilder(SpecBindContext ctx, SearchStrategy 
             return BuildAxis(mapping, list.Items, fieldPath, filePath, listValued, ChoiceKind, index => SpecPath.Index(choicePath, index));
         }
         return DistributionReader.ReadRange(ctx, entry, filePath) is { } range
-            ? new DistributionSpace(mapping, fieldPath, range.Kind, range.Low, range.High, format == SpecFormat.Json)
+            ? new DistributionSpace(mapping, fieldPath, range.Kind, range.Low, range.High, format == SpecFormat.Json, filePath)
             : new OmittedSpace(mapping, fieldPath);
     }
 

@@ -2,14 +2,14 @@
 // `choice`) and every distribution (`uniform`, `loguniform`, `int`) made explicit. Each node can
 //   - Pick:   materialise grid alternative number `index` (mixed radix: the last axis of a mapping varies fastest;
 //             an axis's alternatives are its items' own expansions, one after the other);
-//   - Sample: materialise a random draw (a choice picks an item uniformly, a distribution draws a value);
+//   - Sample: materialise a draw taken from an ISpaceDraws source at each decision point it reaches (a choice's
+//             alternative, a distribution's value), recording the drawn value under the point's dimension key;
 //   - Cover:  list grid indices in which every alternative of every axis, at any depth, appears at least once.
 // Unvarying subtrees are FixedSpace nodes that return the original SpecNode, so lines and columns survive.
 // These nodes do not validate trial values: the trial binder does that on what they materialise.
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using SweepCluster.Engine;
 
 namespace SweepCluster.Specs.Sweeps;
 
@@ -33,8 +33,8 @@ internal abstract class SpaceNode(SpecNode source, string fieldPath)
     /// <summary>Materialises grid alternative <paramref name="index"/>; null means "leave the key out".</summary>
     public abstract SpecNode? Pick(long index, ExpansionRecorder recorder);
 
-    /// <summary>Materialises a random draw; null means "leave the key out".</summary>
-    public abstract SpecNode? Sample(DeterministicRandom random, ExpansionRecorder recorder);
+    /// <summary>Materialises a draw from <paramref name="draws"/>; null means "leave the key out".</summary>
+    public abstract SpecNode? Sample(ISpaceDraws draws, ExpansionRecorder recorder);
 
     /// <summary>Grid indices (possibly repeated) that together pick every alternative of every axis below.</summary>
     public abstract IEnumerable<long> Cover();
@@ -46,7 +46,7 @@ internal sealed class FixedSpace(SpecNode source, string fieldPath) : SpaceNode(
     public override BigInteger GridCount => BigInteger.One;
     public override bool IsContinuous => false;
     public override SpecNode Pick(long index, ExpansionRecorder recorder) => Source;
-    public override SpecNode Sample(DeterministicRandom random, ExpansionRecorder recorder) => Source;
+    public override SpecNode Sample(ISpaceDraws draws, ExpansionRecorder recorder) => Source;
     public override IEnumerable<long> Cover() => [0];
 }
 
@@ -57,7 +57,7 @@ internal sealed class OmittedSpace(SpecNode source, string fieldPath) : SpaceNod
     public override BigInteger GridCount => BigInteger.One;
     public override bool IsContinuous => false;
     public override SpecNode? Pick(long index, ExpansionRecorder recorder) => null;
-    public override SpecNode? Sample(DeterministicRandom random, ExpansionRecorder recorder) => null;
+    public override SpecNode? Sample(ISpaceDraws draws, ExpansionRecorder recorder) => null;
     public override IEnumerable<long> Cover() => [0];
 }
 
@@ -100,8 +100,8 @@ internal abstract class ProductSpace : SpaceNode
     }
 
     /// <summary>Samples every child in document order.</summary>
-    protected SpecNode?[] SampleChildren(DeterministicRandom random, ExpansionRecorder recorder) =>
-        Children.Select(child => child.Sample(random, recorder)).ToArray();
+    protected SpecNode?[] SampleChildren(ISpaceDraws draws, ExpansionRecorder recorder) =>
+        Children.Select(child => child.Sample(draws, recorder)).ToArray();
 
     public override IEnumerable<long> Cover()
     {
@@ -122,7 +122,7 @@ internal sealed class MappingSpace(SpecMapping source, string fieldPath, IReadOn
 {
     public override SpecNode Pick(long index, ExpansionRecorder recorder) => Build(PickChildren(index, recorder));
 
-    public override SpecNode Sample(DeterministicRandom random, ExpansionRecorder recorder) => Build(SampleChildren(random, recorder));
+    public override SpecNode Sample(ISpaceDraws draws, ExpansionRecorder recorder) => Build(SampleChildren(draws, recorder));
 
     private SpecMapping Build(SpecNode?[] values)
     {
@@ -141,7 +141,7 @@ internal sealed class SequenceSpace(SpecSequence source, string fieldPath, IRead
 {
     public override SpecNode Pick(long index, ExpansionRecorder recorder) => Build(PickChildren(index, recorder));
 
-    public override SpecNode Sample(DeterministicRandom random, ExpansionRecorder recorder) => Build(SampleChildren(random, recorder));
+    public override SpecNode Sample(ISpaceDraws draws, ExpansionRecorder recorder) => Build(SampleChildren(draws, recorder));
 
     private SpecSequence Build(SpecNode?[] items) => new(Source.Line, Source.Column, items.OfType<SpecNode>().ToArray());
 }
@@ -162,6 +162,7 @@ internal sealed class ChoiceSpace : SpaceNode
         Items = items;
         AlternativePaths = alternativePaths;
         Kind = kind;
+        Dimension = SpaceDimension.Categorical(filePath, fieldPath, items.Count);
         GridCount = items.Aggregate(BigInteger.Zero, (sum, item) => sum + item.GridCount);
         IsContinuous = items.Any(item => item.IsContinuous);
         _offsets = new long[items.Count];
@@ -185,6 +186,9 @@ internal sealed class ChoiceSpace : SpaceNode
     /// <summary>"list" or "choice".</summary>
     public string Kind { get; }
 
+    /// <summary>The decision point: which item is taken.</summary>
+    public SpaceDimension Dimension { get; }
+
     public override BigInteger GridCount { get; }
 
     public override bool IsContinuous { get; }
@@ -196,10 +200,12 @@ internal sealed class ChoiceSpace : SpaceNode
         return Choose(item, recorder, r => Items[item].Pick(index - _offsets[item], r));
     }
 
-    public override SpecNode? Sample(DeterministicRandom random, ExpansionRecorder recorder)
+    public override SpecNode? Sample(ISpaceDraws draws, ExpansionRecorder recorder)
     {
-        var item = random.NextInt(Items.Count);
-        return Choose(item, recorder, r => Items[item].Sample(random, r));
+        var item = draws.ChooseAlternative(Dimension);
+        if (item < 0 || item >= Items.Count) throw new ArgumentOutOfRangeException(nameof(draws), item, $"'{Dimension.Key}' has {Items.Count} alternatives");
+        recorder.Drew(Dimension.Key, item);
+        return Choose(item, recorder, r => Items[item].Sample(draws, r));
     }
 
     public override IEnumerable<long> Cover()
@@ -231,7 +237,8 @@ internal enum DistributionKind { Uniform, LogUniform, Int }
 /// <param name="low">Lower bound (inclusive).</param>
 /// <param name="high">Upper bound (exclusive for uniform and loguniform, inclusive for int).</param>
 /// <param name="json">True when the spec is JSON (materialised numbers are then JSON number tokens).</param>
-internal sealed class DistributionSpace(SpecMapping source, string fieldPath, DistributionKind kind, double low, double high, bool json)
+/// <param name="filePath">Where the distribution is written in the file: its dimension key.</param>
+internal sealed class DistributionSpace(SpecMapping source, string fieldPath, DistributionKind kind, double low, double high, bool json, string filePath)
     : SpaceNode(source, fieldPath)
 {
     /// <summary>Which distribution.</summary>
@@ -243,6 +250,10 @@ internal sealed class DistributionSpace(SpecMapping source, string fieldPath, Di
     /// <summary>Upper bound.</summary>
     public double High { get; } = high;
 
+    /// <summary>The decision point: which number is drawn.</summary>
+    public SpaceDimension Dimension { get; } = new(filePath, fieldPath,
+        kind == DistributionKind.Int ? SpaceDimensionKind.Integer : SpaceDimensionKind.Float, 0, low, high, kind == DistributionKind.LogUniform);
+
     public override BigInteger GridCount => BigInteger.One;
 
     public override bool IsContinuous => true;
@@ -250,7 +261,12 @@ internal sealed class DistributionSpace(SpecMapping source, string fieldPath, Di
     /// <summary>The low end: what validation covers and a grid would use.</summary>
     public override SpecNode Pick(long index, ExpansionRecorder recorder) => Record(Low, recorder);
 
-    public override SpecNode Sample(DeterministicRandom random, ExpansionRecorder recorder) => Record(Draw(random), recorder);
+    public override SpecNode Sample(ISpaceDraws draws, ExpansionRecorder recorder)
+    {
+        var value = IntoRange(draws.DrawNumber(Dimension));
+        recorder.Drew(Dimension.Key, value);
+        return Record(value, recorder);
+    }
 
     public override IEnumerable<long> Cover() => [0];
 
@@ -261,22 +277,11 @@ internal sealed class DistributionSpace(SpecMapping source, string fieldPath, Di
         return $"{DistributionReader.NameOf(Kind)} [{HumanNumber.Format(Low)}, {HumanNumber.Format(High)}{close}";
     }
 
-    private double Draw(DeterministicRandom random)
-    {
-        switch (Kind)
-        {
-            case DistributionKind.Int:
-                return Low + random.NextInt(checked((int)(High - Low) + 1));
-            case DistributionKind.LogUniform:
-                var logLow = Math.Log(Low);
-                return IntoHalfOpenRange(Math.Exp(logLow + (Math.Log(High) - logLow) * random.NextDouble()));
-            default:
-                return IntoHalfOpenRange(Low + (High - Low) * random.NextDouble());
-        }
-    }
-
-    /// <summary>Rounding can land a draw on the excluded upper bound (or just below the lower one); keep it in [low, high).</summary>
-    private double IntoHalfOpenRange(double value) => Math.Clamp(value, Low, Math.BitDecrement(High));
+    /// <summary>An integer draw rounded into [low, high]; a real one kept in [low, high) (rounding can land a draw on the
+    /// excluded upper bound or just below the lower one). Values already in range come back unchanged.</summary>
+    private double IntoRange(double value) => Kind == DistributionKind.Int
+        ? Math.Clamp(Math.Round(value), Low, High)
+        : Math.Clamp(value, Low, Math.BitDecrement(High));
 
     private SpecScalar Record(double value, ExpansionRecorder recorder)
     {

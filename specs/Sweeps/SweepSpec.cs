@@ -97,6 +97,10 @@ public sealed record SweepSpec
     /// <summary>The searched positions of the spec, in file order, with how many values each has.</summary>
     public IReadOnlyList<SweepAxis> Axes => Space.Axes;
 
+    /// <summary>Every decision point a random draw can reach (choices and distributions, conditional ones included), in
+    /// file order: what a model-based searcher such as TPE draws at.</summary>
+    public IReadOnlyList<SpaceDimension> Dimensions => Space.Dimensions;
+
     /// <summary>The trial part of the spec with its axes and distributions.</summary>
     internal ParameterSpace Space { get; }
 }
