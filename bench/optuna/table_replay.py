@@ -20,7 +20,8 @@ Replay rules (the C# side, bench/SweepCluster.Tabular/Replay, follows the same):
 
 Methods: random (RandomSampler), random+sh (RandomSampler + SuccessiveHalvingPruner(min_resource=1,
 reduction_factor=3)), tpe (TPESampler), tpe+hyperband (TPESampler + HyperbandPruner(min_resource=1,
-max_resource=27, reduction_factor=3)). Sampler seeds = the run number.
+max_resource=27, reduction_factor=3)). Sampler seeds = the run number; study names are fixed, so every method's
+figures are the same from run to run.
 
 Output: one JSON line {"table", "runs", "epoch_budget", "results": [{"method", "dataset", "runs",
 "regret_by_trials": {"K": mean regret after K finished trials}, "regret_by_epochs": {"E": mean regret after E
@@ -86,7 +87,9 @@ def make_study(method, run, epochs):
         pruner = optuna.pruners.HyperbandPruner(min_resource=MIN_RESOURCE, max_resource=epochs, reduction_factor=REDUCTION_FACTOR)
     else:
         pruner = optuna.pruners.NopPruner()
-    return optuna.create_study(direction="maximize", sampler=sampler, pruner=pruner)
+    # A fixed study name: HyperbandPruner assigns brackets by a hash of the study name and trial number, and the
+    # default name is random, which would make tpe+hyperband differ from one process to the next.
+    return optuna.create_study(study_name=f"{method}-{run}", direction="maximize", sampler=sampler, pruner=pruner)
 
 
 def replay(meta, table, method, run, budget):

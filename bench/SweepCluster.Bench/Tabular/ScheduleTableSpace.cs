@@ -43,14 +43,14 @@ public static class ScheduleTableSpace
     /// <summary>The dimensions, parents before children.</summary>
     public static readonly IReadOnlyList<TableDimension> Dimensions =
     [
-        new(Optimizer, DimensionScale.Categorical, Optimizers.Select(o => Label(o.ToString())).ToArray()),
+        new(Optimizer, DimensionScale.Categorical, Optimizers.Select(SpecNames.Of).ToArray()),
         new(LearningRate, DimensionScale.Log, ["0.001", "0.003", "0.01", "0.03", "0.1", "0.3"]),
-        new(Schedule, DimensionScale.Categorical, Enum.GetValues<TableSchedule>().Select(s => Label(s.ToString())).ToArray()),
-        new(InverseTimeAlpha, DimensionScale.Log, ["0.1", "0.5"], Schedule, Label(nameof(TableSchedule.InverseTime))),
-        new(ExponentialGamma, DimensionScale.Linear, ["0.9", "0.95"], Schedule, Label(nameof(TableSchedule.Exponential))),
-        new(PolynomialPower, DimensionScale.Linear, ["1", "2"], Schedule, Label(nameof(TableSchedule.Polynomial))),
-        new(StepGamma, DimensionScale.Log, ["0.1", "0.3"], Schedule, Label(nameof(TableSchedule.Step))),
-        new(WarmupEpochs, DimensionScale.Integer, ["2", "5"], Schedule, Label(nameof(TableSchedule.Warmup))),
+        new(Schedule, DimensionScale.Categorical, SpecNames.All<TableSchedule>()),
+        new(InverseTimeAlpha, DimensionScale.Log, ["0.1", "0.5"], Schedule, SpecNames.Of(TableSchedule.InverseTime)),
+        new(ExponentialGamma, DimensionScale.Linear, ["0.9", "0.95"], Schedule, SpecNames.Of(TableSchedule.Exponential)),
+        new(PolynomialPower, DimensionScale.Linear, ["1", "2"], Schedule, SpecNames.Of(TableSchedule.Polynomial)),
+        new(StepGamma, DimensionScale.Log, ["0.1", "0.3"], Schedule, SpecNames.Of(TableSchedule.Step)),
+        new(WarmupEpochs, DimensionScale.Integer, ["2", "5"], Schedule, SpecNames.Of(TableSchedule.Warmup)),
         new(WeightDecay, DimensionScale.Categorical, ["0", "0.0001", "0.001"]),
         new(BatchSize, DimensionScale.Categorical, ["16", "32", "64", GrowingBatch]),
     ];
@@ -119,8 +119,4 @@ public static class ScheduleTableSpace
 
     private static double Number(TableConfiguration configuration, string dimension) =>
         double.Parse(Choice(configuration, dimension), CultureInfo.InvariantCulture);
-
-    // InverseTime -> inverse_time: the table's labels are the enum names in snake case.
-    private static string Label(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -1,4 +1,5 @@
-// The lifecycle of a replayed trial.
+// The lifecycle of a replayed trial: the terminal states of core's TrialStatus that a table can produce, kept here so
+// that this library needs no Orleans-serialised core types.
 namespace SweepCluster.Tabular.Replay;
 
 /// <summary>Where a replayed trial is: training, or finished in one of three ways.</summary>
