@@ -24,6 +24,8 @@ public sealed class TableSpaceTests
         foreach (var configuration in space.Enumerate())
             Assert.Equal(configuration, space.Parse(space.Labels(configuration)));
         Assert.Equal("family=b lr=2", space.Describe(new TableConfiguration([1, TableConfiguration.Inactive, 1])));
+        Assert.Throws<ArgumentException>(() => space.Parse(["b", "0.1", "2"]));
+        Assert.Throws<ArgumentException>(() => space.Parse(["a", "", "2"]));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public enum TableSchedule { Constant, InverseTime, Exponential, Polynomial, Step
 /// <summary>The table's dimensions and the mapping of a configuration to the engine's <see cref="TrialSpec"/>.</summary>
 public static class ScheduleTableSpace
 {
+    /// <summary>The dimension names: the table's column names and Optuna's parameter names.</summary>
     public const string Optimizer = "optimizer";
     public const string LearningRate = "lr";
     public const string Schedule = "schedule";

@@ -51,11 +51,12 @@ public static class TableBenchmark
         var diverged = curves.Count(c => c.End == CurveEnd.Diverged);
         var epochs = curves.Sum(c => c.Epochs);
         var steps = curves.Sum(c => c.Steps.Sum(s => (long)s));
-        Console.WriteLine($"trained in {timer.Elapsed.TotalSeconds:0.0} s ({epochs / timer.Elapsed.TotalSeconds:N0} epochs/s, {steps / timer.Elapsed.TotalSeconds * threads / Environment.ProcessorCount:N0} steps/s); {diverged} runs diverged");
+        Console.WriteLine($"trained in {timer.Elapsed.TotalSeconds:0.0} s ({epochs / timer.Elapsed.TotalSeconds:N0} epochs/s, {steps / timer.Elapsed.TotalSeconds:N0} steps/s); {diverged} runs diverged");
         foreach (var extension in new[] { TabularTable.DescriptionExtension, TabularTable.CurvesExtension })
             Console.WriteLine($"  {path + extension}: {new FileInfo(path + extension).Length:N0} bytes");
+        var table = new TabularTable(metadata, curves);
         foreach (var dataset in metadata.Datasets)
-            Console.WriteLine($"  {dataset.Name}: best mean final accuracy {new TabularTable(metadata, curves).Dataset(dataset.Name).BestTrueFinal:0.0000}");
+            Console.WriteLine($"  {dataset.Name}: best mean final accuracy {table.Dataset(dataset.Name).BestTrueFinal:0.0000}");
         return 0;
     }
 }

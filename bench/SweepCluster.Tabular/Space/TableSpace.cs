@@ -78,9 +78,13 @@ public sealed class TableSpace
     public TableConfiguration Parse(IReadOnlyList<string> labels)
     {
         if (labels.Count != Dimensions.Count) throw new ArgumentException($"expected {Dimensions.Count} labels, got {labels.Count}", nameof(labels));
-        return Build((d, dimension) => labels[d].Length > 0
+        var configuration = Build((d, dimension) => labels[d].Length > 0
             ? dimension.IndexOf(labels[d])
             : throw new ArgumentException($"dimension {dimension.Name} is active but has no value", nameof(labels)));
+        for (var d = 0; d < labels.Count; d++)
+            if (configuration[d] == TableConfiguration.Inactive && labels[d].Length > 0)
+                throw new ArgumentException($"dimension {Dimensions[d].Name} is inactive here but has the value '{labels[d]}'", nameof(labels));
+        return configuration;
     }
 
     /// <summary>A short readable form: <c>name=label</c> for each active dimension.</summary>

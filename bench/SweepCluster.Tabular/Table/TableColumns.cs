@@ -7,6 +7,7 @@ namespace SweepCluster.Tabular.Table;
 /// </summary>
 public static class TableColumns
 {
+    /// <summary>The fixed column names and the prefixes of the per-epoch columns (suffix: the 1-based epoch).</summary>
     public const string Dataset = "dataset";
     public const string Seed = "seed";
     public const string End = "end";
