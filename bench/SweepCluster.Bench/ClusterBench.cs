@@ -126,6 +126,13 @@ public static class ClusterBench
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
     }
 
+    /// <summary>The text after <paramref name="name"/>, e.g. <c>--out bench/tables</c>.</summary>
+    public static string StringOption(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
     public static double DoubleOption(string[] args, string name, double fallback)
     {
         var i = Array.IndexOf(args, name);
