@@ -2,7 +2,7 @@
 // status, then the sweep's own hyperparameter columns typed as stored ("learning_rate.schedule" text,
 // "learning_rate.initial" real, "batch_size.initial" integer), then the results, and when the trial finished as ISO-8601
 // UTC text (pandas: parse_dates). A pure function of the rows read.
-using System.Globalization;
+using SweepCluster.Core;
 using SweepCluster.Core.Specs;
 using SweepCluster.Core.Reports;
 using SweepCluster.Store;
@@ -33,11 +33,8 @@ public static class TrialRunTable
         (new(TrialColumns.Attempts, RunValueType.Integer), row => (long)row.Attempts),
         (new(TrialColumns.PrunedAtEpoch, RunValueType.Integer), row => (long?)row.PrunedAtEpoch),
         (new(TrialColumns.PbtDonor, RunValueType.Integer), row => (long?)row.PbtDonor),
-        (new(TrialColumns.Finished, RunValueType.Text), row => row.Finished?.UtcDateTime.ToString(FinishedFormat, CultureInfo.InvariantCulture)),
+        (new(TrialColumns.Finished, RunValueType.Text), row => row.Finished is { } finished ? IsoInstant.Of(finished) : null),
     ];
-
-    /// <summary>ISO 8601 in UTC to the microsecond, as the SQLite store keeps timestamps: sorts as text in time order.</summary>
-    public const string FinishedFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     /// <summary>The table of <paramref name="trials"/>, with one column per entry of <paramref name="hyperparameters"/>
     /// (the sweep's columns in the order it wrote them; a trial without a value there gets null).</summary>

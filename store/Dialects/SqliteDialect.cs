@@ -9,6 +9,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using SweepCluster.Core;
 
 namespace SweepCluster.Store.Dialects;
 
@@ -16,7 +17,6 @@ namespace SweepCluster.Store.Dialects;
 internal sealed class SqliteDialect : IStoreDialect
 {
     /// <summary>Microseconds, UTC, sortable as text.</summary>
-    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     private readonly string _connectionString;
     private readonly string? _fullPath;
@@ -143,7 +143,7 @@ internal sealed class SqliteDialect : IStoreDialect
         {
             null => DBNull.Value,
             double number when double.IsNaN(number) => DBNull.Value,
-            DateTimeOffset instant => instant.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture),
+            DateTimeOffset instant => IsoInstant.Of(instant),
             _ => value,
         };
     }

@@ -32,7 +32,7 @@ internal static class FixtureRunTables
         ];
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var finishOrder = input.Results.Where(r => r.Status.IsTerminal()).OrderBy(r => r.History.Count).ThenBy(r => r.Index)
-            .Select((r, i) => (r.Index, Finished: start.AddSeconds(i).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)))
+            .Select((r, i) => (r.Index, Finished: IsoInstant.Of(start.AddSeconds(i))))
             .ToDictionary(x => x.Index, x => x.Finished);
         var results = input.Results.ToDictionary(r => r.Index);
         var rows = input.Trials.OrderBy(t => t.Index).Select(trial =>
