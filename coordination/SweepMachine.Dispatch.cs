@@ -1,6 +1,7 @@
 // SweepMachine's dispatch: queued trials onto the live silos with free slots (TrialPlacement), within the sweep's
 // concurrency, plus one waiting trial per silo while a FIFO sweep's trials are short (DispatchLookahead); each start
-// numbered within its trial's stored attempt ceiling, with the epochs it must wait after.
+// numbered within its trial's stored attempt ceiling, with the epochs it must wait after. A TPE sweep's trials go only
+// once their combination is suggested, and a new suggestion is stored before any start that follows it.
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
 using SweepCluster.Specs.Sweeps;
@@ -26,6 +27,7 @@ public sealed partial class SweepMachine
         var capacity = DispatchCapacity(lookahead);
         var inFlight = _book.InFlight.Count;
         if (inFlight >= capacity) return;
+        var suggested = SuggestReady();
         // A PBT donor waits at its boundary until every copier has its copy: trained on, it would hold a newer checkpoint
         // and its copiers' starts would fail for ever. A copier keeps its restart until its start is answered (queued
         // copiers come first, see TrialBook.QueueKey); the grain got this by stopping at a failed start, but the
@@ -33,6 +35,7 @@ public sealed partial class SweepMachine
         var copied = _book.InFlight.Select(i => _book[i].PendingRestart?.Donor).OfType<int>().ToHashSet();
         foreach (var index in _book.NextQueued(capacity - inFlight))
         {
+            if (!_plan.IsSuggested(index)) continue; // it waits for results (SweepMachine.Suggestions.cs)
             if (_book[index].PendingRestart is { } restart) copied.Add(restart.Donor);
             else if (copied.Contains(index)) continue;
             var silo = TrialPlacement.Choose(slots, load);
@@ -45,7 +48,7 @@ public sealed partial class SweepMachine
             // PBT: starts that resume, restart from donors and carry decisions) every start leaves after a Persist, so a
             // restored coordinator always knows what it dispatched.
             var start = Dispatch(_book[index], silo, out var raised);
-            var storeFirst = raised || _ceilingsUnstored || _plan.Spec.Scheduler != SchedulerKind.Fifo;
+            var storeFirst = raised || _ceilingsUnstored || suggested || _plan.Spec.Scheduler != SchedulerKind.Fifo;
             if (storeFirst && !_commands.Contains(Persist.Instance)) PersistNow();
             Emit(start);
             load[silo] = load.GetValueOrDefault(silo) + 1;

@@ -60,7 +60,7 @@ public sealed partial class SweepMachine
     {
         // Numbers up to each stored ceiling may have gone out before the restart: the next start numbers above it, and
         // the ceiling moves up one reserve (stored before that start leaves).
-        plan = plan.WithExtensions(state.Extensions ?? []);
+        plan = plan.WithExtensions(state.Extensions ?? []).WithSuggestions(state.Suggestions);
         if (state.Trials.Count != plan.TotalTrials)
             throw new InvalidOperationException($"the stored sweep has {state.Trials.Count} trials; its spec and extensions have {plan.TotalTrials}");
         var trials = state.Trials.Select(t => t.Status.IsTerminal() ? t : t with { AttemptCeiling = t.AttemptCeiling + AttemptReserve }).ToImmutableList();
@@ -74,7 +74,7 @@ public sealed partial class SweepMachine
 
     /// <summary>The state to store: immutable, so the host may write it while the machine moves on.</summary>
     public SweepState State => new(_header.Name, _header.Status, _header.CreatedAt, _header.FinishedAt, _book.Trials, _scheduler.SaveState(),
-        _plan.Extensions.IsEmpty ? null : _plan.Extensions, _header.Resumes);
+        _plan.Extensions.IsEmpty ? null : _plan.Extensions, _header.Resumes, _plan.IsAdaptive ? _plan.Suggestions : null);
 
     public SweepStatus Status => _header.Status;
     public string Name => _header.Name;

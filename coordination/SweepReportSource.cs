@@ -4,6 +4,7 @@
 using SweepCluster.Core;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting;
+using SweepCluster.Tuning.Search;
 
 namespace SweepCluster.Coordination;
 
@@ -13,12 +14,13 @@ public static class SweepReportSource
     public static SweepReportInput Input(string sweepId, SweepMachine machine)
     {
         var plan = machine.Plan;
-        var configurations = Enumerable.Range(0, plan.TotalTrials).Select(plan.Configuration).ToArray();
-        var results = machine.Trials.Select(t => new TrialResult(t.Index, configurations[t.Index].Combination, configurations[t.Index].Seed,
-            t.Status, [], t.LastMetric, t.Error, t.Silos, t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
+        // A TPE combination not suggested yet has no values: its trials are left out until it is.
+        var configurations = Enumerable.Range(0, plan.TotalTrials).Select(i => plan.IsSuggested(i) ? plan.Configuration(i) : null).ToArray();
+        var results = machine.Trials.Where(t => configurations[t.Index] is not null).Select(t => new TrialResult(t.Index,
+            configurations[t.Index]!.Combination, configurations[t.Index]!.Seed, t.Status, [], t.LastMetric, t.Error, t.Silos, t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
             t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone, t.Test)).ToArray();
-        return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations, results, machine.CreatedAt, machine.FinishedAt,
-            plan.Spec.Strategy);
+        return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations.OfType<TrialConfiguration>().ToArray(),
+            results, machine.CreatedAt, machine.FinishedAt, plan.Spec.Strategy);
     }
 
     /// <summary>The trials whose histories the report plots.</summary>

@@ -35,6 +35,17 @@ internal sealed class TrialLayout
         return (block.FirstCombination + offset / block.SeedCount, block.FirstSeed + offset % block.SeedCount);
     }
 
+    /// <summary>Every trial of <paramref name="combination"/>, by index (its seeds in order).</summary>
+    public IEnumerable<int> TrialsOf(int combination)
+    {
+        foreach (var block in _blocks)
+        {
+            var offset = combination - block.FirstCombination;
+            if (offset < 0 || offset >= block.CombinationCount) continue;
+            for (var seed = 0; seed < block.SeedCount; seed++) yield return block.FirstIndex + offset * block.SeedCount + seed;
+        }
+    }
+
     private int FindBlock(int index)
     {
         var (low, high) = (0, _blocks.Count - 1);

@@ -19,7 +19,7 @@ internal static class AxisSummaryBuilder
             .SelectMany(e => e.Configuration.Axes.Select(a => a.Key))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
-        return paths.Select(path => strategy == SearchStrategy.Random ? Binned(entries, path, metric, maxValues) : Summary(path, ValuesOf(entries, path, metric), metric, maxValues))
+        return paths.Select(path => strategy != SearchStrategy.Grid ? Binned(entries, path, metric, maxValues) : Summary(path, ValuesOf(entries, path, metric), metric, maxValues))
             .ToArray();
     }
 

@@ -13,6 +13,8 @@ namespace SweepCluster.Coordination.State;
 /// <param name="Extensions">What `sweep extend` added to the spec's trials, in order; null or empty for none. The
 /// plan is the spec plus these, so an extended sweep's trials are planned again after a restart.</param>
 /// <param name="Resumes">How often the sweep was resumed after a cancel: its trials' lives are numbered by it.</param>
+/// <param name="Suggestions">A model-based search's suggestions, by combination (combinations 0..Count−1 have one);
+/// null for grid and random search, whose combinations follow from the spec alone.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.SweepState")]
 public sealed record SweepState(
     [property: Id(0)] string Name,
@@ -22,4 +24,5 @@ public sealed record SweepState(
     [property: Id(4)] ImmutableList<TrialSummary> Trials,
     [property: Id(6)] SchedulerSnapshot? Scheduler,
     [property: Id(7)] ImmutableList<SweepExtension>? Extensions = null,
-    [property: Id(8)] int Resumes = 0);
+    [property: Id(8)] int Resumes = 0,
+    [property: Id(9)] ImmutableList<SuggestedCombination>? Suggestions = null);

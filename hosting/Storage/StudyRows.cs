@@ -19,7 +19,8 @@ public static class StudyRows
         var spec = trial.SpecOverride ?? plan.SearcherSpec(trial.Index);
         return new TrialRow(sweepId, trial.Index, plan.Spec.CombinationOf(trial.Index), spec.Seed, trial.Status)
         {
-            Hyperparameters = HyperparameterColumns.Of(spec, SearchedPaths(plan)),
+            // A TPE combination not suggested yet has no values: its row has none until it is.
+            Hyperparameters = plan.IsSuggested(trial.Index) ? HyperparameterColumns.Of(spec, SearchedPaths(plan)) : [],
             FinalMetric = trial.LastMetric,
             BestMetric = trial.BestMetric,
             BestEpoch = trial.BestEpoch,

@@ -33,7 +33,7 @@ public static class SweepKeys
     /// <summary>The trial scheduler section: <c>{ type }</c>.</summary>
     public const string Scheduler = "scheduler";
 
-    /// <summary>search: grid or random.</summary>
+    /// <summary>search: grid, random or tpe.</summary>
     public const string Strategy = "strategy";
 
     /// <summary>search: the number of random combinations.</summary>
@@ -41,6 +41,18 @@ public static class SweepKeys
 
     /// <summary>search: the random-search seed.</summary>
     public const string SearchSeed = "seed";
+
+    /// <summary>search (tpe): combinations finished before TPE models the results.</summary>
+    public const string StartupTrials = "startup_trials";
+
+    /// <summary>search (tpe): joint kernels over parameters that occur together.</summary>
+    public const string Multivariate = "multivariate";
+
+    /// <summary>search (tpe): unfinished combinations count as bad results.</summary>
+    public const string ConstantLiar = "constant_liar";
+
+    /// <summary>search (tpe): combinations suggested ahead of the results they may see.</summary>
+    public const string Window = "window";
 
     /// <summary>metric: the metric's name.</summary>
     public const string MetricName = "name";
@@ -58,7 +70,10 @@ public static class SweepKeys
     public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);
 
     /// <summary>Keys of the search section.</summary>
-    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, Scheduler];
+    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, StartupTrials, Multivariate, ConstantLiar, Window, Scheduler];
+
+    /// <summary>Keys of the search section that only TPE reads.</summary>
+    public static readonly IReadOnlyList<string> TpeKeys = [StartupTrials, Multivariate, ConstantLiar, Window];
 
     /// <summary>Keys of the metric section.</summary>
     public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];

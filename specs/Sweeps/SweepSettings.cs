@@ -19,4 +19,5 @@ internal sealed record SweepSettings(
     int MaxConcurrent,
     int Retries,
     SchedulerSettings Scheduler,
-    CheckpointPolicy Checkpoints);
+    CheckpointPolicy Checkpoints,
+    TpeSearchSettings? Tpe = null);

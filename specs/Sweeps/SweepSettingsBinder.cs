@@ -10,14 +10,18 @@ namespace SweepCluster.Specs.Sweeps;
 /// <summary>Binds the sweep-level keys of a sweep spec's root mapping.</summary>
 internal static class SweepSettingsBinder
 {
-    private const string RandomNeedsTrials =
-        "random search needs trials: N (how many combinations to draw), e.g. search: { strategy: random, trials: 20 }";
+    /// <summary>What random and TPE search need and lack without <c>trials</c>.</summary>
+    private static string NeedsTrials(SearchStrategy strategy)
+    {
+        var name = SpecNames.Of(strategy);
+        return $"{name} search needs trials: N (how many combinations to {(strategy == SearchStrategy.Tpe ? "suggest" : "draw")}), e.g. search: {{ strategy: {name}, trials: 20 }}";
+    }
 
     /// <summary>Binds the sweep-level entries of <paramref name="root"/>.</summary>
     public static SweepSettings Bind(SpecBindContext ctx, SpecMapping root)
     {
         var name = BindName(ctx, root);
-        var (strategy, trials, searchSeed) = BindSearch(ctx, root.Find(SweepKeys.Search));
+        var (strategy, trials, searchSeed, tpe) = BindSearch(ctx, root.Find(SweepKeys.Search));
         var (metric, goal) = BindMetric(ctx, root.Find(SweepKeys.Metric));
         return new SweepSettings(
             name, strategy, trials, searchSeed, metric, goal, root.Find(SweepKeys.Metric)?.KeyLine,
@@ -25,7 +29,8 @@ internal static class SweepSettingsBinder
             BindCount(ctx, root.Find(SweepKeys.MaxConcurrent), 0, "0 = every free slot of the cluster"),
             BindCount(ctx, root.Find(SweepKeys.Retries), SweepLimits.DefaultRetries, "re-runs of a failed trial, e.g. 2"),
             BindScheduler(ctx, root),
-            BindCheckpoints(ctx, root.Find(SweepKeys.CheckpointEvery), root.Find(SweepKeys.CheckpointSeconds)));
+            BindCheckpoints(ctx, root.Find(SweepKeys.CheckpointEvery), root.Find(SweepKeys.CheckpointSeconds)),
+            tpe);
     }
 
     private static string BindName(SpecBindContext ctx, SpecMapping root)
@@ -45,18 +50,18 @@ internal static class SweepSettingsBinder
         return name;
     }
 
-    private static (SearchStrategy Strategy, int Trials, long Seed) BindSearch(SpecBindContext ctx, SpecEntry? entry)
+    private static (SearchStrategy Strategy, int Trials, long Seed, TpeSearchSettings? Tpe) BindSearch(SpecBindContext ctx, SpecEntry? entry)
     {
-        if (entry is null) return (SearchStrategy.Grid, 0, 0);
+        if (entry is null) return (SearchStrategy.Grid, 0, 0, null);
         if (entry.Value is SpecScalar)
         {
-            if (!SpecValues.TryEnum<SearchStrategy>(ctx, entry.Value, SweepKeys.Search, "search strategy", out var only)) return (SearchStrategy.Grid, 0, 0);
-            if (only == SearchStrategy.Random) ctx.Error(SweepKeys.Search, entry.Value, RandomNeedsTrials);
-            return (only, 0, 0);
+            if (!SpecValues.TryEnum<SearchStrategy>(ctx, entry.Value, SweepKeys.Search, "search strategy", out var only)) return (SearchStrategy.Grid, 0, 0, null);
+            if (only != SearchStrategy.Grid) ctx.Error(SweepKeys.Search, entry.Value, NeedsTrials(only));
+            return (only, 0, 0, only == SearchStrategy.Tpe ? TpeSearchSettings.Default : null);
         }
         if (SpecValues.Mapping(ctx, entry.Value, SweepKeys.Search, "{ strategy: random, trials: 20, seed: 0 }") is not { } mapping)
         {
-            return (SearchStrategy.Grid, 0, 0);
+            return (SearchStrategy.Grid, 0, 0, null);
         }
         var strategy = SearchStrategy.Grid;
         SpecEntry? trialsEntry = null, seedEntry = null;
@@ -73,7 +78,7 @@ internal static class SweepSettingsBinder
                 case SweepKeys.Trials:
                     trialsEntry = item;
                     if (SpecValues.TryInt(ctx, item.Value, path, out var n)
-                        && SpecValues.Check(ctx, n >= 1, item.Value, path, "must be >= 1 (the number of random combinations, e.g. 20)", n)) trials = n;
+                        && SpecValues.Check(ctx, n >= 1, item.Value, path, "must be >= 1 (the number of combinations, e.g. 20)", n)) trials = n;
                     break;
                 case SweepKeys.SearchSeed:
                     seedEntry = item;
@@ -81,25 +86,28 @@ internal static class SweepSettingsBinder
                     break;
                 case SweepKeys.Scheduler:
                     break; // bound with the top-level form (SchedulerEntry)
+                case var key when SweepKeys.TpeKeys.Contains(key):
+                    break; // bound below, once the strategy is known (TpeSettingsBinder)
                 default:
                     SpecValues.UnknownKey(ctx, item, SweepKeys.Search, SweepKeys.SearchKeys);
                     break;
             }
         }
         CheckSearchCombination(ctx, strategy, mapping, trialsEntry, seedEntry);
-        return strategy == SearchStrategy.Random ? (strategy, trials, seed) : (strategy, 0, 0);
+        var tpe = TpeSettingsBinder.Bind(ctx, mapping, strategy);
+        return strategy == SearchStrategy.Grid ? (strategy, 0, 0, null) : (strategy, trials, seed, tpe);
     }
 
     private static void CheckSearchCombination(SpecBindContext ctx, SearchStrategy strategy, SpecMapping mapping, SpecEntry? trials, SpecEntry? seed)
     {
-        if (strategy == SearchStrategy.Random && trials is null)
+        if (strategy != SearchStrategy.Grid && trials is null)
         {
-            ctx.Error(SweepKeys.Search, mapping, RandomNeedsTrials);
+            ctx.Error(SweepKeys.Search, mapping, NeedsTrials(strategy));
         }
         foreach (var misplaced in new[] { trials, seed }.OfType<SpecEntry>().Where(_ => strategy == SearchStrategy.Grid))
         {
             ctx.Error(SpecPath.Key(SweepKeys.Search, misplaced.Key), misplaced.KeyLine,
-                $"'{misplaced.Key}' applies only to strategy: random; a grid runs every combination in file order");
+                $"'{misplaced.Key}' applies only to strategy: random or tpe; a grid runs every combination in file order");
         }
     }
 

@@ -13,6 +13,10 @@ public enum SearchStrategy
 
     /// <summary>A fixed number of combinations drawn from distributions and lists with a seeded generator.</summary>
     Random,
+
+    /// <summary>A fixed number of combinations, each suggested by a Tree-structured Parzen Estimator from the results
+    /// of the combinations before it (Bergstra et al. 2011), after a scrambled Sobol start.</summary>
+    Tpe,
 }
 
 /// <summary>The trial schedulers a sweep may name (<c>scheduler: { type: ... }</c>).</summary>
@@ -39,14 +43,18 @@ public sealed record SweepSpec
     /// <summary>1–64 characters of <c>[A-Za-z0-9._-]</c>; the sweep's folder name. Default: the file name without extension.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Grid or random search.</summary>
+    /// <summary>Grid, random or TPE search.</summary>
     public required SearchStrategy Strategy { get; init; }
 
-    /// <summary>Random search: the number of sampled combinations (<c>search.trials</c>); 0 for a grid.</summary>
+    /// <summary>Random or TPE search: the number of combinations (<c>search.trials</c>); 0 for a grid.</summary>
     public int RandomTrials { get; init; }
 
-    /// <summary>Random search: the sampling seed (<c>search.seed</c>, default 0); 0 for a grid.</summary>
+    /// <summary>Random or TPE search: the sampling seed (<c>search.seed</c>, default 0); 0 for a grid.</summary>
     public long SearchSeed { get; init; }
+
+    /// <summary>TPE search: its settings (<c>search.startup_trials</c>, <c>multivariate</c>, <c>constant_liar</c>,
+    /// <c>window</c>); null for other strategies.</summary>
+    public TpeSearchSettings? Tpe { get; init; }
 
     /// <summary>The metric trials are ranked by, with its goal.</summary>
     public required MetricSpec Metric { get; init; }

@@ -46,6 +46,7 @@ public static class SweepSpecLoader
         var validator = new SweepSpaceValidator(ctx);
         Validate(validator, space, settings, combinations, countable);
         SchedulerEpochCheck.Check(ctx, settings.Scheduler, SweepSettingsBinder.SchedulerEntry(root), validator.MaxEpochs);
+        TpeSpaceCheck.Check(ctx, settings, space, SweepSettingsBinder.SchedulerEntry(root), root.Find(TrialSpecBinder.Epochs)?.KeyLine);
         var metric = SweepMetricResolver.Resolve(ctx, settings, validator.Tasks);
         ctx.ThrowIfInvalid();
         return new SweepSpec(space)
@@ -54,6 +55,7 @@ public static class SweepSpecLoader
             Strategy = settings.Strategy,
             RandomTrials = settings.RandomTrials,
             SearchSeed = settings.SearchSeed,
+            Tpe = settings.Tpe,
             Metric = metric,
             Seeds = settings.Seeds,
             MaxConcurrent = settings.MaxConcurrent,
@@ -104,7 +106,7 @@ public static class SweepSpecLoader
             return;
         }
         foreach (var combination in space.Cover()) validator.Check(space.Pick(combination));
-        if (settings.Strategy != SearchStrategy.Random) return;
+        if (settings.Strategy == SearchStrategy.Grid) return; // random and TPE draw from the same space
         var drawn = (long)BigInteger.Min(combinations, SweepLimits.MaxCombinationsValidatedExhaustively);
         for (long combination = 0; combination < drawn; combination++) validator.Check(space.Sample(settings.SearchSeed, combination));
     }

@@ -173,7 +173,7 @@ internal sealed class Invariants
         if (stored.Status != trial.Status || stored.History.Count != trial.EpochsDone)
             Violation($"{TrialOutcome.Of(trial)}, but its grain stored {stored.Status} after {stored.History.Count} epochs");
         if (trial.Status != TrialStatus.Completed) return;
-        var spec = trial.SpecOverride.Json() ?? _world.Plan.SearcherSpecJson(trial.Index);
+        var spec = trial.SpecOverride.Json() ?? _world.Host.Machine.Plan.SearcherSpecJson(trial.Index); // the machine's: it holds TPE's suggestions
         var expected = _world.Nature.Record(trial.Index, trial.EpochsDone, _world.SpecHash(spec)).ValMetric;
         if (trial.EpochsDone != _world.Plan.EpochsOf(trial.Index) || trial.LastMetric != expected)
             Violation($"{TrialOutcome.Of(trial)}: a completed trial runs {_world.Plan.EpochsOf(trial.Index)} epochs and ends at metric {expected}");

@@ -14,7 +14,7 @@ public sealed class RandomizedSweepTests(ITestOutputHelper output)
 {
     private const int Seeds = 2000;
 
-    public static TheoryData<string> Sweeps => ["fifo", "asha", "pbt"];
+    public static TheoryData<string> Sweeps => ["fifo", "asha", "pbt", "tpe"];
 
     [Theory]
     [MemberData(nameof(Sweeps))]

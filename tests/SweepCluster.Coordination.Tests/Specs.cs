@@ -43,6 +43,22 @@ internal static class Specs
         scheduler: { type: pbt, interval: 2, quantile: 0.25, resample_probability: 0.3 }
         """;
 
+    /// <summary>TPE: 10 suggested combinations × 2 seeds, 3 epochs; 3 Sobol starts, a window of 2, so from the sixth
+    /// combination on each suggestion learns from results (a conditional space: the schedule family's parameters).</summary>
+    public const string Tpe = """
+        name: tpe
+        dataset: iris
+        search: { strategy: tpe, trials: 10, seed: 5, startup_trials: 3, window: 2 }
+        seeds: [1, 2]
+        retries: 1
+        learning_rate:
+          choice:
+            - { loguniform: [0.001, 0.5] }
+            - { schedule: exponential, initial: { loguniform: [0.01, 0.5] }, gamma: { uniform: [0.5, 0.99] } }
+        batch_size: { choice: [16, 32, 64] }
+        epochs: 3
+        """;
+
     /// <summary>PBT as in the cluster tests: a population of 4, 4 epochs, one generation at epoch 2; no resampling.</summary>
     public const string Pbt4 = """
         name: pbt4

@@ -106,7 +106,7 @@ public sealed class SpecReferenceTests
         }
         foreach (var row in Reference.Table("search").Where(row => row.Literal is not null))
         {
-            var rest = row.Key == SweepKeys.Strategy ? "" : "strategy: random, trials: 2, ";
+            var rest = row.Key == SweepKeys.Strategy ? "" : SweepKeys.TpeKeys.Contains(row.Key) ? "strategy: tpe, trials: 2, " : "strategy: random, trials: 2, ";
             AssertSameSweep($"search.{row.Key}", trial + $"search: {{ {rest.TrimEnd(',', ' ')} }}\n",
                 trial + $"search: {{ {rest}{row.Key}: {row.Literal} }}\n");
         }

@@ -25,6 +25,7 @@ internal static class SimulationRunner
         ["fifo"] = Specs.FifoGrid,
         ["asha"] = Specs.Asha,
         ["pbt"] = Specs.Pbt,
+        ["tpe"] = Specs.Tpe,
     };
 
     /// <summary>Runs seed <paramref name="seed"/> of <paramref name="sweep"/>; throws <see cref="SimulationException"/> on a violation.</summary>
@@ -37,6 +38,7 @@ internal static class SimulationRunner
         ["fifo"] = new(0, [3]),
         ["asha"] = new(3, []),
         ["pbt"] = new(1, []),
+        ["tpe"] = new(2, []),
     };
 
     private static RunReport Run(string sweep, int seed, bool trace, bool changes, out World world)

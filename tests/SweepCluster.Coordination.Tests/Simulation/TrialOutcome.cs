@@ -20,13 +20,20 @@ internal sealed record TrialOutcome(int Index, TrialStatus Status, int Epochs, d
 }
 
 /// <summary>A whole sweep's result.</summary>
-internal sealed record SweepOutcome(SweepStatus Status, IReadOnlyList<TrialOutcome> Trials)
+/// <param name="Suggestions">A TPE sweep's suggestions, one line per combination (empty for other searches): they
+/// must not depend on the silos, the slots or the order results arrive in.</param>
+internal sealed record SweepOutcome(SweepStatus Status, IReadOnlyList<TrialOutcome> Trials, IReadOnlyList<string> Suggestions)
 {
-    public static SweepOutcome Of(SweepMachine machine) => new(machine.Status, machine.Trials.Select(TrialOutcome.Of).ToArray());
+    public static SweepOutcome Of(SweepMachine machine) => new(machine.Status, machine.Trials.Select(TrialOutcome.Of).ToArray(),
+        machine.Plan.Suggestions.Select((s, c) => $"combination {c}: " + string.Join(", ", s.Values.Select(v => $"{v.Key}={v.Value:R}"))).ToArray());
 
     public IEnumerable<string> Differences(SweepOutcome expected)
     {
         if (Status != expected.Status) yield return $"sweep {Status}, expected {expected.Status}";
+        for (var c = 0; c < Math.Min(Suggestions.Count, expected.Suggestions.Count); c++)
+            if (Suggestions[c] != expected.Suggestions[c]) yield return $"{Suggestions[c]}\n    expected {expected.Suggestions[c]}";
+        // A refused extension leaves fewer trials than the reference's (the trials are compared as far as both go).
+        if (Suggestions.Count != expected.Suggestions.Count && Trials.Count == expected.Trials.Count) yield return $"{Suggestions.Count} suggestions, expected {expected.Suggestions.Count}";
         for (var i = 0; i < Trials.Count; i++)
             if (Trials[i] != expected.Trials[i]) yield return $"{Trials[i]}\n    expected {expected.Trials[i]}";
     }
