@@ -84,7 +84,8 @@ public sealed partial class SweepMachine
     private IReadOnlyList<int>? DecisionEpochs(int epochs, int combination)
     {
         if (!_decisionEpochs.TryGetValue((epochs, combination), out var list))
-            _decisionEpochs[(epochs, combination)] = list = Enumerable.Range(1, Math.Max(0, epochs - 1)).Where(e => _scheduler.IsDecisionEpoch(e, epochs, combination)).ToArray();
+            _decisionEpochs[(epochs, combination)] = list =
+                Enumerable.Range(1, Math.Max(0, epochs - 1)).Where(e => _scheduler.IsDecisionEpoch(e, epochs, combination)).ToArray();
         return list.Length > 0 ? list : null;
     }
 }

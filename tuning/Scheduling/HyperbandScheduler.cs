@@ -46,7 +46,7 @@ public sealed class HyperbandScheduler : ITrialScheduler
         var bracket = Brackets.Of(result.Combination, result.Epochs);
         var decision = Bracket(bracket).OnEpoch(result);
         Saved(bracket);
-        return decision.Reason is { } reason ? decision with { Reason = $"{Name(bracket)}: {reason}" } : decision;
+        return Named(bracket, decision);
     }
 
     public void OnTrialFinished(int trialIndex, TrialStatus status, double? finalMetric)
@@ -63,7 +63,7 @@ public sealed class HyperbandScheduler : ITrialScheduler
         var actions = new List<ScheduledAction>();
         foreach (var bracket in _brackets.Keys.Order().ToArray())
         {
-            actions.AddRange(_brackets[bracket].TakeActions().Select(a => a with { Decision = a.Decision with { Reason = $"{Name(bracket)}: {a.Decision.Reason}" } }));
+            actions.AddRange(_brackets[bracket].TakeActions().Select(a => a with { Decision = Named(bracket, a.Decision) }));
             Saved(bracket);
         }
         return actions;
@@ -102,8 +102,17 @@ public sealed class HyperbandScheduler : ITrialScheduler
     private int WaitingIn(int trial) =>
         _state.Brackets.FirstOrDefault(b => b.Value.Paused.ContainsKey(trial)) is { Value: not null } owner ? owner.Key : 0;
 
-    private void Saved(int bracket) =>
-        _state = _state with { Brackets = _state.Brackets.SetItem(bracket, (AshaSnapshot)_brackets[bracket].SaveState()) };
+    // Takes a bracket's state into ours; a bracket that has seen nothing yet is left out, so only what happened is saved.
+    private void Saved(int bracket)
+    {
+        var asha = (AshaSnapshot)_brackets[bracket].SaveState();
+        if (_state.Brackets.GetValueOrDefault(bracket, AshaSnapshot.Initial) == asha) return;
+        _state = _state with { Brackets = _state.Brackets.SetItem(bracket, asha) };
+    }
 
     private static string Name(int bracket) => $"Hyperband bracket {bracket}";
+
+    // The bracket's decision with its reason prefixed by the bracket ("Hyperband bracket 1: rung 0 (epoch 3): …").
+    private static SchedulingDecision Named(int bracket, SchedulingDecision decision) =>
+        decision.Reason is { } reason ? decision with { Reason = $"{Name(bracket)}: {reason}" } : decision;
 }
