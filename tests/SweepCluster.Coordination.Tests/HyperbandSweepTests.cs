@@ -2,7 +2,7 @@
 // dying silos, restarts of the coordinator), with the machine's invariants checked after every step: every sweep ends,
 // no trial is stopped anywhere but at a rung of its own bracket, and the bracket without rungs trains every trial in
 // full; and each trial's start names only its own bracket's rungs as decision epochs. ASHA's rule within each bracket
-// is the tuning tests' to check (HyperbandSchedulerTests).
+// is the tuning tests' to check (HyperbandSchedulerTests). A finished Hyperband sweep refuses extension as ASHA's does.
 using System.Collections.Concurrent;
 using SweepCluster.Coordination.Tests.Decisions;
 using SweepCluster.Coordination.Tests.Simulation;
@@ -59,5 +59,14 @@ public sealed class HyperbandSweepTests
             Assert.Equal(rungs, start.DecisionEpochs ?? []);
         }
         Assert.Equal(18, script.Starts().Count);
+    }
+
+    [Fact]
+    public void AFinishedHyperbandSweepIsNotExtendedAsAFinishedAshaSweepIsNot()
+    {
+        var plan = Specs.Plan(Specs.Hyperband);
+        var more = new SweepExtension(3, []);
+        Assert.Null(ExtensionCheck.Refusal(plan, SweepStatus.Running, "hb", more));
+        Assert.Contains("sweep hb uses Hyperband and has finished: its rungs are settled", ExtensionCheck.Refusal(plan, SweepStatus.Completed, "hb", more));
     }
 }
