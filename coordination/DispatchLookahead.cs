@@ -4,7 +4,8 @@
 // between them. That pays only while the bookkeeping is a noticeable share of a trial: for trials of seconds or more
 // it is not, and a trial waiting behind a busy silo while another silo idles at the end of a sweep would cost more
 // than it saves. So the sweep looks ahead only while its recent trials trained for less than ShortTrial. Sweeps with
-// a trial scheduler (ASHA, median stopping, PBT) keep one trial per slot: their decisions count the trials in flight.
+// a trial scheduler (ASHA, Hyperband, median stopping, PBT) keep one trial per slot: their decisions count the trials
+// in flight.
 using SweepCluster.Specs.Sweeps;
 
 namespace SweepCluster.Coordination;

@@ -16,10 +16,14 @@ internal static class ExtensionCheck
         if (extension.Combinations < 0) return $"--trials must be a whole number ≥ 1, not {extension.Combinations}";
         if (plan.Spec.Scheduler == SchedulerKind.Pbt)
             return $"sweep {name} uses PBT, whose population is fixed when it starts: it cannot be extended; submit a new sweep";
-        // ASHA settles its rungs when the sweep runs dry (paused trials are pruned, for good): new results after that
-        // would put pruned trials in the top of a rung. While it runs, new trials simply join the rungs.
-        if (plan.Spec.Scheduler == SchedulerKind.Asha && status != SweepStatus.Running)
-            return $"sweep {name} uses ASHA and has finished: its rungs are settled (the paused trials were pruned), so new trials would be ranked against results that can no longer be promoted; extend an ASHA sweep while it runs, or submit a new sweep";
+        // ASHA (and Hyperband, ASHA per bracket) settles its rungs when the sweep runs dry (paused trials are pruned, for
+        // good): new results after that would put pruned trials in the top of a rung. While it runs, new trials simply
+        // join the rungs.
+        if (plan.Spec.Scheduler is SchedulerKind.Asha or SchedulerKind.Hyperband && status != SweepStatus.Running)
+        {
+            var (scheduler, article) = plan.Spec.Scheduler == SchedulerKind.Asha ? ("ASHA", "an") : ("Hyperband", "a");
+            return $"sweep {name} uses {scheduler} and has finished: its rungs are settled (the paused trials were pruned), so new trials would be ranked against results that can no longer be promoted; extend {article} {scheduler} sweep while it runs, or submit a new sweep";
+        }
         if (extension.Combinations > 0 && plan.Spec.Strategy == SearchStrategy.Grid)
             return $"--trials: sweep {name} is a grid search, which has no more combinations to draw; use --seeds to train its combinations with more seeds, or a random search";
         var seeds = extension.Seeds.IsDefault ? [] : extension.Seeds;

@@ -22,7 +22,7 @@ public sealed partial class SweepMachine
             return new Directive(TrialDecision.Pause, trial.StopReason);
         trial = trial with { WallSeconds = Math.Max(trial.WallSeconds, question.WallSeconds), Silos = trial.WithSilo(question.Silo) };
         (trial, var decision) = Record(trial, question.Records);
-        if (!_scheduler.IsDecisionEpoch(epoch, _plan.EpochsOf(trial.Index))) decision = SchedulingDecision.Continue;
+        if (!IsDecisionEpoch(trial.Index, epoch)) decision = SchedulingDecision.Continue;
         Put(trial with { Status = TrialStatus.Running });
         Act(trial.Index, decision, epoch);
         var acted = ApplyScheduledActions();
@@ -76,6 +76,10 @@ public sealed partial class SweepMachine
         }
         return (trial, decision);
     }
+
+    // Whether the trial's scheduler decides after this epoch (Hyperband: at its combination's bracket's rungs).
+    private bool IsDecisionEpoch(int trialIndex, int epoch) =>
+        _scheduler.IsDecisionEpoch(epoch, _plan.EpochsOf(trialIndex), _plan.CombinationOf(trialIndex));
 
     // Acts on a scheduler decision about a trial: the one that asked (stopped at epoch) or a paused one.
     private void Act(int index, SchedulingDecision decision, int epoch)

@@ -77,16 +77,18 @@ public sealed partial class SweepMachine
         };
         Put(trial);
         var epochs = _plan.EpochsOf(trial.Index);
-        var decisionEpochs = DecisionEpochs(epochs);
+        var decisionEpochs = DecisionEpochs(epochs, _plan.CombinationOf(trial.Index));
         if (trial.PendingRestart is not { } restart)
             return new StartTrial(trial.Index, trial.Attempt, silo, trial.SpecOverride ?? _plan.SearcherSpec(trial.Index), decisionEpochs, null, 0, trial.Failures, trial.Life);
         return new StartTrial(trial.Index, trial.Attempt, silo, RestartSpec(trial.Index, restart), decisionEpochs, restart.Donor, restart.Epoch, trial.Failures, trial.Life);
     }
 
-    private IReadOnlyList<int>? DecisionEpochs(int epochs)
+    // Per combination as well as per epochs: a Hyperband bracket's trials stop only at their bracket's rungs.
+    private IReadOnlyList<int>? DecisionEpochs(int epochs, int combination)
     {
-        if (!_decisionEpochs.TryGetValue(epochs, out var list))
-            _decisionEpochs[epochs] = list = Enumerable.Range(1, Math.Max(0, epochs - 1)).Where(e => _scheduler.IsDecisionEpoch(e, epochs)).ToArray();
+        if (!_decisionEpochs.TryGetValue((epochs, combination), out var list))
+            _decisionEpochs[(epochs, combination)] = list =
+                Enumerable.Range(1, Math.Max(0, epochs - 1)).Where(e => _scheduler.IsDecisionEpoch(e, epochs, combination)).ToArray();
         return list.Length > 0 ? list : null;
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class SweepMachine
         trial = trial with { EpochsDone = view.Epochs, LastMetric = MetricOf(view.Last), Status = TrialStatus.Paused, AssignedSilo = null };
         var epoch = view.Epochs;
         SchedulingDecision decision;
-        if (epoch > 0 && view.Last is { } last && _scheduler.IsDecisionEpoch(epoch, _plan.EpochsOf(trial.Index)))
+        if (epoch > 0 && view.Last is { } last && IsDecisionEpoch(trial.Index, epoch))
             (trial, decision) = Record(trial, [last]);
         else
             decision = new SchedulingDecision(TrialDecision.Pause, view.StopReason);

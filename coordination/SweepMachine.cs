@@ -20,7 +20,7 @@ public sealed partial class SweepMachine
     private readonly ITrialScheduler _scheduler;
     private readonly TimeSpan _reconcilePeriod;
     private readonly TrialBook _book;
-    private readonly Dictionary<int, int[]> _decisionEpochs = [];
+    private readonly Dictionary<(int Epochs, int Combination), int[]> _decisionEpochs = [];
     private readonly List<SweepCommand> _commands = [];
     private readonly DispatchLookahead _lookahead = new();
     private IReadOnlyList<LiveSilo> _live = [];

@@ -78,11 +78,14 @@ public static class SweepKeys
     /// <summary>Keys of the metric section.</summary>
     public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];
 
-    /// <summary>asha: the first rung's epochs.</summary>
+    /// <summary>asha, hyperband: the first rung's epochs.</summary>
     public const string MinEpochs = "min_epochs";
 
-    /// <summary>asha: the reduction factor η.</summary>
+    /// <summary>asha, hyperband: the reduction factor η.</summary>
     public const string Eta = "eta";
+
+    /// <summary>hyperband: the number of brackets.</summary>
+    public const string Brackets = "brackets";
 
     /// <summary>median: epochs before any trial may be stopped.</summary>
     public const string GraceEpochs = "grace_epochs";
@@ -103,12 +106,13 @@ public static class SweepKeys
     public const string ResampleProbability = "resample_probability";
 
     /// <summary>Keys of the scheduler section, for any type.</summary>
-    public static readonly IReadOnlyList<string> SchedulerKeys = [SchedulerType, MinEpochs, Eta, GraceEpochs, MinTrials, Interval, Quantile, Factors, ResampleProbability];
+    public static readonly IReadOnlyList<string> SchedulerKeys = [SchedulerType, MinEpochs, Eta, Brackets, GraceEpochs, MinTrials, Interval, Quantile, Factors, ResampleProbability];
 
     /// <summary>The keys each scheduler type accepts (besides type).</summary>
     public static IReadOnlyList<string> SchedulerKeysFor(SchedulerKind kind) => kind switch
     {
         SchedulerKind.Asha => [MinEpochs, Eta],
+        SchedulerKind.Hyperband => [MinEpochs, Eta, Brackets],
         SchedulerKind.Median => [GraceEpochs, MinTrials],
         SchedulerKind.Pbt => [Interval, Quantile, Factors, ResampleProbability],
         _ => [],

@@ -272,6 +272,8 @@ internal static class SweepSettingsBinder
                 return SpecValues.Check(ctx, n >= 1, node, path, "must be >= 1 (the first rung's epochs, e.g. 1)", n) ? settings with { MinEpochs = n } : settings;
             case SweepKeys.Eta when SpecValues.TryInt(ctx, node, path, out var n):
                 return SpecValues.Check(ctx, n >= 2, node, path, "must be a whole number >= 2 (the reduction factor, e.g. 3)", n) ? settings with { Eta = n } : settings;
+            case SweepKeys.Brackets when SpecValues.TryInt(ctx, node, path, out var n):
+                return SpecValues.Check(ctx, n >= 1, node, path, "must be >= 1 (1 is plain ASHA; leave it out for every bracket the epochs allow)", n) ? settings with { Brackets = n } : settings;
             case SweepKeys.GraceEpochs when SpecValues.TryInt(ctx, node, path, out var n):
                 return SpecValues.Check(ctx, n >= 0, node, path, "must be >= 0 (epochs before a trial may be stopped)", n) ? settings with { GraceEpochs = n } : settings;
             case SweepKeys.MinTrials when SpecValues.TryInt(ctx, node, path, out var n):

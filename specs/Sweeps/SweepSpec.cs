@@ -33,6 +33,10 @@ public enum SchedulerKind
 
     /// <summary>Population-based training: the bottom of the population copies the top and perturbs (Jaderberg et al. 2017).</summary>
     Pbt,
+
+    /// <summary>Asynchronous Hyperband: ASHA in brackets whose first rungs are min_epochs·η^s, each combination in one
+    /// bracket, weighted as Hyperband weights its brackets (Li et al. 2018).</summary>
+    Hyperband,
 }
 
 /// <summary>A validated sweep spec. Create it with <see cref="SweepSpecLoader"/>.</summary>

@@ -30,6 +30,17 @@ internal static class Specs
         scheduler: { type: asha, min_epochs: 1, eta: 3 }
         """;
 
+    /// <summary>Hyperband: 18 random learning rates, 9 epochs, three brackets (rungs at epochs 1 and 3, at 3, none).</summary>
+    public const string Hyperband = """
+        name: hyperband
+        dataset: iris
+        search: { strategy: random, trials: 18, seed: 4 }
+        retries: 1
+        learning_rate: { loguniform: [0.001, 0.5] }
+        epochs: 9
+        scheduler: { type: hyperband, min_epochs: 1, eta: 3 }
+        """;
+
     /// <summary>PBT: a population of 5, 6 epochs, generations at epochs 2 and 4; explore resamples now and then.</summary>
     public const string Pbt = """
         name: pbt

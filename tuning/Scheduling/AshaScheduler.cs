@@ -9,6 +9,7 @@
 // paper's asynchrony: early promotions rest on few results; with η 3, from 3 of 9 when the best arrive first to 7 of
 // 9 when the worst do). With one slot the order is the trial order and the run is reproducible.
 // Its state is an immutable AshaSnapshot, replaced on every change: SaveState hands it out as it is.
+// HyperbandScheduler runs one of these per bracket, with its first rung moved up by the bracket (internal constructor).
 using System.Collections.Immutable;
 using SweepCluster.Core;
 using SweepCluster.Core.Scheduling;
@@ -19,24 +20,36 @@ namespace SweepCluster.Tuning.Scheduling;
 /// <summary>ASHA: promote the top 1/η of each rung as results arrive; prune the rest when the sweep runs dry.</summary>
 public sealed class AshaScheduler : ITrialScheduler
 {
+    private const string Name = "ASHA";
+
     private readonly SchedulerSettings _settings;
     private readonly SchedulerMetric _metric;
+    private readonly long _firstRung;
+    private readonly string _name;
     private AshaSnapshot _state = AshaSnapshot.Initial;
 
-    public AshaScheduler(SchedulerSettings settings, MetricSpec metric)
+    public AshaScheduler(SchedulerSettings settings, MetricSpec metric) : this(settings, metric, 0, Name) { }
+
+    /// <summary>ASHA whose first rung is min_epochs·η^<paramref name="skippedRungs"/> (a Hyperband bracket).</summary>
+    /// <param name="name">Names the scheduler in the reasons of the trials it prunes when the sweep runs dry.</param>
+    internal AshaScheduler(SchedulerSettings settings, MetricSpec metric, int skippedRungs, string name)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Eta, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MinEpochs, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(skippedRungs);
         _settings = settings;
         _metric = new SchedulerMetric(metric);
+        _firstRung = settings.MinEpochs;
+        for (var k = 0; k < skippedRungs && _firstRung <= int.MaxValue; k++) _firstRung *= settings.Eta;
+        _name = name;
     }
 
     /// <summary>The rung epochs of a trial of <paramref name="epochs"/> epochs: min_epochs·η^k &lt; epochs.</summary>
     public IReadOnlyList<int> Rungs(int epochs)
     {
         var rungs = new List<int>();
-        for (long rung = _settings.MinEpochs; rung < epochs; rung *= _settings.Eta) rungs.Add((int)rung);
+        for (long rung = _firstRung; rung < epochs; rung *= _settings.Eta) rungs.Add((int)rung);
         return rungs;
     }
 
@@ -88,9 +101,9 @@ public sealed class AshaScheduler : ITrialScheduler
         var actions = paused.Order().Select(trial =>
         {
             var rung = _state.Paused.GetValueOrDefault(trial);
-            var epoch = _settings.MinEpochs * (long)Math.Pow(_settings.Eta, rung);
+            var epoch = _firstRung * (long)Math.Pow(_settings.Eta, rung);
             return new ScheduledAction(trial, new SchedulingDecision(TrialDecision.Stop,
-                $"ASHA: stopped at rung {rung} (epoch {epoch}): not in the top 1/{_settings.Eta} of the rung's {Results(rung).Count} results"));
+                $"{_name}: stopped at rung {rung} (epoch {epoch}): not in the top 1/{_settings.Eta} of the rung's {Results(rung).Count} results"));
         }).ToArray();
         _state = _state with { Paused = _state.Paused.RemoveRange(paused) };
         return actions;

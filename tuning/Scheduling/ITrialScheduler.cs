@@ -23,6 +23,13 @@ public interface ITrialScheduler
     /// <summary>Whether a trial of <paramref name="epochs"/> epochs must wait for a decision after <paramref name="epoch"/>.</summary>
     bool IsDecisionEpoch(int epoch, int epochs);
 
+    /// <summary>
+    /// Whether a trial of combination <paramref name="combination"/> must wait for a decision after
+    /// <paramref name="epoch"/>: the same for every combination but in Hyperband, whose brackets have different rungs.
+    /// <see cref="IsDecisionEpoch(int, int)"/> holds wherever this does.
+    /// </summary>
+    bool IsDecisionEpoch(int epoch, int epochs, int combination) => IsDecisionEpoch(epoch, epochs);
+
     SchedulingDecision OnEpoch(TrialEpochResult result);
 
     /// <summary>A trial reached a terminal state; schedulers that rank completed trials record it.</summary>

@@ -15,6 +15,7 @@ public static class TrialSchedulerFactory
             SchedulerKind.Fifo => new FifoScheduler(),
             SchedulerKind.Asha => new AshaScheduler(settings, sweep.Metric),
             SchedulerKind.Median => new MedianStoppingScheduler(settings, sweep.Metric),
+            SchedulerKind.Hyperband => new HyperbandScheduler(settings, sweep.Metric),
             SchedulerKind.Pbt => new PbtScheduler(settings, sweep.Metric, sweep.TotalTrials, sweep.SearchSeed),
             _ => throw new ArgumentOutOfRangeException(nameof(sweep), settings.Kind, "unknown scheduler"),
         };

@@ -24,6 +24,7 @@ internal static class SimulationRunner
     {
         ["fifo"] = Specs.FifoGrid,
         ["asha"] = Specs.Asha,
+        ["hyperband"] = Specs.Hyperband,
         ["pbt"] = Specs.Pbt,
         ["tpe"] = Specs.Tpe,
     };
@@ -37,6 +38,7 @@ internal static class SimulationRunner
     {
         ["fifo"] = new(0, [3]),
         ["asha"] = new(3, []),
+        ["hyperband"] = new(3, []),
         ["pbt"] = new(1, []),
         ["tpe"] = new(2, []),
     };

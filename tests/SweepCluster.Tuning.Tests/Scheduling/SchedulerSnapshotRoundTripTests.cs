@@ -54,6 +54,40 @@ public sealed class SchedulerSnapshotRoundTripTests
     }
 
     [Fact]
+    public void HyperbandKeepsEachBracketsRungsPausesAndUndeliveredPromotions()
+    {
+        var settings = new SchedulerSettings { Kind = SchedulerKind.Hyperband, MinEpochs = 1, Eta = 3 };
+        HyperbandScheduler Create() => new(settings, Accuracy);
+        var hyperband = Create();
+        var early = Enumerable.Range(0, 100).Where(c => hyperband.Brackets.Of(c, Epochs) == 0).Take(4).ToArray();
+        var late = Enumerable.Range(0, 100).Where(c => hyperband.Brackets.Of(c, Epochs) == 1).Take(4).ToArray();
+        hyperband.Report(early[0], 1, 0.9, Epochs); // paused: nothing promotable yet
+        hyperband.Report(early[1], 1, double.NaN, Epochs); // ranks last (−∞)
+        hyperband.Report(early[2], 1, 0.4, Epochs); // paused; early[0] is promoted, its action not taken yet
+        hyperband.Report(late[0], 3, 0.2, Epochs); // paused at bracket 1's first rung (epoch 3)
+        var snapshot = Assert.IsType<HyperbandSnapshot>(hyperband.SaveState());
+        Assert.Equal([0, 1], snapshot.Brackets.Keys);
+        Assert.NotEmpty(snapshot.Brackets[0].Actions);
+
+        var log = AssertSameAnswersAfterRoundTrip(Create, hyperband, s =>
+        [
+            .. s.TakeActions(),
+            Answer(s, late[1], 1, 0.95), // not a rung of bracket 1
+            Answer(s, late[1], 3, 0.95),
+            Answer(s, late[2], 3, null),
+            .. s.TakeActions(),
+            Answer(s, early[3], 1, 0.3),
+            Answer(s, early[0], 3, 0.97),
+            Answer(s, early[2], 1, 0.4), // reported again
+            .. Finished(s, late[2], TrialStatus.Failed),
+            .. s.OnIdle([early[1], early[2], early[3], late[0]]),
+        ]);
+        Assert.Contains(log, a => a.Decision.Decision == TrialDecision.Stop);
+        Assert.Contains(log, a => a.Decision.Decision == TrialDecision.Pause);
+        Assert.Contains(log, a => a.Decision.Reason?.StartsWith("Hyperband bracket 1") == true);
+    }
+
+    [Fact]
     public void MedianStoppingKeepsMetricsPerEpochAndTheCompletedTrials()
     {
         var settings = new SchedulerSettings { Kind = SchedulerKind.Median, GraceEpochs = 1, MinTrials = 3 };
@@ -109,6 +143,9 @@ public sealed class SchedulerSnapshotRoundTripTests
         var asha = new AshaScheduler(new SchedulerSettings { Kind = SchedulerKind.Asha, MinEpochs = 1, Eta = 3 }, Accuracy);
         Assert.Throws<ArgumentException>(() => asha.RestoreState(PbtSnapshot.Initial));
         Assert.Throws<ArgumentException>(() => new FifoScheduler().RestoreState(AshaSnapshot.Initial));
+        var hyperband = new HyperbandScheduler(new SchedulerSettings { Kind = SchedulerKind.Hyperband }, Accuracy);
+        Assert.Throws<ArgumentException>(() => hyperband.RestoreState(AshaSnapshot.Initial));
+        Assert.Throws<ArgumentException>(() => asha.RestoreState(HyperbandSnapshot.Initial));
     }
 
     /// <summary>
