@@ -22,11 +22,11 @@ public static class CrowdingDistance
             if (front[i].Values.Any(v => !double.IsFinite(v))) throw new ArgumentException($"objective vector {front[i]} has a value that is not finite", nameof(front));
             rows[i] = front[i].Values.ToArray();
         }
-        return Of(rows);
+        return OfRows(rows);
     }
 
     /// <summary>distances (n) of rows (n, m); ties in an objective ordered by row index.</summary>
-    internal static double[] Of(double[][] rows)
+    internal static double[] OfRows(double[][] rows)
     {
         var n = rows.Length;
         var distances = new double[n];

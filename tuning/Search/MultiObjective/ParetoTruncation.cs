@@ -28,7 +28,7 @@ internal static class ParetoTruncation
         var crowding = new double[rows.Length];
         foreach (var front in NonDominatedSorting.Fronts(ranks))
         {
-            var distances = CrowdingDistance.Of(front.Select(i => rows[i]).ToArray());
+            var distances = CrowdingDistance.OfRows(front.Select(i => rows[i]).ToArray());
             for (var f = 0; f < front.Count; f++) crowding[front[f]] = distances[f];
         }
         return (ranks, crowding);
