@@ -6,9 +6,10 @@
 //   - Suggestion i belongs to generation g = i / P (P the population size). Generation 0, and any generation that sees
 //     no completed trial of an earlier one, draws every dimension uniformly (in the logarithm for a log dimension).
 //   - Parents of generation g ≥ 1: the P best completed trials of generations < g, by front rank then crowding
-//     distance (ParetoTruncation; NSGA-II's elitist parents-plus-offspring selection, computed from the history with
-//     no state kept: a trial dropped from a population has a worse rank or crowding in every larger set of trials
-//     than that population, so it is not picked again except through crowding changes).
+//     distance (ParetoTruncation). This is NSGA-II's elitist parents-plus-offspring selection computed from the whole
+//     history, with no state kept. It differs from the generational form in one way: a trial dropped from an earlier
+//     population can come back when later trials change crowding distances (never by rank: more trials only worsen
+//     a rank).
 //   - A child: two parents by binary tournament (lower rank, then larger crowding, then lower trial index); with the
 //     crossover probability, each dimension both parents have is mixed — a categorical one takes either parent's
 //     alternative with chance ½, a number is SBX'd in its internal scale (the logarithm for a log dimension) within
