@@ -1,0 +1,52 @@
+// The promotion rule of multi-objective successive halving by front peeling (Schmucker et al. 2021, "Multi-objective
+// asynchronous successive halving", the NSGA-II-style selection): of the n results at a rung, the top ⌊n/η⌋ are the
+// ⌊n/η⌋ kept by ParetoTruncation — whole non-dominated fronts in rank order, the first front that does not fit cut by
+// crowding distance. Guarantees, for n results and k = ⌊n/η⌋:
+//   - exactly k trials are promotable;
+//   - every trial on the rung's Pareto front is promotable when the front has at most k trials; when it has more, all
+//     k promotable trials are on it, the objectives' extremes first;
+//   - no promotable trial is dominated by a trial that is not;
+//   - the set depends only on the set of (trial index, vector) pairs, not on their order (ties are settled by a fixed
+//     rule on trial indices).
+// With one objective it is single-objective successive halving's top ⌊n/η⌋ (among equal values, that fixed rule).
+// A pure function of the rung's results, so an ITrialScheduler can call it as results arrive (asynchronous, as
+// AshaScheduler's rule: the top ⌊n/η⌋ of the results so far, minus those already promoted) or once per complete rung.
+// It keeps no state and does not know about rungs' epochs, pausing or pruning.
+using SweepCluster.Core;
+
+namespace SweepCluster.Tuning.Search.MultiObjective;
+
+/// <summary>One trial's objective vector at a rung.</summary>
+/// <param name="TrialIndex">The trial: unique among a rung's results.</param>
+/// <param name="Objectives">Its objective values at the rung, in the order of the goals.</param>
+public sealed record RungResult(int TrialIndex, ObjectiveVector Objectives);
+
+/// <summary>Multi-objective successive halving's promotion rule.</summary>
+public static class ParetoPromotion
+{
+    /// <summary>How many of <paramref name="results"/> results are promotable: ⌊results/η⌋.</summary>
+    public static int Count(int results, int eta)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(results);
+        ArgumentOutOfRangeException.ThrowIfLessThan(eta, 2);
+        return results / eta;
+    }
+
+    /// <summary>The trial indices of the top ⌊n/η⌋ of the rung's <paramref name="results"/>, in increasing order.</summary>
+    /// <exception cref="ArgumentException">Two results of one trial, a vector of the wrong length, or a value that is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">η &lt; 2.</exception>
+    public static IReadOnlyList<int> Promotable(IReadOnlyList<RungResult> results, IReadOnlyList<MetricGoal> goals, int eta)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var k = Count(results.Count, eta);
+        var canonical = results.OrderBy(r => r.TrialIndex).ToArray();
+        for (var i = 1; i < canonical.Length; i++)
+            if (canonical[i].TrialIndex == canonical[i - 1].TrialIndex) throw new ArgumentException($"two results of trial {canonical[i].TrialIndex}", nameof(results));
+        var rows = MinimizedObjectives.Of(canonical.Select(r => r.Objectives).ToArray(), goals);
+        return ParetoTruncation.Keep(rows, k).Select(i => canonical[i].TrialIndex).ToArray();
+    }
+
+    /// <summary>True when <paramref name="trialIndex"/> is among the top ⌊n/η⌋ of the rung's <paramref name="results"/>.</summary>
+    public static bool IsPromotable(int trialIndex, IReadOnlyList<RungResult> results, IReadOnlyList<MetricGoal> goals, int eta) =>
+        Promotable(results, goals, eta).Contains(trialIndex);
+}
