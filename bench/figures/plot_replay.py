@@ -28,6 +28,9 @@ COLOURS = {
 }
 # Methods left off the figure to keep it readable (their numbers are in the JSON and the README).
 SKIPPED = {"grid"}
+# The y axis starts above the curves' values from this point on (the first trials' regrets would flatten the rest).
+ZOOM_FROM_POINT = 4
+ZOOM_HEADROOM = 1.3
 FIGURE_INCHES_PER_ROW = 3.6
 FIGURE_WIDTH_INCHES = 12
 DPI = 90
@@ -46,6 +49,7 @@ def main():
     figure, axes = plt.subplots(len(datasets), 2, figsize=(FIGURE_WIDTH_INCHES, FIGURE_INCHES_PER_ROW * len(datasets)), squeeze=False)
     for row, dataset in enumerate(datasets):
         by_trials, by_epochs = axes[row]
+        tops = []
         for side, style, line in lines:
             for result in line["results"]:
                 if result["dataset"] != dataset or result["method"] in SKIPPED:
@@ -54,6 +58,7 @@ def main():
                 colour = COLOURS.get(result["method"], "black")
                 trials = result["curve_by_trials"]
                 epochs = result["curve_by_epochs"]
+                tops.append(max(trials[ZOOM_FROM_POINT:] + epochs[ZOOM_FROM_POINT:]))
                 by_trials.plot(range(1, len(trials) + 1), trials, style, color=colour, label=label, linewidth=1.3)
                 by_epochs.plot([CURVE_EPOCH_STEP * (i + 1) for i in range(len(epochs))], epochs, style, color=colour, label=label, linewidth=1.3)
         for axis, xlabel in ((by_trials, "finished trials"), (by_epochs, "epochs spent")):
@@ -62,9 +67,11 @@ def main():
             axis.set_ylabel("mean regret (accuracy)")
             axis.set_title(f"{dataset}: regret vs {xlabel} ({line['runs']} runs)", fontsize=10)
             axis.grid(True, which="both", alpha=0.3)
-        by_epochs.legend(fontsize=7, ncol=2, loc="upper right")
+            axis.set_ylim(top=ZOOM_HEADROOM * max(tops))
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=6, fontsize=8)
     figure.suptitle("Schedule table replay: ours (solid) vs Optuna 3.1 (dashed)")
-    figure.tight_layout()
+    figure.tight_layout(rect=(0, 0.05, 1, 1))
     figure.savefig(args.output, dpi=DPI)
     print(args.output)
 
