@@ -5,7 +5,8 @@ schedule table (bench/tables/schedules.json + schedules.csv.gz), the objective b
 Usage (Debian's python with python3-optuna; standard library + optuna only):
 
     /usr/bin/python3 bench/optuna/table_replay.py [--table bench/tables/schedules] [--runs 20]
-        [--epoch-budget 1350] [--datasets digits,wine,breast-cancer] [--methods random,random+sh,tpe,tpe+hyperband]
+        [--epoch-budget 2700] [--datasets digits,wine,breast-cancer]
+        [--methods random,random+sh,random+hyperband,tpe,tpe+hyperband]
 
 Replay rules (the C# side, bench/SweepCluster.Tabular/Replay, follows the same):
   * a trial proposes a value for every active dimension: categorical dimensions with suggest_categorical, ordered
@@ -19,14 +20,15 @@ Replay rules (the C# side, bench/SweepCluster.Tabular/Replay, follows the same):
     incumbent, the completed trial with the best observed final accuracy (0 for the incumbent before one exists).
 
 Methods: random (RandomSampler), random+sh (RandomSampler + SuccessiveHalvingPruner(min_resource=1,
-reduction_factor=3)), tpe (TPESampler), tpe+hyperband (TPESampler + HyperbandPruner(min_resource=1,
-max_resource=27, reduction_factor=3)). Sampler seeds = the run number; study names are fixed, so every method's
+reduction_factor=3)), random+hyperband (RandomSampler + HyperbandPruner(min_resource=1, max_resource=27,
+reduction_factor=3)), tpe (TPESampler), tpe+hyperband (TPESampler + the same HyperbandPruner). Sampler seeds = the run number; study names are fixed, so every method's
 figures are the same from run to run.
 
 Output: one JSON line {"table", "runs", "epoch_budget", "results": [{"method", "dataset", "runs",
 "regret_by_trials": {"K": mean regret after K finished trials}, "regret_by_epochs": {"E": mean regret after E
 epochs}, "final_regret_sem": standard error of the
-mean regret at the budget, "seconds"}]}.
+mean regret at the budget, "curve_by_trials": [mean regret after 1, 2, ..., 100 finished trials],
+"curve_by_epochs": [mean regret after 27, 54, ... epochs up to the budget], "seconds"}]}.
 """
 import argparse
 import csv
@@ -42,7 +44,9 @@ import time
 import optuna
 
 TRIAL_MARKS = [5, 10, 25, 50, 100]
-EPOCH_MARKS = [27, 135, 270, 675, 1350]
+EPOCH_MARKS = [27, 135, 270, 675, 1350, 2700]
+# The dense curves (for plots): every trial count up to the last trial mark, and every full trial's worth of epochs.
+CURVE_EPOCH_STEP = 27
 REDUCTION_FACTOR = 3
 MIN_RESOURCE = 1
 
@@ -148,7 +152,7 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--epoch-budget", type=int, default=EPOCH_MARKS[-1])
     parser.add_argument("--datasets", default="")
-    parser.add_argument("--methods", default="random,random+sh,tpe,tpe+hyperband")
+    parser.add_argument("--methods", default="random,random+sh,random+hyperband,tpe,tpe+hyperband")
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     meta, curves = load_table(args.table)
@@ -160,6 +164,8 @@ def main():
             by_trials = {k: 0.0 for k in TRIAL_MARKS}
             by_epochs = {e: 0.0 for e in EPOCH_MARKS if e <= args.epoch_budget}
             finals = []
+            trial_curve = [0.0] * TRIAL_MARKS[-1]
+            epoch_curve = [0.0] * (args.epoch_budget // CURVE_EPOCH_STEP)
             for run in range(args.runs):
                 curve, best = replay(meta, curves[dataset], method, run, args.epoch_budget)
                 finals.append(regret_at(curve, best, 1, args.epoch_budget))
@@ -167,11 +173,17 @@ def main():
                     by_trials[k] += regret_at(curve, best, 0, k) / args.runs
                 for e in by_epochs:
                     by_epochs[e] += regret_at(curve, best, 1, e) / args.runs
+                for i in range(len(trial_curve)):
+                    trial_curve[i] += regret_at(curve, best, 0, i + 1) / args.runs
+                for i in range(len(epoch_curve)):
+                    epoch_curve[i] += regret_at(curve, best, 1, (i + 1) * CURVE_EPOCH_STEP) / args.runs
             results.append({
                 "method": method, "dataset": dataset, "runs": args.runs,
                 "regret_by_trials": {str(k): round(v, 6) for k, v in by_trials.items()},
                 "regret_by_epochs": {str(e): round(v, 6) for e, v in by_epochs.items()},
                 "final_regret_sem": round(statistics.stdev(finals) / math.sqrt(len(finals)), 6) if len(finals) > 1 else 0.0,
+                "curve_by_trials": [round(v, 6) for v in trial_curve],
+                "curve_by_epochs": [round(v, 6) for v in epoch_curve],
                 "seconds": round(time.perf_counter() - started, 3),
             })
     print(json.dumps({"table": os.path.basename(args.table), "runs": args.runs, "epoch_budget": args.epoch_budget, "results": results}))

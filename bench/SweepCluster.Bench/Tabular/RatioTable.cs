@@ -9,7 +9,7 @@ namespace SweepCluster.Bench.Tabular;
 public static class RatioTable
 {
     /// <summary>The trial counts shown (the JSON lines hold every mark).</summary>
-    private static readonly string[] ShownTrials = ["10", "50"];
+    private static readonly string[] ShownTrials = ["10", "50", "100"];
 
     public static void Print(IReadOnlyList<RegretSummary> ours, IReadOnlyList<RegretSummary> theirs, long budget)
     {

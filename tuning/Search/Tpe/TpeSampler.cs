@@ -1,6 +1,7 @@
 // The Tree-structured Parzen Estimator searcher (Bergstra et al. 2011; the algorithm of Optuna's TPESampler, our own
 // implementation): a pure function from (sweep, search seed, suggestion index, visible observations, pending trials)
-// to the next trial.
+// to the next trial. Propose is the same function over a bare list of dimensions whose conditional structure the caller
+// states (the tabular benchmark's replay of this sampler).
 //
 // Design.
 //   - The space is walked as random search walks it (ParameterSpace.Sample), but every decision point (a choice's
@@ -48,6 +49,36 @@ public static class TpeSampler
         var expanded = sweep.Space.Sample(new SpaceDrawsFrom(draw));
         var trial = TrialConfiguration.Of(sweep, index * sweep.Seeds.Count, index, sweep.Seeds[0], expanded);
         return new TpeSuggestion(index, expanded.Draws, trial, startup);
+    }
+
+    /// <summary>Suggestion <paramref name="index"/> over a plain list of dimensions, for a caller that walks its own
+    /// (conditional) space: the dimensions are visited in order and each one <paramref name="isActive"/> accepts, given
+    /// the values chosen so far, is drawn exactly as <see cref="Suggest"/>'s walk would draw it.</summary>
+    /// <param name="dimensions">The space's dimensions, every parent before the dimensions it switches on.</param>
+    /// <param name="searchSeed">The search seed.</param>
+    /// <param name="index">The suggestion index (≥ 0): names the random stream and the Sobol point.</param>
+    /// <param name="visible">The finished trials this suggestion may learn from (completed or pruned), in any order.</param>
+    /// <param name="pending">The trials suggested and not finished, in any order (their scores are ignored).</param>
+    /// <param name="isActive">Whether a dimension exists given the values drawn so far (by key).</param>
+    /// <param name="settings">Options; <see cref="TpeSettings.Default"/> when null.</param>
+    /// <returns>The value of each active dimension by key (an alternative index or a number), and whether it is a startup point.</returns>
+    /// <exception cref="ArgumentException">An observation has the wrong state or a NaN score, or two share a trial index.</exception>
+    public static (IReadOnlyDictionary<string, double> Values, bool Startup) Propose(IReadOnlyList<SpaceDimension> dimensions, long searchSeed, int index,
+        IReadOnlyList<TpeObservation> visible, IReadOnlyList<TpeObservation> pending, Func<SpaceDimension, IReadOnlyDictionary<string, double>, bool> isActive,
+        TpeSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentNullException.ThrowIfNull(isActive);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        var (draw, startup) = Draws(dimensions, searchSeed, index, Canonical(visible, pending), settings ?? TpeSettings.Default);
+        var source = new SpaceDrawsFrom(draw);
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var dimension in dimensions)
+        {
+            if (!isActive(dimension, values)) continue;
+            values[dimension.Key] = dimension.IsCategorical ? source.ChooseAlternative(dimension) : source.DrawNumber(dimension);
+        }
+        return (values, startup);
     }
 
     /// <summary>The draw at each dimension for suggestion <paramref name="index"/>, and whether it is a startup point.</summary>
