@@ -145,15 +145,16 @@ internal static class SpacePointLocator
     private static double? Number(SpecScalar scalar) =>
         double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    /// <summary>Whether <paramref name="given"/> is written in the form of <paramref name="item"/> (a number for a number,
-    /// a mapping of the same schedule or type for a mapping), so that the item's own problems are the ones to report.</summary>
-    private static bool SameShape(SpaceNode item, SpecNode given) => item switch
+    /// <summary>Whether the mapping or list <paramref name="given"/> is written in the form of <paramref name="item"/> (a
+    /// mapping of the same schedule or type, a list of the same length), so that the item's own problems are the ones to report.
+    /// A scalar narrows nothing: the alternatives themselves (values and bounds) say best what it may be.</summary>
+    private static bool SameShape(SpaceNode item, SpecNode given) => (item, given) switch
     {
-        ChoiceSpace or OmittedSpace => true,
-        DistributionSpace => given is SpecScalar,
-        MappingSpace or FixedSpace { Source: SpecMapping } => given is SpecMapping mapping && SameDiscriminators((SpecMapping)item.Source, mapping),
-        SequenceSpace or FixedSpace { Source: SpecSequence } => given is SpecSequence,
-        _ => given is SpecScalar,
+        (ChoiceSpace or OmittedSpace, SpecMapping or SpecSequence) => true,
+        (MappingSpace or FixedSpace { Source: SpecMapping }, SpecMapping mapping) => SameDiscriminators((SpecMapping)item.Source, mapping),
+        (SequenceSpace list, SpecSequence sequence) => list.Children.Count == sequence.Items.Count,
+        (FixedSpace { Source: SpecSequence list }, SpecSequence sequence) => list.Items.Count == sequence.Items.Count,
+        _ => false,
     };
 
     private static bool SameDiscriminators(SpecMapping spec, SpecMapping given) => Discriminators.All(key =>
