@@ -33,6 +33,9 @@ internal sealed class ParameterSpace
     /// <summary>The top-level axes and distributions in file order.</summary>
     public IReadOnlyList<SweepAxis> Axes { get; }
 
+    /// <summary>The space as nodes (for locating a configuration in it, SpacePointLocator).</summary>
+    public SpaceNode Root => _root;
+
     /// <summary>Every decision point of the space in file order, depth first (a choice before its alternatives' own
     /// points); a drawn combination activates the choices and the points under the alternatives it takes.</summary>
     public IReadOnlyList<SpaceDimension> Dimensions { get; }

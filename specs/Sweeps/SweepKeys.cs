@@ -42,6 +42,9 @@ public static class SweepKeys
     /// <summary>search: the random-search seed.</summary>
     public const string SearchSeed = "seed";
 
+    /// <summary>search (random, tpe): configurations tried first, written like the spec's trial keys.</summary>
+    public const string First = "first";
+
     /// <summary>search (tpe): combinations finished before TPE models the results.</summary>
     public const string StartupTrials = "startup_trials";
 
@@ -70,7 +73,7 @@ public static class SweepKeys
     public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);
 
     /// <summary>Keys of the search section.</summary>
-    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, StartupTrials, Multivariate, ConstantLiar, Window, Scheduler];
+    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, First, StartupTrials, Multivariate, ConstantLiar, Window, Scheduler];
 
     /// <summary>Keys of the search section that only TPE reads.</summary>
     public static readonly IReadOnlyList<string> TpeKeys = [StartupTrials, Multivariate, ConstantLiar, Window];

@@ -86,6 +86,8 @@ internal static class SweepSettingsBinder
                     break;
                 case SweepKeys.Scheduler:
                     break; // bound with the top-level form (SchedulerEntry)
+                case SweepKeys.First:
+                    break; // located in the parameter space once it is built (FirstPointsBinder)
                 case var key when SweepKeys.TpeKeys.Contains(key):
                     break; // bound below, once the strategy is known (TpeSettingsBinder)
                 default:

@@ -60,6 +60,11 @@ public sealed record SweepSpec
     /// <c>window</c>); null for other strategies.</summary>
     public TpeSearchSettings? Tpe { get; init; }
 
+    /// <summary>Random or TPE search: the combinations to try first (<c>search.first</c>), each as the draws that
+    /// reproduce it (dimension key → alternative index or number, as <see cref="Dimensions"/> name them), in file
+    /// order; they count among <see cref="RandomTrials"/>. Empty when the spec gives none.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>> FirstPoints { get; init; } = [];
+
     /// <summary>The metric trials are ranked by, with its goal.</summary>
     public required MetricSpec Metric { get; init; }
 

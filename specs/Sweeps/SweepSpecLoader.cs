@@ -4,7 +4,8 @@
 // them and refuse more than SweepLimits.MaxTrialsWithoutAllowLarge unless allowLarge, bind the expanded trials
 // (SweepSpaceValidator: every grid combination up to SweepLimits.MaxCombinationsValidatedExhaustively, else a cover
 // in which every alternative of every axis appears; random search: the cover (distributions at their low end) plus
-// the drawn combinations, up to the same limit), then settle the metric. It does not run trials or load datasets.
+// the drawn combinations, up to the same limit), locate and bind the first points of search.first (FirstPointsBinder),
+// then settle the metric. It does not run trials or load datasets.
 using System.Numerics;
 using SweepCluster.Engine.Specs;
 
@@ -45,6 +46,7 @@ public static class SweepSpecLoader
         var countable = CheckTrialCount(ctx, combinations, settings.Seeds.Count, allowLarge);
         var validator = new SweepSpaceValidator(ctx);
         Validate(validator, space, settings, combinations, countable);
+        var firstPoints = FirstPointsBinder.Bind(ctx, root.Find(SweepKeys.Search), settings, space, validator);
         SchedulerEpochCheck.Check(ctx, settings.Scheduler, SweepSettingsBinder.SchedulerEntry(root), validator.MaxEpochs);
         TpeSpaceCheck.Check(ctx, settings, space, SweepSettingsBinder.SchedulerEntry(root), root.Find(TrialSpecBinder.Epochs)?.KeyLine);
         var metric = SweepMetricResolver.Resolve(ctx, settings, validator.Tasks);
@@ -56,6 +58,7 @@ public static class SweepSpecLoader
             RandomTrials = settings.RandomTrials,
             SearchSeed = settings.SearchSeed,
             Tpe = settings.Tpe,
+            FirstPoints = firstPoints,
             Metric = metric,
             Seeds = settings.Seeds,
             MaxConcurrent = settings.MaxConcurrent,
