@@ -1,6 +1,7 @@
 // Proposes the trials of a random sweep: combination c is drawn from its own xoshiro256** stream derived from
 // (search seed, c), so every draw is fixed by the seed alone — Suggest is random access, stable across calls and
 // processes, and raising `trials` keeps the earlier combinations. Trial index = combination × seeds + seed position.
+// The spec's first points (search.first) are combinations 0.. as given; the draws of the others do not move.
 // It does not adapt to results (no Bayesian search).
 using SweepCluster.Specs.Sweeps;
 
@@ -28,7 +29,7 @@ public sealed class RandomSearcher : ISearcher
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, TotalTrials);
         var combination = _sweep.CombinationOf(index);
-        return TrialConfiguration.Of(_sweep, index, combination, _sweep.Space.Sample(_sweep.SearchSeed, combination));
+        return TrialConfiguration.Of(_sweep, index, combination, Combination(combination));
     }
 
     /// <inheritdoc/>
@@ -36,8 +37,13 @@ public sealed class RandomSearcher : ISearcher
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfNegative(combination);
-        return TrialConfiguration.Of(_sweep, index, combination, seed, _sweep.Space.Sample(_sweep.SearchSeed, combination));
+        return TrialConfiguration.Of(_sweep, index, combination, seed, Combination(combination));
     }
+
+    /// <summary>Combination <paramref name="combination"/>: one of the spec's first points, else its own draw.</summary>
+    private ExpandedTrial Combination(int combination) => combination < _sweep.FirstPoints.Count
+        ? _sweep.Space.Sample(new RecordedSpaceDraws(_sweep.FirstPoints[combination]))
+        : _sweep.Space.Sample(_sweep.SearchSeed, combination);
 
     /// <inheritdoc/>
     public bool HasCombination(int combination) => combination >= 0;

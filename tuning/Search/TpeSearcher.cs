@@ -3,7 +3,8 @@
 // values, and binds every seed's trial from them (Bind). The ISearcher methods answer with the suggestion made when no
 // result is visible, which is exactly what the first startup_trials combinations run (points of the scrambled Sobol
 // sequence) and a fair, spread-out sample of the space for the checks made before a sweep starts (its data, its
-// memory, `sweep validate`'s preview). It decides neither visibility nor scores; it keeps no state.
+// memory, `sweep validate`'s preview). The spec's first points (search.first) are its first combinations, as given.
+// It decides neither visibility nor scores; it keeps no state.
 using SweepCluster.Core.Specs;
 using SweepCluster.Specs.Sweeps;
 using SweepCluster.Tuning.Search.Tpe;
@@ -50,18 +51,20 @@ public sealed class TpeSearcher : ISearcher
     /// <summary>Combination <paramref name="combination"/>'s suggestion from the results it may see.</summary>
     /// <param name="visible">Finished combinations the visibility rule shows it (completed or pruned, scores lower-better).</param>
     /// <param name="pending">Combinations suggested and not visible (the constant liar's).</param>
-    public TpeSuggestion Suggest(int combination, IReadOnlyList<TpeObservation> visible, IReadOnlyList<TpeObservation> pending) =>
-        TpeSampler.Suggest(_sweep, _sweep.SearchSeed, combination, visible, pending, Settings);
+    /// <remarks>The spec's first points (<c>search.first</c>) are combinations 0..; they count as startup points.</remarks>
+    public TpeSuggestion Suggest(int combination, IReadOnlyList<TpeObservation> visible, IReadOnlyList<TpeObservation> pending)
+    {
+        if (combination >= _sweep.FirstPoints.Count) return TpeSampler.Suggest(_sweep, _sweep.SearchSeed, combination, visible, pending, Settings);
+        var point = _sweep.FirstPoints[combination];
+        return new TpeSuggestion(combination, point, Bind(combination * _sweep.Seeds.Count, combination, _sweep.Seeds[0], point), Startup: true);
+    }
 
     /// <summary>Trial <paramref name="index"/>: combination <paramref name="combination"/> with the suggested
     /// <paramref name="values"/> (by dimension key), trained with <paramref name="seed"/>.</summary>
     public TrialConfiguration Bind(int index, int combination, long seed, IReadOnlyDictionary<string, double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var expanded = _sweep.Space.Sample(new SpaceDrawsFrom(dimension => values.TryGetValue(dimension.Key, out var value)
-            ? value
-            : throw new ArgumentException($"the suggestion of combination {combination} has no value for {dimension.Key}", nameof(values))));
-        return TrialConfiguration.Of(_sweep, index, combination, seed, expanded);
+        return TrialConfiguration.Of(_sweep, index, combination, seed, _sweep.Space.Sample(new RecordedSpaceDraws(values)));
     }
 
     /// <inheritdoc/>
