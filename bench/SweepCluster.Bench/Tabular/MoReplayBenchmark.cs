@@ -18,7 +18,7 @@ public static class MoReplayBenchmark
     private const int DefaultTrials = 100;
     private const string DefaultDataset = "digits";
 
-    private const string DefaultEpsilons = "0.01,0.02,0.05";
+    private const string DefaultEpsilons = "0.1,0.3,0.5";
 
     /// <summary>The rung sets and η measured, each with both rules: the brief's (1, 3, 9; η 3) first.</summary>
     private static readonly (int[] Rungs, int Eta)[] Shapes = [([1, 3, 9], 3), ([1, 3, 9], 2), ([3, 9], 3), ([3, 9], 2), ([9], 4), ([9], 3)];
