@@ -17,7 +17,7 @@ public static class Program
         ["rest"] = ("memory at rest: an embedded silo after a short fashion-mnist sweep, then idle past the data caches' retention", RestBenchmark.Run),
         ["table"] = ("generates the offline tabular benchmark of schedule configurations (bench/tables/schedules.*): [--out DIR] [--datasets digits,wine,breast-cancer] [--seeds 3] [--threads N]", Tabular.TableBenchmark.Run),
         ["replay"] = ("searchers replayed against the schedule table in simulated time, ours vs Optuna's: mean regret by trials and epochs [--runs 20] [--epoch-budget 2700] [--workers 1] [--no-optuna | --optuna-json FILE] [--out FILE]", Tabular.ReplayBenchmark.Run),
-        ["mo-replay"] = ("multi-objective successive halving on the schedule table: how much of full training's Pareto front (accuracy up, steps down) it keeps, vs accuracy-only promotion [--runs 20] [--trials 100] [--datasets digits]", Tabular.MoReplayBenchmark.Run),
+        ["mo-replay"] = ("multi-objective successive halving on the schedule table: how much of full training's Pareto front (accuracy up, steps down) it keeps, vs accuracy-only promotion, with front-peeling and front-keeping promotion [--runs 20] [--trials 100] [--datasets digits] [--epsilons 0.1,0.3,0.5]", Tabular.MoReplayBenchmark.Run),
         ["scaling"] = ("a CPU-bound sweep on 1 vs 2 silo hosts (network namespaces, Redis clustering); needs root", ScalingBenchmark.Run),
     };
 

@@ -1,6 +1,6 @@
 // Synchronous successive halving of a fixed set of trials on the table: every trial trains to the first rung; at each
-// rung the promotion rule (ParetoPromotion on the rung's vectors) keeps ⌊n/η⌋ of the n trials that got there, which
-// train on to the next rung; those left after the last rung train to the end. A trial that diverges stops where it
+// rung the promotion rule (ParetoPromotion on the rung's vectors, under the settings' rule and ε) keeps ⌊n/η⌋ of the
+// n trials that got there (more under front keeping), which train on to the next rung; those left after the last rung train to the end. A trial that diverges stops where it
 // diverged (its epochs so far are spent) and competes at later rungs with accuracy 0. Counts every epoch trained.
 // Synchronous on purpose: the set of trials that finish then depends only on the trials, not on an arrival order, so
 // the measurement is of the promotion rule alone. It does not draw trials or compare fronts.
@@ -28,18 +28,24 @@ public static class SynchronousHalving
         {
             epochs += alive.Sum(t => (long)(TableObjectives.EpochsTrained(table, trials[t], rung) - TableObjectives.EpochsTrained(table, trials[t], trained)));
             trained = rung;
-            var results = alive.Select(t => new RungResult(t, Vector(table, trials[t], rung, settings.Rule))).ToArray();
+            var results = alive.Select(t => new RungResult(t, Vector(table, trials[t], rung, settings))).ToArray();
             var goals = settings.Rule == RungRule.Pareto ? TableObjectives.Goals : TableObjectives.AccuracyGoal;
-            alive = ParetoPromotion.Promotable(results, goals, settings.Eta).ToArray();
+            alive = ParetoPromotion.Promotable(results, goals, settings.Eta, settings.Promotion, settings.Epsilon).ToArray();
         }
         var last = table.Metadata.Epochs;
         epochs += alive.Sum(t => (long)(TableObjectives.EpochsTrained(table, trials[t], last) - TableObjectives.EpochsTrained(table, trials[t], trained)));
         return new HalvingOutcome(alive, epochs);
     }
 
-    private static ObjectiveVector Vector(DatasetTable table, TableTrial trial, int rung, RungRule rule) => rule == RungRule.Pareto
-        ? TableObjectives.AtRung(table, trial, rung)
-        : ObjectiveVector.Of(TableObjectives.Accuracy(table, trial, rung));
+    private static ObjectiveVector Vector(DatasetTable table, TableTrial trial, int rung, HalvingSettings settings)
+    {
+        var accuracy = settings.Accuracy == RungAccuracy.AtRung
+            ? TableObjectives.Accuracy(table, trial, rung)
+            : TableObjectives.BestAccuracy(table, trial, rung);
+        return settings.Rule == RungRule.Pareto
+            ? ObjectiveVector.Of(accuracy, TableObjectives.PlannedSteps(table, trial.Configuration))
+            : ObjectiveVector.Of(accuracy);
+    }
 
     private static void Check(HalvingSettings settings, int epochs)
     {

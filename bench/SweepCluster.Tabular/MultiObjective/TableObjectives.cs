@@ -40,6 +40,14 @@ public static class TableObjectives
     public static double Accuracy(DatasetTable table, TableTrial trial, int epoch) =>
         table.Lookup(trial.Configuration, trial.Seed, epoch) ?? 0;
 
+    /// <summary>The best validation accuracy of epochs 1 through <paramref name="epoch"/>; 0 once the run has diverged
+    /// (a diverged run cannot go on, so its earlier best must not take a promotion).</summary>
+    public static double BestAccuracy(DatasetTable table, TableTrial trial, int epoch)
+    {
+        var curve = table.Curve(trial.Configuration, trial.Seed);
+        return curve.End == CurveEnd.Diverged && epoch >= curve.Epochs ? 0 : Enumerable.Range(1, epoch).Max(e => Accuracy(table, trial, e));
+    }
+
     /// <summary>The epochs a trial trains when it is run to <paramref name="epoch"/>: fewer when it diverges first.</summary>
     public static int EpochsTrained(DatasetTable table, TableTrial trial, int epoch) =>
         Math.Min(epoch, table.Curve(trial.Configuration, trial.Seed).Epochs);

@@ -1,6 +1,7 @@
 // The multi-objective measurement's logic on a tiny synthetic table where the trade-off is built in: planned steps
 // (a growing batch priced at its whole run, a diverged run's missing epochs priced at its last epoch), rung vectors,
-// synchronous halving's epochs and survivors under both rules, and the front comparison (recall, hypervolume ratio).
+// synchronous halving's epochs and survivors under both rules and under front keeping, the best accuracy so far, and
+// the front comparison (recall, hypervolume ratio).
 using SweepCluster.Tabular.MultiObjective;
 using SweepCluster.Tabular.Space;
 using SweepCluster.Tabular.Table;
@@ -75,6 +76,32 @@ public sealed class ParetoHalvingTests
         Assert.Equal(3, baseline.Kept);
         Assert.True(kept.HypervolumeRatio > baseline.HypervolumeRatio);
         Assert.Equal(1, FrontComparison.Compare(full, Enumerable.Range(0, trials.Length).ToArray()).HypervolumeRatio, 12);
+    }
+
+    [Fact]
+    public void FrontKeepingFinishesTheWholeRungFront()
+    {
+        var table = Table();
+        TableTrial[] trials = [Trial(0), Trial(1), Trial(2), Trial(3), Trial(4), Trial(0, seed: 2)];
+        var full = trials.Select(t => TableObjectives.Full(table, t)).ToArray();
+        // At rung 3 the five seed-1 trials are the front (the diverged one is dominated by trial 0): front peeling
+        // promotes ⌊6/2⌋ = 3 of them, front keeping all five.
+        var keeping = SynchronousHalving.Run(table, trials, new HalvingSettings([3], 2, RungRule.Pareto) { Promotion = ParetoPromotionRule.FrontKeeping });
+        Assert.Equal([0, 1, 2, 3, 4], keeping.Finished);
+        Assert.Equal(5 * 3 + 2 + 5 * 6, keeping.Epochs);
+        Assert.Equal(5, FrontComparison.Compare(full, keeping.Finished).Kept);
+        Assert.Equal("keep ε0.2 best rungs 3 η 2",
+            new HalvingSettings([3], 2, RungRule.Pareto) { Promotion = ParetoPromotionRule.FrontKeeping, Epsilon = 0.2, Accuracy = RungAccuracy.BestSoFar }.ToString());
+    }
+
+    [Fact]
+    public void TheBestAccuracySoFarIsZeroOnceTheRunHasDiverged()
+    {
+        var table = Table();
+        Assert.Equal(0.5 / Epochs, TableObjectives.BestAccuracy(table, Trial(0, seed: 2), 1), 12);
+        Assert.Equal(0, TableObjectives.BestAccuracy(table, Trial(0, seed: 2), 2));
+        Assert.Equal(0, TableObjectives.BestAccuracy(table, Trial(0, seed: 2), 5));
+        Assert.Equal(TableObjectives.Accuracy(table, Trial(3), 4), TableObjectives.BestAccuracy(table, Trial(3), 4));
     }
 
     [Fact]

@@ -9,6 +9,14 @@
 //   - the set depends only on the set of (trial index, vector) pairs, not on their order (ties are settled by a fixed
 //     rule on trial indices).
 // With one objective it is single-objective successive halving's top ⌊n/η⌋ (among equal values, that fixed rule).
+// That is the default rule, ParetoPromotionRule.FrontPeeling. Under ParetoPromotionRule.FrontKeeping with tolerance ε
+// (EpsilonDominance, ε relative to each objective's range over the rung's results), with F = the results no other
+// result ε-dominates:
+//   - exactly max(⌊n/η⌋, |F|) trials are promotable, every trial of F among them; with ε = 0, F is the Pareto front,
+//     so a trial is never pruned while no other trial at its rung dominates it;
+//   - the rest are the best of the others by front peeling and crowding (F is closed under dominance, so again no
+//     promotable trial is dominated by a trial that is not);
+//   - permutation invariance as above.
 // A pure function of the rung's results, so an ITrialScheduler can call it as results arrive (asynchronous, as
 // AshaScheduler's rule: the top ⌊n/η⌋ of the results so far, minus those already promoted) or once per complete rung.
 // It keeps no state and does not know about rungs' epochs, pausing or pruning.
@@ -35,15 +43,29 @@ public static class ParetoPromotion
     /// <summary>The trial indices of the top ⌊n/η⌋ of the rung's <paramref name="results"/>, in increasing order.</summary>
     /// <exception cref="ArgumentException">Two results of one trial, a vector of the wrong length, or a value that is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">η &lt; 2.</exception>
-    public static IReadOnlyList<int> Promotable(IReadOnlyList<RungResult> results, IReadOnlyList<MetricGoal> goals, int eta)
+    public static IReadOnlyList<int> Promotable(IReadOnlyList<RungResult> results, IReadOnlyList<MetricGoal> goals, int eta) =>
+        Promotable(results, goals, eta, ParetoPromotionRule.FrontPeeling, epsilon: 0);
+
+    /// <summary>The trial indices the rung's <paramref name="results"/> promote under <paramref name="rule"/>, in increasing order.</summary>
+    /// <param name="epsilon">FrontKeeping's tolerance, relative to each objective's range at the rung (0: Pareto dominance); must be 0 under FrontPeeling.</param>
+    /// <exception cref="ArgumentException">Two results of one trial, a vector of the wrong length, a value that is not finite, or ε ≠ 0 under FrontPeeling.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">η &lt; 2, or ε negative or not finite.</exception>
+    public static IReadOnlyList<int> Promotable(IReadOnlyList<RungResult> results, IReadOnlyList<MetricGoal> goals, int eta, ParetoPromotionRule rule, double epsilon)
     {
         ArgumentNullException.ThrowIfNull(results);
+        if (rule == ParetoPromotionRule.FrontPeeling && epsilon != 0) throw new ArgumentException("front peeling takes no ε", nameof(epsilon));
         var k = Count(results.Count, eta);
         var canonical = results.OrderBy(r => r.TrialIndex).ToArray();
         for (var i = 1; i < canonical.Length; i++)
             if (canonical[i].TrialIndex == canonical[i - 1].TrialIndex) throw new ArgumentException($"two results of trial {canonical[i].TrialIndex}", nameof(results));
         var rows = MinimizedObjectives.Of(canonical.Select(r => r.Objectives).ToArray(), goals);
-        return ParetoTruncation.Keep(rows, k).Select(i => canonical[i].TrialIndex).ToArray();
+        var kept = rule switch
+        {
+            ParetoPromotionRule.FrontPeeling => ParetoTruncation.Keep(rows, k),
+            ParetoPromotionRule.FrontKeeping => ParetoTruncation.KeepAll(rows, EpsilonDominance.NotDominated(rows, epsilon), k),
+            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown promotion rule"),
+        };
+        return kept.Select(i => canonical[i].TrialIndex).ToArray();
     }
 
     /// <summary>True when <paramref name="trialIndex"/> is among the top ⌊n/η⌋ of the rung's <paramref name="results"/>.</summary>
