@@ -46,6 +46,8 @@ public static class ValidateCommand
         }
         console.Write(table);
         if (searcher.TotalTrials > show) console.MarkupLineInterpolated($"… and {searcher.TotalTrials - show:N0} more");
+        if (spec.Tpe is { } tpe)
+            console.MarkupLineInterpolated($"TPE shows the combinations it suggests with no result in: the first {tpe.StartupTrials} (Sobol start points) run as shown; the rest are suggested from the results as they come in");
         return (int)ExitCode.Success;
     }
 }
