@@ -105,4 +105,24 @@ public sealed class TpeSuggestionTests
         Assert.Equal(double.PositiveInfinity, SuggestionVisibility.Observe(script.Plan, script.Machine.Trials, 0)!.Score);
         Assert.Null(SuggestionVisibility.Observe(script.Plan, script.Machine.Trials, 1));
     }
+
+    [Fact]
+    public void AnExtensionsSuggestionsLearnFromEveryResultSoFar()
+    {
+        var script = Started(Specs.Tpe, Silo("a", 8));
+        for (var combination = 0; combination < 10; combination++)
+        {
+            script.AnswerAll();
+            foreach (var trial in script.Plan.TrialsOf(combination))
+                script.End(trial, 1, TrialStatus.Completed, 3, metric: 0.5 + 0.01 * combination);
+        }
+        Assert.Equal(SweepStatus.Completed, script.Machine.Status);
+        script.Extend(combinations: 2);
+        Assert.Equal(12, script.Plan.Suggestions.Count); // both new combinations see every result they need (window 2)
+        Assert.Equal([20, 21, 22, 23], script.Starts().Select(s => s.TrialIndex).Order());
+        var (visible, pending) = SuggestionVisibility.For(script.Plan, script.Machine.Trials, 10, ((TpeSearcher)script.Plan.Searcher).Window);
+        Assert.Equal(Enumerable.Range(0, 9), visible.Select(o => o.TrialIndex));
+        Assert.Equal([9], pending.Select(o => o.TrialIndex));
+        Assert.False(script.Plan.Suggestions[10].Startup);
+    }
 }
