@@ -1,9 +1,10 @@
 // `replay` mode: SweepCluster's searchers and Optuna's replayed against the schedule table, side by side. Our side runs
 // random search, the grid, random search + successive halving, random search + Hyperband, our TPE (univariate and
-// multivariate) and BOHB (our TPE + our Hyperband) in simulated time; the Optuna side (OptunaReplay) runs the
-// counterparts it has. Both print one JSON line of mean regrets; this prints both lines, the ratio table and how many
-// epochs BOHB needs to reach TPE's regret after 100 trials. --out writes both lines with their dense regret curves to
-// a file for bench/figures/plot_replay.py.
+// multivariate) and BOHB (our TPE + our Hyperband; TPE pooled over all results as Optuna's, or fitted at one budget as
+// Falkner et al.'s) in simulated time; the Optuna side (OptunaReplay) runs the counterparts it has. Both print one JSON
+// line of mean regrets; this prints both lines, the ratio table and how many epochs each BOHB needs to reach TPE's
+// regret after 100 trials. --out writes both lines with their dense regret curves to a file for
+// bench/figures/plot_replay.py.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -78,22 +79,30 @@ public static class ReplayBenchmark
             return TableReplay.Run(table, searcher, scheduler, options with { Seed = run });
         }).ToArray();
 
-    // Target (b): the epochs at which BOHB's mean regret first reaches TPE's mean regret after 100 trials, against the
-    // epochs TPE spent on those 100 trials.
+    /// <summary>The BOHB variants target (b) is read for.</summary>
+    private static readonly ReplayMethod[] BohbMethods =
+        [ReplayMethod.Bohb, ReplayMethod.BohbBudget, ReplayMethod.BohbBudgetMin10, ReplayMethod.BohbBudgetRandomFraction];
+
+    // Target (b): the epochs at which each BOHB's mean regret first reaches TPE's mean regret after 100 trials, against
+    // the epochs TPE spent on those 100 trials.
     private static void PrintBohbAgainstTpe(IReadOnlyList<string> datasets, Dictionary<(string, ReplayMethod), ReplayResult[]> results, long budget)
     {
         var trials = RegretSummary.TrialMarks[^1];
         Console.WriteLine();
         Console.WriteLine($"epochs for BOHB's mean regret to reach TPE's after {trials} trials (target: at most 1/3 of TPE's epochs)");
-        Console.WriteLine($"{"dataset",-14} {"tpe regret",10} {"tpe epochs",10} {"bohb epochs",11} {"fraction",8}");
+        Console.WriteLine($"{"dataset",-14} {"method",-16} {"tpe regret",10} {"tpe epochs",10} {"bohb epochs",11} {"fraction",8}");
         foreach (var dataset in datasets)
         {
             var tpe = results[(dataset, ReplayMethod.Tpe)];
             var target = tpe.Average(r => r.RegretAfterTrials(trials));
             var tpeEpochs = EpochsToRegret.MeanEpochsAtTrials(tpe, trials);
-            var bohbEpochs = EpochsToRegret.First(results[(dataset, ReplayMethod.Bohb)], target, budget);
-            var fraction = bohbEpochs is { } e ? (e / tpeEpochs).ToString("0.00", CultureInfo.InvariantCulture) : "-";
-            Console.WriteLine($"{dataset,-14} {target,10:0.0000} {tpeEpochs,10:0} {(bohbEpochs is { } b ? b.ToString(CultureInfo.InvariantCulture) : $">{budget}"),11} {fraction,8}");
+            foreach (var method in BohbMethods)
+            {
+                var bohbEpochs = EpochsToRegret.First(results[(dataset, method)], target, budget);
+                var fraction = bohbEpochs is { } e ? (e / tpeEpochs).ToString("0.00", CultureInfo.InvariantCulture) : "-";
+                var reached = bohbEpochs is { } b ? b.ToString(CultureInfo.InvariantCulture) : $">{budget}";
+                Console.WriteLine($"{dataset,-14} {ReplayMethods.Label(method),-16} {target,10:0.0000} {tpeEpochs,10:0} {reached,11} {fraction,8}");
+            }
         }
     }
 }
