@@ -9,8 +9,8 @@
 // cancelled for good is no result) or waits paused at a scheduler's rung. Its observation joins its seeds:
 // their mean final metric as a score (negated when the goal is to maximise: TPE minimises), completed when every
 // scored seed completed, else pruned at the fewest epochs a scored seed ran; a diverged seed makes it the worst
-// completed result (+∞), and a combination whose seeds all failed or were cancelled is no observation (as in Optuna). Pure: it reads
-// the plan and the trials and changes nothing.
+// completed result (+∞), and a combination whose seeds all failed or were cancelled is no observation (as in Optuna).
+// Pure: it reads the plan and the trials and changes nothing.
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
 using SweepCluster.Tuning.Search.Tpe;

@@ -70,6 +70,7 @@ public sealed class SweepPlan
         }
         _configurations = configurations;
     }
+
     public SweepSpec Spec { get; }
     public ISearcher Searcher { get; }
     public int TotalTrials => _trialEpochs.Length;

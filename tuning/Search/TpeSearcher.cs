@@ -46,7 +46,13 @@ public sealed class TpeSearcher : ISearcher
     }
 
     /// <summary>Trial <paramref name="index"/> of combination <paramref name="combination"/> as suggested with no result visible.</summary>
-    public TrialConfiguration Suggest(int index, int combination, long seed) => Bind(index, combination, seed, Suggest(combination, [], []).Values);
+    /// <remarks>Bound once, straight from the sampler's draws (the plan asks this for every trial it has not suggested yet).</remarks>
+    public TrialConfiguration Suggest(int index, int combination, long seed)
+    {
+        if (combination < _sweep.FirstPoints.Count) return Bind(index, combination, seed, _sweep.FirstPoints[combination]);
+        var (draw, _) = TpeSampler.Draws(_sweep.Dimensions, _sweep.SearchSeed, combination, [], Settings);
+        return TrialConfiguration.Of(_sweep, index, combination, seed, _sweep.Space.Sample(new SpaceDrawsFrom(draw)));
+    }
 
     /// <summary>Combination <paramref name="combination"/>'s suggestion from the results it may see.</summary>
     /// <param name="visible">Finished combinations the visibility rule shows it (completed or pruned, scores lower-better).</param>
