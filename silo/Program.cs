@@ -5,7 +5,8 @@
 // The silo is also a web host: the Orleans dashboard and the sweep pages on --http-bind:--http-port (see docs/monitoring.md).
 // Grain state and the study tables live in the store: --store PATH (default ./sweeps/sweepcluster.db), memory or postgres.
 // Beyond loopback, silo and gateway connections are mutual TLS with --tls-cert, --tls-key and --tls-ca (docs/security.md):
-// a silo without them refuses to start (exit code 2) unless --cluster-tls off says so.
+// a silo without them refuses to start (exit code 2) unless --cluster-tls off says so. With localhost clustering, a silo
+// whose silo or gateway port is already served on this machine refuses to start (exit code 2; LocalPortsInUse).
 // The host itself is built by SweepSiloHost, as every other silo's is.
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,13 @@ using (host)
     try
     {
         await SweepSiloHost.OpenStoreAsync(host); // a bad store stops the silo here, before anything starts
+        // Localhost clustering: no silo on this machine serves these ports yet (this one would be a second, separate
+        // cluster). After the store: a second silo on the same store is refused by its lock, with that message.
+        if (await LocalPortsInUse.RefusalAsync(options, CancellationToken.None) is { } refusal)
+        {
+            Console.Error.WriteLine($"error: {refusal}");
+            return 2;
+        }
         // The membership store answers and no other live cluster shares this one's grain state.
         await ClusterPreflight.CheckSiloAsync(options, host.Services.GetRequiredService<SiloStore>().Selection, CancellationToken.None);
     }

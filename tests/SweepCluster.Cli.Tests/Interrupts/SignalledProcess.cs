@@ -15,6 +15,7 @@ public sealed class SignalledProcess : IDisposable
     private const byte CtrlC = 0x03;
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
     private readonly bool _terminal;
 
     private SignalledProcess(Process process, bool terminal)
@@ -22,7 +23,11 @@ public sealed class SignalledProcess : IDisposable
         _process = process;
         _terminal = terminal;
         process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data is not null) lock (_output) _errors.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -66,6 +71,18 @@ public sealed class SignalledProcess : IDisposable
             lock (_output) return _output.ToString();
         }
     }
+
+    /// <summary>What was printed on standard error alone (it is in <see cref="Output"/> too).</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (_output) return _errors.ToString();
+        }
+    }
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Whether the output holds <paramref name="text"/>, whitespace aside: the console wraps long lines at 80
     /// columns when its output is redirected.</summary>

@@ -1,10 +1,12 @@
 // The silo program as a real process: a normal start logs no warning (the server garbage collector is configured, and
 // the watchdog's clock no longer reports a stall as long as the machine's uptime), a sweep submitted and ended is one
-// Information line each, and an unknown flag is refused in one line with exit code 2 before anything starts.
+// Information line each, an unknown flag is refused in one line with exit code 2 before anything starts, and so is a
+// second silo on this machine whose silo and gateway ports the first already serves (it would be a second cluster).
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using SweepCluster.Cli.Tests.Interrupts;
+using SweepCluster.Hosting;
 using SweepCluster.Cli.Tests.Resilience;
 using Xunit.Abstractions;
 
@@ -59,6 +61,34 @@ public sealed class SiloProcessTests(ITestOutputHelper log) : IDisposable
         Assert.DoesNotContain("warn:", silo.Output);
         Assert.DoesNotContain("ServerGC", silo.Output);
         Assert.DoesNotContain("deadlock", silo.Output);
+    }
+
+    [Fact]
+    public async Task A_second_silo_in_another_folder_on_the_same_ports_is_refused_in_one_line_with_exit_code_2_and_the_first_goes_on()
+    {
+        var siloPort = FreePort().ToString();
+        var gatewayPort = FreePort();
+        using var otherFolder = new TempDirectory(); // another store: its lock does not stop the second silo, the ports must
+        using var first = SignalledProcess.StartProgram(SiloProgram, _dir.Path, null,
+            "--http-port", FreePort().ToString(), "--silo-port", siloPort, "--gateway-port", gatewayPort.ToString());
+        await first.WaitForOutputAsync($"Silo 127.0.0.1:{siloPort}@"); // its slots offered: Orleans listens (the banner comes before)
+
+        using var second = SignalledProcess.StartProgram(SiloProgram, otherFolder.Path, null,
+            "--http-port", "0", "--silo-port", siloPort, "--gateway-port", gatewayPort.ToString());
+        var (exit, _) = await second.WaitForExitAsync(SignalledProcess.Bound);
+        log.WriteLine(second.Output);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(second.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: silo port {siloPort} and gateway port {gatewayPort} are already served on this machine", line);
+        Assert.Contains($"`sweep submit SPEC --gateway-port {gatewayPort}`", line);
+        Assert.Contains("--clustering postgres", line);
+        Assert.DoesNotContain("Exception", second.Output);
+        Assert.DoesNotContain("   at ", second.Output);
+        Assert.False(second.Printed(Started), second.Output);
+
+        Assert.False(first.HasExited, first.Output);
+        Assert.True(await LocalPortsInUse.IsServedAsync(gatewayPort, LocalPortsInUse.ConnectTimeout, CancellationToken.None));
     }
 
     [Theory]
