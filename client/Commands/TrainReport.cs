@@ -15,7 +15,7 @@ public static class TrainReport
         console.MarkupLineInterpolated(
             $"[bold]{spec.Dataset}[/] ({data.Task.ToString().ToLowerInvariant()}): {data.Train.Rows} training rows, {data.Validation?.Rows ?? 0} validation rows{HeldOutRows(data)}");
         console.MarkupLineInterpolated(
-            $"network {sizes} {spec.Model.Activation.ToString().ToLowerInvariant()}, {trainer.Network.ParameterCount:N0} parameters, {spec.Optimizer.Type.ToString().ToLowerInvariant()}, {spec.Epochs} epochs, ~{trainer.TotalSteps:N0} steps");
+            $"network {sizes} {spec.Model.Activation.ToString().ToLowerInvariant()}, {trainer.Network.ParameterCount:N0} parameters, {spec.Optimizer.Type.ToString().ToLowerInvariant()}, {Plural.Of(spec.Epochs, "epoch")}, ~{trainer.TotalSteps:N0} steps");
         console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,7} {1,7} {2,10} {3,10} {4,8} {5,10} {6,9} {7,6}",
             "epoch", "step", "train_loss", "val_loss", MetricName(data.Task), "lr", "wd", "batch"));
     }

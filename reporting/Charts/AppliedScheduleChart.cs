@@ -43,7 +43,8 @@ internal static class AppliedScheduleChart
         ChartAxis[] panels = [MetricAxis.Of(metric), LearningRate, WeightDecay, BatchSize];
         var series = report.TopCurves.SelectMany((curve, i) => SeriesOf(curve, metric, ChartColors.Series(i))).ToArray();
         var note = report.TopCurves.All(HasTrace) ? Note : Note + PerEpochNote;
-        return new XyChart(Id, $"{ReportText.Name(metric.Name)} and the schedules applied by the top {report.TopCurves.Count} combinations' best seeds",
+        return new XyChart(Id, $"{ReportText.Name(metric.Name)} and the schedules applied by " +
+            (report.TopCurves.Count == 1 ? "the top combination's best seed" : $"the top {report.TopCurves.Count} combinations' best seeds"),
             note, MetricAxis.Epoch, panels, series);
     }
 

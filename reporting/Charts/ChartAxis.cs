@@ -23,8 +23,9 @@ public enum AxisScale
 /// <param name="Categories">The categories of a <see cref="AxisScale.Category"/> axis, in order; null otherwise.</param>
 /// <param name="Min">The lowest value shown, when fixed (a metric's range); null to fit the data.</param>
 /// <param name="Max">The highest value shown, when fixed; null to fit the data.</param>
+/// <param name="Limits">The range a fitted axis never leaves (a metric's: an accuracy axis stays within [0, 1]); null for none.</param>
 public sealed record ChartAxis(string Name, string Unit, AxisScale Scale, IReadOnlyList<string>? Categories = null,
-    double? Min = null, double? Max = null)
+    double? Min = null, double? Max = null, MetricRange? Limits = null)
 {
     /// <summary>The axis title: "name (unit)", or the name alone without a unit.</summary>
     public string Label => Unit.Length == 0 ? Name : string.Create(CultureInfo.InvariantCulture, $"{Name} ({Unit})");

@@ -101,6 +101,7 @@ public static class EChartsOptions
             x["gridIndex"] = i;
             xAxes.Add(x);
             var y = Axis(chart.Panels[i], YNameGap);
+            FitWithinLimits(y, chart.Panels[i], chart.Series.Where(s => s.Panel == i).SelectMany(s => s.Points).Select(p => p.Y));
             y["gridIndex"] = i;
             yAxes.Add(y);
         }
@@ -135,6 +136,7 @@ public static class EChartsOptions
             if (axis.Scale == AxisScale.Linear) node["scale"] = true;
             if (axis.Min is { } min) node["min"] = Number(min);
             if (axis.Max is { } max) node["max"] = Number(max);
+            FitWithinLimits(node, axis, chart.Rows.Select(r => r.Values[i]));
             axes.Add(node);
         }
         var data = new JsonArray();
@@ -277,6 +279,46 @@ public static class EChartsOptions
         AxisScale.Category => "category",
         _ => throw new ArgumentOutOfRangeException(nameof(scale), scale, "unknown scale"),
     };
+
+    /// <summary>Ticks a fitted axis aims at (ECharts' default splitNumber).</summary>
+    private const int FittedTicks = 5;
+
+    /// <summary>How far (in steps) a value may miss a whole step and still count as on it.</summary>
+    private const double StepSlack = 1e-9;
+
+    /// <summary>Gives a linear axis with <see cref="ChartAxis.Limits"/> both ends: the data's extent (clipped to the limits)
+    /// widened to whole ticks as ECharts would widen it, then clipped again, so a tick rounding never shows an accuracy
+    /// of 1.1 (or a loss below 0). Ends the axis fixes itself, axes without limits and panels without data are left to ECharts.</summary>
+    private static void FitWithinLimits(JsonObject node, ChartAxis axis, IEnumerable<double?> values)
+    {
+        if (axis is not { Scale: AxisScale.Linear, Limits: { } limits } || (limits.Min is null && limits.Max is null)) return;
+        var finite = values.OfType<double>().Where(double.IsFinite).ToArray();
+        if (finite.Length == 0) return;
+        var (low, high) = FittedExtent(limits.Clip(finite.Min()), limits.Clip(finite.Max()));
+        if (axis.Min is null) node["min"] = Number(limits.Clip(low));
+        if (axis.Max is null) node["max"] = Number(limits.Clip(high));
+    }
+
+    /// <summary>[low, high] widened outwards to multiples of a 1-, 2-, 3- or 5-step giving about <see cref="FittedTicks"/>
+    /// ticks (ECharts' rule for a value axis with scale: true); a single value v is first widened to v ± |v|/2 ([0, 1] for 0).</summary>
+    internal static (double Low, double High) FittedExtent(double low, double high)
+    {
+        if (high <= low) (low, high) = low == 0 ? (0.0, 1.0) : (low - Math.Abs(low) / 2, low + Math.Abs(low) / 2);
+        var step = NiceStep((high - low) / FittedTicks);
+        // A hair of slack, so that 0.95 / 0.01 = 94.999… is 95 steps; rounded to the step's decimals, so that 0.3 · 4 is 1.2
+        // and not 1.2000000000000002.
+        var decimals = Math.Clamp(-(int)Math.Floor(Math.Log10(step)) + 1, 0, 15);
+        return (Math.Round(Math.Floor(low / step + StepSlack) * step, decimals), Math.Round(Math.Ceiling(high / step - StepSlack) * step, decimals));
+    }
+
+    /// <summary>The nearest of 1, 2, 3, 5 or 10 times a power of ten to <paramref name="rough"/> (ECharts' nice number).</summary>
+    private static double NiceStep(double rough)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var fraction = rough / power;
+        var nice = fraction < 1.5 ? 1 : fraction < 2.5 ? 2 : fraction < 4 ? 3 : fraction < 7 ? 5 : 10;
+        return nice * power;
+    }
 
     private static (double Low, double High) Range(IEnumerable<double?> values)
     {

@@ -27,7 +27,7 @@ internal static class ExpectedBestChart
         var curve = ExpectedBest.Curve(values, metric.Goal);
         var trials = new ChartAxis("trials run", "", LogAxisRule.For(curve.Points.Select(p => (double)p.Trials)));
         ChartPoint Point(ExpectedBestPoint p, double y) =>
-            new(p.Trials, y, string.Create(CultureInfo.InvariantCulture, $"{p.Trials} trials: {ReportText.Metric(p.Expected)} ± {ReportText.Metric(p.StdDev)}"));
+            new(p.Trials, y, string.Create(CultureInfo.InvariantCulture, $"{Plural.Of(p.Trials, "trial")}: {ReportText.Metric(p.Expected)} ± {ReportText.Metric(p.StdDev)}"));
         var note = string.Create(CultureInfo.InvariantCulture,
             $"If only n of the {curve.TrialsUsed} completed trials had been run, drawn at random: the best final {ReportText.Name(metric.Name)} ") +
             "to expect, with one standard deviation either side (expected validation performance, Dodge et al. 2019). " +

@@ -21,7 +21,7 @@ internal static class LearningCurveCharts
             new ChartSeries(CurveLabel(curve), SeriesMark.DashedLine, ChartColors.Series(i),
                 curve.History.Select(e => new ChartPoint(e.Epoch, e.TrainLoss)).ToArray()),
         }).ToArray();
-        return new XyChart(LossId, $"Loss per epoch: best seed of each of the top {report.TopCurves.Count} combinations",
+        return new XyChart(LossId, "Loss per epoch: best seed of " + TopCombinations(report.TopCurves.Count),
             "Solid: validation loss; dashed: training loss. One colour per combination (legend: rank and searched values).",
             MetricAxis.Epoch, [MetricAxis.Loss], series);
     }
@@ -38,4 +38,8 @@ internal static class LearningCurveCharts
 
     /// <summary>"#1 learning_rate=…, batch_size=…".</summary>
     public static string CurveLabel(RankedTrial curve) => $"#{curve.Rank} {ReportText.Axes(curve.Axes)}";
+
+    /// <summary>"each of the top 3 combinations", or "the top combination" when there is one.</summary>
+    private static string TopCombinations(int count) =>
+        count == 1 ? "the top combination" : $"each of the top {count} combinations";
 }

@@ -14,8 +14,10 @@ internal static class MetricAxis
     /// <summary>The loss axis (losses are means over examples).</summary>
     public static ChartAxis Loss { get; } = new("loss", "per example", AxisScale.Linear);
 
-    /// <summary>The axis of the sweep metric, named as the sweep names it, with its unit (fitted to the data).</summary>
-    public static ChartAxis Of(MetricSpec metric) => new(ReportText.Name(metric.Name), UnitOf(metric.Name), AxisScale.Linear);
+    /// <summary>The axis of the sweep metric, named as the sweep names it, with its unit (fitted to the data, within the
+    /// metric's range).</summary>
+    public static ChartAxis Of(MetricSpec metric) =>
+        new(ReportText.Name(metric.Name), UnitOf(metric.Name), AxisScale.Linear, Limits: MetricRange.Of(metric.Name));
 
     /// <summary>"val_accuracy (fraction correct, higher is better)"-style words for notes.</summary>
     public static string Goal(MetricSpec metric) => metric.Goal == MetricGoal.Maximize ? "higher is better" : "lower is better";

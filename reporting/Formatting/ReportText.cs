@@ -88,7 +88,8 @@ public static class ReportText
     public static string StatusCounts(ReportHeader header) =>
         string.Join(", ", header.StatusCounts.Where(c => c.Count > 0).Select(c => $"{c.Count} {Name(c.Status)}"));
 
-    /// <summary>The note under a truncated table: "… 12 more combinations not shown (20 of 32).".</summary>
+    /// <summary>The note under a truncated table: "… 12 more not shown (20 of 32 combinations).", <paramref name="noun"/>
+    /// plural (the count before it is never one).</summary>
     public static string MoreRows(int shown, int total, string noun) =>
-        $"… {total - shown} more {noun} not shown ({shown} of {total}).";
+        $"… {total - shown} more not shown ({shown} of {total} {noun}).";
 }

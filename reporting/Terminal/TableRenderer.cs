@@ -61,7 +61,7 @@ public sealed class TableRenderer : IReportRenderer
         console.Write(new Paragraph()
             .Append(summary.Name, new Style(decoration: Decoration.Bold))
             .Append($"  {summary.SweepId} · {summary.Status} · {summary.Metric}\n"));
-        console.WriteLine($"{summary.TotalTrials} trials: {summary.StatusCounts}");
+        console.WriteLine($"{summary.Trials}: {summary.StatusCounts}");
         console.WriteLine(summary.Times);
         console.WriteLine(summary.BestTrialLine);
         console.WriteLine();

@@ -87,7 +87,7 @@ public sealed class SweepCommandTests
     [Fact]
     public void EveryShippedExampleIsValid()
     {
-        var examples = Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot(), "examples"))
+        var examples = Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot(), "examples"), "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml") || f.EndsWith(".json")).ToArray();
         Assert.NotEmpty(examples);
         foreach (var file in examples)

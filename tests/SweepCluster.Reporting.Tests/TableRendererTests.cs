@@ -43,7 +43,7 @@ public sealed class TableRendererTests
 
         Assert.Contains("lr-19", text);
         Assert.DoesNotContain("lr-20", text);
-        Assert.Contains($"5 more combinations not shown ({TableRenderer.MaxRankingRows} of {combinations})", text);
+        Assert.Contains($"5 more not shown ({TableRenderer.MaxRankingRows} of {combinations} combinations)", text);
     }
 
     [Fact]

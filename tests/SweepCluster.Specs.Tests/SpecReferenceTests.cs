@@ -210,7 +210,7 @@ internal sealed class SpecReference(IReadOnlyDictionary<string, IReadOnlyList<Sp
         return end > 1 ? cell[1..end] : null;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "SweepCluster.sln"))) return dir.FullName;

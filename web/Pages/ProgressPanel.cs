@@ -23,7 +23,7 @@ internal static class ProgressPanel
             .Append($"data-epochs-done=\"{p.EpochsDone}\" data-epochs-planned=\"{p.EpochsPlanned}\" ")
             .Append($"data-trials-finished=\"{view.Finished}\" data-trials-total=\"{p.TotalTrials}\" ")
             .Append($"{LiveScript.FinalAttribute}=\"{(view.IsFinal ? "true" : "false")}\">\n")
-            .Append($"<div>{Badge.Html(p.Status)} <strong>{percent}%</strong> of {p.EpochsPlanned:N0} epochs</div>\n")
+            .Append($"<div>{Badge.Html(p.Status)} <strong>{percent}%</strong> of {Plural.Of(p.EpochsPlanned, "epoch")}</div>\n")
             .Append($"<div class=\"bar {BarClass(p.Status)}\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"{percent}\"><span style=\"width: {percent}%\"></span></div>\n")
             .Append("<p class=\"figures\">")
             .Append($"{ProgressWords.Done(p.Count)}/{p.TotalTrials} trials done · {p.Count(TrialStatus.Running)} running · ")
