@@ -14,7 +14,8 @@ namespace SweepCluster.Hosting.Storage;
 public static class SweepClusterStoreExtensions
 {
     /// <summary>The store services of the host: call before UseOrleans, so the store opens before the silo starts.</summary>
-    /// <param name="resumeRunningSweeps">Whether running sweeps found in the store go on when the silo starts.</param>
+    /// <param name="resumeRunningSweeps">Whether running sweeps found in the store go on when the silo starts; when false
+    /// they go on only when <see cref="RunningSweepResumption.ResumeAsync"/> is called.</param>
     public static IServiceCollection AddSweepClusterStore(this IServiceCollection services, StoreSelection selection, bool resumeRunningSweeps = true)
     {
         services.AddSingleton(selection);
@@ -22,8 +23,8 @@ public static class SweepClusterStoreExtensions
         services.AddHostedService<SiloStoreService>();
         services.Replace(ServiceDescriptor.Singleton<IStudyRecorder, StoreStudyRecorder>());
         services.Replace(ServiceDescriptor.Singleton<IStudyCatalog, StoreStudyCatalog>());
-        if (!resumeRunningSweeps) return services;
         services.AddSingleton<RunningSweepResumption>();
+        if (!resumeRunningSweeps) return services;
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<RunningSweepResumption>());
         return services;
     }

@@ -167,6 +167,32 @@ public sealed class StoreCliTests : IDisposable
         Assert.Equal(cleanEpochs.Select(e => (e.Trial, e.Record)), epochs.Select(e => (e.Trial, e.Record)));
     }
 
+    [Fact]
+    public async Task A_bad_spec_given_to_run_leaves_a_running_sweep_of_its_store_untouched()
+    {
+        // `sweep run` starts its silo while it reads the spec, and resumes the store's running sweeps only once the
+        // spec is good: a typo in one spec must not set another sweep going (or change its rows).
+        var store = Path.Combine(_dir.Path, "shared.db");
+        var spec = SweepProcess.LongerQuickstart(_dir.Path);
+        using (var doomed = SweepProcess.Start(_dir.Path, "run", spec, "--id", "held", "--slots", "1", "-o", _dir.Path, "--store", store))
+        {
+            await SweepProcess.WaitForTrialsAsync(store, "held", TrialStatus.Completed, 2, Patience);
+            doomed.Kill();
+        }
+        var before = await SweepProcess.ReadRowsAsync(store, "held");
+        var bad = Path.Combine(_dir.Path, "bad.yaml");
+        File.WriteAllText(bad, File.ReadAllText(spec).Replace("epochs:", "epochz:"));
+
+        var (exit, output) = CliRunner.Process(["run", bad, "-o", _dir.Path, "--store", store]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("epochz", output);
+        var after = await SweepProcess.ReadRowsAsync(store, "held");
+        Assert.Equal(before.Trials.Select(t => (t.Trial, t.Status, t.FinalMetric, t.EpochsRun)),
+            after.Trials.Select(t => (t.Trial, t.Status, t.FinalMetric, t.EpochsRun)));
+        Assert.Equal(before.Epochs.Select(e => (e.Trial, e.Record)), after.Epochs.Select(e => (e.Trial, e.Record)));
+    }
+
     private static void Execute(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
