@@ -52,6 +52,22 @@ public sealed class ObjectiveValuesTests
     }
 
     [Fact]
+    public void TheObjectiveValuesReachTheReportsParetoFront()
+    {
+        var script = Started(ObjectivesGrid, Silo("a", 6));
+        script.AnswerAll();
+        // Every trial ends at epoch 4 (equal steps) with an accuracy that rises with its index: the last combination dominates.
+        for (var trial = 0; trial < script.Plan.TotalTrials; trial++) script.End(trial, 1, TrialStatus.Completed, 4, metric: 0.5 + trial / 100.0);
+        var report = Reporting.SweepReportBuilder.Build(SweepReportSource.Input("s", script.Machine));
+        var front = report.ParetoFront!;
+        Assert.Equal(script.Plan.Spec.Objectives, front.Objectives);
+        Assert.Equal(script.Plan.Spec.Combinations, front.Compared);
+        var top = Assert.Single(front.Rows);
+        Assert.Equal((1, script.Plan.Spec.Combinations - 1), (top.Rank, top.Combination));
+        Assert.Equal([0.545, 40, 0.455], top.Means.Select(m => Math.Round(m, 9)));
+    }
+
+    [Fact]
     public void ASingleObjectiveSweepKeepsNoObjectiveValues()
     {
         var script = Started(Specs.FifoGrid, Silo("a", 6));
