@@ -45,10 +45,9 @@ public sealed partial class SweepMachine
         if (start.Donor is not null && trial.PendingRestart is { } restart)
         {
             // The donor's epochs (or its own, had it carried out this restart before).
-            trial = Restarted(trial, restart, start.Spec) with
+            trial = WithLast(Restarted(trial, restart, start.Spec), answer.Last) with
             {
                 EpochsDone = answer.Epochs,
-                LastMetric = MetricOf(answer.Last),
                 BestMetric = Better(trial.BestMetric, MetricOf(answer.Last)),
             };
         }
@@ -84,10 +83,9 @@ public sealed partial class SweepMachine
         HeldOutEvaluation? test = null)
     {
         var metric = MetricOf(last);
-        trial = WithBest(trial, metric, last?.Epoch ?? 0) with
+        trial = WithLast(WithBest(trial, metric, last?.Epoch ?? 0), last) with
         {
             EpochsDone = last?.Epoch ?? 0,
-            LastMetric = metric,
             Silos = trial.WithSilo(silo),
             // The trial grain's total over every attempt and segment; a total read from older storage may be smaller.
             WallSeconds = Math.Max(trial.WallSeconds, wallSeconds),

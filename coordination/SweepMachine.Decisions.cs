@@ -71,7 +71,7 @@ public sealed partial class SweepMachine
         foreach (var record in records)
         {
             var metric = MetricOf(record);
-            trial = WithBest(trial with { EpochsDone = record.Epoch, LastMetric = metric }, metric, record.Epoch);
+            trial = WithBest(WithLast(trial, record) with { EpochsDone = record.Epoch }, metric, record.Epoch);
             decision = _scheduler.OnEpoch(new TrialEpochResult(trial.Index, _plan.CombinationOf(trial.Index), record, metric, _plan.EpochsOf(trial.Index)));
         }
         return (trial, decision);

@@ -96,7 +96,7 @@ public sealed partial class SweepMachine
     // there counts the trial. It stays paused unless the scheduler now decides otherwise.
     private void AdoptPause(TrialSummary trial, TrialView view)
     {
-        trial = trial with { EpochsDone = view.Epochs, LastMetric = MetricOf(view.Last), Status = TrialStatus.Paused, AssignedSilo = null };
+        trial = WithLast(trial, view.Last) with { EpochsDone = view.Epochs, Status = TrialStatus.Paused, AssignedSilo = null };
         var epoch = view.Epochs;
         SchedulingDecision decision;
         if (epoch > 0 && view.Last is { } last && IsDecisionEpoch(trial.Index, epoch))

@@ -1,6 +1,7 @@
 // How SweepMachine's steps record what they do: every change of a trial goes through Put (which marks the machine
 // dirty), every command through Emit; a Persist marks it clean and its restored attempt ceilings stored. Plus the
-// sweep metric of an epoch and the better of two metrics.
+// sweep metric and the objective values of an epoch, and the better of two metrics.
+using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
 
@@ -26,6 +27,15 @@ public sealed partial class SweepMachine
     };
 
     private double? MetricOf(EpochRecord? record) => record is null ? null : _plan.Spec.Metric.ValueOf(record);
+
+    // The trial at its last epoch: the sweep metric and every objective's value, always set together from one record.
+    private TrialSummary WithLast(TrialSummary trial, EpochRecord? record) =>
+        trial with { LastMetric = MetricOf(record), Objectives = ObjectivesOf(record) };
+
+    private ImmutableArray<double>? ObjectivesOf(EpochRecord? record) =>
+        record is null || !_plan.Spec.IsMultiObjective
+            ? null
+            : [.. _plan.Spec.Objectives.Select(objective => objective.ValueOf(record) ?? double.NaN)];
 
     // The best metric so far and its epoch: an epoch that only equals the best keeps the earlier epoch.
     private TrialSummary WithBest(TrialSummary trial, double? metric, int epoch)

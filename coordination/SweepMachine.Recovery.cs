@@ -76,11 +76,11 @@ public sealed partial class SweepMachine
         }
         else if (TrainingAt(view) is { } silo)
         {
-            Put(trial with
+            Put(WithLast(trial, view.Last) with
             {
                 AssignedSilo = silo, DispatchedAt = _now, Life = _header.Resumes,
                 Status = view.Status == TrialStatus.Running ? TrialStatus.Running : TrialStatus.Pending,
-                EpochsDone = view.Epochs, LastMetric = MetricOf(view.Last), Silos = trial.WithSilo(view.Silo),
+                EpochsDone = view.Epochs, Silos = trial.WithSilo(view.Silo),
             });
         }
         else

@@ -18,9 +18,9 @@ public static class SweepReportSource
         var configurations = Enumerable.Range(0, plan.TotalTrials).Select(i => plan.IsSuggested(i) ? plan.Configuration(i) : null).ToArray();
         var results = machine.Trials.Where(t => configurations[t.Index] is not null).Select(t => new TrialResult(t.Index,
             configurations[t.Index]!.Combination, configurations[t.Index]!.Seed, t.Status, [], t.LastMetric, t.Error, t.Silos, t.WallSeconds, t.Attempt, t.StopReason, t.StoppedAtEpoch,
-            t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone, t.Test)).ToArray();
+            t.Exploits.Select(e => e.ToEvent()).ToArray(), t.EpochsDone, t.Test, t.Objectives is { } objectives ? [.. objectives] : null)).ToArray();
         return new SweepReportInput(sweepId, machine.Name, machine.Status, plan.Spec.Metric, configurations.OfType<TrialConfiguration>().ToArray(),
-            results, machine.CreatedAt, machine.FinishedAt, plan.Spec.Strategy);
+            results, machine.CreatedAt, machine.FinishedAt, plan.Spec.Strategy, plan.Spec.IsMultiObjective ? plan.Spec.Objectives : null);
     }
 
     /// <summary>The trials whose histories the report plots.</summary>

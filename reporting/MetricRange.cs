@@ -13,7 +13,7 @@ public sealed record MetricRange(double? Min, double? Max)
     /// <summary>A fraction of examples: accuracy.</summary>
     public static MetricRange Fraction { get; } = new(0.0, 1.0);
 
-    /// <summary>A loss or an error: never negative.</summary>
+    /// <summary>A loss, an error or a count of steps: never negative.</summary>
     public static MetricRange NonNegative { get; } = new(0.0, null);
 
     /// <summary>A coefficient of determination: at most 1, as negative as a bad model makes it.</summary>
@@ -26,7 +26,7 @@ public sealed record MetricRange(double? Min, double? Max)
     public static MetricRange Of(MetricName metric) => metric switch
     {
         MetricName.ValAccuracy => Fraction,
-        MetricName.ValLoss or MetricName.ValRmse or MetricName.TrainLoss => NonNegative,
+        MetricName.ValLoss or MetricName.ValRmse or MetricName.TrainLoss or MetricName.Steps => NonNegative,
         MetricName.ValR2 => AtMostOne,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };

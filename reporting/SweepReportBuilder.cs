@@ -1,6 +1,7 @@
 // Builds a SweepReport from a SweepReportInput: header counts and times, the ranking, the per-axis and per-family
 // summaries, the trials to plot, the failures, the trials the scheduler stopped, PBT's exploits and the top
-// combinations' held-out test evaluations (after the ranking, which never reads them). Everything is
+// combinations' held-out test evaluations (after the ranking, which never reads them) and a multi-objective sweep's
+// Pareto front. Everything is
 // computed over every trial; ReportLimits then cuts the long lists (ranking, axis values, plotted values) of a large
 // sweep. Pure and deterministic; it does no I/O and no rendering.
 using SweepCluster.Core;
@@ -54,7 +55,8 @@ public static class SweepReportBuilder
             Exploits(entries),
             TotalCombinations: cut ? ranking.Count : null,
             BestTrial: BestSingleTrial(entries, ranking, input.Metric),
-            HeldOutTest: HeldOutTestBuilder.Build(entries, ranking));
+            HeldOutTest: HeldOutTestBuilder.Build(entries, ranking),
+            ParetoFront: ParetoFrontBuilder.Build(entries, ranking, input.Objectives, input.Metric));
     }
 
     private static BestTrial? BestSingleTrial(IReadOnlyList<TrialEntry> entries, IReadOnlyList<RankingRow> ranking, MetricSpec metric)

@@ -18,6 +18,8 @@ namespace SweepCluster.Reporting;
 /// <param name="FinishedAt">When the sweep reached a terminal state; null while it runs.</param>
 /// <param name="Strategy">How the sweep chose its combinations: a random search's sampled values are binned in the
 /// metric by axis value, a grid's listed values never are.</param>
+/// <param name="Objectives">A multi-objective sweep's objectives, in spec order (one of them is
+/// <paramref name="Metric"/>); null for a single-objective sweep.</param>
 public sealed record SweepReportInput(
     string SweepId,
     string Name,
@@ -27,4 +29,5 @@ public sealed record SweepReportInput(
     IReadOnlyList<TrialResult> Results,
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt,
-    SearchStrategy Strategy = SearchStrategy.Grid);
+    SearchStrategy Strategy = SearchStrategy.Grid,
+    IReadOnlyList<MetricSpec>? Objectives = null);

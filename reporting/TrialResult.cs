@@ -16,6 +16,8 @@ namespace SweepCluster.Reporting;
 /// <param name="EpochsRun">Epochs the trial reported, when <paramref name="History"/> is not given (a coordinator keeps a
 /// summary per trial; the histories stay with the trials and are fetched only for the curves).</param>
 /// <param name="Test">Completed with a test split: its final weights on the held-out test rows (shown, never ranked by).</param>
+/// <param name="Objectives">A multi-objective sweep: every objective's value at the trial's last epoch, in the spec's
+/// order (NaN where there is none), when <paramref name="History"/> is not given; null otherwise.</param>
 public sealed record TrialResult(
     int Index,
     int Combination,
@@ -31,4 +33,5 @@ public sealed record TrialResult(
     int? StoppedAtEpoch = null,
     IReadOnlyList<ExploitEvent>? Exploits = null,
     int? EpochsRun = null,
-    HeldOutEvaluation? Test = null);
+    HeldOutEvaluation? Test = null,
+    IReadOnlyList<double>? Objectives = null);

@@ -31,6 +31,9 @@ namespace SweepCluster.Coordination.State;
 /// the ranking never read it).</param>
 /// <param name="FinishedAt">When the trial last reached a terminal status (by the coordinator's clock); null while it has
 /// not, or once a resumed or extended sweep has sent it back to the queue. The report's optimisation history is in this order.</param>
+/// <param name="Objectives">A multi-objective sweep: every objective's value at <see cref="EpochsDone"/>, in the spec's
+/// order (NaN where the epoch has no such value, e.g. no validation split); null before an epoch, or in a
+/// single-objective sweep. Set with <see cref="LastMetric"/>, always together.</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialSummary")]
 public sealed record TrialSummary(
     [property: Id(0)] int Index,
@@ -54,7 +57,8 @@ public sealed record TrialSummary(
     [property: Id(19)] int? BestEpoch = null,
     [property: Id(20)] int Life = 0,
     [property: Id(21)] HeldOutEvaluation? Test = null,
-    [property: Id(22)] DateTimeOffset? FinishedAt = null)
+    [property: Id(22)] DateTimeOffset? FinishedAt = null,
+    [property: Id(23)] ImmutableArray<double>? Objectives = null)
 {
     /// <summary>A trial no attempt has been made of yet.</summary>
     public static TrialSummary Fresh(int index) =>

@@ -29,6 +29,8 @@ namespace SweepCluster.Core.Reports;
 /// <param name="HeldOutTest">The top combinations' evaluations on the held-out test rows, in rank order: measured once,
 /// on final weights, on data no decision saw (the ranking never reads them); null when no trial has a test split (and
 /// then absent from the JSON form).</param>
+/// <param name="ParetoFront">A multi-objective sweep: the combinations no other beats on every objective; null for a
+/// single-objective sweep (and then absent from the JSON form).</param>
 [GenerateSerializer, Immutable, Alias("SweepCluster.SweepReport")]
 public sealed record SweepReport(
     [property: Id(0)] ReportHeader Header,
@@ -42,7 +44,8 @@ public sealed record SweepReport(
     [property: Id(8)] IReadOnlyList<ExploitEntry>? Exploits = null,
     [property: Id(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TotalCombinations = null,
     [property: Id(10)] BestTrial? BestTrial = null,
-    [property: Id(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HeldOutTestRow>? HeldOutTest = null)
+    [property: Id(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HeldOutTestRow>? HeldOutTest = null,
+    [property: Id(12), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ParetoFront? ParetoFront = null)
 {
     /// <summary>Whether <see cref="Ranking"/> lists only the top of the sweep's combinations.</summary>
     [JsonIgnore]

@@ -28,6 +28,7 @@ internal static class MetricAxis
         MetricName.ValLoss or MetricName.TrainLoss => "per example",
         MetricName.ValRmse => "target units",
         MetricName.ValR2 => "coefficient of determination",
+        MetricName.Steps => "optimiser steps",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no unit for this metric"),
     };
 }

@@ -12,7 +12,7 @@ public static class ReportDocumentBuilder
         ArgumentNullException.ThrowIfNull(report);
         ReportSection?[] sections =
         [
-            RankingSectionBuilder.Build(report), AxesSectionBuilder.Build(report), FamiliesSectionBuilder.Build(report),
+            RankingSectionBuilder.Build(report), ParetoFrontSectionBuilder.Build(report), AxesSectionBuilder.Build(report), FamiliesSectionBuilder.Build(report),
             TopCombinationSectionBuilder.Build(report), HeldOutTestSectionBuilder.Build(report), FailuresSectionBuilder.Build(report),
             StoppedSectionBuilder.Build(report), ExploitsSectionBuilder.Build(report),
         ];

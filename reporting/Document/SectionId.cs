@@ -3,4 +3,4 @@
 namespace SweepCluster.Reporting.Document;
 
 /// <summary>The sections of the ranked report.</summary>
-public enum SectionId { Ranking, Axes, Families, TopCombination, HeldOutTest, Failures, Stopped, Exploits }
+public enum SectionId { Ranking, Axes, Families, TopCombination, HeldOutTest, Failures, Stopped, Exploits, ParetoFront }

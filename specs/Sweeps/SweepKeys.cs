@@ -15,6 +15,9 @@ public static class SweepKeys
     /// <summary>The metric section: <c>{ name, goal }</c>.</summary>
     public const string Metric = "metric";
 
+    /// <summary>The objectives of a multi-objective sweep: a list of metric sections or names.</summary>
+    public const string Objectives = "objectives";
+
     /// <summary>The replicate seeds of every combination.</summary>
     public const string Seeds = "seeds";
 
@@ -67,7 +70,7 @@ public static class SweepKeys
     public const string SchedulerType = "type";
 
     /// <summary>The sweep-level keys, in the order the documentation lists them.</summary>
-    public static readonly IReadOnlyList<string> TopLevel = [Name, Search, Metric, Seeds, MaxConcurrent, Retries, Scheduler, CheckpointEvery, CheckpointSeconds];
+    public static readonly IReadOnlyList<string> TopLevel = [Name, Search, Metric, Objectives, Seeds, MaxConcurrent, Retries, Scheduler, CheckpointEvery, CheckpointSeconds];
 
     /// <summary><see cref="TopLevel"/> as a set (for <see cref="TrialSpecBinder"/>'s ignored keys).</summary>
     public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);
@@ -78,7 +81,7 @@ public static class SweepKeys
     /// <summary>Keys of the search section that only TPE reads.</summary>
     public static readonly IReadOnlyList<string> TpeKeys = [StartupTrials, Multivariate, ConstantLiar, Window];
 
-    /// <summary>Keys of the metric section.</summary>
+    /// <summary>Keys of the metric section, and of each entry of <see cref="Objectives"/>.</summary>
     public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];
 
     /// <summary>asha, hyperband: the first rung's epochs.</summary>

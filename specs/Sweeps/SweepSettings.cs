@@ -7,6 +7,7 @@ namespace SweepCluster.Specs.Sweeps;
 /// <summary>Bound sweep-level keys.</summary>
 /// <param name="MetricName">The metric's name, or null for the task's default.</param>
 /// <param name="MetricGoal">The metric's goal, or null for the metric's default.</param>
+/// <param name="Objectives">The objectives: entries in file order; null for a single-objective sweep.</param>
 internal sealed record SweepSettings(
     string Name,
     SearchStrategy Strategy,
@@ -20,4 +21,5 @@ internal sealed record SweepSettings(
     int Retries,
     SchedulerSettings Scheduler,
     CheckpointPolicy Checkpoints,
-    TpeSearchSettings? Tpe = null);
+    TpeSearchSettings? Tpe = null,
+    IReadOnlyList<BoundObjective>? Objectives = null);

@@ -1,4 +1,4 @@
-// Binds the sweep-level keys of a sweep spec (name, search, metric, seeds / seed, max_concurrent, retries, scheduler,
+// Binds the sweep-level keys of a sweep spec (name, search, metric, objectives, seeds / seed, max_concurrent, retries, scheduler,
 // checkpoint_every / checkpoint_seconds)
 // to SweepSettings, reporting every problem with its field path and line. It does not look at trial keys (the
 // parameter space and the trial binder do) and does not pick the default metric (that needs the trials' task).
@@ -30,7 +30,8 @@ internal static class SweepSettingsBinder
             BindCount(ctx, root.Find(SweepKeys.Retries), SweepLimits.DefaultRetries, "re-runs of a failed trial, e.g. 2"),
             BindScheduler(ctx, root),
             BindCheckpoints(ctx, root.Find(SweepKeys.CheckpointEvery), root.Find(SweepKeys.CheckpointSeconds)),
-            tpe);
+            tpe,
+            ObjectivesBinder.Bind(ctx, root.Find(SweepKeys.Objectives)));
     }
 
     private static string BindName(SpecBindContext ctx, SpecMapping root)

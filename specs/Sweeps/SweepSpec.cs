@@ -1,4 +1,4 @@
-// The validated sweep: its own settings (name, search strategy, metric, seeds, concurrency, retries, scheduler) and
+// The validated sweep: its own settings (name, search strategy, metric, objectives, seeds, concurrency, retries, scheduler) and
 // the parameter space its trials are drawn from. It is produced only by SweepSpecLoader; it does not expand trials
 // itself (the searchers do, through the internal ParameterSpace) and it does not run anything.
 using SweepCluster.Core;
@@ -67,6 +67,13 @@ public sealed record SweepSpec
 
     /// <summary>The metric trials are ranked by, with its goal.</summary>
     public required MetricSpec Metric { get; init; }
+
+    /// <summary>A multi-objective sweep's objectives (<c>objectives:</c>), in file order, each with its goal; one of them
+    /// is <see cref="Metric"/>, the primary that ranks trials. Empty for a single-objective sweep.</summary>
+    public IReadOnlyList<MetricSpec> Objectives { get; init; } = [];
+
+    /// <summary>Whether the sweep has <see cref="Objectives"/>.</summary>
+    public bool IsMultiObjective => Objectives.Count > 0;
 
     /// <summary>The trial seeds every combination is replicated with, in order.</summary>
     public required IReadOnlyList<long> Seeds { get; init; }

@@ -5,7 +5,7 @@
 // (SweepSpaceValidator: every grid combination up to SweepLimits.MaxCombinationsValidatedExhaustively, else a cover
 // in which every alternative of every axis appears; random search: the cover (distributions at their low end) plus
 // the drawn combinations, up to the same limit), locate and bind the first points of search.first (FirstPointsBinder),
-// then settle the metric. It does not run trials or load datasets.
+// then settle the metric and the objectives. It does not run trials or load datasets.
 using System.Numerics;
 using SweepCluster.Engine.Specs;
 
@@ -50,6 +50,7 @@ public static class SweepSpecLoader
         SchedulerEpochCheck.Check(ctx, settings.Scheduler, SweepSettingsBinder.SchedulerEntry(root), validator.MaxEpochs);
         TpeSpaceCheck.Check(ctx, settings, space, SweepSettingsBinder.SchedulerEntry(root), root.Find(TrialSpecBinder.Epochs)?.KeyLine);
         var metric = SweepMetricResolver.Resolve(ctx, settings, validator.Tasks);
+        var objectives = SweepObjectivesResolver.Resolve(ctx, settings, validator.Tasks);
         ctx.ThrowIfInvalid();
         return new SweepSpec(space)
         {
@@ -60,6 +61,7 @@ public static class SweepSpecLoader
             Tpe = settings.Tpe,
             FirstPoints = firstPoints,
             Metric = metric,
+            Objectives = objectives,
             Seeds = settings.Seeds,
             MaxConcurrent = settings.MaxConcurrent,
             Retries = settings.Retries,

@@ -93,6 +93,7 @@ internal sealed class TrialPageReader(IStoreDialect dialect)
         MetricName.ValLoss => EpochsTable.ValLoss,
         MetricName.ValR2 => EpochsTable.ValR2,
         MetricName.TrainLoss => EpochsTable.TrainLoss,
+        MetricName.Steps => EpochsTable.Step,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
 
