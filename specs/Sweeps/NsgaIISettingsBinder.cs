@@ -1,4 +1,5 @@
-// Binds the NSGA-II keys of a sweep spec's `search:` section (population_size, crossover_prob, mutation_prob) once the
+// Binds the NSGA-II keys of a sweep spec's `search:` section (population_size, crossover_prob, mutation_prob,
+// swapping_prob) once the
 // strategy is known: with strategy nsga2 into NsgaIISearchSettings, each with its rule; with any other strategy each
 // one given is an error saying it applies to nsga2 only. It also refuses nsga2 without objectives: NSGA-II ranks
 // trials by Pareto fronts of two or more objectives. It does not bind strategy, trials or seed.
@@ -36,6 +37,10 @@ internal static class NsgaIISettingsBinder
                 case SweepKeys.CrossoverProb:
                     if (TryProbability(ctx, item, path, $"default {NsgaIISearchSettings.DefaultCrossoverProbability}") is { } crossover)
                         settings = settings with { CrossoverProbability = crossover };
+                    break;
+                case SweepKeys.SwappingProb:
+                    if (TryProbability(ctx, item, path, $"default {NsgaIISearchSettings.DefaultSwappingProbability}") is { } swapping)
+                        settings = settings with { SwappingProbability = swapping };
                     break;
                 case SweepKeys.MutationProb:
                     if (item.Value is SpecScalar { IsNull: true }) break; // null: 1 / the number of parameters, the default

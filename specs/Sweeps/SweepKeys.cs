@@ -69,6 +69,9 @@ public static class SweepKeys
     /// <summary>search (nsga2): the chance that each parameter is drawn afresh; null for 1 / the parameters.</summary>
     public const string MutationProb = "mutation_prob";
 
+    /// <summary>search (nsga2): in a crossover, the chance that a choice takes the second parent's alternative.</summary>
+    public const string SwappingProb = "swapping_prob";
+
     /// <summary>metric: the metric's name.</summary>
     public const string MetricName = "name";
 
@@ -86,13 +89,13 @@ public static class SweepKeys
 
     /// <summary>Keys of the search section.</summary>
     public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, First, StartupTrials, Multivariate, ConstantLiar, Window,
-        PopulationSize, CrossoverProb, MutationProb, Scheduler];
+        PopulationSize, CrossoverProb, MutationProb, SwappingProb, Scheduler];
 
     /// <summary>Keys of the search section that only TPE reads.</summary>
     public static readonly IReadOnlyList<string> TpeKeys = [StartupTrials, Multivariate, ConstantLiar, Window];
 
     /// <summary>Keys of the search section that only NSGA-II reads.</summary>
-    public static readonly IReadOnlyList<string> NsgaIIKeys = [PopulationSize, CrossoverProb, MutationProb];
+    public static readonly IReadOnlyList<string> NsgaIIKeys = [PopulationSize, CrossoverProb, MutationProb, SwappingProb];
 
     /// <summary>Keys of the metric section, and of each entry of <see cref="Objectives"/>.</summary>
     public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];

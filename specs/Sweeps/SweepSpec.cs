@@ -65,7 +65,7 @@ public sealed record SweepSpec
     public TpeSearchSettings? Tpe { get; init; }
 
     /// <summary>NSGA-II search: its settings (<c>search.population_size</c>, <c>crossover_prob</c>,
-    /// <c>mutation_prob</c>); null for other strategies.</summary>
+    /// <c>mutation_prob</c>, <c>swapping_prob</c>); null for other strategies.</summary>
     public NsgaIISearchSettings? NsgaII { get; init; }
 
     /// <summary>Random or TPE search: the combinations to try first (<c>search.first</c>), each as the draws that

@@ -30,6 +30,7 @@ public sealed class NsgaIISearcher : IModelSearcher
             PopulationSize = nsga.PopulationSize,
             CrossoverProbability = nsga.CrossoverProbability,
             MutationProbability = nsga.MutationProbability,
+            SwappingProbability = nsga.SwappingProbability,
         };
         Goals = sweep.Objectives.Select(o => o.Goal).ToArray();
     }

@@ -18,15 +18,15 @@ public sealed class NsgaIISpecTests
         Assert.Equal(30, spec.Combinations);
         Assert.Equal(4, spec.SearchSeed);
         Assert.Equal(NsgaIISearchSettings.Default, spec.NsgaII);
-        Assert.Equal(new NsgaIISearchSettings(50, 0.9, null), spec.NsgaII);
+        Assert.Equal(new NsgaIISearchSettings(50, 0.9, null, 0.5), spec.NsgaII);
         Assert.Null(spec.Tpe);
     }
 
     [Fact]
     public void EveryNsgaIIKeyIsRead()
     {
-        var spec = Yaml("search: { strategy: nsga2, trials: 16, population_size: 8, crossover_prob: 0.5, mutation_prob: 0.25 }\n" + Objectives + Space);
-        Assert.Equal(new NsgaIISearchSettings(PopulationSize: 8, CrossoverProbability: 0.5, MutationProbability: 0.25), spec.NsgaII);
+        var spec = Yaml("search: { strategy: nsga2, trials: 16, population_size: 8, crossover_prob: 0.5, mutation_prob: 0.25, swapping_prob: 0.3 }\n" + Objectives + Space);
+        Assert.Equal(new NsgaIISearchSettings(PopulationSize: 8, CrossoverProbability: 0.5, MutationProbability: 0.25, SwappingProbability: 0.3), spec.NsgaII);
         var nullMutation = Yaml("search: { strategy: nsga2, trials: 16, mutation_prob: null }\n" + Objectives + Space);
         Assert.Null(nullMutation.NsgaII!.MutationProbability);
     }
@@ -41,11 +41,12 @@ public sealed class NsgaIISpecTests
     [Fact]
     public void NsgaIIMistakesNameTheFieldTheLineAndWhatIsValid()
     {
-        var errors = Errors("search: { strategy: nsga2, trials: 20, population_size: 1, crossover_prob: 1.5, mutation_prob: -0.1 }\n" + Objectives + Space);
+        var errors = Errors("search: { strategy: nsga2, trials: 20, population_size: 1, crossover_prob: 1.5, mutation_prob: -0.1, swapping_prob: 2 }\n" + Objectives + Space);
         Assert.Contains("must be >= 2", At(errors, "search.population_size").Message);
         Assert.Equal(1, At(errors, "search.population_size").Line);
         Assert.Contains("must be a probability in [0, 1]", At(errors, "search.crossover_prob").Message);
         Assert.Contains("must be a probability in [0, 1]", At(errors, "search.mutation_prob").Message);
+        Assert.Contains("must be a probability in [0, 1]", At(errors, "search.swapping_prob").Message);
 
         Assert.Contains("nsga2 search needs trials: N (how many combinations to suggest)", At(Errors("search: { strategy: nsga2 }\n" + Objectives + Space), "search").Message);
     }
