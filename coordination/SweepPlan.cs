@@ -1,9 +1,9 @@
 // What a sweep's spec and its extensions fix for its life, derived when the coordinator loads it: the searcher, every
 // trial's combination, seed and planned epochs, and the trial scheduler's kind. Deterministic: the same spec and
 // extensions give the same plan on any silo. An extension gives a new plan (Extend); the trials already planned keep
-// their index, combination, seed and epochs. A model-based search (TPE) also needs its stored suggestions: a
+// their index, combination, seed and epochs. A model-based search (TPE, NSGA-II) also needs its stored suggestions: a
 // combination not suggested yet is planned as suggested with no result visible (the same epochs, since TPE does not
-// search epochs) and reported as not suggested (IsSuggested); WithSuggestion adds one without re-planning the rest.
+// or NSGA-II searches epochs) and reported as not suggested (IsSuggested); WithSuggestion adds one without re-planning the rest.
 using System.Collections.Immutable;
 using SweepCluster.Coordination.State;
 using SweepCluster.Core;
@@ -78,8 +78,8 @@ public sealed class SweepPlan
     /// <summary>A model-based search's suggestions by combination (empty for grid and random search).</summary>
     public ImmutableList<SuggestedCombination> Suggestions { get; }
 
-    /// <summary>The searcher suggests combinations from results (TPE), so each must be suggested before it runs.</summary>
-    public bool IsAdaptive => Searcher is TpeSearcher;
+    /// <summary>The searcher suggests combinations from results (TPE, NSGA-II), so each must be suggested before it runs.</summary>
+    public bool IsAdaptive => Searcher is IModelSearcher;
 
     /// <summary>Whether trial <paramref name="index"/>'s combination is known: always for grid and random search.</summary>
     public bool IsSuggested(int index) => !IsAdaptive || _layout.Locate(index).Combination < Suggestions.Count;
@@ -151,7 +151,7 @@ public sealed class SweepPlan
     }
 
     private TrialConfiguration Bind(int index, int combination, SuggestedCombination suggestion) =>
-        ((TpeSearcher)Searcher).Bind(index, combination, Seeds[_layout.Locate(index).SeedPosition], suggestion.ToDictionary());
+        ((IModelSearcher)Searcher).Bind(index, combination, Seeds[_layout.Locate(index).SeedPosition], suggestion.ToDictionary());
 
     /// <summary>The searcher's trial spec for <paramref name="index"/>.</summary>
     public TrialSpec SearcherSpec(int index) => Configuration(index).Spec;

@@ -48,6 +48,8 @@ public static class ValidateCommand
         if (searcher.TotalTrials > show) console.MarkupLineInterpolated($"… and {searcher.TotalTrials - show:N0} more");
         if (spec.Tpe is { } tpe)
             console.MarkupLineInterpolated($"TPE shows the combinations it suggests with no result in: the first {tpe.StartupTrials} (Sobol start points) run as shown; the rest are suggested from the results as they come in");
+        if (spec.NsgaII is { } nsga)
+            console.MarkupLineInterpolated($"NSGA-II shows the combinations it suggests with no result in: the first generation ({Plural.Of(nsga.PopulationSize, "combination")}) runs as shown; each later generation is bred from the completed results of the generations before it");
         return (int)ExitCode.Success;
     }
 }

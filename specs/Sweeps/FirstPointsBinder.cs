@@ -2,7 +2,7 @@
 // a mapping written like the spec's trial keys; SpacePointLocator turns it into the draws that reproduce it, and the
 // trial those draws make is bound like any other, its problems reported at the point. `trials` counts the first
 // points among its combinations, so a sweep may not give more points than trials. A grid refuses the key. It does
-// not decide how a searcher uses the points (the coordinator suggests them first).
+// not decide how a searcher uses the points (the coordinator suggests them first). NSGA-II refuses it too.
 using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs.Sweeps;
@@ -21,6 +21,11 @@ internal static class FirstPointsBinder
         if (settings.Strategy == SearchStrategy.Grid)
         {
             ctx.Error(path, entry.KeyLine, $"'{SweepKeys.First}' applies only to strategy: random or tpe; a grid runs every combination in file order");
+            return [];
+        }
+        if (settings.Strategy == SearchStrategy.Nsga2)
+        {
+            ctx.Error(path, entry.KeyLine, $"'{SweepKeys.First}' applies only to strategy: random or tpe; nsga2 breeds its generations from its own draws");
             return [];
         }
         if (SpecValues.Sequence(ctx, entry.Value, path, Example) is not { } list) return [];

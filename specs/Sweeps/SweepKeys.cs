@@ -36,7 +36,7 @@ public static class SweepKeys
     /// <summary>The trial scheduler section: <c>{ type }</c>.</summary>
     public const string Scheduler = "scheduler";
 
-    /// <summary>search: grid, random or tpe.</summary>
+    /// <summary>search: grid, random, tpe or nsga2.</summary>
     public const string Strategy = "strategy";
 
     /// <summary>search: the number of random combinations.</summary>
@@ -60,6 +60,18 @@ public static class SweepKeys
     /// <summary>search (tpe): combinations suggested ahead of the results they may see.</summary>
     public const string Window = "window";
 
+    /// <summary>search (nsga2): combinations per generation, and the parents kept from the earlier ones.</summary>
+    public const string PopulationSize = "population_size";
+
+    /// <summary>search (nsga2): the chance that a child mixes two parents rather than copying one.</summary>
+    public const string CrossoverProb = "crossover_prob";
+
+    /// <summary>search (nsga2): the chance that each parameter is drawn afresh; null for 1 / the parameters.</summary>
+    public const string MutationProb = "mutation_prob";
+
+    /// <summary>search (nsga2): in a crossover, the chance that a choice takes the second parent's alternative.</summary>
+    public const string SwappingProb = "swapping_prob";
+
     /// <summary>metric: the metric's name.</summary>
     public const string MetricName = "name";
 
@@ -76,10 +88,14 @@ public static class SweepKeys
     public static readonly IReadOnlySet<string> TopLevelSet = new HashSet<string>(TopLevel, StringComparer.Ordinal);
 
     /// <summary>Keys of the search section.</summary>
-    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, First, StartupTrials, Multivariate, ConstantLiar, Window, Scheduler];
+    public static readonly IReadOnlyList<string> SearchKeys = [Strategy, Trials, SearchSeed, First, StartupTrials, Multivariate, ConstantLiar, Window,
+        PopulationSize, CrossoverProb, MutationProb, SwappingProb, Scheduler];
 
     /// <summary>Keys of the search section that only TPE reads.</summary>
     public static readonly IReadOnlyList<string> TpeKeys = [StartupTrials, Multivariate, ConstantLiar, Window];
+
+    /// <summary>Keys of the search section that only NSGA-II reads.</summary>
+    public static readonly IReadOnlyList<string> NsgaIIKeys = [PopulationSize, CrossoverProb, MutationProb, SwappingProb];
 
     /// <summary>Keys of the metric section, and of each entry of <see cref="Objectives"/>.</summary>
     public static readonly IReadOnlyList<string> MetricKeys = [MetricName, Goal];

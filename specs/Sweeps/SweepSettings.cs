@@ -22,4 +22,5 @@ internal sealed record SweepSettings(
     SchedulerSettings Scheduler,
     CheckpointPolicy Checkpoints,
     TpeSearchSettings? Tpe = null,
-    IReadOnlyList<BoundObjective>? Objectives = null);
+    IReadOnlyList<BoundObjective>? Objectives = null,
+    NsgaIISearchSettings? NsgaII = null);

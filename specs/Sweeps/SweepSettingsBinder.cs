@@ -10,18 +10,20 @@ namespace SweepCluster.Specs.Sweeps;
 /// <summary>Binds the sweep-level keys of a sweep spec's root mapping.</summary>
 internal static class SweepSettingsBinder
 {
-    /// <summary>What random and TPE search need and lack without <c>trials</c>.</summary>
+    /// <summary>What random, TPE and NSGA-II search need and lack without <c>trials</c>.</summary>
     private static string NeedsTrials(SearchStrategy strategy)
     {
         var name = SpecNames.Of(strategy);
-        return $"{name} search needs trials: N (how many combinations to {(strategy == SearchStrategy.Tpe ? "suggest" : "draw")}), e.g. search: {{ strategy: {name}, trials: 20 }}";
+        var verb = strategy is SearchStrategy.Tpe or SearchStrategy.Nsga2 ? "suggest" : "draw";
+        return $"{name} search needs trials: N (how many combinations to {verb}), e.g. search: {{ strategy: {name}, trials: 20 }}";
     }
 
     /// <summary>Binds the sweep-level entries of <paramref name="root"/>.</summary>
     public static SweepSettings Bind(SpecBindContext ctx, SpecMapping root)
     {
         var name = BindName(ctx, root);
-        var (strategy, trials, searchSeed, tpe) = BindSearch(ctx, root.Find(SweepKeys.Search));
+        var (strategy, trials, searchSeed, tpe, nsgaII) = BindSearch(ctx, root.Find(SweepKeys.Search));
+        NsgaIISettingsBinder.CheckObjectives(ctx, root.Find(SweepKeys.Search), strategy, root.Find(SweepKeys.Objectives));
         var (metric, goal) = BindMetric(ctx, root.Find(SweepKeys.Metric));
         return new SweepSettings(
             name, strategy, trials, searchSeed, metric, goal, root.Find(SweepKeys.Metric)?.KeyLine,
@@ -31,7 +33,8 @@ internal static class SweepSettingsBinder
             BindScheduler(ctx, root),
             BindCheckpoints(ctx, root.Find(SweepKeys.CheckpointEvery), root.Find(SweepKeys.CheckpointSeconds)),
             tpe,
-            ObjectivesBinder.Bind(ctx, root.Find(SweepKeys.Objectives)));
+            ObjectivesBinder.Bind(ctx, root.Find(SweepKeys.Objectives)),
+            nsgaII);
     }
 
     private static string BindName(SpecBindContext ctx, SpecMapping root)
@@ -51,18 +54,18 @@ internal static class SweepSettingsBinder
         return name;
     }
 
-    private static (SearchStrategy Strategy, int Trials, long Seed, TpeSearchSettings? Tpe) BindSearch(SpecBindContext ctx, SpecEntry? entry)
+    private static (SearchStrategy Strategy, int Trials, long Seed, TpeSearchSettings? Tpe, NsgaIISearchSettings? NsgaII) BindSearch(SpecBindContext ctx, SpecEntry? entry)
     {
-        if (entry is null) return (SearchStrategy.Grid, 0, 0, null);
+        if (entry is null) return (SearchStrategy.Grid, 0, 0, null, null);
         if (entry.Value is SpecScalar)
         {
-            if (!SpecValues.TryEnum<SearchStrategy>(ctx, entry.Value, SweepKeys.Search, "search strategy", out var only)) return (SearchStrategy.Grid, 0, 0, null);
+            if (!SpecValues.TryEnum<SearchStrategy>(ctx, entry.Value, SweepKeys.Search, "search strategy", out var only)) return (SearchStrategy.Grid, 0, 0, null, null);
             if (only != SearchStrategy.Grid) ctx.Error(SweepKeys.Search, entry.Value, NeedsTrials(only));
-            return (only, 0, 0, only == SearchStrategy.Tpe ? TpeSearchSettings.Default : null);
+            return (only, 0, 0, only == SearchStrategy.Tpe ? TpeSearchSettings.Default : null, only == SearchStrategy.Nsga2 ? NsgaIISearchSettings.Default : null);
         }
         if (SpecValues.Mapping(ctx, entry.Value, SweepKeys.Search, "{ strategy: random, trials: 20, seed: 0 }") is not { } mapping)
         {
-            return (SearchStrategy.Grid, 0, 0, null);
+            return (SearchStrategy.Grid, 0, 0, null, null);
         }
         var strategy = SearchStrategy.Grid;
         SpecEntry? trialsEntry = null, seedEntry = null;
@@ -91,6 +94,8 @@ internal static class SweepSettingsBinder
                     break; // located in the parameter space once it is built (FirstPointsBinder)
                 case var key when SweepKeys.TpeKeys.Contains(key):
                     break; // bound below, once the strategy is known (TpeSettingsBinder)
+                case var key when SweepKeys.NsgaIIKeys.Contains(key):
+                    break; // bound below, once the strategy is known (NsgaIISettingsBinder)
                 default:
                     SpecValues.UnknownKey(ctx, item, SweepKeys.Search, SweepKeys.SearchKeys);
                     break;
@@ -98,7 +103,8 @@ internal static class SweepSettingsBinder
         }
         CheckSearchCombination(ctx, strategy, mapping, trialsEntry, seedEntry);
         var tpe = TpeSettingsBinder.Bind(ctx, mapping, strategy);
-        return strategy == SearchStrategy.Grid ? (strategy, 0, 0, null) : (strategy, trials, seed, tpe);
+        var nsgaII = NsgaIISettingsBinder.Bind(ctx, mapping, strategy);
+        return strategy == SearchStrategy.Grid ? (strategy, 0, 0, null, null) : (strategy, trials, seed, tpe, nsgaII);
     }
 
     private static void CheckSearchCombination(SpecBindContext ctx, SearchStrategy strategy, SpecMapping mapping, SpecEntry? trials, SpecEntry? seed)
@@ -110,7 +116,7 @@ internal static class SweepSettingsBinder
         foreach (var misplaced in new[] { trials, seed }.OfType<SpecEntry>().Where(_ => strategy == SearchStrategy.Grid))
         {
             ctx.Error(SpecPath.Key(SweepKeys.Search, misplaced.Key), misplaced.KeyLine,
-                $"'{misplaced.Key}' applies only to strategy: random or tpe; a grid runs every combination in file order");
+                $"'{misplaced.Key}' applies only to strategy: random, tpe or nsga2; a grid runs every combination in file order");
         }
     }
 

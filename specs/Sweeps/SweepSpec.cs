@@ -17,6 +17,10 @@ public enum SearchStrategy
     /// <summary>A fixed number of combinations, each suggested by a Tree-structured Parzen Estimator from the results
     /// of the combinations before it (Bergstra et al. 2011), after a scrambled Sobol start.</summary>
     Tpe,
+
+    /// <summary>NSGA-II (Deb et al. 2002), written <c>nsga2</c>: a fixed number of combinations bred in generations of
+    /// the population size from the completed combinations of the earlier generations, for two or more objectives.</summary>
+    Nsga2,
 }
 
 /// <summary>The trial schedulers a sweep may name (<c>scheduler: { type: ... }</c>).</summary>
@@ -47,18 +51,22 @@ public sealed record SweepSpec
     /// <summary>1–64 characters of <c>[A-Za-z0-9._-]</c>; the sweep's folder name. Default: the file name without extension.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Grid, random or TPE search.</summary>
+    /// <summary>Grid, random, TPE or NSGA-II search.</summary>
     public required SearchStrategy Strategy { get; init; }
 
-    /// <summary>Random or TPE search: the number of combinations (<c>search.trials</c>); 0 for a grid.</summary>
+    /// <summary>Random, TPE or NSGA-II search: the number of combinations (<c>search.trials</c>); 0 for a grid.</summary>
     public int RandomTrials { get; init; }
 
-    /// <summary>Random or TPE search: the sampling seed (<c>search.seed</c>, default 0); 0 for a grid.</summary>
+    /// <summary>Random, TPE or NSGA-II search: the sampling seed (<c>search.seed</c>, default 0); 0 for a grid.</summary>
     public long SearchSeed { get; init; }
 
     /// <summary>TPE search: its settings (<c>search.startup_trials</c>, <c>multivariate</c>, <c>constant_liar</c>,
     /// <c>window</c>); null for other strategies.</summary>
     public TpeSearchSettings? Tpe { get; init; }
+
+    /// <summary>NSGA-II search: its settings (<c>search.population_size</c>, <c>crossover_prob</c>,
+    /// <c>mutation_prob</c>, <c>swapping_prob</c>); null for other strategies.</summary>
+    public NsgaIISearchSettings? NsgaII { get; init; }
 
     /// <summary>Random or TPE search: the combinations to try first (<c>search.first</c>), each as the draws that
     /// reproduce it (dimension key → alternative index or number, as <see cref="Dimensions"/> name them), in file

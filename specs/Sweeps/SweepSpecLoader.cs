@@ -48,7 +48,7 @@ public static class SweepSpecLoader
         Validate(validator, space, settings, combinations, countable);
         var firstPoints = FirstPointsBinder.Bind(ctx, root.Find(SweepKeys.Search), settings, space, validator);
         SchedulerEpochCheck.Check(ctx, settings.Scheduler, SweepSettingsBinder.SchedulerEntry(root), validator.MaxEpochs);
-        TpeSpaceCheck.Check(ctx, settings, space, SweepSettingsBinder.SchedulerEntry(root), root.Find(TrialSpecBinder.Epochs)?.KeyLine);
+        ModelSearchSpaceCheck.Check(ctx, settings, space, SweepSettingsBinder.SchedulerEntry(root), root.Find(TrialSpecBinder.Epochs)?.KeyLine);
         var metric = SweepMetricResolver.Resolve(ctx, settings, validator.Tasks);
         var objectives = SweepObjectivesResolver.Resolve(ctx, settings, validator.Tasks);
         ctx.ThrowIfInvalid();
@@ -59,6 +59,7 @@ public static class SweepSpecLoader
             RandomTrials = settings.RandomTrials,
             SearchSeed = settings.SearchSeed,
             Tpe = settings.Tpe,
+            NsgaII = settings.NsgaII,
             FirstPoints = firstPoints,
             Metric = metric,
             Objectives = objectives,

@@ -70,6 +70,23 @@ internal static class Specs
         epochs: 3
         """;
 
+    /// <summary>NSGA-II: 8 bred combinations × 2 seeds, 3 epochs, two generations of a population of 4, objectives
+    /// accuracy and steps (a conditional space: the schedule family's parameters).</summary>
+    public const string NsgaII = """
+        name: nsga2
+        dataset: iris
+        search: { strategy: nsga2, trials: 8, seed: 5, population_size: 4 }
+        objectives: [val_accuracy, steps]
+        seeds: [1, 2]
+        retries: 1
+        learning_rate:
+          choice:
+            - { loguniform: [0.001, 0.5] }
+            - { schedule: exponential, initial: { loguniform: [0.01, 0.5] }, gamma: { uniform: [0.5, 0.99] } }
+        batch_size: { choice: [16, 32, 64] }
+        epochs: 3
+        """;
+
     /// <summary>PBT as in the cluster tests: a population of 4, 4 epochs, one generation at epoch 2; no resampling.</summary>
     public const string Pbt4 = """
         name: pbt4

@@ -106,9 +106,13 @@ public sealed class SpecReferenceTests
         }
         foreach (var row in Reference.Table("search").Where(row => row.Literal is not null))
         {
-            var rest = row.Key == SweepKeys.Strategy ? "" : SweepKeys.TpeKeys.Contains(row.Key) ? "strategy: tpe, trials: 2, " : "strategy: random, trials: 2, ";
-            AssertSameSweep($"search.{row.Key}", trial + $"search: {{ {rest.TrimEnd(',', ' ')} }}\n",
-                trial + $"search: {{ {rest}{row.Key}: {row.Literal} }}\n");
+            var rest = row.Key == SweepKeys.Strategy ? ""
+                : SweepKeys.TpeKeys.Contains(row.Key) ? "strategy: tpe, trials: 2, "
+                : SweepKeys.NsgaIIKeys.Contains(row.Key) ? "strategy: nsga2, trials: 2, "
+                : "strategy: random, trials: 2, ";
+            var trialOf = SweepKeys.NsgaIIKeys.Contains(row.Key) ? trial + "objectives: [val_accuracy, steps]\n" : trial;
+            AssertSameSweep($"search.{row.Key}", trialOf + $"search: {{ {rest.TrimEnd(',', ' ')} }}\n",
+                trialOf + $"search: {{ {rest}{row.Key}: {row.Literal} }}\n");
         }
         foreach (var row in Reference.Table("scheduler").Where(row => row.Literal is not null))
         {
@@ -158,7 +162,7 @@ public sealed class SpecReferenceTests
     private static string Settings(SweepSpec spec) => JsonSerializer.Serialize(new
     {
         spec.Name, spec.Strategy, spec.RandomTrials, spec.SearchSeed, spec.Metric, spec.Seeds, spec.MaxConcurrent,
-        spec.Retries, spec.Checkpoints, spec.SchedulerSettings, spec.Combinations,
+        spec.Retries, spec.Checkpoints, spec.SchedulerSettings, spec.Combinations, spec.Tpe, spec.NsgaII,
     });
 
     private static void AssertSameKeys(string where, IEnumerable<string> accepted, IReadOnlyCollection<string> documented)

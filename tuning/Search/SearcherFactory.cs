@@ -6,7 +6,7 @@ namespace SweepCluster.Tuning.Search;
 /// <summary>Creates the <see cref="ISearcher"/> a sweep spec asks for.</summary>
 public static class SearcherFactory
 {
-    /// <summary>A <see cref="GridSearcher"/>, <see cref="RandomSearcher"/> or <see cref="TpeSearcher"/> for <paramref name="sweep"/>.</summary>
+    /// <summary>A <see cref="GridSearcher"/>, <see cref="RandomSearcher"/>, <see cref="TpeSearcher"/> or <see cref="NsgaIISearcher"/> for <paramref name="sweep"/>.</summary>
     public static ISearcher Create(SweepSpec sweep)
     {
         ArgumentNullException.ThrowIfNull(sweep);
@@ -15,6 +15,7 @@ public static class SearcherFactory
             SearchStrategy.Grid => new GridSearcher(sweep),
             SearchStrategy.Random => new RandomSearcher(sweep),
             SearchStrategy.Tpe => new TpeSearcher(sweep),
+            SearchStrategy.Nsga2 => new NsgaIISearcher(sweep),
             _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep.Strategy, "unknown search strategy"),
         };
     }

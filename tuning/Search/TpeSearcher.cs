@@ -12,7 +12,7 @@ using SweepCluster.Tuning.Search.Tpe;
 namespace SweepCluster.Tuning.Search;
 
 /// <summary>TPE suggestions for a sweep, and its trials bound from stored suggestions.</summary>
-public sealed class TpeSearcher : ISearcher
+public sealed class TpeSearcher : IModelSearcher
 {
     private readonly SweepSpec _sweep;
 
@@ -65,8 +65,10 @@ public sealed class TpeSearcher : ISearcher
         return new TpeSuggestion(combination, point, Bind(combination * _sweep.Seeds.Count, combination, _sweep.Seeds[0], point), Startup: true);
     }
 
-    /// <summary>Trial <paramref name="index"/>: combination <paramref name="combination"/> with the suggested
-    /// <paramref name="values"/> (by dimension key), trained with <paramref name="seed"/>.</summary>
+    /// <summary>Combination k learns from combinations 0..k−window: those must have settled.</summary>
+    public int MustSettleBefore(int combination) => combination - Window + 1;
+
+    /// <inheritdoc/>
     public TrialConfiguration Bind(int index, int combination, long seed, IReadOnlyDictionary<string, double> values)
     {
         ArgumentNullException.ThrowIfNull(values);

@@ -60,7 +60,7 @@ public sealed class TpeSuggestionTests
                 script.End(trial, 1, TrialStatus.Completed, 3, metric: 0.5 + 0.05 * combination);
         }
         var searcher = (TpeSearcher)script.Plan.Searcher;
-        var (visible, pending) = SuggestionVisibility.For(script.Plan, script.Machine.Trials, 6, searcher.Window);
+        var (visible, pending) = SuggestionVisibility.For(script.Plan, script.Machine.Trials, 6, searcher.MustSettleBefore(6));
         Assert.Equal([0, 1, 2, 3, 4], visible.Select(o => o.TrialIndex));
         Assert.Equal([5], pending.Select(o => o.TrialIndex));
         Assert.Equal(-0.7, visible[^1].Score, 12); // maximised accuracy, negated
@@ -120,7 +120,7 @@ public sealed class TpeSuggestionTests
         script.Extend(combinations: 2);
         Assert.Equal(12, script.Plan.Suggestions.Count); // both new combinations see every result they need (window 2)
         Assert.Equal([20, 21, 22, 23], script.Starts().Select(s => s.TrialIndex).Order());
-        var (visible, pending) = SuggestionVisibility.For(script.Plan, script.Machine.Trials, 10, ((TpeSearcher)script.Plan.Searcher).Window);
+        var (visible, pending) = SuggestionVisibility.For(script.Plan, script.Machine.Trials, 10, ((TpeSearcher)script.Plan.Searcher).MustSettleBefore(10));
         Assert.Equal(Enumerable.Range(0, 9), visible.Select(o => o.TrialIndex));
         Assert.Equal([9], pending.Select(o => o.TrialIndex));
         Assert.False(script.Plan.Suggestions[10].Startup);

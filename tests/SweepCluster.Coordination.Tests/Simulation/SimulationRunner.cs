@@ -27,6 +27,7 @@ internal static class SimulationRunner
         ["hyperband"] = Specs.Hyperband,
         ["pbt"] = Specs.Pbt,
         ["tpe"] = Specs.Tpe,
+        ["nsga2"] = Specs.NsgaII,
     };
 
     /// <summary>Runs seed <paramref name="seed"/> of <paramref name="sweep"/>; throws <see cref="SimulationException"/> on a violation.</summary>
@@ -41,6 +42,7 @@ internal static class SimulationRunner
         ["hyperband"] = new(3, []),
         ["pbt"] = new(1, []),
         ["tpe"] = new(2, []),
+        ["nsga2"] = new(2, []),
     };
 
     private static RunReport Run(string sweep, int seed, bool trace, bool changes, out World world)

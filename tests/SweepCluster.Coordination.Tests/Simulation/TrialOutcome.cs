@@ -20,7 +20,7 @@ internal sealed record TrialOutcome(int Index, TrialStatus Status, int Epochs, d
 }
 
 /// <summary>A whole sweep's result.</summary>
-/// <param name="Suggestions">A TPE sweep's suggestions, one line per combination (empty for other searches): they
+/// <param name="Suggestions">A model-based (TPE, NSGA-II) sweep's suggestions, one line per combination (empty for other searches): they
 /// must not depend on the silos, the slots or the order results arrive in.</param>
 internal sealed record SweepOutcome(SweepStatus Status, IReadOnlyList<TrialOutcome> Trials, IReadOnlyList<string> Suggestions)
 {

@@ -196,7 +196,7 @@ public sealed class SweepSpecErrorTests
             retries: 1.5
             scheduler: { type: asha, eta: 1, interval: 2 }
             """);
-        Assert.Contains("applies only to strategy: random or tpe", At(errors, "search.trials").Message);
+        Assert.Contains("applies only to strategy: random, tpe or nsga2", At(errors, "search.trials").Message);
         Assert.Contains("did you mean 'seed'?", At(errors, "search.sed").Message);
         Assert.Contains("must be >= 0", At(errors, "max_concurrent").Message);
         Assert.Contains("whole number", At(errors, "retries").Message);

@@ -11,8 +11,8 @@
 //     population can come back when later trials change crowding distances (never by rank: more trials only worsen
 //     a rank).
 //   - A child: two parents by binary tournament (lower rank, then larger crowding, then lower trial index); with the
-//     crossover probability, each dimension both parents have is mixed — a categorical one takes either parent's
-//     alternative with chance ½, a number is SBX'd in its internal scale (the logarithm for a log dimension) within
+//     crossover probability, each dimension both parents have is mixed — a categorical one takes the second parent's
+//     alternative with the swapping probability (½ by default), a number is SBX'd in its internal scale (the logarithm for a log dimension) within
 //     its bounds and an integer rounded — otherwise the child copies the first parent; each dimension is drawn afresh
 //     with the mutation probability. A dimension only one parent has is inherited from it; one neither has is drawn.
 //   - Conditional spaces: every dimension of the space gets a value up front, and the space is walked as random search
@@ -125,7 +125,7 @@ public static class NsgaIISampler
             child[dimension.Key] = (mutate, inA, inB) switch
             {
                 (true, _, _) or (false, false, false) => fresh,
-                (false, true, true) when crossover => Mix(dimension, fromA, fromB, settings.SbxDistributionIndex, spread, side),
+                (false, true, true) when crossover => Mix(dimension, fromA, fromB, settings, spread, side),
                 (false, true, _) => fromA,
                 _ => fromB,
             };
@@ -134,9 +134,12 @@ public static class NsgaIISampler
     }
 
     /// <summary>Crossover of one dimension both parents have.</summary>
-    private static double Mix(SpaceDimension dimension, double fromA, double fromB, double distributionIndex, double spread, double side)
+    /// <param name="side">Uniform in [0, 1): a categorical dimension takes b's alternative when it is at least
+    /// 1 − the swapping probability; a number, the SBX child nearer a below ½.</param>
+    private static double Mix(SpaceDimension dimension, double fromA, double fromB, NsgaIISettings settings, double spread, double side)
     {
-        if (dimension.IsCategorical) return side < 0.5 ? fromA : fromB;
+        if (dimension.IsCategorical) return side < 1 - settings.SwappingProbability ? fromA : fromB;
+        var distributionIndex = settings.SbxDistributionIndex;
         var x = SimulatedBinaryCrossover.Child(TpeScale.ToInternal(dimension, fromA), TpeScale.ToInternal(dimension, fromB),
             TpeScale.Low(dimension), TpeScale.High(dimension), distributionIndex, spread, side);
         var value = TpeScale.FromInternal(dimension, x);

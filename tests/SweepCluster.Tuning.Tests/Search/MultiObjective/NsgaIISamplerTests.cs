@@ -115,6 +115,23 @@ public sealed class NsgaIISamplerTests
         }
     }
 
+    [Theory]
+    [InlineData(0.0, 0)]
+    [InlineData(1.0, 1)]
+    public void TheSwappingProbabilityChoosesWhichParentAChoiceComesFrom(double swapping, int parent)
+    {
+        var sweep = Yaml(ConditionalSpec());
+        var family = sweep.Dimensions.First(d => d.IsCategorical).Key;
+        var settings = Settings with { CrossoverProbability = 1, MutationProbability = 0, SwappingProbability = swapping };
+        var (_, observations) = Run(sweep, searchSeed: 3, trials: Population);
+        var byIndex = observations.ToDictionary(o => o.TrialIndex);
+        for (var index = Population; index < 2 * Population; index++)
+        {
+            var child = NsgaIISampler.Suggest(sweep, 3, index, observations, MinMin, settings);
+            Assert.Equal(byIndex[child.Parents[parent]].Values[family], child.Values[family]);
+        }
+    }
+
     [Fact]
     public void BadInputsAreRefused()
     {
@@ -122,6 +139,7 @@ public sealed class NsgaIISamplerTests
         var values = new Dictionary<string, double>();
         Assert.Throws<ArgumentOutOfRangeException>(() => NsgaIISampler.Suggest(sweep, 1, 0, [], MinMin, Settings with { PopulationSize = 1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => NsgaIISampler.Suggest(sweep, 1, 0, [], MinMin, Settings with { CrossoverProbability = 1.5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NsgaIISampler.Suggest(sweep, 1, 0, [], MinMin, Settings with { SwappingProbability = -0.1 }));
         Assert.Throws<ArgumentException>(() => NsgaIISampler.Suggest(sweep, 1, 20, [new(0, values, ObjectiveVector.Of(1))], MinMin, Settings));
         Assert.Throws<ArgumentException>(() => NsgaIISampler.Suggest(sweep, 1, 20, [new(0, values, ObjectiveVector.Of(1, 1)), new(0, values, ObjectiveVector.Of(2, 2))], MinMin, Settings));
     }
