@@ -1,7 +1,6 @@
 // Binds the NSGA-II keys of a sweep spec's `search:` section (population_size, crossover_prob, mutation_prob,
-// swapping_prob) once the
-// strategy is known: with strategy nsga2 into NsgaIISearchSettings, each with its rule; with any other strategy each
-// one given is an error saying it applies to nsga2 only. It also refuses nsga2 without objectives: NSGA-II ranks
+// swapping_prob) once the strategy is known: with strategy nsga2 into NsgaIISearchSettings, each with its rule; with
+// any other strategy each one given is an error saying it applies to nsga2 only (StrategyKeys). It also refuses nsga2 without objectives: NSGA-II ranks
 // trials by Pareto fronts of two or more objectives. It does not bind strategy, trials or seed.
 using SweepCluster.Core.Specs;
 
@@ -12,16 +11,7 @@ internal static class NsgaIISettingsBinder
     /// <summary>The NSGA-II settings of <paramref name="search"/>; null when <paramref name="strategy"/> is not NSGA-II.</summary>
     public static NsgaIISearchSettings? Bind(SpecBindContext ctx, SpecMapping search, SearchStrategy strategy)
     {
-        var given = search.Entries.Where(entry => SweepKeys.NsgaIIKeys.Contains(entry.Key)).ToArray();
-        if (strategy != SearchStrategy.Nsga2)
-        {
-            foreach (var misplaced in given)
-            {
-                ctx.Error(SpecPath.Key(SweepKeys.Search, misplaced.Key), misplaced.KeyLine,
-                    $"'{misplaced.Key}' applies only to strategy: nsga2; this sweep uses {SpecNames.Of(strategy)} search");
-            }
-            return null;
-        }
+        if (StrategyKeys.Given(ctx, search, SweepKeys.NsgaIIKeys, SearchStrategy.Nsga2, strategy) is not { } given) return null;
         var settings = NsgaIISearchSettings.Default;
         foreach (var item in given)
         {

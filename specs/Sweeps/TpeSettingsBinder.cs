@@ -1,6 +1,6 @@
 // Binds the TPE keys of a sweep spec's `search:` section (startup_trials, multivariate, constant_liar, window) once
 // the strategy is known: with strategy tpe into TpeSearchSettings, each with its rule; with any other strategy each
-// one given is an error saying it applies to tpe only. It does not bind strategy, trials or seed.
+// one given is an error saying it applies to tpe only (StrategyKeys). It does not bind strategy, trials or seed.
 using SweepCluster.Core.Specs;
 
 namespace SweepCluster.Specs.Sweeps;
@@ -10,16 +10,7 @@ internal static class TpeSettingsBinder
     /// <summary>The TPE settings of <paramref name="search"/>; null when <paramref name="strategy"/> is not TPE.</summary>
     public static TpeSearchSettings? Bind(SpecBindContext ctx, SpecMapping search, SearchStrategy strategy)
     {
-        var given = search.Entries.Where(entry => SweepKeys.TpeKeys.Contains(entry.Key)).ToArray();
-        if (strategy != SearchStrategy.Tpe)
-        {
-            foreach (var misplaced in given)
-            {
-                ctx.Error(SpecPath.Key(SweepKeys.Search, misplaced.Key), misplaced.KeyLine,
-                    $"'{misplaced.Key}' applies only to strategy: tpe; this sweep uses {SpecNames.Of(strategy)} search");
-            }
-            return null;
-        }
+        if (StrategyKeys.Given(ctx, search, SweepKeys.TpeKeys, SearchStrategy.Tpe, strategy) is not { } given) return null;
         var settings = TpeSearchSettings.Default;
         foreach (var item in given)
         {
