@@ -33,9 +33,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <param name="httpPort">0: no web host; else the loopback port of the dashboard and sweep pages.</param>
     /// <param name="store">The <c>--store</c> value: a SQLite file's path, <c>memory</c> or <c>postgres</c>.</param>
     /// <param name="storeConnectionFile">With <c>postgres</c>: the file holding the connection string (else the environment's).</param>
-    /// <param name="resumeRunningSweeps">Whether the sweeps the store says were running go on at start (as in a silo
-    /// program); false for a silo started only to read or change one sweep, or one that resumes them later
-    /// (<see cref="ResumeRunningSweepsAsync"/>).</param>
+    /// <param name="resumeRunningSweeps">Whether the sweeps the store says were running go on (as in a silo program);
+    /// false for a silo started only to read or change one sweep.</param>
     /// <exception cref="ArgumentException">A setting cannot be used (e.g. the HTTP port is taken); the message names the flag.</exception>
     /// <exception cref="StoreException">The store cannot be used (corrupt, served by another silo, unreachable, ...).</exception>
     public static async Task<EmbeddedCluster> StartAsync(int slots, CancellationToken cancellation, int httpPort = 0,
@@ -70,10 +69,6 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
         return new EmbeddedCluster(host, options.EffectiveSlots);
     }
-
-    /// <summary>Resumes the sweeps the store says were running, as a silo started with resumeRunningSweeps does at start.</summary>
-    public Task ResumeRunningSweepsAsync(CancellationToken cancellation) =>
-        _host.Services.GetRequiredService<RunningSweepResumption>().ResumeAsync(cancellation);
 
     /// <summary>Writes every study row queued so far (the store's batching writer writes them in the background).</summary>
     public Task FlushStoreAsync(CancellationToken cancellation = default) =>

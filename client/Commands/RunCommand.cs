@@ -38,28 +38,15 @@ public static class RunCommand
     public static async Task<int> RunAsync(IAnsiConsole console, FileInfo specFile, string? id, int slots, DirectoryInfo output, bool allowLarge,
         CancellationToken cancellation, int httpPort = 0, StoreChoice? store = null)
     {
+        // The embedded silo's budget of one trial: the same rule with its slots.
+        var trialMemory = new SweepSiloOptions { Slots = Math.Max(0, slots) }.EffectiveTrialMemory;
+        var read = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true, trialMemory);
+        var spec = read.Spec;
         var sweepId = id ?? SweepIds.New(DateTimeOffset.UtcNow);
         if (!SweepIds.IsValid(sweepId)) throw new UnknownSweepException($"--id '{sweepId}': {SweepIds.Rule}");
-        if (httpPort is < 0 or > ushort.MaxValue) throw new InvalidFlagException($"--http-port must be 0 (no web host) or 1-65535, got {httpPort}");
 
-        // The silo starts while the spec is read (each takes most of a second of start-up, on its own core); the
-        // sweeps the store says were running go on only once the spec is known to be good.
-        var starting = Task.Run(() => (store ?? StoreChoice.Memory).StartEmbeddedAsync(slots, cancellation, httpPort, resumeRunningSweeps: false));
-        SweepSpecFile read;
-        try
-        {
-            // The embedded silo's budget of one trial: the same rule with its slots.
-            var trialMemory = new SweepSiloOptions { Slots = Math.Max(0, slots) }.EffectiveTrialMemory;
-            read = SweepSpecFile.Read(specFile.FullName, allowLarge, checkData: true, trialMemory);
-        }
-        catch
-        {
-            await StopUnusedAsync(starting);
-            throw;
-        }
-        var spec = read.Spec;
-        await using var cluster = await starting;
-        await cluster.ResumeRunningSweepsAsync(cancellation);
+        if (httpPort is < 0 or > ushort.MaxValue) throw new InvalidFlagException($"--http-port must be 0 (no web host) or 1-65535, got {httpPort}");
+        await using var cluster = await (store ?? StoreChoice.Memory).StartEmbeddedAsync(slots, cancellation, httpPort);
         console.MarkupLineInterpolated($"sweep [bold]{spec.Name}[/] ({sweepId}): {Plural.Of(spec.TotalTrials, "trial")} on an embedded silo with {Plural.Of(cluster.Slots, "slot")}; {cluster.StoreName}");
         if (httpPort > 0) console.MarkupLineInterpolated($"live page: {SweepPageUrl.For(new Uri($"http://{SweepSiloOptions.DefaultHttpBind}:{httpPort}/"), sweepId)}");
         var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
@@ -70,19 +57,5 @@ public static class RunCommand
 
         return await SweepCompletion.WatchAndReportAsync(console, cluster.Grains, coordinator, $"{spec.Name}-{sweepId}", output,
             ResumeHint.For(sweepId, store ?? StoreChoice.Memory, output), cancellation);
-    }
-
-    /// <summary>Stops a silo started for a spec that turned out bad; the spec's error is the one reported, so the
-    /// silo's own start failure (if any) is dropped.</summary>
-    private static async Task StopUnusedAsync(Task<EmbeddedCluster> starting)
-    {
-        try
-        {
-            await using var cluster = await starting;
-        }
-        catch (Exception) when (starting.IsFaulted || starting.IsCanceled)
-        {
-            // The spec's error is reported instead.
-        }
     }
 }

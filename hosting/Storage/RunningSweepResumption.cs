@@ -1,8 +1,6 @@
 // A silo started on a store that already holds sweeps resumes the ones that were running when the last silo stopped
 // (or was killed): once the silo is active it activates their coordinators, which restore their state, ask their
-// trials and carry on. Nothing else would wake them: reminders of a single-machine silo live in memory. `sweep run`
-// starts its silo while it reads the spec, so it resumes them itself once the spec is known to be good
-// (EmbeddedCluster.ResumeRunningSweepsAsync): a bad spec then touches no other sweep.
+// trials and carry on. Nothing else would wake them: reminders of a single-machine silo live in memory.
 using Microsoft.Extensions.Logging;
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
@@ -19,8 +17,7 @@ public sealed class RunningSweepResumption(SiloStore store, IGrainFactory grains
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(RunningSweepResumption), ServiceLifecycleStage.Active, ResumeAsync);
 
-    /// <summary>Activates the coordinator of every sweep the store says is running, in the background.</summary>
-    public async Task ResumeAsync(CancellationToken cancellation)
+    private async Task ResumeAsync(CancellationToken cancellation)
     {
         if (store.Selection.Kind == StoreKind.Memory) return;
         var running = (await store.Store.ListSweepsAsync(cancellation)).Where(sweep => sweep.Status == SweepStatus.Running).ToArray();

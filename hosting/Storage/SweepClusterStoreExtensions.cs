@@ -14,8 +14,7 @@ namespace SweepCluster.Hosting.Storage;
 public static class SweepClusterStoreExtensions
 {
     /// <summary>The store services of the host: call before UseOrleans, so the store opens before the silo starts.</summary>
-    /// <param name="resumeRunningSweeps">Whether running sweeps found in the store go on when the silo starts; when false
-    /// they go on only when <see cref="RunningSweepResumption.ResumeAsync"/> is called.</param>
+    /// <param name="resumeRunningSweeps">Whether running sweeps found in the store go on when the silo starts.</param>
     public static IServiceCollection AddSweepClusterStore(this IServiceCollection services, StoreSelection selection, bool resumeRunningSweeps = true)
     {
         services.AddSingleton(selection);
@@ -23,8 +22,8 @@ public static class SweepClusterStoreExtensions
         services.AddHostedService<SiloStoreService>();
         services.Replace(ServiceDescriptor.Singleton<IStudyRecorder, StoreStudyRecorder>());
         services.Replace(ServiceDescriptor.Singleton<IStudyCatalog, StoreStudyCatalog>());
-        services.AddSingleton<RunningSweepResumption>();
         if (!resumeRunningSweeps) return services;
+        services.AddSingleton<RunningSweepResumption>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<RunningSweepResumption>());
         return services;
     }

@@ -170,8 +170,8 @@ public sealed class StoreCliTests : IDisposable
     [Fact]
     public async Task A_bad_spec_given_to_run_leaves_a_running_sweep_of_its_store_untouched()
     {
-        // `sweep run` starts its silo while it reads the spec, and resumes the store's running sweeps only once the
-        // spec is good: a typo in one spec must not set another sweep going (or change its rows).
+        // `sweep run` reads the spec before it starts its silo (which resumes the store's running sweeps): a typo in one
+        // spec must not set another sweep going (or change its rows).
         var store = Path.Combine(_dir.Path, "shared.db");
         var spec = SweepProcess.LongerQuickstart(_dir.Path);
         using (var doomed = SweepProcess.Start(_dir.Path, "run", spec, "--id", "held", "--slots", "1", "-o", _dir.Path, "--store", store))
