@@ -25,6 +25,18 @@ public sealed record SchedulerSettings
     /// <summary>asha, hyperband: the reduction factor η: the top 1/η of each rung is promoted.</summary>
     public int Eta { get; init; } = 3;
 
+    /// <summary>asha, hyperband: how a rung ranks its trials; null: by Pareto rank in a multi-objective sweep, else by
+    /// the ranking metric (<see cref="PromotionFor"/>).</summary>
+    public RungPromotion? Promotion { get; init; }
+
+    /// <summary>asha, hyperband with <see cref="RungPromotion.ParetoFront"/>: a trial is held back only when another
+    /// result of its rung is better by more than this fraction of an objective's range at the rung (0: dominance).</summary>
+    public double Epsilon { get; init; }
+
+    /// <summary>The promotion rule in force for a sweep that is (or is not) <paramref name="multiObjective"/>.</summary>
+    public RungPromotion PromotionFor(bool multiObjective) =>
+        Promotion ?? (multiObjective ? RungPromotion.Pareto : RungPromotion.Metric);
+
     /// <summary>hyperband: how many brackets; null: as many as the trial's epochs allow, at most <see cref="DefaultMostBrackets"/>.</summary>
     public int? Brackets { get; init; }
 

@@ -106,6 +106,12 @@ public static class SweepKeys
     /// <summary>asha, hyperband: the reduction factor η.</summary>
     public const string Eta = "eta";
 
+    /// <summary>asha, hyperband: how a rung ranks its trials (metric, pareto, pareto_front).</summary>
+    public const string Promotion = "promotion";
+
+    /// <summary>asha, hyperband with promotion pareto_front: the fraction of an objective's range treated as decisive.</summary>
+    public const string Epsilon = "epsilon";
+
     /// <summary>hyperband: the number of brackets.</summary>
     public const string Brackets = "brackets";
 
@@ -128,13 +134,13 @@ public static class SweepKeys
     public const string ResampleProbability = "resample_probability";
 
     /// <summary>Keys of the scheduler section, for any type.</summary>
-    public static readonly IReadOnlyList<string> SchedulerKeys = [SchedulerType, MinEpochs, Eta, Brackets, GraceEpochs, MinTrials, Interval, Quantile, Factors, ResampleProbability];
+    public static readonly IReadOnlyList<string> SchedulerKeys = [SchedulerType, MinEpochs, Eta, Promotion, Epsilon, Brackets, GraceEpochs, MinTrials, Interval, Quantile, Factors, ResampleProbability];
 
     /// <summary>The keys each scheduler type accepts (besides type).</summary>
     public static IReadOnlyList<string> SchedulerKeysFor(SchedulerKind kind) => kind switch
     {
-        SchedulerKind.Asha => [MinEpochs, Eta],
-        SchedulerKind.Hyperband => [MinEpochs, Eta, Brackets],
+        SchedulerKind.Asha => [MinEpochs, Eta, Promotion, Epsilon],
+        SchedulerKind.Hyperband => [MinEpochs, Eta, Brackets, Promotion, Epsilon],
         SchedulerKind.Median => [GraceEpochs, MinTrials],
         SchedulerKind.Pbt => [Interval, Quantile, Factors, ResampleProbability],
         _ => [],

@@ -269,7 +269,26 @@ internal static class SweepSettingsBinder
             }
             settings = BindSchedulerKey(ctx, settings, item, path);
         }
+        CheckPromotion(ctx, settings, mapping, at, multiObjective: root.Find(SweepKeys.Objectives) is not null);
         return settings;
+    }
+
+    // Pareto promotion needs objectives to rank by, and epsilon is a tolerance of pareto_front only.
+    private static void CheckPromotion(SpecBindContext ctx, SchedulerSettings settings, SpecMapping mapping, string at, bool multiObjective)
+    {
+        var rule = settings.PromotionFor(multiObjective);
+        if (rule != RungPromotion.Metric && !multiObjective && mapping.Find(SweepKeys.Promotion) is { } promotion)
+        {
+            ctx.Error(SpecPath.Key(at, SweepKeys.Promotion), promotion.KeyLine,
+                $"promotion: {SpecNames.Of(rule)} ranks a rung by Pareto rank over several objectives: add objectives: with two or more " +
+                "metrics (e.g. objectives: [val_accuracy, steps]), or leave promotion out to promote by the metric");
+        }
+        if (rule != RungPromotion.ParetoFront && mapping.Find(SweepKeys.Epsilon) is { } epsilon)
+        {
+            ctx.Error(SpecPath.Key(at, SweepKeys.Epsilon), epsilon.KeyLine,
+                $"epsilon is the tolerance of promotion: {SpecNames.Of(RungPromotion.ParetoFront)} (the promotion here is {SpecNames.Of(rule)}); " +
+                $"add promotion: {SpecNames.Of(RungPromotion.ParetoFront)} or remove epsilon");
+        }
     }
 
     private static SchedulerSettings BindSchedulerKey(SpecBindContext ctx, SchedulerSettings settings, SpecEntry item, string path)
@@ -281,6 +300,13 @@ internal static class SweepSettingsBinder
                 return SpecValues.Check(ctx, n >= 1, node, path, "must be >= 1 (the first rung's epochs, e.g. 1)", n) ? settings with { MinEpochs = n } : settings;
             case SweepKeys.Eta when SpecValues.TryInt(ctx, node, path, out var n):
                 return SpecValues.Check(ctx, n >= 2, node, path, "must be a whole number >= 2 (the reduction factor, e.g. 3)", n) ? settings with { Eta = n } : settings;
+            case SweepKeys.Promotion when SpecValues.TryEnum<RungPromotion>(ctx, node, path, "promotion", out var rule):
+                return settings with { Promotion = rule };
+            case SweepKeys.Epsilon when SpecValues.TryNumber(ctx, node, path, out var v):
+                return SpecValues.Check(ctx, v is >= 0 and <= 1, node, path,
+                    "must be in [0, 1]: the fraction of each objective's range at the rung that counts as a real difference (0: plain dominance), e.g. 0.1", v)
+                    ? settings with { Epsilon = v }
+                    : settings;
             case SweepKeys.Brackets when SpecValues.TryInt(ctx, node, path, out var n):
                 return SpecValues.Check(ctx, n >= 1, node, path, "must be >= 1 (1 is plain ASHA; leave it out for every bracket the epochs allow)", n) ? settings with { Brackets = n } : settings;
             case SweepKeys.GraceEpochs when SpecValues.TryInt(ctx, node, path, out var n):

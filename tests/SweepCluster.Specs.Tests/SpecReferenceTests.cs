@@ -122,9 +122,12 @@ public sealed class SpecReferenceTests
                 continue;
             }
             var kind = Enum.GetValues<SchedulerKind>().First(k => SweepKeys.SchedulerKeysFor(k).Contains(row.Key));
-            var type = SpecNames.Of(kind);
-            AssertSameSweep($"scheduler.{row.Key}", trial + $"scheduler: {{ type: {type} }}\n",
-                trial + $"scheduler: {{ type: {type}, {row.Key}: {row.Literal} }}\n");
+            // epsilon is pareto_front's tolerance: a multi-objective sweep with that promotion
+            var (sweep, type) = row.Key == SweepKeys.Epsilon
+                ? (trial + "objectives: [val_accuracy, steps]\n", $"{SpecNames.Of(kind)}, promotion: pareto_front")
+                : (trial, SpecNames.Of(kind));
+            AssertSameSweep($"scheduler.{row.Key}", sweep + $"scheduler: {{ type: {type} }}\n",
+                sweep + $"scheduler: {{ type: {type}, {row.Key}: {row.Literal} }}\n");
         }
     }
 

@@ -18,14 +18,17 @@ public sealed class HyperbandScheduler : ITrialScheduler
 {
     private readonly SchedulerSettings _settings;
     private readonly MetricSpec _metric;
+    private readonly ParetoRungRanking? _pareto;
     private readonly Dictionary<int, AshaScheduler> _brackets = [];
     private HyperbandSnapshot _state = HyperbandSnapshot.Initial;
 
-    public HyperbandScheduler(SchedulerSettings settings, MetricSpec metric)
+    /// <param name="pareto">Ranks each rung of every bracket by Pareto rank over the objectives; null: by <paramref name="metric"/>.</param>
+    public HyperbandScheduler(SchedulerSettings settings, MetricSpec metric, ParetoRungRanking? pareto = null)
     {
         Brackets = new HyperbandBrackets(settings);
         _settings = settings;
         _metric = metric;
+        _pareto = pareto;
     }
 
     /// <summary>How many brackets there are and which one a combination is in.</summary>
@@ -94,7 +97,7 @@ public sealed class HyperbandScheduler : ITrialScheduler
     private AshaScheduler Bracket(int bracket)
     {
         if (!_brackets.TryGetValue(bracket, out var asha))
-            _brackets[bracket] = asha = new AshaScheduler(_settings, _metric, bracket, Name(bracket));
+            _brackets[bracket] = asha = new AshaScheduler(_settings, _metric, bracket, Name(bracket), _pareto);
         return asha;
     }
 

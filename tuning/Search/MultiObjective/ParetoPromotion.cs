@@ -53,8 +53,17 @@ public static class ParetoPromotion
     public static IReadOnlyList<int> Promotable(IReadOnlyList<RungResult> results, IReadOnlyList<MetricGoal> goals, int eta, ParetoPromotionRule rule, double epsilon)
     {
         ArgumentNullException.ThrowIfNull(results);
+        return Keep(results, goals, Count(results.Count, eta), rule, epsilon);
+    }
+
+    /// <summary>The trial indices of <paramref name="k"/> of <paramref name="results"/> kept under <paramref name="rule"/>
+    /// (front keeping may keep more: every result nothing ε-dominates), in increasing order.</summary>
+    /// <exception cref="ArgumentException">As <see cref="Promotable(IReadOnlyList{RungResult}, IReadOnlyList{MetricGoal}, int, ParetoPromotionRule, double)"/>.</exception>
+    public static IReadOnlyList<int> Keep(IReadOnlyList<RungResult> results, IReadOnlyList<MetricGoal> goals, int k, ParetoPromotionRule rule, double epsilon)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
         if (rule == ParetoPromotionRule.FrontPeeling && epsilon != 0) throw new ArgumentException("front peeling takes no ε", nameof(epsilon));
-        var k = Count(results.Count, eta);
         var canonical = results.OrderBy(r => r.TrialIndex).ToArray();
         for (var i = 1; i < canonical.Length; i++)
             if (canonical[i].TrialIndex == canonical[i - 1].TrialIndex) throw new ArgumentException($"two results of trial {canonical[i].TrialIndex}", nameof(results));
