@@ -18,10 +18,19 @@ public sealed class RandomizedSweepTests(ITestOutputHelper output)
     /// suggestions); fewer of them keep the sweep's test time down (2000 passed when it was added).</summary>
     private const int NsgaIISeeds = 200;
 
-    /// <summary>How many worlds <paramref name="sweep"/> runs.</summary>
-    private static int SeedsOf(string sweep) => sweep == "nsga2" ? NsgaIISeeds : Seeds;
+    /// <summary>ASHA's Pareto variants share its coordinator path (pauses and promotions) with the plain one; fewer
+    /// worlds each keep the test time down.</summary>
+    private const int ParetoSeeds = 500;
 
-    public static TheoryData<string> Sweeps => ["fifo", "asha", "pbt", "tpe", "nsga2"];
+    /// <summary>How many worlds <paramref name="sweep"/> runs.</summary>
+    private static int SeedsOf(string sweep) => sweep switch
+    {
+        "nsga2" => NsgaIISeeds,
+        "asha-pareto" or "asha-pareto-front" => ParetoSeeds,
+        _ => Seeds,
+    };
+
+    public static TheoryData<string> Sweeps => ["fifo", "asha", "asha-pareto", "asha-pareto-front", "pbt", "tpe", "nsga2"];
 
     [Theory]
     [MemberData(nameof(Sweeps))]

@@ -30,6 +30,30 @@ internal static class Specs
         scheduler: { type: asha, min_epochs: 1, eta: 3 }
         """;
 
+    /// <summary>ASHA in a multi-objective sweep (accuracy up, steps down), ranking each rung by Pareto rank.</summary>
+    public const string AshaPareto = """
+        name: asha-pareto
+        dataset: iris
+        search: { strategy: random, trials: 12, seed: 4 }
+        objectives: [val_accuracy, steps]
+        retries: 1
+        learning_rate: { loguniform: [0.001, 0.5] }
+        epochs: 9
+        scheduler: { type: asha, min_epochs: 1, eta: 3 }
+        """;
+
+    /// <summary>The same with every trial no other trial of its rung dominates promoted (pareto_front).</summary>
+    public const string AshaParetoFront = """
+        name: asha-pareto-front
+        dataset: iris
+        search: { strategy: random, trials: 12, seed: 4 }
+        objectives: [val_accuracy, steps]
+        retries: 1
+        learning_rate: { loguniform: [0.001, 0.5] }
+        epochs: 9
+        scheduler: { type: asha, min_epochs: 1, eta: 3, promotion: pareto_front }
+        """;
+
     /// <summary>Hyperband: 18 random learning rates, 9 epochs, three brackets (rungs at epochs 1 and 3, at 3, none).</summary>
     public const string Hyperband = """
         name: hyperband

@@ -146,9 +146,7 @@ public sealed class AshaScheduler : ITrialScheduler
         new(TrialDecision.Continue, $"rung {rung} (epoch {epoch}): promoted, in {Criterion} of {results} result(s)");
 
     // What a promoted trial is among, e.g. "the top 1/3" or "the top 1/3 by Pareto rank (val_accuracy ↑, steps ↓)".
-    private string Criterion => _pareto is null
-        ? $"the top 1/{_settings.Eta}"
-        : $"the top 1/{_settings.Eta} by Pareto rank ({_pareto.Describe()})";
+    private string Criterion => _pareto?.Criterion(_settings.Eta) ?? $"the top 1/{_settings.Eta}";
 
     // A pruned trial's dominator at the rung, e.g. "; trial 4 dominates it (val_accuracy 0.91, steps 300 against ...)".
     private string DominatedBy(int trial, int rung)

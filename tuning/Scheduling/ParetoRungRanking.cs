@@ -35,6 +35,15 @@ public sealed class ParetoRungRanking
         };
     }
 
+    /// <summary>What a promoted trial is among, e.g. "the top 1/3 by Pareto rank (val_accuracy ↑, steps ↓)".</summary>
+    public string Criterion(int eta)
+    {
+        var top = $"the top 1/{eta} by Pareto rank ({Describe()})";
+        if (_rule == ParetoPromotionRule.FrontPeeling) return top;
+        var front = _epsilon == 0 ? "the rung's Pareto front" : $"the rung's Pareto front (ε {_epsilon.ToString("G4", CultureInfo.InvariantCulture)})";
+        return $"{front} or {top}";
+    }
+
     /// <summary>The sweep's objectives, in spec order.</summary>
     public IReadOnlyList<MetricSpec> Objectives => _objectives;
 

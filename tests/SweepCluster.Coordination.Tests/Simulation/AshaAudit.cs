@@ -12,8 +12,13 @@
 //   - every rung's final top ⌊n/η⌋ was promoted (ASHA's guarantee once nothing runs), but for trials that failed,
 //     diverged or were cancelled there;
 //   - a pruned trial stopped at a rung where it was not promoted, a completed one was promoted at every rung.
+// Under Pareto promotion (a multi-objective sweep) "top ⌊m/η⌋" is what ParetoRungRanking keeps of the m results, the
+// objective vectors it holds must be the trials' true ones, and a promotion must have been allowed by some order in
+// which the step's new results could have arrived.
+using System.Collections.Immutable;
 using SweepCluster.Core;
 using SweepCluster.Core.Scheduling;
+using SweepCluster.Tuning.Scheduling;
 
 namespace SweepCluster.Coordination.Tests.Simulation;
 
@@ -22,6 +27,10 @@ internal sealed class AshaAudit(World world)
     private readonly int _eta = world.Plan.Spec.SchedulerSettings.Eta;
     private readonly int _minEpochs = world.Plan.Spec.SchedulerSettings.MinEpochs;
     private readonly bool _maximize = world.Plan.Spec.Metric.Goal == MetricGoal.Maximize;
+    private readonly ParetoRungRanking? _pareto = TrialSchedulerFactory.ParetoRankingOf(world.Plan.Spec);
+
+    /// <summary>The most new results of one step whose arrival orders a Pareto promotion is checked against (2^n subsets).</summary>
+    private const int MostOrderedArrivals = 8;
     private AshaView _last = new();
 
     public void Reset(SweepMachine machine) => _last = AshaView.Of(machine);
@@ -42,7 +51,12 @@ internal sealed class AshaAudit(World world)
             var promoted = now.Promoted.GetValueOrDefault(rung) ?? [];
             foreach (var trial in promotedBefore)
                 if (!promoted.Contains(trial)) world.Violation($"ASHA forgot trial {trial}'s promotion at rung {rung}");
-            foreach (var trial in promoted.Except(promotedBefore)) CheckPromotion(rung, trial, before, results);
+            if (_pareto is not null) CheckVectors(rung, now.Vectors.GetValueOrDefault(rung) ?? []);
+            foreach (var trial in promoted.Except(promotedBefore))
+            {
+                if (_pareto is null) CheckPromotion(rung, trial, before, results);
+                else CheckParetoPromotion(rung, trial, _last.Vectors.GetValueOrDefault(rung) ?? [], now.Vectors.GetValueOrDefault(rung) ?? []);
+            }
         }
         _last = now;
     }
@@ -55,6 +69,32 @@ internal sealed class AshaAudit(World world)
         var ahead = possible.Count(t => t != trial && Better(t, after[t], trial, mine));
         if (ahead >= possible.Length / _eta)
             world.Violation($"ASHA promoted trial {trial} at rung {rung} with {ahead} of at most {possible.Length} results ahead of it (η {_eta})");
+    }
+
+    private void CheckVectors(int rung, Dictionary<int, ImmutableArray<double>> vectors)
+    {
+        foreach (var (trial, vector) in vectors)
+        {
+            var truth = _pareto!.VectorOf(world.Nature.Record(trial, RungEpoch(rung), world.SearcherSpecHash(trial)));
+            if (!vector.SequenceEqual(truth))
+                world.Violation($"ASHA holds ({string.Join(", ", vector)}) for trial {trial} at rung {rung}; its objectives there are ({string.Join(", ", truth)})");
+        }
+    }
+
+    // Some order of the step's new results let the trial be promoted: with the results before the step and some of
+    // the new ones in (its own among them unless it was already waiting), Pareto promotion kept it.
+    private void CheckParetoPromotion(int rung, int trial, Dictionary<int, ImmutableArray<double>> before, Dictionary<int, ImmutableArray<double>> after)
+    {
+        var arrived = after.Keys.Where(t => !before.ContainsKey(t)).Order().ToArray();
+        if (arrived.Length > MostOrderedArrivals) return;
+        for (var mask = 0; mask < 1 << arrived.Length; mask++)
+        {
+            var seen = new Dictionary<int, ImmutableArray<double>>(before);
+            for (var i = 0; i < arrived.Length; i++)
+                if ((mask & (1 << i)) != 0) seen[arrived[i]] = after[arrived[i]];
+            if (seen.ContainsKey(trial) && _pareto!.Promotable(seen, _eta).Contains(trial)) return;
+        }
+        world.Violation($"ASHA promoted trial {trial} at rung {rung}, which no arrival order of the step's {arrived.Length} new result(s) allowed");
     }
 
     public void AtEnd(SweepMachine machine)
@@ -84,10 +124,17 @@ internal sealed class AshaAudit(World world)
         foreach (var (rung, results) in final.Results)
         {
             var promoted = final.Promoted.GetValueOrDefault(rung) ?? [];
+            var kept = _pareto?.Promotable(final.Vectors.GetValueOrDefault(rung) ?? [], _eta);
             foreach (var (trial, metric) in results)
             {
                 // A trial that ended by itself (failed, diverged) or was cancelled is no candidate any more.
                 if (machine.Trials[trial].Status is not (TrialStatus.Completed or TrialStatus.Pruned)) continue;
+                if (kept is not null)
+                {
+                    if (kept.Contains(trial) && !promoted.Contains(trial))
+                        world.Violation($"trial {trial} is among the {kept.Count} that Pareto promotion keeps of rung {rung}'s {results.Count} results and was never promoted");
+                    continue;
+                }
                 var ahead = results.Count(r => r.Key != trial && Better(r.Key, r.Value, trial, metric));
                 if (ahead < results.Count / _eta && !promoted.Contains(trial))
                     world.Violation($"trial {trial} is in the top {results.Count / _eta} of rung {rung}'s {results.Count} results and was never promoted");
@@ -109,6 +156,7 @@ internal sealed class AshaAudit(World world)
     {
         public Dictionary<int, Dictionary<int, double>> Results { get; init; } = [];
         public Dictionary<int, HashSet<int>> Promoted { get; init; } = [];
+        public Dictionary<int, Dictionary<int, ImmutableArray<double>>> Vectors { get; init; } = [];
 
         public static AshaView Of(SweepMachine machine) =>
             machine.State.Scheduler is AshaSnapshot asha
@@ -116,6 +164,7 @@ internal sealed class AshaAudit(World world)
                 {
                     Results = asha.Results.ToDictionary(r => r.Key, r => r.Value.ToDictionary()),
                     Promoted = asha.Promoted.ToDictionary(p => p.Key, p => p.Value.ToHashSet()),
+                    Vectors = asha.Vectors?.ToDictionary(v => v.Key, v => v.Value.ToDictionary()) ?? [],
                 }
                 : new AshaView();
     }

@@ -24,6 +24,8 @@ internal static class SimulationRunner
     {
         ["fifo"] = Specs.FifoGrid,
         ["asha"] = Specs.Asha,
+        ["asha-pareto"] = Specs.AshaPareto,
+        ["asha-pareto-front"] = Specs.AshaParetoFront,
         ["hyperband"] = Specs.Hyperband,
         ["pbt"] = Specs.Pbt,
         ["tpe"] = Specs.Tpe,
@@ -39,6 +41,8 @@ internal static class SimulationRunner
     {
         ["fifo"] = new(0, [3]),
         ["asha"] = new(3, []),
+        ["asha-pareto"] = new(3, []),
+        ["asha-pareto-front"] = new(3, []),
         ["hyperband"] = new(3, []),
         ["pbt"] = new(1, []),
         ["tpe"] = new(2, []),

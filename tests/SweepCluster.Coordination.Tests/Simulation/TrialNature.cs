@@ -41,12 +41,17 @@ internal sealed class TrialNature
     public TrialFate FateOf(int trial) => _fates[trial];
 
     /// <summary>The record of <paramref name="epoch"/> of <paramref name="trial"/> running the spec whose hash is <paramref name="specHash"/>.</summary>
+    private const ulong StepsStream = 0x5739_0000_0000_0000UL;
+
     public EpochRecord Record(int trial, int epoch, ulong specHash)
     {
         var h = Mix(_salt ^ specHash ^ ((ulong)(uint)trial << 32) ^ (uint)epoch);
         // Two decimals: ties happen, and the schedulers must break them the same way whatever the order.
         var accuracy = 0.30 + (h % 70) / 100.0;
-        return new EpochRecord(epoch, epoch * 10L, 1 - accuracy, accuracy, 1 - accuracy, accuracy, null, 0.1, 0, 32);
+        // Steps per epoch of 10, 15, 20 or 25, fixed per trial (as a batch size would fix them): the cost objective
+        // of multi-objective sweeps, so their rungs have fronts of several trials.
+        var stepsPerEpoch = 10L + (long)(Mix(_salt ^ specHash ^ ((ulong)(uint)trial << 32) ^ StepsStream) % 4) * 5;
+        return new EpochRecord(epoch, epoch * stepsPerEpoch, 1 - accuracy, accuracy, 1 - accuracy, accuracy, null, 0.1, 0, 32);
     }
 
     /// <summary>FNV-1a of a spec's JSON: which spec a trial runs changes its metrics (PBT's explore).</summary>

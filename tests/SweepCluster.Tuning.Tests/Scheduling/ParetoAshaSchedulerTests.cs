@@ -58,7 +58,7 @@ public sealed class ParetoAshaSchedulerTests
         var pruned = asha.OnIdle([4, 5]);
         Assert.All(pruned, a => Assert.Equal(TrialDecision.Stop, a.Decision.Decision));
         Assert.Contains("trial 0 dominates it", pruned[0].Decision.Reason);
-        Assert.Contains("by Pareto rank (val_accuracy ↑, steps ↓)", pruned[0].Decision.Reason);
+        Assert.Contains("not in the rung's Pareto front or the top 1/3 by Pareto rank (val_accuracy ↑, steps ↓)", pruned[0].Decision.Reason);
         Assert.Contains("trial 0 dominates it (val_accuracy 0.9, steps 400 against val_accuracy 0.65, steps 450)", pruned[1].Decision.Reason);
     }
 
