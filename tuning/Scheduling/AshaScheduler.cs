@@ -68,7 +68,7 @@ public sealed class AshaScheduler : ITrialScheduler
         _state = _state with { Results = _state.Results.SetItem(rung, results) };
         if (_pareto is not null)
         {
-            var vectors = (_state.Vectors ?? ImmutableSortedDictionary<int, ImmutableSortedDictionary<int, ImmutableArray<double>>>.Empty).SetItem(rung, Vectors(rung).SetItem(trial, _pareto.VectorOf(result.Record)));
+            var vectors = (_state.Vectors ?? ImmutableSortedDictionary<int, ImmutableSortedDictionary<int, ImmutableArray<double>>>.Empty).SetItem(rung, Vectors(rung).SetItem(trial, _pareto.VectorOf(result.Record, result.Epochs)));
             _state = _state with { Vectors = vectors };
         }
         var promoted = Promoted(rung);

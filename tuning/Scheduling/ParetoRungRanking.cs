@@ -1,5 +1,6 @@
 // Which trials of a rung multi-objective successive halving promotes (promotion: pareto or pareto_front), for
-// AshaScheduler and each Hyperband bracket: a trial's objective vector at the rung is read from its epoch record, and
+// AshaScheduler and each Hyperband bracket: a trial's objective vector at the rung is read from its epoch record (the
+// cost `steps` projected to the whole run), and
 // the rung's vectors are ranked by ParetoPromotion. A trial missing a value at the rung (no validation split, a
 // diverged run: NaN or ±∞) ranks after every trial with all its values: it is promoted only when fewer than ⌊n/η⌋
 // complete vectors exist, lowest trial index first. Pure: a function of the rung's (trial, vector) pairs.
@@ -47,9 +48,19 @@ public sealed class ParetoRungRanking
     /// <summary>The sweep's objectives, in spec order.</summary>
     public IReadOnlyList<MetricSpec> Objectives => _objectives;
 
-    /// <summary>The trial's objective values in <paramref name="record"/>; a missing value is NaN.</summary>
-    public ImmutableArray<double> VectorOf(EpochRecord record) =>
-        [.. _objectives.Select(objective => objective.ValueOf(record) ?? double.NaN)];
+    /// <summary>
+    /// The trial's objective values at <paramref name="record"/>'s epoch; a missing value is NaN. The cost objective
+    /// <c>steps</c> is the whole run's, projected from the steps so far: steps ÷ epochs done × <paramref name="plannedEpochs"/>
+    /// (exact for a fixed batch size), so that a trial planned for more epochs does not look as cheap as a short one
+    /// at a shared rung.
+    /// </summary>
+    public ImmutableArray<double> VectorOf(EpochRecord record, int plannedEpochs)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return [.. _objectives.Select(objective => objective.Name == MetricName.Steps
+            ? (double)record.Step / Math.Max(1, record.Epoch) * plannedEpochs
+            : objective.ValueOf(record) ?? double.NaN)];
+    }
 
     /// <summary>The promoted trials of a rung whose results are <paramref name="vectors"/> (trial → vector), in increasing order.</summary>
     public IReadOnlyList<int> Promotable(IReadOnlyDictionary<int, ImmutableArray<double>> vectors, int eta)

@@ -75,7 +75,7 @@ internal sealed class AshaAudit(World world)
     {
         foreach (var (trial, vector) in vectors)
         {
-            var truth = _pareto!.VectorOf(world.Nature.Record(trial, RungEpoch(rung), world.SearcherSpecHash(trial)));
+            var truth = _pareto!.VectorOf(world.Nature.Record(trial, RungEpoch(rung), world.SearcherSpecHash(trial)), world.Plan.EpochsOf(trial));
             if (!vector.SequenceEqual(truth))
                 world.Violation($"ASHA holds ({string.Join(", ", vector)}) for trial {trial} at rung {rung}; its objectives there are ({string.Join(", ", truth)})");
         }

@@ -19,9 +19,9 @@ public sealed class ParetoAshaSchedulerTests
     private static AshaScheduler Create(RungPromotion promotion = RungPromotion.Pareto, double epsilon = 0) =>
         new(Settings, Accuracy, new ParetoRungRanking(Objectives, promotion, epsilon));
 
-    // One epoch of a trial whose accuracy and steps so far are given.
-    private static TrialEpochResult At(int trial, int epoch, double? accuracy, long steps) =>
-        new(trial, trial, new EpochRecord(epoch, steps, 1.0, 0.5, 1.0, accuracy, null, 0.1, 0, 32), accuracy, Epochs);
+    // One epoch of a trial of Epochs planned epochs whose accuracy and steps per epoch are given.
+    private static TrialEpochResult At(int trial, int epoch, double? accuracy, long stepsPerEpoch, int epochs = Epochs) =>
+        new(trial, trial, new EpochRecord(epoch, epoch * stepsPerEpoch, 1.0, 0.5, 1.0, accuracy, null, 0.1, 0, 32), accuracy, epochs);
 
     private static List<int> Continued(ITrialScheduler scheduler, IEnumerable<TrialEpochResult> results)
     {
@@ -59,7 +59,18 @@ public sealed class ParetoAshaSchedulerTests
         Assert.All(pruned, a => Assert.Equal(TrialDecision.Stop, a.Decision.Decision));
         Assert.Contains("trial 0 dominates it", pruned[0].Decision.Reason);
         Assert.Contains("not in the rung's Pareto front or the top 1/3 by Pareto rank (val_accuracy ↑, steps ↓)", pruned[0].Decision.Reason);
-        Assert.Contains("trial 0 dominates it (val_accuracy 0.9, steps 400 against val_accuracy 0.65, steps 450)", pruned[1].Decision.Reason);
+        Assert.Contains("trial 0 dominates it (val_accuracy 0.9, steps 3600 against val_accuracy 0.65, steps 4050)", pruned[1].Decision.Reason);
+    }
+
+    [Fact]
+    public void Steps_count_the_whole_planned_run_so_a_longer_trial_is_not_as_cheap_as_a_short_one_at_a_shared_rung()
+    {
+        // Same accuracy and steps at rung 1; trial 1 plans 27 epochs, trial 0 and 2 plan 9: trial 1 costs three times
+        // as much and is the one dominated.
+        var asha = Create(RungPromotion.ParetoFront);
+        var continued = Continued(asha, [At(0, 1, 0.8, 100), At(1, 1, 0.8, 100, epochs: 27), At(2, 1, 0.5, 100)]);
+        Assert.Equal([0], continued);
+        Assert.Contains("trial 0 dominates it (val_accuracy 0.8, steps 900 against val_accuracy 0.8, steps 2700)", asha.OnIdle([1, 2])[0].Decision.Reason);
     }
 
     [Fact]
@@ -118,7 +129,7 @@ public sealed class ParetoAshaSchedulerTests
         asha.OnEpoch(At(0, 1, 0.9, 400));
         asha.OnEpoch(At(1, 1, 0.8, 100));
         var snapshot = Assert.IsType<AshaSnapshot>(asha.SaveState());
-        Assert.Equal([0.8, 100.0], snapshot.Vectors![0][1].ToArray());
+        Assert.Equal([0.8, 900.0], snapshot.Vectors![0][1].ToArray()); // 100 steps per epoch, 9 epochs planned
         var reloaded = asha.Reloaded(() => Create());
         Assert.Equal(asha.OnEpoch(At(2, 1, 0.1, 900)), reloaded.OnEpoch(At(2, 1, 0.1, 900)));
         Assert.Equal(asha.TakeActions(), reloaded.TakeActions());
