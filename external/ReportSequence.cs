@@ -26,12 +26,12 @@ public sealed class ReportSequence(int resumeFromEpoch, int plannedEpochs)
     public ReportLine Accept(ReportLine line)
     {
         if (line is not EpochReport report) return line;
-        if (report.Epoch > plannedEpochs)
-            return new MalformedLine(
-                $"epoch {report.Epoch} is beyond the {plannedEpochs} planned epochs", ExpectedNext());
         if (report.Epoch != LastEpoch + 1)
             return new MalformedLine(
                 $"epoch {report.Epoch} is out of order: epochs go up by one and the last was {LastEpochText()}", ExpectedNext());
+        if (report.Epoch > plannedEpochs)
+            return new MalformedLine(
+                $"epoch {report.Epoch} is beyond the {plannedEpochs} planned epochs", ExpectedNext());
         LastEpoch = report.Epoch;
         Reported++;
         return report;
