@@ -51,7 +51,4 @@ public sealed record ExternalTrainerCommand
             ? value
             : throw new ArgumentOutOfRangeException(nameof(StopGrace), value, "a trainer's stop grace must not be negative");
     } = DefaultStopGrace;
-
-    /// <summary>The command as a person would type it, for messages.</summary>
-    public string Display => string.Join(' ', Argv.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"'{a}'" : a));
 }

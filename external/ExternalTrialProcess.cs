@@ -208,6 +208,10 @@ public sealed class ExternalTrialProcess(ExternalTrainerCommand command, Externa
             {
             }
         }
+        else if (process.HasExited)
+        {
+            return false;
+        }
         KillTree(process);
         return true;
     }

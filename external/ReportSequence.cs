@@ -4,12 +4,27 @@
 namespace SweepCluster.External;
 
 /// <summary>Checks the epochs of one attempt as their lines arrive. Not thread-safe: one reader feeds it.</summary>
-public sealed class ReportSequence(int resumeFromEpoch, int plannedEpochs)
+public sealed class ReportSequence
 {
-    /// <summary>The last epoch done: <c>resume_from_epoch</c> until a report arrives.</summary>
-    public int LastEpoch { get; private set; } = resumeFromEpoch;
+    private readonly int resumedAfter;
+    private readonly int plannedEpochs;
 
-    private readonly int resumedAfter = resumeFromEpoch;
+    /// <param name="resumeFromEpoch">Epochs already done: the first report expected is this + 1.</param>
+    /// <param name="plannedEpochs">The last epoch expected.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="plannedEpochs"/> below 1, or
+    /// <paramref name="resumeFromEpoch"/> negative or not below <paramref name="plannedEpochs"/>.</exception>
+    public ReportSequence(int resumeFromEpoch, int plannedEpochs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(plannedEpochs, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(resumeFromEpoch);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(resumeFromEpoch, plannedEpochs);
+        resumedAfter = resumeFromEpoch;
+        this.plannedEpochs = plannedEpochs;
+        LastEpoch = resumeFromEpoch;
+    }
+
+    /// <summary>The last epoch done: <c>resume_from_epoch</c> until a report arrives.</summary>
+    public int LastEpoch { get; private set; }
 
     /// <summary>Epoch reports accepted in this attempt.</summary>
     public int Reported { get; private set; }

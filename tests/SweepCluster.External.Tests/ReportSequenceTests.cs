@@ -62,4 +62,12 @@ public sealed class ReportSequenceTests
         sequence.Accept(new EpochReport(5, new Dictionary<string, double?>()));
         Assert.Equal(6, sequence.EpochInProgress);
     }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(-1, 3)]
+    [InlineData(3, 3)]
+    [InlineData(4, 3)]
+    public void Impossible_plans_are_refused(int resumeFromEpoch, int plannedEpochs) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReportSequence(resumeFromEpoch, plannedEpochs));
 }
