@@ -17,6 +17,9 @@ public sealed class ExternalTrialProcess(ExternalTrainerCommand command, Externa
     /// <summary>The environment variable that holds the trial file's absolute path.</summary>
     public const string TrialFileVariable = "SWEEPCLUSTER_TRIAL";
 
+    /// <summary>Set to 1 for every trainer unless its environment says otherwise: Python's stdout unbuffered.</summary>
+    public const string PythonUnbufferedVariable = "PYTHONUNBUFFERED";
+
     /// <summary>How many of the last stderr lines an outcome keeps.</summary>
     public const int StderrTailLines = 20;
 
@@ -80,6 +83,9 @@ public sealed class ExternalTrialProcess(ExternalTrainerCommand command, Externa
             StandardErrorEncoding = Utf8,
         };
         foreach (var argument in command.Argv.Skip(1)) startInfo.ArgumentList.Add(argument);
+        // Python buffers stdout into a pipe: reports would arrive late, and a trainer waiting for a decision after its
+        // report would wait for ever. Unbuffered unless the spec's env says otherwise.
+        startInfo.Environment[PythonUnbufferedVariable] = "1";
         foreach (var (name, value) in command.Environment) startInfo.Environment[name] = value;
         startInfo.Environment[TrialFileVariable] = Path.GetFullPath(run.TrialFile);
         return startInfo;

@@ -1,7 +1,8 @@
 // Classifies one line of an external trainer's stdout (docs/external-trainers.md, "Reports"). A pure function of the
-// line: the order of epochs is ReportSequence's job. Lines that start with "{" and mention "epoch" or "applied" are
-// reports, and a report that is not valid is malformed rather than a log line, so a trainer's mistake fails its trial
-// with a clear message instead of silently reporting nothing.
+// line: the order of epochs is ReportSequence's job. A JSON object with an "epoch" or "applied" key is a report, and a
+// report that is not valid is malformed rather than a log line, so a trainer's mistake fails its trial with a clear
+// message instead of silently reporting nothing: so is a line that starts with "{" and names such a key but is not
+// JSON, and an object whose key is "Epoch" or "APPLIED". Other lines, JSON log records included, are log lines.
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -29,9 +30,6 @@ public static partial class ReportLineParser
         ArgumentNullException.ThrowIfNull(line);
         var trimmed = line.TrimStart();
         if (!trimmed.StartsWith('{')) return new LogLine(line);
-        if (!trimmed.Contains("epoch", StringComparison.OrdinalIgnoreCase)
-            && !trimmed.Contains("applied", StringComparison.OrdinalIgnoreCase)) return new LogLine(line);
-
         JsonDocument document;
         try
         {
@@ -39,7 +37,9 @@ public static partial class ReportLineParser
         }
         catch (JsonException e)
         {
-            return Malformed(WhyNotJson(trimmed, e));
+            // Not JSON: a report gone wrong when it names an epoch or applied key (a Python dict printed with quotes
+            // of its own, a trailing comma), else a log line that happens to start with a brace.
+            return ReportKey().IsMatch(trimmed) ? Malformed(WhyNotJson(trimmed, e)) : new LogLine(line);
         }
         using (document)
         {
@@ -53,7 +53,9 @@ public static partial class ReportLineParser
             if (hasEpoch && hasApplied) return Malformed("a line is either an epoch report or an applied line, not both");
             if (hasEpoch) return ParseEpoch(root);
             if (hasApplied) return ParseApplied(root);
-            return Malformed("a JSON object that mentions epoch or applied needs an \"epoch\" key (lowercase) or an \"applied\" key");
+            if (names.FirstOrDefault(n => n.Equals("epoch", StringComparison.OrdinalIgnoreCase) || n.Equals("applied", StringComparison.OrdinalIgnoreCase)) is { } near)
+                return Malformed($"key \"{near}\": the report keys are \"epoch\" and \"applied\", lowercase");
+            return new LogLine(line); // structured logging: a JSON object with no report key
         }
     }
 
@@ -137,4 +139,8 @@ public static partial class ReportLineParser
     // Python's json.dumps writes these for non-finite floats; they are not JSON.
     [GeneratedRegex(@"[:\[,]\s*(-?(?:NaN|Infinity|inf|nan))\b")]
     private static partial Regex NonFinite();
+
+    // An epoch or applied key in any quotes or none, followed by a colon, as a trainer's mistaken report line would have it.
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(epoch|applied)\s*["']?\s*:""", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportKey();
 }
