@@ -3,7 +3,8 @@
 // no per-trial rows: the trials the scheduler pruned and the PBT exploits of each combination are counted in two
 // columns, and the next says how it compares with the top combination (top, tied, worse, not_tested). A large sweep's
 // cut ranking (ReportLimits) starts with one comment line, "# The report ranks only the top 100 of …", before the
-// header. A sweep with a held-out test split gets its test columns last (CsvHeldOutTestColumns).
+// header. A multi-objective sweep gets a pareto_front column (CsvParetoFrontColumn), and a sweep with a held-out test
+// split its test columns last (CsvHeldOutTestColumns).
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Formatting;
 
@@ -40,9 +41,11 @@ public sealed class CsvRenderer : IReportRenderer
         var axisPaths = report.Axes.Select(a => a.Path).ToArray();
         var exploits = ExploitMarks.Of(report);
         var tests = CsvHeldOutTestColumns.Of(report);
+        var front = CsvParetoFrontColumn.Of(report);
         if (ReportCuts.RankingNote(report) is { } cut) WriteRecord(output, CommentPrefix + cut);
-        WriteRecord(output, Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns, .. tests.Header]));
-        foreach (var row in report.Ranking) WriteRecord(output, Line(Fields(row, axisPaths, exploits).Concat(tests.FieldsOf(row))));
+        WriteRecord(output, Line([.. LeadingColumns, .. axisPaths, .. TrailingColumns, .. front.Header, .. tests.Header]));
+        foreach (var row in report.Ranking)
+            WriteRecord(output, Line(Fields(row, axisPaths, exploits).Concat(front.FieldsOf(row)).Concat(tests.FieldsOf(row))));
     }
 
     private static void WriteRecord(TextWriter output, string line)

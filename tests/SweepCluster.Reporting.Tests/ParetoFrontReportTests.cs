@@ -111,4 +111,21 @@ public sealed class ParetoFrontReportTests
         Assert.Contains("0.9700", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Pareto front", ReportRenderers.Render(SweepReportBuilder.Build(SyntheticSweep.Realistic()), format), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CsvMarksEachCombinationOnTheFront()
+    {
+        var report = SweepReportBuilder.Build(Known());
+        var lines = ReportRenderers.Render(report, ReportFormat.Csv).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var column = Array.IndexOf(header, "pareto_front");
+        Assert.True(column > 0, lines[0]);
+        var labelColumn = Array.IndexOf(header, "learning_rate");
+        var marks = lines.Skip(1).Select(line => line.Split(',')).ToDictionary(fields => fields[labelColumn], fields => fields[column]);
+        Assert.Equal("true", marks["best-of-two"]);
+        Assert.Equal("true", marks["cheap-twin"]);
+        Assert.Equal("false", marks["dominated"]);
+        Assert.Equal("false", marks["failed"]);
+        Assert.DoesNotContain("pareto_front", ReportRenderers.Render(SweepReportBuilder.Build(SyntheticSweep.Realistic()), ReportFormat.Csv), StringComparison.Ordinal);
+    }
 }
