@@ -20,6 +20,8 @@ TRIAL_VARIABLE = "SWEEPCLUSTER_TRIAL"
 class TrialError(RuntimeError):
     """The trial cannot be read: the variable is unset, the file is missing or malformed, or the protocol differs."""
 
+    __module__ = "sweepcluster"  # tracebacks name it as users import it
+
 
 @dataclass(frozen=True)
 class Trial:
