@@ -24,12 +24,14 @@ public static class TrialSpecBinder
     public const string Epochs = "epochs";
     public const string Seed = "seed";
     public const string Shuffle = "shuffle";
+    public const string Trainer = "trainer";
+    public const string Params = "params";
 
     /// <summary>The keys a trial spec accepts, in the order the writer uses.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
         Dataset, Task, Targets, Validation, Test, DataSeed, Standardize, Model, Loss, Optimizer,
-        LearningRate, WeightDecay, BatchSize, Epochs, Seed, Shuffle,
+        LearningRate, WeightDecay, BatchSize, Epochs, Seed, Shuffle, Trainer, Params,
     ];
 
     /// <summary>Binds a parsed document; throws one <see cref="SpecException"/> with every error (reading errors included).</summary>
@@ -60,6 +62,14 @@ public static class TrialSpecBinder
         }
         CheckLossAgainstTask(ctx, spec, mapping, field);
         CheckHeldOutShares(ctx, spec, mapping, field);
+        if (mapping.Find(Trainer) is not null)
+        {
+            ExternalTrainerBinder.CheckEngineKeys(ctx, mapping, field);
+            ExternalTrainerBinder.CheckSchedules(ctx, spec, mapping, field);
+        }
+        else if (mapping.Find(Params) is { } searched)
+            ctx.Error(SpecPath.Key(field, Params), searched.KeyLine,
+                "params are handed to a trainer of your own, and this spec has none: add trainer: { command: [...] }, or remove params");
         return spec;
     }
 
@@ -105,6 +115,10 @@ public static class TrialSpecBinder
                 return spec with { Seed = n };
             case Shuffle when SpecValues.TryBool(ctx, node, path, out var b):
                 return spec with { Shuffle = b };
+            case Trainer:
+                return spec with { Trainer = ExternalTrainerBinder.Bind(ctx, node, path) };
+            case Params:
+                return spec with { Params = TrialParamsBinder.Bind(ctx, node, path) };
             case Dataset or Task or Targets or Validation or Test or DataSeed or Standardize or Loss or Epochs or Seed or Shuffle:
                 return spec; // reported while reading the value
             default:

@@ -19,6 +19,7 @@ public static class TrialSpecWriter
     {
         ArgumentNullException.ThrowIfNull(spec);
         var yaml = new StringBuilder();
+        if (spec.Trainer is not null) return WriteExternal(yaml, spec);
         Line(yaml, 0, TrialSpecBinder.Dataset, Quote(spec.Dataset));
         if (spec.Task is { } task) Line(yaml, 0, TrialSpecBinder.Task, SpecNames.Of(task));
         Line(yaml, 0, TrialSpecBinder.Targets, Number(spec.Targets));
@@ -36,6 +37,38 @@ public static class TrialSpecWriter
         Line(yaml, 0, TrialSpecBinder.Seed, Number(spec.Seed));
         Line(yaml, 0, TrialSpecBinder.Shuffle, Bool(spec.Shuffle));
         return yaml.ToString();
+    }
+
+    // A trial of the user's own program: its schedules, epochs and seed, the trainer and its params (the engine's keys
+    // are refused beside a trainer).
+    private static string WriteExternal(StringBuilder yaml, TrialSpec spec)
+    {
+        WriteSchedule(yaml, 0, TrialSpecBinder.LearningRate, spec.LearningRate);
+        WriteSchedule(yaml, 0, TrialSpecBinder.WeightDecay, spec.WeightDecay);
+        WriteSchedule(yaml, 0, TrialSpecBinder.BatchSize, spec.BatchSize);
+        Line(yaml, 0, TrialSpecBinder.Epochs, Number(spec.Epochs));
+        Line(yaml, 0, TrialSpecBinder.Seed, Number(spec.Seed));
+        WriteTrainer(yaml, spec.Trainer!);
+        if (spec.Params is { } values)
+        {
+            Line(yaml, 0, TrialSpecBinder.Params, null);
+            foreach (var (name, literal) in values) Line(yaml, 1, name, literal); // JSON literals are YAML flow scalars
+        }
+        return yaml.ToString();
+    }
+
+    private static void WriteTrainer(StringBuilder yaml, ExternalTrainerSpec trainer)
+    {
+        Line(yaml, 0, TrialSpecBinder.Trainer, null);
+        Line(yaml, 1, ExternalTrainerBinder.Command, $"[{string.Join(", ", trainer.Command.Select(Quote))}]");
+        if (trainer.Workdir is { } workdir) Line(yaml, 1, ExternalTrainerBinder.Workdir, Quote(workdir));
+        if (trainer.Env.Count > 0)
+        {
+            Line(yaml, 1, ExternalTrainerBinder.Env, null);
+            foreach (var (name, value) in trainer.Env) Line(yaml, 2, Quote(name), Quote(value));
+        }
+        if (trainer.TimeoutSeconds is { } timeout) Line(yaml, 1, ExternalTrainerBinder.TimeoutSeconds, Number(timeout));
+        Line(yaml, 1, ExternalTrainerBinder.StopGraceSeconds, Number(trainer.StopGraceSeconds));
     }
 
     private static void WriteModel(StringBuilder yaml, ModelSpec model)

@@ -67,4 +67,11 @@ public sealed record TrialSpec
     /// trained on or decided by: evaluated once, on the final weights. Left out of a spec's JSON when 0, so the JSON
     /// of a spec without a test split is what it was before the key existed.</summary>
     [Id(15), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double Test { get; init; }
+
+    /// <summary>The user's own program trains the trial instead of the built-in engine; null: the engine.</summary>
+    [Id(16), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ExternalTrainerSpec? Trainer { get; init; }
+
+    /// <summary>An external trainer's free-form searched values: name → the value as a JSON literal (a number, a
+    /// string in quotes, true or false), by name; null: none.</summary>
+    [Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyDictionary<string, string>? Params { get; init; }
 }

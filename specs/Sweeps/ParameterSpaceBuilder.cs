@@ -4,7 +4,7 @@
 //      key inside a schedule or model mapping, a schedule's base). Each item is one alternative.
 //   2. Nested expansion: an item may itself contain axes; its alternatives are the product of those, and they take
 //      its place in the outer axis. `[A, {initial: [x, y]}, B]` has 4 alternatives: A, {x}, {y}, B.
-//   3. List-valued keys (model.hidden; milestones in any schedule): a list of scalars is the plain value (`[]` too);
+//   3. List-valued keys (model.hidden; trainer.command; milestones in any schedule): a list of scalars is the plain value (`[]` too);
 //      a list containing a list is an axis whose items are such values.
 //   4. An empty axis list is an error ("an empty list gives no trials").
 //   5. Grid order: combinations are the cartesian product of the top-level axes in the order they appear in the
@@ -97,7 +97,9 @@ internal sealed class ParameterSpaceBuilder(SpecBindContext ctx, SearchStrategy 
             : new OmittedSpace(mapping, fieldPath);
     }
 
-    /// <summary>Keys whose plain value is a list: model.hidden, and milestones in any schedule.</summary>
+    /// <summary>Keys whose plain value is a list: model.hidden, trainer.command, and milestones in any schedule.</summary>
     private static bool IsListValued(string parentFieldPath, string key) =>
-        (parentFieldPath == TrialSpecBinder.Model && key == ModelSpecBinder.Hidden) || key == ScheduleKeys.Milestones;
+        (parentFieldPath == TrialSpecBinder.Model && key == ModelSpecBinder.Hidden)
+        || (parentFieldPath == TrialSpecBinder.Trainer && key == ExternalTrainerBinder.Command)
+        || key == ScheduleKeys.Milestones;
 }

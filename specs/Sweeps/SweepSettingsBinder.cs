@@ -25,6 +25,12 @@ internal static class SweepSettingsBinder
         var (strategy, trials, searchSeed, tpe, nsgaII) = BindSearch(ctx, root.Find(SweepKeys.Search));
         NsgaIISettingsBinder.CheckObjectives(ctx, root.Find(SweepKeys.Search), strategy, root.Find(SweepKeys.Objectives));
         var (metric, goal) = BindMetric(ctx, root.Find(SweepKeys.Metric));
+        if (root.Find(TrialSpecBinder.Trainer) is { } trainer && root.Find(SweepKeys.Metric) is null && root.Find(SweepKeys.Objectives) is null)
+        {
+            ctx.Error(SweepKeys.Metric, trainer.KeyLine,
+                "a sweep of your own trainer needs metric: the reported metric that ranks its trials and its goal, e.g. " +
+                "metric: { name: val_accuracy, goal: maximize } (or objectives: for several)");
+        }
         return new SweepSettings(
             name, strategy, trials, searchSeed, metric, goal, root.Find(SweepKeys.Metric)?.KeyLine,
             BindSeeds(ctx, root),

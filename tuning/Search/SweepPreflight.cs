@@ -43,6 +43,7 @@ public static class SweepPreflight
         for (var index = 0; index < searcher.TotalTrials; index++)
         {
             var spec = searcher.Suggest(index).Spec;
+            if (spec.Trainer is not null) continue; // the user's own program loads its own data
             if (!checks(spec)) continue;
             var key = (spec.Dataset, spec.Task, spec.Targets, spec.DataSeed, spec.Validation, spec.Standardize, spec.Test);
             if (!data.TryGetValue(key, out var trainingData))

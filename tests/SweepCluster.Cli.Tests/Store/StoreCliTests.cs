@@ -128,11 +128,15 @@ public sealed class StoreCliTests : IDisposable
     public async Task A_second_run_on_a_store_that_a_running_silo_serves_is_refused()
     {
         var path = Path.Combine(_dir.Path, "shared.db");
-        using var first = SweepProcess.Start(_dir.Path, "run", Quickstart, "--id", "first", "--slots", "1", "-o", _dir.Path, "--store", path);
+        // Longer trials than the example's: the first run must still hold the store when the second starts (the
+        // example's 24 trials can all finish meanwhile on a fast machine, and the second run then rightly succeeds).
+        var longer = SweepProcess.LongerQuickstart(_dir.Path);
+        using var first = SweepProcess.Start(_dir.Path, "run", longer, "--id", "first", "--slots", "1", "-o", _dir.Path, "--store", path);
         await SweepProcess.WaitForTrialsAsync(path, "first", TrialStatus.Completed, 1, Patience);
 
         var (exit, output) = Run("--store", path, "--id", "second");
 
+        Assert.True(exit == 2 || first.IsRunning, $"the first run ended before the second started, so the test saw nothing: {output}");
         Assert.Equal(2, exit);
         AssertOneLineError(output, "is already served by another silo");
         Assert.Contains("--store", Squeezed(output));

@@ -47,6 +47,9 @@ public sealed class SweepProcess : IDisposable
         return new SweepProcess(process);
     }
 
+    /// <summary>Whether the process has not exited yet.</summary>
+    public bool IsRunning => !_process.HasExited;
+
     /// <summary>SIGKILL: the process ends at once, with no chance to write or unlock anything.</summary>
     public void Kill()
     {

@@ -18,6 +18,7 @@ public sealed class RedisServer : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Process _process;
+    private bool _stopped;
 
     private RedisServer(Process process, string directory, int port)
     {
@@ -99,6 +100,10 @@ public sealed class RedisServer : IAsyncDisposable
 
     private async Task StopAsync()
     {
+        // Once only: a restart stops this server before starting the next, and when that start fails the caller's
+        // cleanup disposes this one again; the start's error must be what the test reports.
+        if (_stopped) return;
+        _stopped = true;
         try
         {
             if (!_process.HasExited)
