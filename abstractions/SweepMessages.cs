@@ -25,6 +25,11 @@ public sealed record SweepSubmission(
     /// <summary>The SHA-256 of the data file a trial's <c>dataset:</c> value names; null for a built-in dataset.</summary>
     public string? DataSha256Of(string dataset) => Data?.FirstOrDefault(file => file.Dataset == dataset)?.Sha256;
 
+    /// <summary>The folder of the spec file it came from: its base directory, else the folder of its source when that is a
+    /// full path (the CLI sends the file's full path); null for an inline spec.</summary>
+    public string? SpecDirectory() =>
+        BaseDirectory ?? (Path.IsPathFullyQualified(SourceName) ? Path.GetDirectoryName(SourceName) : null);
+
     /// <summary>Whether <paramref name="other"/> carries the same data files (same values, same content).</summary>
     public bool SameDataAs(SweepSubmission other) =>
         (Data ?? []).Select(f => (f.Dataset, f.Sha256)).Order().SequenceEqual((other.Data ?? []).Select(f => (f.Dataset, f.Sha256)).Order());

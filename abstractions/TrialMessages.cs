@@ -19,6 +19,9 @@ namespace SweepCluster.Abstractions;
 /// <paramref name="CheckpointEvery"/> is 0). Together they are the sweep spec's checkpoint policy.</param>
 /// <param name="DataSha256">The SHA-256 of the data file the spec's <c>dataset:</c> names (its copy in the cluster's
 /// storage); null for a built-in dataset.</param>
+/// <param name="SpecDirectory">The folder of the spec file the sweep was submitted from: an external trainer's relative
+/// workdir is resolved against it on the silo that runs the trial (the same path must exist on every silo host).</param>
+/// <param name="Combination">The trial's combination (the seeds of one share it), for an external trainer's trial file.</param>
 /// <remarks>Alias ".v2": the spec was canonical JSON text (string) under the first alias; trial grains store their assignment.</remarks>
 [GenerateSerializer, Immutable, Alias("SweepCluster.TrialAssignment.v2")]
 public sealed record TrialAssignment(
@@ -33,7 +36,9 @@ public sealed record TrialAssignment(
     [property: Id(8)] double CheckpointSeconds = 0,
     [property: Id(9)] int FailuresCounted = 0,
     [property: Id(10)] int Life = 0,
-    [property: Id(11)] string? DataSha256 = null);
+    [property: Id(11)] string? DataSha256 = null,
+    [property: Id(12)] string? SpecDirectory = null,
+    [property: Id(13)] int? Combination = null);
 
 /// <summary>The trial whose checkpoint an exploiting trial copies, and the epoch boundary it must be at.</summary>
 /// <param name="TrialKey">The donor's trial-grain key, "{sweepId}/{trialIndex}".</param>

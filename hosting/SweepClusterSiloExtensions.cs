@@ -23,7 +23,8 @@ public static class SweepClusterSiloExtensions
     {
         silo.Services.AddSingleton(new TrainingSlots(slots));
         silo.Services.AddSingleton(trialMemory ?? TrialMemoryBudget.ForMachine(slots));
-        silo.Services.TryAddSingleton<ITrialExecutor, EngineTrialExecutor>();
+        // The engine, or the user's own program for a trial that names a trainer.
+        silo.Services.TryAddSingleton<ITrialExecutor>(services => new TrialExecutor(services.GetRequiredService<TrialMemoryBudget>()));
         // The data files of sweeps, fetched from grain storage by hash and kept within a byte budget.
         silo.Services.AddSingleton(services => new SiloDatasets(services.GetRequiredService<IGrainFactory>()));
         silo.Services.TryAddSingleton<IStudyRecorder, NullStudyRecorder>();

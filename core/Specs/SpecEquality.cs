@@ -12,6 +12,7 @@ public static class SpecEquality
             && a.LearningRate.SameAs(b.LearningRate)
             && a.WeightDecay.SameAs(b.WeightDecay)
             && a.BatchSize.SameAs(b.BatchSize)
+            && SameParams(a.Params, b.Params)
             && WithoutParts(a) == WithoutParts(b));
 
     public static bool SameAs(this ModelSpec a, ModelSpec b) =>
@@ -32,7 +33,11 @@ public static class SpecEquality
     private static readonly ScheduleSpec SomeSchedule = new();
 
     private static TrialSpec WithoutParts(TrialSpec s) =>
-        s with { Model = SomeModel, LearningRate = SomeSchedule, WeightDecay = SomeSchedule, BatchSize = SomeSchedule };
+        s with { Model = SomeModel, LearningRate = SomeSchedule, WeightDecay = SomeSchedule, BatchSize = SomeSchedule, Params = null };
+
+    // By content: each side may be a copy of the other (a deserialised assignment).
+    private static bool SameParams(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
+        a is null ? b is null : b is not null && a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     private static ScheduleSpec WithoutLists(ScheduleSpec s) =>
         s with { Milestones = NoLongs, Values = null, Layers = null, Base = null };

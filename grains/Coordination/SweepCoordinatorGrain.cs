@@ -328,7 +328,8 @@ public sealed class SweepCoordinatorGrain(
         var donor = start.Donor is { } d ? new TrialDonor($"{SweepId}/{d}", start.DonorEpoch) : null;
         var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.Spec, LegacyBaseDirectory: null, start.Attempt,
             checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds, start.FailuresCounted, start.Life,
-            Submission!.DataSha256Of(start.Spec.Dataset));
+            Submission!.DataSha256Of(start.Spec.Dataset), start.Spec.Trainer is null ? null : Submission.SpecDirectory(),
+            _machine.Plan.CombinationOf(start.TrialIndex));
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(start.Silo));
         try
         {

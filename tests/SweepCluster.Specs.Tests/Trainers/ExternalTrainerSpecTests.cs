@@ -56,6 +56,17 @@ public sealed class ExternalTrainerSpecTests
     }
 
     [Fact]
+    public void A_copy_of_a_trainer_spec_is_the_same_spec_and_another_param_is_not()
+    {
+        var spec = TrialSpecLoader.Parse(Trainer, SpecFormat.Yaml, "t.yaml").Spec;
+        var copy = TrialSpecJson.Deserialize(TrialSpecJson.Serialize(spec)); // a deserialised assignment: new dictionaries and lists
+        Assert.True(spec.SameAs(copy));
+        var other = copy with { Params = new Dictionary<string, string>(copy.Params!) { ["width"] = "512" } };
+        Assert.False(spec.SameAs(other));
+        Assert.False(spec.SameAs(copy with { Trainer = copy.Trainer! with { Command = ["python3", "other.py"] } }));
+    }
+
+    [Fact]
     public void A_spec_without_a_trainer_serialises_as_before()
     {
         var json = TrialSpecJson.Serialize(new TrialSpec());
