@@ -45,3 +45,19 @@ internal static class TrainerPreflight
         return (File.GetUnixFileMode(path) & anyExecute) == 0 ? "is not executable (chmod +x, or start it through its interpreter)" : null;
     }
 }
+
+/// <summary>Whether a trainer can start on this machine, checked before a sweep is sent to run here.</summary>
+public static class TrainerCheck
+{
+    /// <summary>Null when <paramref name="command"/>'s working directory exists and its program can be run; else why not,
+    /// e.g. "its program python4 is not found on PATH (or is not executable there)".</summary>
+    public static string? Problem(ExternalTrainerCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return TrainerPreflight.Check(command).Problem;
+    }
+
+    /// <summary>Whether <see cref="Problem"/> is about the working directory (else about the program).</summary>
+    public static bool IsAboutWorkdir(ExternalTrainerCommand command) =>
+        TrainerPreflight.Check(command).Refusal == ExternalTrialEnd.WorkdirMissing;
+}

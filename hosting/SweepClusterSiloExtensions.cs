@@ -10,6 +10,7 @@ using SweepCluster.Grains.Coordination;
 using SweepCluster.Grains.Datasets;
 using SweepCluster.Grains.Recording;
 using SweepCluster.Grains.Trials;
+using SweepCluster.Grains.Trials.External;
 using SweepCluster.Hosting.Storage;
 
 namespace SweepCluster.Hosting;
@@ -24,7 +25,10 @@ public static class SweepClusterSiloExtensions
         silo.Services.AddSingleton(new TrainingSlots(slots));
         silo.Services.AddSingleton(trialMemory ?? TrialMemoryBudget.ForMachine(slots));
         // The engine, or the user's own program for a trial that names a trainer.
-        silo.Services.TryAddSingleton<ITrialExecutor>(services => new TrialExecutor(services.GetRequiredService<TrialMemoryBudget>()));
+        // Each silo its own trainer folders, so two silos on one machine never share a trial's checkpoint folder.
+        silo.Services.TryAddSingleton<ITrialExecutor>(services => new TrialExecutor(
+            services.GetRequiredService<TrialMemoryBudget>(),
+            ExternalTrialExecutor.WorkRootOf(services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString())));
         // The data files of sweeps, fetched from grain storage by hash and kept within a byte budget.
         silo.Services.AddSingleton(services => new SiloDatasets(services.GetRequiredService<IGrainFactory>()));
         silo.Services.TryAddSingleton<IStudyRecorder, NullStudyRecorder>();

@@ -37,6 +37,7 @@ public sealed record SweepSpecFile(SweepSubmission Submission, SweepSpec Spec, I
         var errors = checkData
             ? SweepPreflight.Check(spec, searcher, trialMemory ?? new Hosting.SweepSiloOptions().EffectiveTrialMemory, data)
             : SweepPreflight.CheckDataFiles(spec, searcher, data);
+        if (checkData) errors = [.. errors, .. TrainerSpecCheck.Check(spec, searcher)];
         if (errors.Count > 0) throw new SpecException(errors);
         var submission = new SweepSubmission(File.ReadAllText(full), full, BaseDirectory: null,
             IsJson: SpecDocument.FormatOf(full) == SpecFormat.Json, allowLarge,

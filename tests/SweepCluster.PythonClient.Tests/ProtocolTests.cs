@@ -205,4 +205,33 @@ public sealed class ProtocolTests : IDisposable
         copy.Remove(key);
         return copy;
     }
+
+    [Fact]
+    public async Task ATrainerWhoseSiloDiedStopsOnItsOwn()
+    {
+        // A silo that is killed cannot send SIGTERM: its trainer is re-parented, and should_stop() sees it. The shell
+        // stands in for the silo: it starts the trainer, waits until it has read its trial, and exits.
+        var marker = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"orphan-{Guid.NewGuid():N}");
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("\"$0\" \"$1\" orphan \"$2\" & while [ ! -e \"$2.ready\" ]; do sleep 0.05; done");
+        start.ArgumentList.Add(Python.Executable);
+        start.ArgumentList.Add(Python.Script("trainer.py"));
+        start.ArgumentList.Add(marker);
+        start.Environment["PYTHONPATH"] = Python.ClientPath;
+        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        start.Environment["SWEEPCLUSTER_TRIAL"] = _trial.Write(_trial.Example(epochs: 3));
+        using (var shell = System.Diagnostics.Process.Start(start)!) await shell.WaitForExitAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow + ScriptProcess.Bound;
+            while (!File.Exists(marker) && DateTime.UtcNow < deadline) await Task.Delay(50);
+            Assert.Equal("stopped", File.ReadAllText(marker));
+        }
+        finally
+        {
+            File.Delete(marker);
+            File.Delete(marker + ".ready");
+        }
+    }
 }

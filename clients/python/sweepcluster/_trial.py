@@ -73,14 +73,18 @@ def checkpoint_dir() -> Path:
 
 
 def should_stop() -> bool:
-    """True once SIGTERM arrived (a stop or a pause): finish the epoch, save the checkpoint, report, exit 0."""
+    """True once SIGTERM arrived (a stop or a pause), or once the silo that started this trainer is gone (a silo that
+    is killed cannot send SIGTERM; its trial goes on elsewhere): finish the epoch, save the checkpoint, report, exit 0."""
     _install_stop_handler()
+    if _parent is not None and os.getppid() != _parent:
+        _stop.set()
     return _stop.is_set()
 
 
 # ---- stop requests ----
 
 _stop = threading.Event()
+_parent: int | None = os.getppid() if os.name == "posix" else None  # the silo that started this process
 _installed = False
 _wake_read: int | None = None
 _wake_write: int | None = None

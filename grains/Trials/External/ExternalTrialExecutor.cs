@@ -27,6 +27,11 @@ public sealed class ExternalTrialExecutor(string workRoot) : ITrialExecutor
     /// <summary>The default work root: a folder of the machine's temporary folder.</summary>
     public static string DefaultWorkRoot => Path.Combine(Path.GetTempPath(), "sweepcluster-trainers");
 
+    /// <summary>The work root of one silo, named by its address: silos on one machine never share a trial's folder
+    /// (an attempt left running by a silo that died must not write into the next attempt's checkpoint folder).</summary>
+    public static string WorkRootOf(string silo) =>
+        Path.Combine(DefaultWorkRoot, string.Concat(silo.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_')));
+
     /// <summary>The log file of a trial's trainer, in its folder.</summary>
     public const string LogFile = "trainer.log";
 

@@ -48,8 +48,17 @@ public sealed class ExternalTrainerSweepTests : IDisposable
         return path;
     }
 
-    private static async Task<TrialSnapshot[]> SnapshotsAsync(IGrainFactory grains, string id, int trials) =>
-        await Task.WhenAll(Enumerable.Range(0, trials).Select(i => grains.GetGrain<ITrialGrain>($"{id}/{i}").GetSnapshotAsync()));
+    // Every trial's snapshot once each has taken its end (a pruned trial's grain hears of it just after the sweep ends).
+    private static async Task<TrialSnapshot[]> SnapshotsAsync(IGrainFactory grains, string id, int trials)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var snapshots = await Task.WhenAll(Enumerable.Range(0, trials).Select(i => grains.GetGrain<ITrialGrain>($"{id}/{i}").GetSnapshotAsync()));
+            if (snapshots.All(s => s.Status.IsTerminal()) || DateTime.UtcNow > deadline) return snapshots;
+            await Task.Delay(100);
+        }
+    }
 
     // The toy trainer's metric, recomputed from the learning rates the trial recorded.
     private static void AssertChained(TrialSnapshot trial, double width, long seed)
@@ -147,5 +156,75 @@ public sealed class ExternalTrainerSweepTests : IDisposable
         Assert.Contains("line", trials[0].Error);
         Assert.Contains("{'epoch': 2, 'val_accuracy': 0.5}", trials[0].Error);
         Assert.Contains("timed out", trials[1].Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_cancelled_sweep_stops_its_python_trainers_and_leaves_none_running()
+    {
+        var path = Spec("toy-cancel", """
+            params: { sleep: 1 }
+            learning_rate: [0.1, 0.2, 0.3, 0.4]
+            epochs: 30
+            """);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("trainer:\n", "trainer:\n  stop_grace_seconds: 5\n", StringComparison.Ordinal));
+        await using var handle = await TestClusterHandle.StartAsync(2);
+        var coordinator = await SweepDriver.SubmitFileAsync(handle.Grains, "toy-cancel", path);
+        await SweepDriver.WaitAsync(coordinator, p => p.Count(TrialStatus.Running) >= 2);
+        Assert.NotEmpty(TrainerProcesses("toy-cancel"));
+        Assert.True(await coordinator.CancelAsync());
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+
+        Assert.Equal(SweepStatus.Cancelled, progress.Status);
+        Assert.Equal(4, progress.Count(TrialStatus.Cancelled));
+        // SIGTERM reached them: the helper's should_stop() ends each after its epoch, well within the grace.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (TrainerProcesses("toy-cancel").Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Empty(TrainerProcesses("toy-cancel"));
+    }
+
+    [Fact]
+    public async Task A_python_trial_on_a_killed_silo_goes_on_elsewhere_from_its_checkpoint()
+    {
+        var path = Spec("toy-kill", """
+            params: { sleep: 0.3 }
+            learning_rate: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
+            epochs: 8
+            checkpoint_every: 1
+            """);
+        await using var handle = await TestClusterHandle.StartAsync(3);
+        var coordinator = await SweepDriver.SubmitFileAsync(handle.Grains, "toy-kill", path);
+        var (victim, running) = await Faults.SiloFailureTests.SiloWithRunningTrialsAsync(handle, "toy-kill", 6);
+        await SweepDriver.WaitAsync(coordinator, p => true);
+        var killedAt = DateTimeOffset.UtcNow;
+        await handle.KillAsync(victim);
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+
+        Assert.Equal(6, progress.Count(TrialStatus.Completed));
+        var trials = await SnapshotsAsync(handle.Grains, "toy-kill", 6);
+        for (var i = 0; i < trials.Length; i++) AssertChained(trials[i], width: 1, seed: 1);
+        foreach (var trial in running)
+        {
+            var attempts = trials[trial].Attempts;
+            Assert.Contains(attempts, a => a.StartedAt > killedAt && a.Silo != victim.SiloAddress.Endpoint.ToString());
+        }
+        Assert.NotEmpty(running);
+    }
+
+    // The python processes running a trainer of this sweep (their trial files name it), from /proc.
+    private static List<int> TrainerProcesses(string sweepId)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var environ = File.ReadAllText(Path.Combine(dir, "environ"));
+                if (environ.Contains("SWEEPCLUSTER_TRIAL=", StringComparison.Ordinal) && environ.Contains($"/{sweepId}/", StringComparison.Ordinal)) found.Add(pid);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return found;
     }
 }

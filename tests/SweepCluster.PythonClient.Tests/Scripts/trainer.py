@@ -5,6 +5,8 @@ would. argv[1] picks what it does:
                N print "working on epoch N" and wait for a line of its own on stdin, standing in for a long epoch)
   bad-name, nan, float-epoch, out-of-order   one invalid report() call
   trial-only   calls trial() (for the trial-file error cases)
+  orphan       reads its trial, creates argv[2] + ".ready", waits until should_stop() (its parent gone), writes
+               "stopped" to argv[2]
 """
 import json
 import sys
@@ -63,8 +65,24 @@ def invalid(mode):
         sc.report(3, train_loss=0.4)
 
 
+def orphan(marker):
+    import os
+    import time
+    sc.trial()
+    open(marker + ".ready", "w").close()
+    for _ in range(600):
+        if sc.should_stop():
+            with open(marker, "w") as f:
+                f.write("stopped")
+            return
+        time.sleep(0.05)
+
+
 def main():
     mode = sys.argv[1]
+    if mode == "orphan":
+        orphan(sys.argv[2])
+        return
     if mode == "fields":
         fields()
     elif mode == "train":
