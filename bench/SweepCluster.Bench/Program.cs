@@ -18,6 +18,7 @@ public static class Program
         ["table"] = ("generates the offline tabular benchmark of schedule configurations (bench/tables/schedules.*): [--out DIR] [--datasets digits,wine,breast-cancer] [--seeds 3] [--threads N]", Tabular.TableBenchmark.Run),
         ["replay"] = ("searchers replayed against the schedule table in simulated time, ours vs Optuna's: mean regret by trials and epochs [--runs 20] [--epoch-budget 2700] [--workers 1] [--no-optuna | --optuna-json FILE] [--out FILE]", Tabular.ReplayBenchmark.Run),
         ["mo-replay"] = ("multi-objective successive halving on the schedule table: how much of full training's Pareto front (accuracy up, steps down) it keeps, vs accuracy-only promotion, with front-peeling and front-keeping promotion [--runs 20] [--trials 100] [--datasets digits] [--epsilons 0.1,0.3,0.5]", Tabular.MoReplayBenchmark.Run),
+        ["trainer-overhead"] = ("an external trainer's protocol overhead per epoch report and per trial start, vs the same python3 trainer alone [--epochs 2000] [--trials 40] [--runs 3]", TrainerOverheadBenchmark.Run),
         ["scaling"] = ("a CPU-bound sweep on 1 vs 2 silo hosts (network namespaces, Redis clustering); needs root", ScalingBenchmark.Run),
     };
 
