@@ -66,6 +66,7 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
             await AClientWithoutACertificateIsRefusedAsync(cluster);
             await KillOneSiloHostMidSweepAsync(cluster, specFile, "kill");
             await StopAndRestartEverySiloMidSweepAsync(cluster, specFile, "restart");
+            await AnExternalTrainerSweepRunsOnEveryHostAsync(cluster, Path.GetDirectoryName(specFile)!);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -128,6 +129,47 @@ public sealed class MultiHostSweepTests(ITestOutputHelper output)
         }
         Log($"{id}: {completed.Length} trials completed before the stop kept their results; " +
             $"{Enumerable.Range(0, Trials).Count(i => after[i].Attempts.Count > 1)} trials resumed with a new attempt");
+    }
+
+    // A sweep of the user's own program (the python3 toy trainer of the cluster tests, from the spec's folder, which every
+    // host sees at the same path): its trials run on the silo hosts, as processes inside their network namespaces, and
+    // each trial's metric chain shows it started from its own trial file.
+    private async Task AnExternalTrainerSweepRunsOnEveryHostAsync(MultiHostCluster cluster, string folder)
+    {
+        const string id = "trainer";
+        const int trainerTrials = 6;
+        File.Copy(Path.Combine(BuildOutput.RepositoryRoot(), "tests", "SweepCluster.Testing", "Trainers", "toy_trainer.py"),
+            Path.Combine(folder, "toy_trainer.py"), overwrite: true);
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var spec = Path.Combine(folder, "trainer.yaml");
+        await File.WriteAllTextAsync(spec, $$"""
+            name: trainer
+            metric: { name: val_accuracy, goal: maximize }
+            trainer:
+              command: ["{{python}}", toy_trainer.py]
+              env: { PYTHONPATH: "{{Path.Combine(BuildOutput.RepositoryRoot(), "clients", "python")}}", PYTHONDONTWRITEBYTECODE: "1" }
+            params: { sleep: 0.3 }
+            learning_rate: [0.1, 0.2, 0.3]
+            seeds: [1, 2]
+            epochs: 3
+            checkpoint_every: 1
+            """);
+        Submit(cluster, spec, id);
+        await using var client = await ClusterConnection.ConnectAsync(cluster.Target, CancellationToken.None);
+        var progress = await WaitForEndAsync(client.Grains, id);
+        Assert.Equal(SweepStatus.Completed, progress.Status);
+        Assert.Equal(trainerTrials, progress.Count(TrialStatus.Completed));
+        var snapshots = await Task.WhenAll(Enumerable.Range(0, trainerTrials).Select(i =>
+            TransientFailures.RetryAsync(() => client.Grains.GetGrain<ITrialGrain>($"{id}/{i}").GetSnapshotAsync(), SweepTimeout)));
+        for (var i = 0; i < trainerTrials; i++)
+        {
+            var rate = new[] { 0.1, 0.2, 0.3 }[i / 2];
+            Assert.Equal(3, snapshots[i].History.Count);
+            Assert.Equal(rate / 100 + (i % 2 + 1) / 1000.0, snapshots[i].History[0].ValMetric!.Value, 12); // the toy's first epoch
+        }
+        var hosts = snapshots.Select(s => s.Silo).Distinct().Count();
+        Log($"{id}: {trainerTrials} trials of a python3 trainer completed on {hosts} silo host(s)");
+        Assert.True(hosts >= 2, $"every trial ran on one host: {snapshots[0].Silo}");
     }
 
     // The CLI, as a user runs it, from the root namespace: it finds the gateways in the PostgreSQL membership table,
