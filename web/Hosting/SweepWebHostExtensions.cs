@@ -1,6 +1,7 @@
 // The ASP.NET Core half of a silo's web host: Kestrel on --http-bind:--http-port (HTTPS only on that port with
 // --https-cert and --https-key), optional basic authentication over
-// every page, and the routes: / → /sweeps, the sweep pages, the run table's JSON, and the Orleans dashboard under /dashboard. The silo itself
+// every page, and the routes: / → /sweeps, the sweep pages, the run table's JSON, the scripts' JSON API
+// under /api/, and the Orleans dashboard under /dashboard. The silo itself
 // is configured by the caller (UseOrleans + AddSweepClusterDashboard; hosting's SweepSiloHost does both, and builds no
 // web host at all for --http-port 0).
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
+using SweepCluster.Web.Api;
 using SweepCluster.Web.Auth;
 using SweepCluster.Web.Sweeps;
 
@@ -53,7 +55,7 @@ public static class SweepWebHostExtensions
         return builder;
     }
 
-    /// <summary>Maps / (a redirect to /sweeps), the sweep pages and the dashboard, behind authentication when configured.</summary>
+    /// <summary>Maps / (a redirect to /sweeps), the sweep pages, the /api/ routes and the dashboard, behind authentication when configured.</summary>
     public static WebApplication MapSweepClusterWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -66,6 +68,7 @@ public static class SweepWebHostExtensions
         app.MapGet("/", () => Results.Redirect(SweepEndpoints.ListPath));
         app.MapSweepPages();
         app.MapTrialEndpoints();
+        app.MapSweepApi();
         app.MapChartLibrary();
         var dashboard = app.MapOrleansDashboard(routePrefix: DashboardPrefix);
         if (secured) dashboard.RequireAuthorization();
