@@ -138,6 +138,34 @@ public sealed class ExternalTrainerSweepTests : IDisposable
     }
 
     [Fact]
+    public async Task Pbt_copies_the_donors_checkpoint_folder_and_the_copy_trains_on_with_its_perturbed_schedule()
+    {
+        var path = Spec("toy-pbt", """
+            search: { strategy: random, trials: 4, seed: 2 }
+            scheduler: { type: pbt, interval: 2, quantile: 0.25 }
+            params: { width: 1 }
+            learning_rate: { loguniform: [0.01, 0.5] }
+            epochs: 6
+            """);
+        await using var handle = await TestClusterHandle.StartAsync(2);
+        var coordinator = await SweepDriver.SubmitFileAsync(handle.Grains, "toy-pbt", path);
+        var progress = await SweepDriver.WaitForEndAsync(coordinator);
+
+        Assert.Equal(4, progress.Count(TrialStatus.Completed));
+        var report = await SweepDriver.ReportAsync(coordinator);
+        Assert.NotEmpty(report.Exploits!);
+        var trials = await SnapshotsAsync(handle.Grains, "toy-pbt", 4);
+        foreach (var (copier, exploit) in report.Exploits!.Select(e => (e.Index, e.Exploit)))
+        {
+            // The epoch after the exploit goes on from the donor's state at the boundary, with the copier's new rate.
+            var donorState = trials[exploit.DonorIndex].History[exploit.Epoch - 1].ValMetric!.Value;
+            var next = trials[copier].History[exploit.Epoch];
+            Assert.Equal(0.5 * donorState + next.LearningRate / 100 + 1 / 1000.0, next.ValMetric!.Value, 12);
+        }
+        foreach (var trial in trials) Assert.Equal(6, trial.History.Count);
+    }
+
+    [Fact]
     public async Task A_timeout_and_a_malformed_report_line_fail_their_trials_with_what_went_wrong()
     {
         var path = Spec("toy-bad", """
