@@ -36,7 +36,10 @@ CHECKPOINT = "last.pt"
 
 
 def main() -> None:
-    t = sc.trial()
+    try:
+        t = sc.trial()
+    except sc.TrialError as error:
+        sys.exit(f"train_mlp.py: {error}")
     params = t.params
     torch.set_num_threads(1)
     torch.manual_seed(t.seed)
