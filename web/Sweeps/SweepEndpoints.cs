@@ -57,9 +57,10 @@ public static class SweepEndpoints
         if (!SweepIds.IsValid(id)) return NotFound($"'{id}' is not a sweep id: {SweepIds.Rule}");
         var progress = await reader.ProgressAsync(id);
         if (progress is null) return NotFound($"No sweep with id '{id}' on this cluster.");
-        var view = new SweepProgressView(progress);
         var now = DateTimeOffset.UtcNow;
-        var fragment = SweepPage.Fragment(view, await reader.LiveReportAsync(progress, now), now);
+        var live = await reader.LiveReportAsync(progress, now);
+        var view = new SweepProgressView(progress) { ReportSettled = live is null || !progress.IsOver || ReportCoverage.Covers(live.Report, progress) };
+        var fragment = SweepPage.Fragment(view, live, now);
         return Html(context, PageViews.Parse(context.Request.Query[PageViews.QueryName]) == PageView.Fragment
             ? fragment
             : SweepPage.Document(id, progress.Name, fragment));

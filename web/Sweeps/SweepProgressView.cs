@@ -11,8 +11,11 @@ public sealed record SweepProgressView(SweepProgress Progress)
     /// <summary>Trials in a terminal state.</summary>
     public int Finished => Progress.Finished;
 
-    /// <summary>Nothing about the sweep will change any more: the page stops refreshing.</summary>
-    public bool IsFinal => Progress.IsOver;
+    /// <summary>The page's report shows every ended trial (false while the store is still catching up with an ended sweep).</summary>
+    public bool ReportSettled { get; init; } = true;
+
+    /// <summary>Nothing about the sweep or its page will change any more: the page stops refreshing.</summary>
+    public bool IsFinal => Progress.IsOver && ReportSettled;
 
     /// <summary>Epochs done over epochs planned, in [0, 1].</summary>
     public double Fraction => Progress.EpochsPlanned > 0 ? Math.Clamp((double)Progress.EpochsDone / Progress.EpochsPlanned, 0, 1) : IsFinal ? 1 : 0;

@@ -75,20 +75,24 @@ public sealed class SweepReader(IGrainFactory grains, IStoredSweepReports? store
             case LiveReportDecision.Reuse when cached!.Live is { } built:
                 return built;
         }
-        var build = _building.GetOrAdd(progress.SweepId, id => new Lazy<Task<RenderedLiveReport?>>(() => BuildLiveAsync(id, fingerprint, now, cached?.Live)));
-        if (!build.Value.IsCompleted && cached?.Live is { } previous) return previous;
+        var build = _building.GetOrAdd(progress.SweepId, id => new Lazy<Task<RenderedLiveReport?>>(() => BuildLiveAsync(id, progress, fingerprint, now, cached?.Live)));
+        // A running sweep's page may show the report a moment old; an ended sweep's final page waits for the new one.
+        if (!progress.IsOver && !build.Value.IsCompleted && cached?.Live is { } previous) return previous;
         return await build.Value;
     }
 
     /// <summary>Builds, renders and caches the sweep's live report; <paramref name="previous"/> when none can be built.</summary>
-    private async Task<RenderedLiveReport?> BuildLiveAsync(string sweepId, string fingerprint, DateTimeOffset now, RenderedLiveReport? previous)
+    private async Task<RenderedLiveReport?> BuildLiveAsync(string sweepId, SweepProgress progress, string fingerprint, DateTimeOffset now, RenderedLiveReport? previous)
     {
         try
         {
             var live = await ReadLiveAsync(sweepId);
             if (live is null) return previous;
             var rendered = await Task.Run(() => RenderedLiveReport.Of(live));
-            Remember(sweepId, new CachedReport(fingerprint, live.Report, now, rendered));
+            // A report behind the progress (rows of other silos not stored yet) is not kept as this progress's: the
+            // next request builds again.
+            var behind = progress.IsOver && !ReportCoverage.Covers(live.Report, progress);
+            Remember(sweepId, new CachedReport(behind ? fingerprint + StaleMark : fingerprint, live.Report, now, rendered));
             return rendered;
         }
         finally
@@ -115,6 +119,9 @@ public sealed class SweepReader(IGrainFactory grains, IStoredSweepReports? store
     }
 
     /// <summary>Changes whenever anything the report shows can have changed.</summary>
+    /// <summary>Appended to the fingerprint of a report that is behind its progress, so that it never matches.</summary>
+    private const string StaleMark = "|behind";
+
     private static string Fingerprint(SweepProgress p) =>
         $"{p.Status}|{p.EpochsDone}|{string.Join(',', Enum.GetValues<TrialStatus>().Select(p.Count))}|{p.FinishedAt?.UtcTicks}";
 

@@ -13,6 +13,8 @@ public sealed class DataTravelsCliTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
     private const int Trials = 24;
 
+    // Long enough that the first run is still training when the test kills it (at 12 epochs a quiet machine had
+    // finished every trial by the time the store showed three).
     private const string Spec = """
         name: travels
         dataset: data/points.csv
@@ -20,7 +22,7 @@ public sealed class DataTravelsCliTests : IDisposable
         learning_rate: [0.01, 0.02, 0.03, 0.05, 0.08, 0.1]
         batch_size: 16
         seeds: [1, 2, 3, 4]
-        epochs: 12
+        epochs: 48
         checkpoint_every: 1
         """;
 
