@@ -42,7 +42,9 @@ def report(epoch: int, **metrics: Any) -> str | None:
         line[name] = _metric(name, value)
     _print(line)
     _last_epoch = epoch
-    if current is None or epoch not in current.decision_epochs:
+    # SweepCluster replies after every report (once the epoch is recorded and its checkpoint folder copied when due), or
+    # only after decision epochs: waiting for the reply keeps the folder still while it is copied.
+    if current is None or (current.replies != "every_epoch" and epoch not in current.decision_epochs):
         return None
     return _await_decision()
 

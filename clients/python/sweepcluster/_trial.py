@@ -42,6 +42,7 @@ class Trial:
     params: dict[str, Any]           # the sweep's free-form searched values
     sweep_name: str | None = None
     path: str = ""                   # the trial file read
+    replies: str = "decision_epochs"  # after which reports a reply line comes on stdin: "every_epoch" or "decision_epochs"
 
 
 _lock = threading.Lock()
@@ -159,6 +160,9 @@ def _read(path: str) -> Trial:
     decisions = field("decision_epochs", list, "a list of integers")
     if any(not isinstance(e, int) or isinstance(e, bool) for e in decisions):
         raise TrialError(f"{where}: field 'decision_epochs' must be a list of integers, found {json.dumps(decisions)}")
+    replies = data.get("replies", "decision_epochs")
+    if replies not in ("every_epoch", "decision_epochs"):
+        raise TrialError(f"{where}: field 'replies' must be \"every_epoch\" or \"decision_epochs\", found {json.dumps(replies)}")
     sweep_name = data.get("sweep_name")
     if sweep_name is not None and not isinstance(sweep_name, str):
         raise TrialError(f"{where}: field 'sweep_name' must be a string, found {json.dumps(sweep_name)}")
@@ -169,6 +173,7 @@ def _read(path: str) -> Trial:
         params=field("params", dict, "an object"),
         sweep_name=sweep_name,
         path=path,
+        replies=replies,
         **integers,
         **{name: field(name, dict, "a schedule object") for name in _SCHEDULES},
     )

@@ -28,7 +28,15 @@ public static class CheckpointArchive
             foreach (var path in Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var name = $"{Files}/{Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/')}";
-                tar.WriteEntry(path, name);
+                try
+                {
+                    tar.WriteEntry(path, name);
+                }
+                catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    // Renamed or removed since it was listed: a trainer that does not wait for its reply writing its next
+                    // checkpoint (a temporary file moved into place). What is left is the folder as it stands.
+                }
             }
         }
         return buffer.ToArray();

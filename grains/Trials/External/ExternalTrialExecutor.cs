@@ -143,6 +143,8 @@ public sealed class ExternalTrialExecutor(string workRoot) : ITrialExecutor
             var bytes = due ? CheckpointArchive.Pack(checkpointFolder, record.Epoch) : null;
             var decision = ask ? new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously) : null;
             progress.TryWrite(new EpochProgress(record, bytes, decision));
+            // The reply that lets a waiting trainer touch its checkpoint folder again (TrialFileContent.RepliesEveryEpoch).
+            if (decision is null) process.SendContinue();
             decision?.Task.ContinueWith(answer =>
             {
                 if (answer.Result) process.SendContinue();

@@ -14,6 +14,10 @@ public static class TrialFileContent
     /// <summary>The protocol's version, written as "protocol".</summary>
     public const int Protocol = 1;
 
+    /// <summary>The "replies" value: a reply line follows every epoch's report, once it is recorded (and its checkpoint
+    /// folder copied when due); at a decision epoch, once the scheduler lets the trial go on.</summary>
+    public const string RepliesEveryEpoch = "every_epoch";
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>The trial file of <paramref name="assignment"/>'s attempt, resuming after <paramref name="resumeFromEpoch"/> epochs.</summary>
@@ -34,6 +38,7 @@ public static class TrialFileContent
             ["resume_from_epoch"] = resumeFromEpoch,
             ["checkpoint_dir"] = checkpointDirectory,
             ["decision_epochs"] = new JsonArray([.. (assignment.DecisionEpochs ?? []).Order().Select(e => (JsonNode)e)]),
+            ["replies"] = RepliesEveryEpoch,
             ["learning_rate"] = ScheduleSpecJson.ToJson(spec.LearningRate, ScheduleTarget.LearningRate),
             ["weight_decay"] = ScheduleSpecJson.ToJson(spec.WeightDecay, ScheduleTarget.WeightDecay),
             ["batch_size"] = ScheduleSpecJson.ToJson(spec.BatchSize, ScheduleTarget.BatchSize),

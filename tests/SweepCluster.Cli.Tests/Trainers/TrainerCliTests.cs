@@ -1,23 +1,18 @@
 // `sweep run` and `sweep validate` with a spec that names the user's own trainer, as real processes: a python3 toy
 // trainer's sweep runs on the embedded default and its reports land in history.csv; a trainer that cannot start on
 // this machine is refused before anything runs, with its line and exit code 2.
+using SweepCluster.Testing;
+
 namespace SweepCluster.Cli.Tests.Trainers;
 
 public sealed class TrainerCliTests : IDisposable
 {
-    private static readonly string Python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "trainer-cli-" + Guid.NewGuid().ToString("N"));
+    private static readonly string Python = ToyTrainerFolder.Python;
+    private readonly ToyTrainerFolder _toy = new("trainer-cli");
 
-    public TrainerCliTests()
-    {
-        Directory.CreateDirectory(_folder);
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Trainers", "toy_trainer.py"), Path.Combine(_folder, "toy_trainer.py"));
-    }
+    private string Folder => _toy.Path;
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _toy.Dispose();
 
     private string Spec(string program = "", string workdir = "")
     {
@@ -26,13 +21,13 @@ public sealed class TrainerCliTests : IDisposable
             metric: {'{'} name: val_accuracy, goal: maximize {'}'}
             trainer:
               command: ["{(program.Length > 0 ? program : Python)}", toy_trainer.py]
-            {(workdir.Length > 0 ? $"  workdir: {workdir}\n" : "")}  env: {'{'} PYTHONPATH: "{Path.Combine(CliRunner.RepositoryRoot(), "clients", "python")}", PYTHONDONTWRITEBYTECODE: "1" {'}'}
+            {(workdir.Length > 0 ? $"  workdir: {workdir}\n" : "")}  env: {'{'} PYTHONPATH: "{ToyTrainerFolder.ClientPath}", PYTHONDONTWRITEBYTECODE: "1" {'}'}
             params: {'{'} width: [1, 3] {'}'}
             learning_rate: [0.1, {'{'} schedule: cosine, initial: 0.2, final: 0.0 {'}'}]
             seeds: [1, 2]
             epochs: 3
             """;
-        var path = Path.Combine(_folder, "toy.yaml");
+        var path = Path.Combine(Folder, "toy.yaml");
         File.WriteAllText(path, text);
         return path;
     }
@@ -40,8 +35,8 @@ public sealed class TrainerCliTests : IDisposable
     [Fact]
     public void A_sweep_of_a_python_trainer_runs_on_the_embedded_default_and_its_reports_reach_history_csv()
     {
-        var output = Path.Combine(_folder, "out");
-        var (exit, text) = CliRunner.ProcessIn(_folder, "run", Spec(), "--store", "memory", "-o", output);
+        var output = Path.Combine(Folder, "out");
+        var (exit, text) = CliRunner.ProcessIn(Folder, "run", Spec(), "--store", "memory", "-o", output);
 
         Assert.True(exit == 0, text);
         Assert.Contains("8 trials: 8 completed", text);
@@ -60,16 +55,16 @@ public sealed class TrainerCliTests : IDisposable
     [Fact]
     public void A_trainer_whose_program_is_not_found_here_is_refused_with_its_line()
     {
-        var (exit, text) = CliRunner.ProcessIn(_folder, "run", Spec(program: "no-such-python"), "--store", "memory", "-o", Path.Combine(_folder, "out"));
+        var (exit, text) = CliRunner.ProcessIn(Folder, "run", Spec(program: "no-such-python"), "--store", "memory", "-o", Path.Combine(Folder, "out"));
         Assert.Equal(2, exit);
         Assert.Contains("toy.yaml:3: trainer.command: the trainer cannot start on this machine: its program no-such-python is not found on PATH", text);
-        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
+        Assert.False(Directory.Exists(Path.Combine(Folder, "out")));
     }
 
     [Fact]
     public void A_trainer_whose_workdir_is_missing_is_refused_by_validate()
     {
-        var (exit, text) = CliRunner.ProcessIn(_folder, "validate", Spec(workdir: "nowhere"));
+        var (exit, text) = CliRunner.ProcessIn(Folder, "validate", Spec(workdir: "nowhere"));
         Assert.Equal(2, exit);
         Assert.Contains("trainer.workdir: the trainer cannot start on this machine: its working directory", text);
         Assert.Contains("nowhere does not exist", text);

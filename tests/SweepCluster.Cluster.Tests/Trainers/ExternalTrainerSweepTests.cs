@@ -6,31 +6,20 @@
 // learning rates: a resume from the wrong checkpoint, or none, shows as a wrong number.
 using SweepCluster.Abstractions;
 using SweepCluster.Core;
+using SweepCluster.Testing;
 
 namespace SweepCluster.Cluster.Tests.Trainers;
 
 public sealed class ExternalTrainerSweepTests : IDisposable
 {
-    private static readonly string Python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "trainer-sweep-" + Guid.NewGuid().ToString("N"));
+    private static readonly string Python = ToyTrainerFolder.Python;
+    private readonly ToyTrainerFolder _toy = new("trainer-sweep");
 
-    public ExternalTrainerSweepTests()
-    {
-        Directory.CreateDirectory(_folder);
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Trainers", "toy_trainer.py"), Path.Combine(_folder, "toy_trainer.py"));
-    }
+    private string Folder => _toy.Path;
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    private static string ClientPath() => ToyTrainerFolder.ClientPath;
 
-    private static string ClientPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SweepCluster.sln"))) return Path.Combine(dir.FullName, "clients", "python");
-        throw new InvalidOperationException("no SweepCluster.sln above the test binaries");
-    }
+    public void Dispose() => _toy.Dispose();
 
     // A spec file in the test's folder running the toy trainer from there (workdir: the spec's folder).
     private string Spec(string name, string rest)
@@ -43,7 +32,7 @@ public sealed class ExternalTrainerSweepTests : IDisposable
               env: {'{'} PYTHONPATH: "{ClientPath()}", PYTHONDONTWRITEBYTECODE: "1" {'}'}
             {rest}
             """;
-        var path = Path.Combine(_folder, name + ".yaml");
+        var path = Path.Combine(Folder, name + ".yaml");
         File.WriteAllText(path, text);
         return path;
     }

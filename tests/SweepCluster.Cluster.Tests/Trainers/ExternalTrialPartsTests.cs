@@ -42,6 +42,7 @@ public sealed class ExternalTrialPartsTests : IDisposable
         Assert.Equal((7, 3, 2, 3L, 6, 1), ((int)json["trial"]!, (int)json["combination"]!, (int)json["attempt"]!, (long)json["seed"]!, (int)json["epochs"]!, (int)json["resume_from_epoch"]!));
         Assert.Equal("/c", (string)json["checkpoint_dir"]!);
         Assert.Equal([1, 3], json["decision_epochs"]!.AsArray().Select(e => (int)e!));
+        Assert.Equal("every_epoch", (string)json["replies"]!);
         var lr = json["learning_rate"]!.AsObject();
         Assert.Equal(("cosine", 0.1, 0.001, 5L, "step"), ((string)lr["schedule"]!, (double)lr["initial"]!, (double)lr["final"]!, (long)lr["warmup"]!, (string)lr["every"]!));
         var batch = json["batch_size"]!.AsObject();
