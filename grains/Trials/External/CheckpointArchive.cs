@@ -50,10 +50,7 @@ public static class CheckpointArchive
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         Directory.CreateDirectory(directory);
         using var tar = new TarReader(new MemoryStream(archive));
-        var first = tar.GetNextEntry() ?? throw new InvalidDataException("the checkpoint archive is empty");
-        if (first.Name != EpochEntry || first.DataStream is null) throw new InvalidDataException("not an external trainer's checkpoint archive");
-        using var reader = new StreamReader(first.DataStream, Encoding.ASCII);
-        var epoch = int.Parse(reader.ReadToEnd(), System.Globalization.CultureInfo.InvariantCulture);
+        var epoch = ReadEpoch(tar);
         var root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
         while (tar.GetNextEntry() is { } entry)
         {
@@ -74,6 +71,12 @@ public static class CheckpointArchive
     public static int EpochOf(byte[] archive)
     {
         using var tar = new TarReader(new MemoryStream(archive));
+        return ReadEpoch(tar);
+    }
+
+    // The first entry: the epoch the archive was packed at.
+    private static int ReadEpoch(TarReader tar)
+    {
         var first = tar.GetNextEntry();
         if (first?.Name != EpochEntry || first.DataStream is null) throw new InvalidDataException("not an external trainer's checkpoint archive");
         using var reader = new StreamReader(first.DataStream, Encoding.ASCII);

@@ -26,7 +26,8 @@ public sealed class ExternalEpochRecords(TrialSpec spec, int resumeFromEpoch)
         ArgumentNullException.ThrowIfNull(report);
         var metrics = report.Metrics;
         var step = (long?)(Value(metrics, "step") ?? Value(metrics, "steps"));
-        var startStep = _previousStep ?? (step is { } s && _previousEpoch == report.Epoch - 1 && _previousEpoch == 0 ? 0 : EstimateStart(step, report.Epoch));
+        // Epochs come in order (the runner checks it): with none before it in this attempt, a fresh start begins at step 0.
+        var startStep = _previousStep ?? (step is not null && _previousEpoch == 0 ? 0 : EstimateStart(step, report.Epoch));
         var totalSteps = step is { } known && report.Epoch > 0 ? (long)Math.Round((double)known / report.Epoch * spec.Epochs) : 0;
         var record = new EpochRecord(
             report.Epoch,
