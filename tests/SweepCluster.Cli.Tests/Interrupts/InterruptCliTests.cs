@@ -52,8 +52,10 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
 
     private static string Quickstart => Path.Combine(CliRunner.RepositoryRoot(), "examples", "quickstart.yaml");
 
+    // Longer trials than the example's (the same 24): on an idle machine the example's sweep could end before the
+    // signal that should interrupt it arrived.
     private SignalledProcess StartRun(string id, string store) =>
-        SignalledProcess.Start(_dir.Path, null, "run", Quickstart, "--id", id, "--slots", "1", "-o", _dir.Path, "--store", store);
+        SignalledProcess.Start(_dir.Path, null, "run", SweepProcess.LongerQuickstart(_dir.Path), "--id", id, "--slots", "1", "-o", _dir.Path, "--store", store);
 
     [Fact]
     public async Task The_first_SIGINT_stops_run_with_its_partial_report_and_sweep_resume_finishes_it()
