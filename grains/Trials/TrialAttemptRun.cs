@@ -128,9 +128,10 @@ internal sealed class TrialAttemptRun(
         while (await progress.WaitToReadAsync(CancellationToken.None))
         {
             while (progress.TryRead(out var epoch)) batch.Add(epoch);
+            await RecordEarlierCheckpointsAsync(batch);
             var decision = batch[^1].Decision;
             setWaiting(decision);
-            var epochs = ToBatch(batch, asking: decision is not null);
+            var epochs = EpochBatching.ToBatch(batch, asking: decision is not null);
             batch.Clear();
             if (decision is null && epochs.Records[^1].Epoch == begin.Assignment.Spec.Epochs)
             {
@@ -170,17 +171,20 @@ internal sealed class TrialAttemptRun(
         await EndAsync(status, result.Message, last, result.Test);
     }
 
+    private async Task RecordEarlierCheckpointsAsync(List<EpochProgress> batch)
+    {
+        foreach (var segment in EpochBatching.TakeEarlierCheckpoints(batch))
+        {
+            var report = await TransientFailures.RetryAsync(() => sink.RecordAsync(ticket, segment), OwnGrainPatience); // idempotent
+            if (report is not null) await ReportProgressAsync(report);
+        }
+    }
+
     private void ReleaseSlot()
     {
         if (!_holdsSlot) return;
         _holdsSlot = false;
         slots.Release();
-    }
-
-    private static EpochBatch ToBatch(List<EpochProgress> epochs, bool asking)
-    {
-        var newest = epochs.LastOrDefault(e => e.Checkpoint is not null);
-        return new EpochBatch(epochs.Select(e => e.Record).ToArray(), newest?.Checkpoint, newest?.Record.Epoch ?? 0, asking);
     }
 
     // The checkpoint of the decision epoch is stored. A trial that gets no answer (the coordinator's silo died, or its
