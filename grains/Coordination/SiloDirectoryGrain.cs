@@ -11,13 +11,15 @@ public sealed class SiloDirectoryGrain(
     /// <summary>How many times a registration re-reads the directory after another activation wrote it first.</summary>
     private const int ConflictRetries = 5;
 
-    // Silos register as they start, and while the cluster reshapes (a silo lost, another started on its endpoint) an
-    // older activation of this grain may have written the directory after this one read it. A registration only adds
-    // one entry, so it is applied again to the stored directory instead of failing the silo's start.
+    // While a cluster forms or reshapes, two silos may briefly each hold an activation of this grain, and either may be
+    // the one asked. So both calls go to storage, the one copy they share: a registration is applied to the stored
+    // directory (again, if another activation wrote it between the read and the write: it only adds one entry), and a
+    // query reads it. Registrations come once per silo start and queries once per coordinator tick.
     public async Task RegisterAsync(string siloAddress, int slots)
     {
         for (var conflict = 0; ; conflict++)
         {
+            await state.ReadStateAsync();
             state.State = new SiloDirectoryState(state.State.Slots.SetItem(siloAddress, slots));
             try
             {
@@ -26,12 +28,15 @@ public sealed class SiloDirectoryGrain(
             }
             catch (InconsistentStateException) when (conflict < ConflictRetries)
             {
-                await state.ReadStateAsync();
             }
         }
     }
 
-    public Task<IReadOnlyDictionary<string, int>> GetSlotsAsync() => Task.FromResult<IReadOnlyDictionary<string, int>>(state.State.Slots);
+    public async Task<IReadOnlyDictionary<string, int>> GetSlotsAsync()
+    {
+        await state.ReadStateAsync();
+        return state.State.Slots;
+    }
 }
 
 [GenerateSerializer, Immutable, Alias("SweepCluster.SiloDirectoryState")]

@@ -2,10 +2,10 @@
 // machine every message, tick and membership change, and carries out its commands: store the state, start a trial on
 // a silo (with a placement hint), prune, cancel, ask trials for their state, publish the sweep's line. The machine
 // decides; this grain does the I/O. A deactivated coordinator reloads the machine's stored state, asks its trials
-// and carries on. It also hands the sweep's row and every changed trial summary to the silo's study recorder.
+// and carries on. Its trial calls, study rows and plotted curves are done by SweepTrialCalls, SweepStudyRows and
+// PlottedTrials beside it.
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime.Placement;
 using SweepCluster.Abstractions;
 using SweepCluster.Coordination;
 using SweepCluster.Core;
@@ -28,21 +28,14 @@ public sealed class SweepCoordinatorGrain(
     private SweepMachine? _machine;
     private IGrainTimer? _timer;
     private DateTimeOffset _membershipAt = DateTimeOffset.MinValue;
+    private SweepTrialCalls? _trials;
+    private SweepStudyRows? _rows;
+    private PlottedTrials? _plotted;
 
-    /// <summary>The sweep status and end the study tables were last given.</summary>
-    private SweepStatus _recordedStatus;
-
-    private DateTimeOffset? _recordedFinished;
-
-    /// <summary>
-    /// Histories and per-step applied schedules of the completed trials the report plots, fetched from their trial grains
-    /// once (a completed result never changes): a live page asks for the report every second, and finished trial grains
-    /// are not kept in memory.
-    /// </summary>
-    private readonly Dictionary<int, PlottedTrial> _curveTrials = [];
-
-    /// <summary>A plotted trial's history, and what it applied per step (null when its checkpoint could not be read).</summary>
-    private sealed record PlottedTrial(IReadOnlyList<EpochRecord> History, AppliedSteps? Applied);
+    // The grain's collaborators, made on first use: the sweep id is the grain's key, known only once it is activated.
+    private SweepTrialCalls Trials => _trials ??= new SweepTrialCalls(SweepId, GrainFactory, logger);
+    private SweepStudyRows Rows => _rows ??= new SweepStudyRows(SweepId, recorder, Trials.Trial, logger);
+    private PlottedTrials Plotted => _plotted ??= new PlottedTrials(SweepId, Trials.Trial, logger);
 
     private string SweepId => this.GetPrimaryKeyString();
     private SweepSubmission? Submission => state.State.Submission;
@@ -52,7 +45,7 @@ public sealed class SweepCoordinatorGrain(
     {
         if (state.State.Restore(options.Value.ReconcilePeriod) is not { } machine) return;
         _machine = machine;
-        await RecordEverythingAsync(); // the study tables catch up with whatever the last activation had not written yet
+        await Rows.RecordEverythingAsync(machine, Submission!.SpecText); // the study tables catch up with whatever the last activation had not written yet
         if (_machine.AllEnded) return;
         logger.LogInformation("Coordinator of {Sweep} activated mid-sweep; reconciling with its trials", SweepId);
         StartTicking();
@@ -94,8 +87,7 @@ public sealed class SweepCoordinatorGrain(
         _machine = SweepMachine.New(plan, options.Value.ReconcilePeriod);
         state.State = new CoordinatorState(submission, null);
         var created = Now;
-        _recordedStatus = SweepStatus.Running;
-        await recorder.RecordSweepAsync(new StudySweep(SweepId, plan.Spec.Name, submission.SpecText, SweepStatus.Running, created, null, plan.Spec.Metric));
+        await Rows.SubmittedAsync(plan, submission.SpecText, created);
         await ObserveMembershipAsync();
         await RunAsync(new SweepStarted(plan.Spec.Name, created));
         StartTicking();
@@ -120,33 +112,7 @@ public sealed class SweepCoordinatorGrain(
     public async Task<SweepReport?> GetReportAsync()
     {
         if (_machine is null) return null;
-        var report = SweepReportBuilder.Build(SweepReportSource.Input(SweepId, _machine));
-        var plotted = SweepReportSource.CurveTrials(report);
-        foreach (var index in _curveTrials.Keys.Except(plotted).ToArray()) _curveTrials.Remove(index);
-        foreach (var index in plotted.Where(i => !_curveTrials.ContainsKey(i)))
-            _curveTrials[index] = await PlottedTrialAsync(index);
-        return SweepReportSource.WithCurveHistories(report,
-            _curveTrials.ToDictionary(t => t.Key, t => t.Value.History),
-            _curveTrials.Where(t => t.Value.Applied is not null).ToDictionary(t => t.Key, t => t.Value.Applied!));
-    }
-
-    // The applied schedules come from the trial's last checkpoint (a completed trial's is of its last epoch); a trial
-    // without a readable one is plotted from its per-epoch history alone.
-    private async Task<PlottedTrial> PlottedTrialAsync(int index)
-    {
-        var trial = Trial(index);
-        var (history, checkpoint) = (trial.GetHistoryAsync(), trial.GetCheckpointAsync());
-        var bytes = (await checkpoint).Checkpoint;
-        AppliedSteps? applied = null;
-        try
-        {
-            if (bytes is not null) applied = AppliedStepsReader.FromCheckpoint(bytes);
-        }
-        catch (InvalidDataException e)
-        {
-            logger.LogWarning(e, "Sweep {Sweep}: trial {Trial}'s checkpoint has no readable applied schedule", SweepId, index);
-        }
-        return new PlottedTrial(await history, applied);
+        return await Plotted.WithCurvesAsync(SweepReportBuilder.Build(SweepReportSource.Input(SweepId, _machine)));
     }
 
     public async Task<bool> CancelAsync()
@@ -177,18 +143,17 @@ public sealed class SweepCoordinatorGrain(
         if (!machine.Status.IsTerminal())
             return new SweepChangeResult(SweepChangeOutcome.Refused, $"sweep {SweepId} is running: cancel it first (`sweep cancel {SweepId}`), then delete it", machine.Plan.TotalTrials);
         var trials = machine.Plan.TotalTrials;
-        var busy = (await Task.WhenAll(Enumerable.Range(0, trials).Select(async i => (i, forgotten: await Trial(i).ForgetAsync()))))
-            .Where(t => !t.forgotten).Select(t => t.i).ToArray();
+        var busy = await Trials.ForgetAllAsync(trials);
         if (busy.Length > 0)
             return new SweepChangeResult(SweepChangeOutcome.Refused,
                 $"sweep {SweepId}: trial(s) {string.Join(", ", busy)} are still stopping; run `sweep delete {SweepId}` again in a moment", trials);
-        await recorder.DeleteSweepAsync(SweepId);
+        await Rows.DeleteAsync();
         await GrainFactory.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key).RemoveAsync(SweepId);
         _timer?.Dispose();
         _timer = null;
         await WakeUpReminder.RemoveAsync(this, logger);
         _machine = null;
-        _curveTrials.Clear();
+        Plotted.Clear();
         await state.ClearStateAsync();
         DeactivateOnIdle();
         return new SweepChangeResult(SweepChangeOutcome.Deleted, $"deleted sweep {SweepId} ({machine.Name}): {trials} trial(s), their checkpoints and rows", trials);
@@ -219,7 +184,7 @@ public sealed class SweepCoordinatorGrain(
     public async Task<string?> GetReplayAsync(int trialIndex)
     {
         if (_machine is null || trialIndex < 0 || trialIndex >= _machine.Plan.TotalTrials) return null;
-        return await Trial(trialIndex).GetReplayAsync();
+        return await Trials.Trial(trialIndex).GetReplayAsync();
     }
 
     public Task<IReadOnlyList<SweepDataFile>> GetDataFilesAsync() => Task.FromResult(Submission?.Data ?? (IReadOnlyList<SweepDataFile>)[]);
@@ -235,54 +200,8 @@ public sealed class SweepCoordinatorGrain(
     {
         var step = _machine!.Handle(@event);
         await CarryOutAsync(step.Commands);
-        await RecordChangesAsync();
+        await Rows.RecordChangesAsync(_machine!);
         return step.Reply;
-    }
-
-    /// <summary>The sweep's row, then every trial's: after a restore, whatever was not written before is written now.</summary>
-    private async Task RecordEverythingAsync()
-    {
-        var machine = _machine!;
-        _recordedStatus = machine.Status;
-        _recordedFinished = machine.FinishedAt;
-        await recorder.RecordSweepAsync(new StudySweep(SweepId, machine.Name, Submission!.SpecText, machine.Status, machine.CreatedAt,
-            machine.FinishedAt, machine.Plan.Spec.Metric));
-        machine.TakeChangedTrials();
-        foreach (var trial in machine.Trials) recorder.RecordTrial(SweepId, machine.Plan, trial);
-        await RecordMissingEpochsAsync();
-    }
-
-    /// <summary>An ended trial's last epochs may have been queued, not written, when its silo was killed: its grain
-    /// has them. Done when a coordinator is restored and when its sweep ends.</summary>
-    private async Task RecordMissingEpochsAsync()
-    {
-        var machine = _machine!;
-        if (await recorder.CountEpochRowsAsync(SweepId) is not { } rows) return;
-        foreach (var trial in machine.Trials.Where(t => t.Status.IsTerminal() && t.EpochsDone > rows.GetValueOrDefault(t.Index)))
-        {
-            try
-            {
-                recorder.RecordEpochs(SweepId, trial.Index, await Trial(trial.Index).GetHistoryAsync());
-            }
-            catch (Exception error)
-            {
-                logger.LogWarning(error, "The epochs of trial {Sweep}/{Trial} were not re-recorded", SweepId, trial.Index);
-            }
-        }
-    }
-
-    /// <summary>Queues the rows of the trials that changed, and the sweep's new status when it changed.</summary>
-    private async Task RecordChangesAsync()
-    {
-        var machine = _machine!;
-        foreach (var index in machine.TakeChangedTrials()) recorder.RecordTrial(SweepId, machine.Plan, machine.Trials[index]);
-        if (machine.Status == _recordedStatus && machine.FinishedAt == _recordedFinished) return;
-        if (machine.FinishedAt is not null && _recordedFinished is null) await RecordMissingEpochsAsync();
-        if (!_recordedStatus.IsTerminal() && machine.Status.IsTerminal())
-            logger.LogInformation("Sweep {Sweep} ({Name}) ended: {Status}", SweepId, machine.Name, machine.Status.ToString().ToLowerInvariant());
-        _recordedStatus = machine.Status;
-        _recordedFinished = machine.FinishedAt;
-        recorder.RecordSweepStatus(SweepId, machine.Status, machine.FinishedAt);
     }
 
     private async Task CarryOutAsync(IReadOnlyList<SweepCommand> commands)
@@ -295,16 +214,16 @@ public sealed class SweepCoordinatorGrain(
                     await PersistAsync();
                     break;
                 case StartTrial start:
-                    await RunAsync(await StartAsync(start));
+                    await RunAsync(await Trials.StartAsync(start, Trials.Assignment(start, _machine!.Plan, Submission!)));
                     break;
                 case ReconcileTrials reconcile:
-                    await RunAsync(new TrialsReconciled(await Task.WhenAll(reconcile.TrialIndices.Select(AskStatusAsync)), Now));
+                    await RunAsync(new TrialsReconciled(await Task.WhenAll(reconcile.TrialIndices.Select(Trials.AskStatusAsync)), Now));
                     break;
                 case PruneTrial prune:
-                    await TellAsync(prune.TrialIndex, trial => trial.PruneAsync(prune.Reason), "pruned");
+                    await Trials.TellAsync(prune.TrialIndex, trial => trial.PruneAsync(prune.Reason), "pruned");
                     break;
                 case CancelTrial cancel:
-                    await TellAsync(cancel.TrialIndex, trial => trial.CancelAsync(), "cancelled");
+                    await Trials.TellAsync(cancel.TrialIndex, trial => trial.CancelAsync(), "cancelled");
                     break;
                 case PublishListing:
                     await GrainFactory.GetGrain<ISweepIndexGrain>(ISweepIndexGrain.Key)
@@ -319,61 +238,6 @@ public sealed class SweepCoordinatorGrain(
                     await WakeUpReminder.RemoveAsync(this, logger);
                     break;
             }
-        }
-    }
-
-    private async Task<SweepEvent> StartAsync(StartTrial start)
-    {
-        var checkpoints = _machine!.Plan.Spec.Checkpoints;
-        var donor = start.Donor is { } d ? new TrialDonor($"{SweepId}/{d}", start.DonorEpoch) : null;
-        var assignment = new TrialAssignment(SweepId, start.TrialIndex, start.Spec, LegacyBaseDirectory: null, start.Attempt,
-            checkpoints.EveryEpochs, start.DecisionEpochs, donor, checkpoints.Seconds, start.FailuresCounted, start.Life,
-            Submission!.DataSha256Of(start.Spec.Dataset), start.Spec.Trainer is null ? null : Submission.SpecDirectory(),
-            _machine.Plan.CombinationOf(start.TrialIndex));
-        RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(start.Silo));
-        try
-        {
-            return new TrialStartAnswered(start, await WithHistoryIfEndedAsync(start.TrialIndex, View(await Trial(start.TrialIndex).StartAsync(assignment))), Now);
-        }
-        catch (Exception error)
-        {
-            logger.LogWarning(error, "Could not start trial {Sweep}/{Trial} on {Silo}; it stays queued", SweepId, start.TrialIndex, start.Silo);
-            return new TrialStartFailed(start, Now);
-        }
-        finally
-        {
-            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-        }
-    }
-
-    private async Task<ReconciledTrial> AskStatusAsync(int index)
-    {
-        try
-        {
-            return new ReconciledTrial(index, await WithHistoryIfEndedAsync(index, View(await Trial(index).GetStatusAsync())));
-        }
-        catch (Exception error)
-        {
-            logger.LogDebug(error, "Trial {Sweep}/{Trial} did not answer; it stays in flight", SweepId, index);
-            return new ReconciledTrial(index, null);
-        }
-    }
-
-    // An ended trial's answer gets its whole history: its best metric may be among epochs whose reports were lost with
-    // an earlier activation of this coordinator.
-    private async Task<TrialView> WithHistoryIfEndedAsync(int index, TrialView view) =>
-        view.Status.IsTerminal() && !view.IsTraining && view.Last is not null ? view with { History = await Trial(index).GetHistoryAsync() } : view;
-
-    // The coordinator's record stands whether or not the trial heard: it learns again when it is started or asks.
-    private async Task TellAsync(int index, Func<ITrialGrain, Task> call, string what)
-    {
-        try
-        {
-            await call(Trial(index));
-        }
-        catch (Exception error)
-        {
-            logger.LogDebug(error, "Trial {Sweep}/{Trial} was not told it is {What}; the coordinator's record stands", SweepId, index, what);
         }
     }
 
@@ -398,11 +262,6 @@ public sealed class SweepCoordinatorGrain(
 
     private static TrialProgress Progress(TrialEpochs epochs) =>
         new(epochs.TrialIndex, epochs.Attempt, epochs.Records, epochs.Silo, epochs.WallSeconds);
-
-    private static TrialView View(TrialStatusReport s) =>
-        new(s.Status, s.Attempt, s.Last, s.Error, s.Silo, s.WallSeconds, s.IsTraining, s.StopReason, Test: s.Test);
-
-    private ITrialGrain Trial(int index) => GrainFactory.GetGrain<ITrialGrain>($"{SweepId}/{index}");
 
     private void StartTicking() =>
         _timer ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.Value.TickPeriod, options.Value.TickPeriod) { KeepAlive = true });
