@@ -4,6 +4,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using SweepCluster.Core.Reports;
 using SweepCluster.Reporting.Json;
@@ -46,7 +47,8 @@ public static class SweepReportJson
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(SweepReportJsonContext.Default, new DefaultJsonTypeInfoResolver());
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -15,23 +15,21 @@ public static class ReportOutput
     public static IReadOnlyList<string> WriteAll(SweepReport report, string folder, SweepRunTables? runs = null)
     {
         Directory.CreateDirectory(folder);
-        var files = new List<string>();
-        foreach (var format in Enum.GetValues<ReportFormat>())
-        {
-            var path = Path.Combine(folder, "report" + ReportRenderers.FileExtension(format));
-            using (var file = new StreamWriter(path)) ReportRenderers.Write(report, format, file, runs);
-            files.Add(path);
-        }
+        var files = Enum.GetValues<ReportFormat>()
+            .Select(format => (Name: "report" + ReportRenderers.FileExtension(format), Write: (Action<TextWriter>)(file => ReportRenderers.Write(report, format, file, runs))))
+            .ToList();
         if (runs is not null)
         {
             foreach (var (name, table) in new[] { (SweepRunTables.TrialsFile, runs.Trials), (SweepRunTables.HistoryFile, runs.History) })
-            {
-                var path = Path.Combine(folder, name);
-                using (var file = new StreamWriter(path)) RunTableCsv.Write(file, table);
-                files.Add(path);
-            }
+                files.Add((name, file => RunTableCsv.Write(file, table)));
         }
-        return files;
+        // Each file is rendered from the same immutable report on its own: they are written side by side.
+        Parallel.ForEach(files, f =>
+        {
+            using var file = new StreamWriter(Path.Combine(folder, f.Name));
+            f.Write(file);
+        });
+        return files.Select(f => Path.Combine(folder, f.Name)).ToArray();
     }
 
     public static void Print(IAnsiConsole console, SweepReport report)

@@ -31,11 +31,16 @@ public static class SweepCompletion
         }
 
         var report = (await calls.RunAsync("the sweep's report", coordinator.GetReportAsync))!;
-        if (progress is not null) ReportOutput.Print(console, report);
         var folder = Path.Combine(output.FullName, folderName);
         var catalog = grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key);
-        var runs = await calls.RunAsync("the sweep's run tables", () => catalog.GetRunTablesAsync(coordinator.GetPrimaryKeyString()));
-        ReportOutput.WriteAll(report, folder, runs);
+        // The report folder is written while the terminal shows the report.
+        var writing = Task.Run(async () =>
+        {
+            var runs = await calls.RunAsync("the sweep's run tables", () => catalog.GetRunTablesAsync(coordinator.GetPrimaryKeyString()));
+            ReportOutput.WriteAll(report, folder, runs);
+        });
+        if (progress is not null) ReportOutput.Print(console, report);
+        await writing;
         if (progress is null)
         {
             console.MarkupLineInterpolated($"[yellow]interrupted[/]: sweep {coordinator.GetPrimaryKeyString()} stopped; its ended trials are kept");

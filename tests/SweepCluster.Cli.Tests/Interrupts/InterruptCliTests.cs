@@ -50,8 +50,6 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
 
     private readonly TempDirectory _dir = new();
 
-    private static string Quickstart => Path.Combine(CliRunner.RepositoryRoot(), "examples", "quickstart.yaml");
-
     // Longer trials than the example's (the same 24): on an idle machine the example's sweep could end before the
     // signal that should interrupt it arrived.
     private SignalledProcess StartRun(string id, string store) =>
@@ -121,7 +119,7 @@ public sealed class InterruptCliTests(ITestOutputHelper log) : IDisposable
     public async Task Ctrl_C_typed_on_a_terminal_stops_run_under_its_live_display()
     {
         var store = Path.Combine(_dir.Path, "terminal.db");
-        using var run = SignalledProcess.StartOnTerminal(_dir.Path, "run", Quickstart, "--id", "terminal", "--slots", "1", "-o", _dir.Path, "--store", store);
+        using var run = SignalledProcess.StartOnTerminal(_dir.Path, "run", SweepProcess.LongerQuickstart(_dir.Path), "--id", "terminal", "--slots", "1", "-o", _dir.Path, "--store", store);
         await SweepProcess.WaitForTrialsAsync(store, "terminal", TrialStatus.Completed, 1, SignalledProcess.Bound);
 
         run.PressCtrlC();
