@@ -35,9 +35,10 @@ public sealed partial class SweepMachine
 
     private void FinishTick()
     {
-        PersistIfDirty(); // what reconciling decided, before dispatching on it
+        var periodic = PeriodicPersistDue;
+        if (periodic) PersistIfDirty(); // what reconciling decided, before dispatching on it
         Dispatch();
-        PersistIfDirty();
+        if (periodic) PersistIfDirty();
         if (_book.AllEnded) Emit(StopTicking.Instance);
     }
 

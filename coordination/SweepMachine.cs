@@ -25,6 +25,7 @@ public sealed partial class SweepMachine
     private readonly DispatchLookahead _lookahead = new();
     private IReadOnlyList<LiveSilo> _live = [];
     private DateTimeOffset _lastReconcile = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastPersist = DateTimeOffset.MinValue;
     private DateTimeOffset _now;
     private SweepHeader _header;
 

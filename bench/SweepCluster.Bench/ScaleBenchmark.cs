@@ -52,7 +52,11 @@ public static class ScaleBenchmark
         Console.WriteLine($"submission accepted in {F(submitSeconds, "0.00")} s; every trial finished after {F(sweepSeconds, "0.0")} s; report ({SweepReportJson.Serialize(report!).Length / 1024:N0} KiB as JSON) in {F(reportSeconds, "0.00")} s");
         Console.WriteLine($"throughput: {F(trials / sweepSeconds, "0")} trials/s over the whole sweep");
         foreach (var (from, to) in new[] { (0.0, 0.1), (0.45, 0.55), (0.9, 1.0) })
-            Console.WriteLine($"  trials {F(from * 100, "0")}–{F(to * 100, "0")}%: {F(WindowRate(samples, trials, from, to), "0")} trials/s");
+        {
+            var rate = WindowRate(samples, trials, from, to);
+            Console.WriteLine($"  trials {F(from * 100, "0")}–{F(to * 100, "0")}%: " +
+                              (double.IsNaN(rate) ? $"ended between two samples ({SampleInterval.TotalMilliseconds:0} ms apart)" : $"{F(rate, "0")} trials/s"));
+        }
         Console.WriteLine($"peak RSS: {RestBenchmark.PeakRssMegabytes():N0} MB; managed heap held at the end: {(heapAfter - heapBefore) / 1024.0 / 1024.0:N1} MB, {F((heapAfter - heapBefore) / (double)trials, "0")} B per trial (coordinator state, trial grains still active, caches)");
         Console.WriteLine($"load average at end: {Load()}");
         File.Delete(specFile);
