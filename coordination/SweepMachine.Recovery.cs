@@ -3,7 +3,7 @@
 // queued trials it may have started after its state was stored: without a trial scheduler a start does not always wait
 // for a write, so the stored queue may hold trials that train (or even finished) while no coordinator was alive. Those
 // starts took trials from the head of the queue, in queue order, so they are a prefix of the stored queue: the machine
-// probes it a batch at a time (as many trials as the cluster has slots), and stops at the first batch that holds a
+// probes it a batch at a time (as many trials as the cluster has slots, then doubling), and stops at the first batch that holds a
 // trial no start reached. A trial found training is adopted where it trains, under the attempt number it trains; one
 // that ended hands its result over; only one that is not training goes back in the queue. Until the answers are in,
 // nothing is dispatched: a start sent on the stored state alone could be a second run of a trial that trains.
@@ -16,6 +16,9 @@ public sealed partial class SweepMachine
     /// <summary>Restored and not reconciled yet: the stored queue and how far it was probed; null once recovered.</summary>
     private RecoveryScan? _recovery;
 
+    /// <summary>Doublings of the probe batch at most (2^20 times the slots: more than any sweep's trials).</summary>
+    private const int MaxProbeDoublings = 20;
+
     /// <summary>Restored from storage, and its trials have not all answered yet: nothing is dispatched meanwhile.</summary>
     public bool Recovering => _recovery is not null;
 
@@ -26,6 +29,9 @@ public sealed partial class SweepMachine
 
         /// <summary>Trials of the stored queue asked so far, with their attempt as stored.</summary>
         public Dictionary<int, int> Probed { get; } = [];
+
+        /// <summary>Rounds of probes asked so far: each asks twice as many trials as the one before.</summary>
+        public int Rounds { get; set; }
     }
 
     private void BeginRecovery() =>
@@ -36,6 +42,7 @@ public sealed partial class SweepMachine
     private void StartRecovery()
     {
         _recovery!.Probed.Clear();
+        _recovery.Rounds = 0;
         var probes = NextProbes();
         if (_book.AllEnded || (_book.InFlight.Count == 0 && probes.Count == 0))
         {
@@ -46,11 +53,16 @@ public sealed partial class SweepMachine
         Emit(new ReconcileTrials([.. _book.InFlight.Where(i => !_recovery.Probed.ContainsKey(i)), .. probes]));
     }
 
-    // The next trials of the stored queue, as many as the cluster has slots.
+    // The next trials of the stored queue: first as many as the cluster has slots, then twice as many as the round
+    // before. A large sweep of short trials may have started tens of thousands after its last periodic store
+    // (SweepMachine.Recording.cs); doubling finds their end in a few rounds, and asking trials no start reached costs
+    // only their answer "never started".
     private IReadOnlyList<int> NextProbes()
     {
         var scan = _recovery!;
-        var batch = scan.StoredQueue.Skip(scan.Probed.Count).Take(Math.Max(1, DispatchCapacity())).ToArray();
+        var size = (long)Math.Max(1, DispatchCapacity()) << Math.Min(scan.Rounds, MaxProbeDoublings);
+        scan.Rounds++;
+        var batch = scan.StoredQueue.Skip(scan.Probed.Count).Take((int)Math.Min(size, scan.StoredQueue.Length)).ToArray();
         foreach (var (trial, attempt) in batch) scan.Probed[trial] = attempt;
         return batch.Select(t => t.Trial).ToArray();
     }

@@ -63,7 +63,7 @@ public sealed class RecoveryTests
     }
 
     [Fact]
-    public void TheStoredQueueIsAskedBatchByBatchWhileEveryTrialOfABatchHadBeenStarted()
+    public void TheStoredQueueIsAskedInDoublingBatchesWhileEveryTrialOfABatchHadBeenStarted()
     {
         var script = new MachineScript(Specs.FifoGrid);
         script.Handle(new SweepStarted("grid", script.Now)); // stored with every trial queued; then started, unstored
@@ -71,9 +71,9 @@ public sealed class RecoveryTests
         script.Restore(stored, Silo("a", slots: 2));
         Assert.Equal([0, 1], Assert.Single(script.Tick().Commands.OfType<ReconcileTrials>()).TrialIndices);
         script.Reconciled(TrainingOn(0, 1, "a"), (1, View(TrialStatus.Completed, 1, 4, training: false)));
-        Assert.Equal([2, 3], Assert.Single(script.Last.Commands.OfType<ReconcileTrials>()).TrialIndices);
+        Assert.Equal([2, 3, 4, 5], Assert.Single(script.Last.Commands.OfType<ReconcileTrials>()).TrialIndices); // twice the first batch
         Assert.Empty(script.Starts());
-        script.Reconciled(TrainingOn(2, 1, "a"), (3, Idle()));
+        script.Reconciled(TrainingOn(2, 1, "a"), (3, Idle()), (4, Idle()), (5, Idle()));
 
         Assert.Empty(script.Last.Commands.OfType<ReconcileTrials>()); // trial 3 was never started: nor were the rest
         Assert.Equal(TrialStatus.Completed, script[1].Status);
