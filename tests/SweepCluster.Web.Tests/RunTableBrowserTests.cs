@@ -1,4 +1,5 @@
-// The sweep page's run table in a real browser on a real two-silo cluster while a real sweep runs: it sits just
+// The sweep page's run table in a real browser on a real two-silo cluster while a real sweep runs (its own spec, whose
+// large-model trials keep it running however fast the machine is; the browser starts before the sweep): it sits just
 // below the progress panel, lists the sweep's trials as the store holds them (a running trial with its newest epoch),
 // narrows to the ticked statuses and to the text typed, sorts by a clicked hyperparameter or trials column, keeps its
 // filter and ticked rows across the live swaps, and plots two ticked trials as two series (or says the chart library
@@ -13,7 +14,8 @@ namespace SweepCluster.Web.Tests;
 
 public sealed class RunTableBrowserTests(TwoSiloWebCluster cluster) : IClassFixture<TwoSiloWebCluster>
 {
-    private const int Trials = 12;
+    private const int Trials = 24;
+    private const int CosineTrials = 8;
     private const string Rows = "#run-body tr";
 
     /// <summary>A bound on each wait, so a broken page fails instead of hanging.</summary>
@@ -26,11 +28,7 @@ public sealed class RunTableBrowserTests(TwoSiloWebCluster cluster) : IClassFixt
     public async Task TheRunTableSortsFiltersAndPlotsTheSweepsTrialsWhileItRuns()
     {
         var sweepId = $"run-table-{Environment.ProcessId}";
-        var specFile = Path.Combine(AppContext.BaseDirectory, "Specs", "live-sweep.yaml");
-        var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
-        var submitted = await coordinator.SubmitAsync(new SweepSubmission(await File.ReadAllTextAsync(specFile), specFile, null, IsJson: false, AllowLarge: false));
-        Assert.Equal(SubmitOutcome.Created, submitted.Outcome);
-
+        var specFile = Path.Combine(AppContext.BaseDirectory, "Specs", "run-table-sweep.yaml");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Chromium.Window });
@@ -41,6 +39,10 @@ public sealed class RunTableBrowserTests(TwoSiloWebCluster cluster) : IClassFixt
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
         page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
+
+        var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
+        var submitted = await coordinator.SubmitAsync(new SweepSubmission(await File.ReadAllTextAsync(specFile), specFile, null, IsJson: false, AllowLarge: false));
+        Assert.Equal(SubmitOutcome.Created, submitted.Outcome);
         await page.GotoAsync(new Uri(cluster.First.BaseUrl, $"sweeps/{sweepId}").AbsoluteUri);
 
         // Below the progress panel, one row per trial of the sweep, as the store lists them.
@@ -71,9 +73,9 @@ public sealed class RunTableBrowserTests(TwoSiloWebCluster cluster) : IClassFixt
 
         // The text filter too, and it outlives the live swaps.
         await page.Locator("#run-filter").FillAsync("cos");
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('{Rows}').length === 4");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('{Rows}').length === {CosineTrials}");
         await Task.Delay(SeveralSwaps);
-        Assert.Equal(4, await page.Locator(Rows).CountAsync());
+        Assert.Equal(CosineTrials, await page.Locator(Rows).CountAsync());
         Assert.Equal("cos", await page.Locator("#run-filter").InputValueAsync());
         await page.Locator("#run-filter").FillAsync("");
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('{Rows}').length === {Trials}");

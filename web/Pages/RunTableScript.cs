@@ -40,7 +40,7 @@ internal static class RunTableScript
           var state = { sort: 'trial', order: 'asc', offset: 0, q: '' };
           var selected = [];
           var histories = {};
-          var lastPage = null, lastChart = null, loading = false, again = false, timer = null, typing = null, focus = null;
+          var lastPage = null, lastChart = null, lastLayout = null, rowsByTrial = {}, loading = false, again = false, timer = null, typing = null, focus = null;
           var terminal = { completed: 1, diverged: 1, failed: 1, cancelled: 1, pruned: 1 };
 
           function final() {
@@ -110,45 +110,74 @@ internal static class RunTableScript
               head.appendChild(th);
             });
           }
+          // The header and the rows are built again only when the columns or the sort change; a refresh otherwise
+          // updates the rows in place (keyed by trial), so a click or a tick that lands while the table refreshes
+          // reaches the element it started on.
           function render(page) {
             lastPage = page;
             var columns = shownColumns(page);
-            header(page, columns);
-            var rows = document.createDocumentFragment();
-            page.rows.forEach(function (trial) {
-              var tr = document.createElement('tr');
-              tr.setAttribute('data-trial', String(trial.trial));
-              tr.setAttribute('data-status', trial.status);
-              var pick = document.createElement('input');
-              pick.type = 'checkbox';
-              pick.setAttribute('data-trial', String(trial.trial));
-              pick.setAttribute('aria-label', 'plot trial ' + trial.trial);
-              pick.checked = selected.indexOf(trial.trial) >= 0;
-              var first = document.createElement('td');
-              first.appendChild(pick);
-              tr.appendChild(first);
-              cell(tr, String(trial.trial), 'num');
-              var status = document.createElement('span');
-              status.className = 'badge ' + trial.status;
-              status.textContent = trial.status;
-              cell(tr, '').appendChild(status);
-              columns.forEach(function (c) {
-                cell(tr, number(trial.values[c.index]), c.type !== 'text' ? 'num' : '').setAttribute('data-col', c.name);
-              });
-              cell(tr, trial.latestEpoch === null ? '\u2014' : String(trial.latestEpoch), 'num').setAttribute('data-col', 'epoch');
-              cell(tr, number(trial.latestMetric !== null ? trial.latestMetric : trial.finalMetric), 'num').setAttribute('data-col', 'metric');
-              cell(tr, number(trial.bestMetric), 'num').setAttribute('data-col', 'best_metric');
-              cell(tr, trial.wallSeconds === null ? '\u2014' : trial.wallSeconds.toFixed(1), 'num').setAttribute('data-col', 'wall_seconds');
-              rows.appendChild(tr);
+            var layout = JSON.stringify([page.metric, state.sort, state.order, columns.map(function (c) { return [c.name, c.index, c.type]; })]);
+            if (layout !== lastLayout) {
+              lastLayout = layout;
+              header(page, columns);
+              while (body.firstChild) body.removeChild(body.firstChild);
+              rowsByTrial = {};
+            }
+            var kept = {};
+            page.rows.forEach(function (trial, i) {
+              var tr = rowsByTrial[trial.trial] || newRow(trial.trial, columns);
+              fillRow(tr, trial, columns);
+              kept[trial.trial] = tr;
+              var at = body.children[i] || null;
+              if (at !== tr) body.insertBefore(tr, at);
             });
-            while (body.firstChild) body.removeChild(body.firstChild);
-            body.appendChild(rows);
+            Object.keys(rowsByTrial).forEach(function (key) {
+              if (!kept[key] && rowsByTrial[key].parentNode === body) body.removeChild(rowsByTrial[key]);
+            });
+            rowsByTrial = kept;
             var from = page.filtered === 0 ? 0 : page.offset + 1, to = page.offset + page.rows.length;
             count.textContent = 'trials ' + from + '\u2013' + to + ' of ' + page.filtered +
               (page.filtered !== page.total ? ' (' + page.total + ' in the sweep)' : '');
             prev.disabled = page.offset === 0;
             next.disabled = page.offset + page.rows.length >= page.filtered;
             message.textContent = page.total === 0 ? 'No trial is in the store yet.' : page.filtered === 0 ? 'No trial matches these filters.' : '';
+          }
+          // A row's cells, in order: the plot box, trial, status, the shown hyperparameters, epoch, metric, best, wall s.
+          function newRow(index, columns) {
+            var tr = document.createElement('tr');
+            tr.setAttribute('data-trial', String(index));
+            var pick = document.createElement('input');
+            pick.type = 'checkbox';
+            pick.setAttribute('data-trial', String(index));
+            pick.setAttribute('aria-label', 'plot trial ' + index);
+            var first = document.createElement('td');
+            first.appendChild(pick);
+            tr.appendChild(first);
+            cell(tr, String(index), 'num');
+            cell(tr, '').appendChild(document.createElement('span'));
+            columns.forEach(function (c) { cell(tr, '', c.type !== 'text' ? 'num' : '').setAttribute('data-col', c.name); });
+            cell(tr, '', 'num').setAttribute('data-col', 'epoch');
+            cell(tr, '', 'num').setAttribute('data-col', 'metric');
+            cell(tr, '', 'num').setAttribute('data-col', 'best_metric');
+            cell(tr, '', 'num').setAttribute('data-col', 'wall_seconds');
+            return tr;
+          }
+          function fillRow(tr, trial, columns) {
+            var cells = tr.children, at = 3;
+            if (tr.getAttribute('data-status') !== trial.status) tr.setAttribute('data-status', trial.status);
+            var pick = cells[0].firstChild, ticked = selected.indexOf(trial.trial) >= 0;
+            if (pick.checked !== ticked) pick.checked = ticked;
+            var badge = cells[2].firstChild;
+            setText(badge, trial.status);
+            if (badge.className !== 'badge ' + trial.status) badge.className = 'badge ' + trial.status;
+            columns.forEach(function (c) { setText(cells[at++], number(trial.values[c.index])); });
+            setText(cells[at++], trial.latestEpoch === null ? '\u2014' : String(trial.latestEpoch));
+            setText(cells[at++], number(trial.latestMetric !== null ? trial.latestMetric : trial.finalMetric));
+            setText(cells[at++], number(trial.bestMetric));
+            setText(cells[at], trial.wallSeconds === null ? '\u2014' : trial.wallSeconds.toFixed(1));
+          }
+          function setText(element, text) {
+            if (element.textContent !== text) element.textContent = text;
           }
           function load() {
             if (loading) { again = true; return; }
