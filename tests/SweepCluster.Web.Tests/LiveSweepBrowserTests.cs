@@ -23,10 +23,7 @@ public sealed class LiveSweepBrowserTests(TwoSiloWebCluster cluster) : IClassFix
     {
         var sweepId = $"browser-{Environment.ProcessId}";
         var specFile = Path.Combine(AppContext.BaseDirectory, "Specs", "live-sweep.yaml");
-        var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
-        var submitted = await coordinator.SubmitAsync(new SweepSubmission(await File.ReadAllTextAsync(specFile), specFile, null, IsJson: false, AllowLarge: false));
-        Assert.Equal(SubmitOutcome.Created, submitted.Outcome);
-
+        // The browser starts first: its launch can take longer than the sweep on a loaded machine.
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Chromium.Viewport });
@@ -34,6 +31,10 @@ public sealed class LiveSweepBrowserTests(TwoSiloWebCluster cluster) : IClassFix
         SetDefaultExpectTimeout(WaitMs);
         var sweepPage = await context.NewPageAsync();
         var sweepUrl = new Uri(cluster.First.BaseUrl, $"sweeps/{sweepId}").AbsoluteUri;
+
+        var coordinator = cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweepId);
+        var submitted = await coordinator.SubmitAsync(new SweepSubmission(await File.ReadAllTextAsync(specFile), specFile, null, IsJson: false, AllowLarge: false));
+        Assert.Equal(SubmitOutcome.Created, submitted.Outcome);
 
         // The page loads mid-sweep and its progress advances without a reload.
         await sweepPage.GotoAsync(sweepUrl);
